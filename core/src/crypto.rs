@@ -1,0 +1,348 @@
+//! Keys and sealing. The data key never leaves this module in the clear except to be wrapped;
+//! every buffer that holds key material is zeroized when dropped.
+
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
+use ring::rand::{SecureRandom, SystemRandom};
+use ring::{hkdf, hmac, pbkdf2};
+use std::num::NonZeroU32;
+use zeroize::{Zeroize, ZeroizeOnDrop};
+
+use crate::error::{Error, Result};
+
+/// First byte of every envelope. A later format bumps it; old envelopes stay readable.
+pub const ENVELOPE_FORMAT: u8 = 1;
+/// Second byte of every envelope: the AEAD.
+pub const ALG_AES_256_GCM: u8 = 1;
+const HEADER_LEN: usize = 2;
+const TAG_LEN: usize = 16;
+/// Plaintext is padded to a multiple of this, so a sealed note's length says less about its words.
+const PAD_BUCKET: usize = 64;
+
+/// OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256.
+pub const DEFAULT_PBKDF2_ITERATIONS: u32 = 600_000;
+/// Below this a passphrase slot is refused outright (tests use low counts, never this low).
+pub const MIN_PBKDF2_ITERATIONS: u32 = 1_000;
+pub const SALT_LEN: usize = 16;
+
+pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {
+    let mut out = [0u8; N];
+    SystemRandom::new()
+        .fill(&mut out)
+        .map_err(|_| Error::Storage {
+            detail: "the system random source failed".into(),
+        })?;
+    Ok(out)
+}
+
+/// A 256-bit secret that wipes itself.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct Secret([u8; 32]);
+
+impl Secret {
+    pub fn random() -> Result<Self> {
+        Ok(Secret(random_bytes()?))
+    }
+
+    pub fn from_slice(bytes: &[u8]) -> Option<Self> {
+        let arr: [u8; 32] = bytes.try_into().ok()?;
+        Some(Secret(arr))
+    }
+
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// The key-encryption key for a passphrase slot.
+    pub fn from_passphrase(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Self> {
+        let iterations = NonZeroU32::new(iterations).ok_or_else(|| Error::corrupt("key slot"))?;
+        let mut out = [0u8; 32];
+        pbkdf2::derive(
+            pbkdf2::PBKDF2_HMAC_SHA256,
+            iterations,
+            salt,
+            passphrase.as_bytes(),
+            &mut out,
+        );
+        Ok(Secret(out))
+    }
+}
+
+struct Len32;
+impl hkdf::KeyType for Len32 {
+    fn len(&self) -> usize {
+        32
+    }
+}
+
+/// The working keys of an unlocked vault, each derived from the data key for one purpose.
+#[derive(Zeroize, ZeroizeOnDrop)]
+pub struct Keys {
+    seal: Secret,
+    lookup: Secret,
+    audit: Secret,
+}
+
+impl Keys {
+    pub fn derive(data_key: &Secret) -> Result<Self> {
+        let prk =
+            hkdf::Salt::new(hkdf::HKDF_SHA256, b"alongside/keys/v1").extract(data_key.as_bytes());
+        let sub = |info: &'static [u8]| -> Result<Secret> {
+            let mut out = [0u8; 32];
+            let info = [info];
+            prk.expand(&info, Len32)
+                .and_then(|okm| okm.fill(&mut out))
+                .map_err(|_| Error::corrupt("key derivation"))?;
+            Ok(Secret(out))
+        };
+        Ok(Keys {
+            seal: sub(b"seal records")?,
+            lookup: sub(b"lookup tags")?,
+            audit: sub(b"audit chain")?,
+        })
+    }
+
+    /// Seal one stored value. `ad` binds it to its place (kind, id, field, revision).
+    pub fn seal_record(&self, ad: &RecordAd<'_>, plaintext: &[u8]) -> Result<Vec<u8>> {
+        let mut padded = pad(plaintext);
+        let out = seal(&self.seal, &ad.bytes(), &padded);
+        padded.zeroize();
+        out
+    }
+
+    pub fn open_record(&self, ad: &RecordAd<'_>, envelope: &[u8]) -> Result<Vec<u8>> {
+        let mut padded = open(&self.seal, &ad.bytes(), envelope)
+            .ok_or_else(|| Error::tampered(ad.kind, ad.id))?;
+        let plain = unpad(&padded).ok_or_else(|| Error::tampered(ad.kind, ad.id));
+        padded.zeroize();
+        plain
+    }
+
+    /// A keyed hash for exact-match lookups; `field` keeps tags of different fields apart.
+    pub fn lookup_tag(&self, field: &str, value: &[u8]) -> Vec<u8> {
+        let key = hmac::Key::new(hmac::HMAC_SHA256, self.lookup.as_bytes());
+        let mut ctx = hmac::Context::with_key(&key);
+        ctx.update(field.as_bytes());
+        ctx.update(&[0]);
+        ctx.update(value);
+        ctx.sign().as_ref()[..16].to_vec()
+    }
+
+    /// The keyed hash that chains audit entries: without the key, no one can forge a consistent chain.
+    pub fn audit_mac(&self, parts: &[&[u8]]) -> Vec<u8> {
+        let key = hmac::Key::new(hmac::HMAC_SHA256, self.audit.as_bytes());
+        let mut ctx = hmac::Context::with_key(&key);
+        for p in parts {
+            ctx.update(&(p.len() as u64).to_be_bytes());
+            ctx.update(p);
+        }
+        ctx.sign().as_ref().to_vec()
+    }
+}
+
+/// What a sealed record is bound to. Moving the ciphertext to another row or column, or putting
+/// back an older revision, changes this and the value no longer opens.
+pub struct RecordAd<'a> {
+    pub kind: &'a str,
+    pub id: &'a str,
+    pub field: &'a str,
+    pub rev: i64,
+}
+
+impl RecordAd<'_> {
+    fn bytes(&self) -> Vec<u8> {
+        let mut ad = Vec::with_capacity(64);
+        ad.extend_from_slice(b"alongside/record");
+        ad.push(ENVELOPE_FORMAT);
+        for part in [self.kind, self.id, self.field] {
+            ad.extend_from_slice(&(part.len() as u32).to_be_bytes());
+            ad.extend_from_slice(part.as_bytes());
+        }
+        ad.extend_from_slice(&self.rev.to_be_bytes());
+        ad
+    }
+}
+
+/// Seal with AES-256-GCM under a fresh random nonce: `format | alg | nonce | ciphertext+tag`.
+pub fn seal(key: &Secret, ad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
+    let nonce_bytes: [u8; NONCE_LEN] = random_bytes()?;
+    let sealing = aead_key(key)?;
+    let mut out = Vec::with_capacity(HEADER_LEN + NONCE_LEN + plaintext.len() + TAG_LEN);
+    out.push(ENVELOPE_FORMAT);
+    out.push(ALG_AES_256_GCM);
+    out.extend_from_slice(&nonce_bytes);
+    let mut body = plaintext.to_vec();
+    let full_ad = envelope_ad(ad);
+    sealing
+        .seal_in_place_append_tag(
+            Nonce::assume_unique_for_key(nonce_bytes),
+            Aad::from(&full_ad),
+            &mut body,
+        )
+        .map_err(|_| Error::corrupt("sealing"))?;
+    out.extend_from_slice(&body);
+    body.zeroize();
+    Ok(out)
+}
+
+/// Open an envelope; `None` for anything that does not authenticate, whatever the reason.
+pub fn open(key: &Secret, ad: &[u8], envelope: &[u8]) -> Option<Vec<u8>> {
+    if envelope.len() < HEADER_LEN + NONCE_LEN + TAG_LEN
+        || envelope[0] != ENVELOPE_FORMAT
+        || envelope[1] != ALG_AES_256_GCM
+    {
+        return None;
+    }
+    let nonce: [u8; NONCE_LEN] = envelope[HEADER_LEN..HEADER_LEN + NONCE_LEN]
+        .try_into()
+        .ok()?;
+    let opening = aead_key(key).ok()?;
+    let mut body = envelope[HEADER_LEN + NONCE_LEN..].to_vec();
+    let full_ad = envelope_ad(ad);
+    let len = opening
+        .open_in_place(
+            Nonce::assume_unique_for_key(nonce),
+            Aad::from(&full_ad),
+            &mut body,
+        )
+        .ok()?
+        .len();
+    body.truncate(len);
+    Some(body)
+}
+
+/// The envelope's own header is authenticated too, so a changed format or algorithm byte fails.
+fn envelope_ad(ad: &[u8]) -> Vec<u8> {
+    let mut full = Vec::with_capacity(ad.len() + HEADER_LEN);
+    full.push(ENVELOPE_FORMAT);
+    full.push(ALG_AES_256_GCM);
+    full.extend_from_slice(ad);
+    full
+}
+
+fn aead_key(key: &Secret) -> Result<LessSafeKey> {
+    // Built per call from the zeroizing secret, so no long-lived key schedule outlives a lock.
+    UnboundKey::new(&AES_256_GCM, key.as_bytes())
+        .map(LessSafeKey::new)
+        .map_err(|_| Error::corrupt("key"))
+}
+
+fn pad(plain: &[u8]) -> Vec<u8> {
+    let body = 4 + plain.len();
+    let total = body.div_ceil(PAD_BUCKET) * PAD_BUCKET;
+    let mut out = Vec::with_capacity(total);
+    out.extend_from_slice(&(plain.len() as u32).to_be_bytes());
+    out.extend_from_slice(plain);
+    out.resize(total, 0);
+    out
+}
+
+fn unpad(padded: &[u8]) -> Option<Vec<u8>> {
+    let len = u32::from_be_bytes(padded.get(..4)?.try_into().ok()?) as usize;
+    padded.get(4..4 + len).map(<[u8]>::to_vec)
+}
+
+/// A short, stable, non-secret digest (audit entries record the hash of each sealed value).
+pub fn digest(bytes: &[u8]) -> Vec<u8> {
+    ring::digest::digest(&ring::digest::SHA256, bytes)
+        .as_ref()
+        .to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn keys() -> Keys {
+        Keys::derive(&Secret::random().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn record_round_trip_and_binding() {
+        let k = keys();
+        let ad = RecordAd {
+            kind: "client",
+            id: "a",
+            field: "body",
+            rev: 1,
+        };
+        let sealed = k.seal_record(&ad, b"Maya").unwrap();
+        assert_eq!(k.open_record(&ad, &sealed).unwrap(), b"Maya");
+        for other in [
+            RecordAd {
+                kind: "note",
+                id: "a",
+                field: "body",
+                rev: 1,
+            },
+            RecordAd {
+                kind: "client",
+                id: "b",
+                field: "body",
+                rev: 1,
+            },
+            RecordAd {
+                kind: "client",
+                id: "a",
+                field: "other",
+                rev: 1,
+            },
+            RecordAd {
+                kind: "client",
+                id: "a",
+                field: "body",
+                rev: 2,
+            },
+        ] {
+            assert!(matches!(
+                k.open_record(&other, &sealed),
+                Err(Error::Tampered { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn every_byte_flip_is_detected() {
+        let k = keys();
+        let ad = RecordAd {
+            kind: "client",
+            id: "a",
+            field: "body",
+            rev: 1,
+        };
+        let sealed = k.seal_record(&ad, b"hello").unwrap();
+        for i in 0..sealed.len() {
+            let mut bad = sealed.clone();
+            bad[i] ^= 0x01;
+            assert!(k.open_record(&ad, &bad).is_err(), "byte {i}");
+        }
+        for len in 0..sealed.len() {
+            assert!(k.open_record(&ad, &sealed[..len]).is_err());
+        }
+    }
+
+    #[test]
+    fn lengths_are_bucketed() {
+        let k = keys();
+        let ad = RecordAd {
+            kind: "note",
+            id: "a",
+            field: "body",
+            rev: 1,
+        };
+        let a = k.seal_record(&ad, &[b'x'; 3]).unwrap();
+        let b = k.seal_record(&ad, &[b'x'; 50]).unwrap();
+        assert_eq!(a.len(), b.len());
+    }
+
+    #[test]
+    fn no_nonce_repeats_over_100k_writes() {
+        let k = Secret::random().unwrap();
+        let mut seen = HashSet::with_capacity(100_000);
+        for _ in 0..100_000 {
+            let env = seal(&k, b"", b"x").unwrap();
+            let nonce: [u8; NONCE_LEN] = env[2..2 + NONCE_LEN].try_into().unwrap();
+            assert!(seen.insert(nonce));
+        }
+    }
+}

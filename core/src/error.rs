@@ -1,0 +1,143 @@
+//! Every way a call into the core can fail. Messages never carry personal data: only field names,
+//! rules, record kinds and random ids.
+
+use std::fmt;
+
+/// The rule an input broke, so a screen can say exactly what to fix.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Rule {
+    Required,
+    TooLong {
+        max: u32,
+    },
+    TooShort {
+        min: u32,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    Format {
+        expected: String,
+    },
+    /// The value must not come before the date or time held by `other`.
+    NotBefore {
+        other: String,
+    },
+    /// The value refers to a record that belongs to someone or something else.
+    WrongOwner,
+    /// The record is in a state that does not allow this change.
+    NotAllowed {
+        reason: String,
+    },
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Required => write!(f, "is required"),
+            Rule::TooLong { max } => write!(f, "must be at most {max} characters"),
+            Rule::TooShort { min } => write!(f, "must be at least {min} characters"),
+            Rule::OutOfRange { min, max } => write!(f, "must be between {min} and {max}"),
+            Rule::Format { expected } => write!(f, "must be {expected}"),
+            Rule::NotBefore { other } => write!(f, "must not be before {other}"),
+            Rule::WrongOwner => write!(f, "belongs to another record"),
+            Rule::NotAllowed { reason } => write!(f, "cannot be changed: {reason}"),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Error))]
+pub enum Error {
+    /// The passphrase does not open any key slot. Nothing on disk was changed.
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    /// A sealed record failed authentication: it was altered, moved or rolled back outside the app.
+    #[error("the {kind} record {id} has been tampered with or is corrupt")]
+    Tampered { kind: String, id: String },
+    /// Vault metadata (key slots, headers, files) is unreadable.
+    #[error("the vault is corrupt: {what}")]
+    Corrupt { what: String },
+    #[error("the vault was written by a newer version (schema {found}; this build supports up to {supported})")]
+    SchemaTooNew { found: u32, supported: u32 },
+    #[error("the vault is locked")]
+    Locked,
+    #[error("no {kind} with id {id}")]
+    NotFound { kind: String, id: String },
+    #[error("{field} {rule}")]
+    Invalid {
+        field: String,
+        rule: Rule,
+        message: String,
+    },
+    #[error("a vault already exists in this folder")]
+    AlreadyExists,
+    /// The platform key store (Keystore, Keychain) refused or failed.
+    #[error("the platform key is unavailable: {reason}")]
+    PlatformKey { reason: String },
+    /// Too many wrong attempts; try again after the delay.
+    #[error("too many attempts; try again in {retry_after_seconds} s")]
+    TooManyAttempts { retry_after_seconds: u32 },
+    #[error("storage failure: {detail}")]
+    Storage { detail: String },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn invalid(field: &str, rule: Rule) -> Self {
+        let message = format!("{field} {rule}");
+        Error::Invalid {
+            field: field.to_string(),
+            rule,
+            message,
+        }
+    }
+
+    pub fn not_found(kind: &str, id: &str) -> Self {
+        Error::NotFound {
+            kind: kind.to_string(),
+            id: id.to_string(),
+        }
+    }
+
+    pub fn tampered(kind: &str, id: &str) -> Self {
+        Error::Tampered {
+            kind: kind.to_string(),
+            id: id.to_string(),
+        }
+    }
+
+    pub fn corrupt(what: &str) -> Self {
+        Error::Corrupt {
+            what: what.to_string(),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        // SQLite's messages name tables and constraints, never bound values.
+        Error::Storage {
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Storage {
+            detail: e.kind().to_string(),
+        }
+    }
+}
+
+#[cfg(feature = "ffi")]
+impl From<uniffi::UnexpectedUniFFICallbackError> for Error {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        Error::PlatformKey { reason: e.reason }
+    }
+}

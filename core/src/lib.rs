@@ -1,0 +1,19 @@
+//! Alongside's core: the domain of community support work, its rules, sealed local storage and
+//! the view models the phone screens render. The phone shells reach it through uniffi
+//! (feature `ffi`); the CLI and tests use it directly.
+
+#[cfg(feature = "ffi")]
+uniffi::setup_scaffolding!("alongside");
+
+pub mod audit;
+pub mod crypto;
+pub mod error;
+pub mod platform;
+pub mod store;
+pub mod time;
+pub mod vault;
+
+pub use error::{Error, Result, Rule};
+pub use platform::PlatformKey;
+pub use time::{ClockTime, Day, Timestamp};
+pub use vault::{Vault, WorkerSession};

@@ -5,12 +5,16 @@
 #[cfg(feature = "ffi")]
 uniffi::setup_scaffolding!("alongside");
 
+pub mod assessment;
 pub mod audit;
+pub mod client;
 pub mod crypto;
 pub mod error;
+pub mod plan;
 pub mod platform;
 pub mod store;
 pub mod time;
+pub mod validate;
 pub mod vault;
 
 pub use error::{Error, Result, Rule};

@@ -16,6 +16,8 @@ pub mod store;
 pub mod time;
 pub mod validate;
 pub mod vault;
+pub mod views;
+pub mod words;
 
 pub use error::{Error, Result, Rule};
 pub use platform::PlatformKey;

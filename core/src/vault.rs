@@ -207,11 +207,7 @@ impl Vault {
     /// Install the data key as the working keys, after proving it is this vault's key.
     fn install(&self, state: &mut State, data_key: &Secret) -> Result<Arc<WorkerSession>> {
         let keys = Keys::derive(data_key)?;
-        let check: Vec<u8> = store::get_meta(&state.conn, "key_check")?
-            .ok_or_else(|| Error::corrupt("key check missing"))?;
-        let vault_id = String::from_utf8_lossy(&state.vault_id).into_owned();
-        keys.open_record(&key_check_ad(&vault_id), &check)
-            .map_err(|_| Error::corrupt("key check"))?;
+        verify_key_check(state, &keys)?;
         state.keys = Some(keys);
         state.epoch += 1;
         state.mode = Mode::Worker;
@@ -304,26 +300,9 @@ impl Vault {
         key: Arc<dyn PlatformKey>,
     ) -> Result<Arc<WorkerSession>> {
         let mut state = self.inner.state();
-        let wrapped: Vec<u8> = state
-            .conn
-            .query_row(
-                "SELECT wrapped FROM key_slots WHERE name = ?1",
-                [SLOT_PLATFORM],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| Error::PlatformKey {
-                reason: "no platform key is enrolled".into(),
-            })?;
-        let mut plain = key.unwrap(wrapped)?;
-        let data_key = Secret::from_slice(&plain).ok_or_else(|| Error::PlatformKey {
-            reason: "the platform key returned a malformed key".into(),
-        });
-        zeroize::Zeroize::zeroize(&mut plain);
-        self.install(&mut state, &data_key?)
-            .map_err(|_| Error::PlatformKey {
-                reason: "the platform key does not open this vault".into(),
-            })
+        let data_key = platform_data_key(&state.conn, key.as_ref())?;
+        self.install(&mut state, &data_key)
+            .map_err(|_| platform_mismatch())
     }
 
     /// Whether a platform key slot exists (the unlock screen offers biometrics only then).
@@ -355,6 +334,79 @@ impl Vault {
     pub fn lock(&self) {
         lock_state(&mut self.inner.state());
     }
+}
+
+/// Check the worker's passphrase, throttling wrong attempts. Writes nothing.
+pub(crate) fn check_passphrase_attempt(state: &mut State, passphrase: &str) -> Result<()> {
+    state.attempts.check()?;
+    match open_passphrase_slot(&state.conn, &state.vault_id, passphrase) {
+        Ok(_) => {
+            state.attempts.succeeded();
+            Ok(())
+        }
+        Err(e) => {
+            if matches!(e, Error::WrongPassphrase) {
+                state.attempts.failed();
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Check that the platform key unwraps this vault's data key (the worker's biometrics).
+pub(crate) fn check_platform_key(state: &mut State, key: &dyn PlatformKey) -> Result<()> {
+    let data_key = platform_data_key(&state.conn, key)?;
+    verify_key_check(state, &Keys::derive(&data_key)?).map_err(|_| platform_mismatch())
+}
+
+fn platform_mismatch() -> Error {
+    Error::PlatformKey {
+        reason: "the platform key does not open this vault".into(),
+    }
+}
+
+fn platform_data_key(conn: &Connection, key: &dyn PlatformKey) -> Result<Secret> {
+    let wrapped: Vec<u8> = conn
+        .query_row(
+            "SELECT wrapped FROM key_slots WHERE name = ?1",
+            [SLOT_PLATFORM],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::PlatformKey {
+            reason: "no platform key is enrolled".into(),
+        })?;
+    let mut plain = key.unwrap(wrapped)?;
+    let data_key = Secret::from_slice(&plain);
+    zeroize::Zeroize::zeroize(&mut plain);
+    data_key.ok_or_else(|| Error::PlatformKey {
+        reason: "the platform key returned a malformed key".into(),
+    })
+}
+
+/// Prove that `keys` are this vault's keys by opening the sealed key check.
+fn verify_key_check(state: &State, keys: &Keys) -> Result<()> {
+    let check = store::get_meta(&state.conn, "key_check")?
+        .ok_or_else(|| Error::corrupt("key check missing"))?;
+    let vault_id = String::from_utf8_lossy(&state.vault_id).into_owned();
+    keys.open_record(&key_check_ad(&vault_id), &check)
+        .map(|_| ())
+        .map_err(|_| Error::corrupt("key check"))
+}
+
+/// Switch the unlocked vault to a mode, ending every session handle from before.
+pub(crate) fn switch_mode(state: &mut State, mode: Mode) -> u64 {
+    state.epoch += 1;
+    state.mode = mode;
+    state.epoch
+}
+
+/// A fresh worker session for the current epoch (after leaving shared mode).
+pub(crate) fn worker_session(inner: &Arc<Inner>, epoch: u64) -> Arc<WorkerSession> {
+    Arc::new(WorkerSession {
+        inner: inner.clone(),
+        epoch,
+    })
 }
 
 pub(crate) fn lock_state(state: &mut State) {

@@ -138,15 +138,18 @@ pub fn verify(conn: &Connection, keys: &Keys) -> Result<AuditReport> {
         prev_mac = mac;
         expected_seq += 1;
     }
-    let mut stmt = conn.prepare("SELECT id, rev, body FROM records")?;
+    let mut stmt = conn.prepare("SELECT id, kind, rev, body FROM records")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let id: String = row.get(0)?;
-        let rev: i64 = row.get(1)?;
-        let body: Vec<u8> = row.get(2)?;
-        let matches = latest
-            .get(&id)
-            .is_some_and(|e| e.op != Op::Erase && e.rev == rev && e.value_hash == digest(&body));
+        let kind: String = row.get(1)?;
+        let rev: i64 = row.get(2)?;
+        let body: Vec<u8> = row.get(3)?;
+        // The kind too: a row relabelled as another kind would otherwise vanish from its lists
+        // while its value still matched the trail.
+        let matches = latest.get(&id).is_some_and(|e| {
+            e.op != Op::Erase && e.kind == kind && e.rev == rev && e.value_hash == digest(&body)
+        });
         if !matches {
             let seq = latest.get(&id).map_or(0, |e| e.seq);
             return Ok(broken(

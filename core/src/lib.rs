@@ -5,15 +5,22 @@
 #[cfg(feature = "ffi")]
 uniffi::setup_scaffolding!("alongside");
 
+pub mod activity;
 pub mod assessment;
 pub mod audit;
 pub mod client;
 pub mod crypto;
+pub mod duty;
 pub mod error;
+pub mod incident;
+pub mod language;
+pub mod note;
 pub mod plan;
 pub mod platform;
+pub mod referral;
 pub mod store;
 pub mod time;
+pub mod today;
 pub mod validate;
 pub mod vault;
 pub mod views;

@@ -71,7 +71,9 @@ pub enum Error {
     Invalid {
         field: String,
         rule: Rule,
-        message: String,
+        /// The whole sentence, for a screen to show as is. (Not `message`: that name is taken by
+        /// the Kotlin exception the variant becomes.)
+        summary: String,
     },
     #[error("a vault already exists in this folder")]
     AlreadyExists,
@@ -83,17 +85,27 @@ pub enum Error {
     TooManyAttempts { retry_after_seconds: u32 },
     #[error("storage failure: {detail}")]
     Storage { detail: String },
+    /// The backup passphrase does not open this backup file. Nothing was written.
+    #[error("wrong backup passphrase")]
+    BackupWrongPassphrase,
+    /// The backup file is truncated, altered or not a backup; `detail` says which check failed.
+    /// Nothing was restored.
+    #[error("the backup file is damaged or incomplete: {detail}")]
+    BackupCorrupt { detail: String },
+    /// The backup was written in a newer format than this build reads. Nothing was restored.
+    #[error("the backup was written by a newer version (format {found}; this build reads up to {supported})")]
+    BackupTooNew { found: u32, supported: u32 },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn invalid(field: &str, rule: Rule) -> Self {
-        let message = format!("{field} {rule}");
+        let summary = format!("{field} {rule}");
         Error::Invalid {
             field: field.to_string(),
             rule,
-            message,
+            summary,
         }
     }
 
@@ -137,7 +149,10 @@ impl From<std::io::Error> for Error {
 
 #[cfg(feature = "ffi")]
 impl From<uniffi::UnexpectedUniFFICallbackError> for Error {
-    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        Error::PlatformKey { reason: e.reason }
+    fn from(_: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        // The foreign side's reason is a whole stack trace: not for a user's screen or a log.
+        Error::PlatformKey {
+            reason: "the platform key store failed unexpectedly".into(),
+        }
     }
 }

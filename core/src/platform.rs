@@ -4,7 +4,7 @@
 
 use crate::error::Error;
 
-#[cfg_attr(feature = "ffi", uniffi::export(with_foreign))]
+#[cfg_attr(feature = "ffi", uniffi::export(foreign))]
 pub trait PlatformKey: Send + Sync {
     /// Encrypt `secret` under the platform's key (the result may carry its own IV).
     fn wrap(&self, secret: Vec<u8>) -> Result<Vec<u8>, Error>;

@@ -121,12 +121,13 @@ mod ffi {
 
     uniffi::custom_type!(Day, String, {
         lower: |d| d.to_string(),
-        try_lift: |s| Day::parse("date", &s).map_err(|e| uniffi::deps::anyhow::anyhow!(e.to_string())),
+        // A bad string from Swift arrives as the calling function's own typed error.
+        try_lift: |s| Ok(Day::parse("date", &s)?),
     });
 
     uniffi::custom_type!(ClockTime, String, {
         lower: |t| t.to_string(),
-        try_lift: |s| ClockTime::parse("time", &s).map_err(|e| uniffi::deps::anyhow::anyhow!(e.to_string())),
+        try_lift: |s| Ok(ClockTime::parse("time", &s)?),
     });
 
     uniffi::custom_type!(Timestamp, SystemTime, {

@@ -448,7 +448,7 @@ impl WorkerSession {
             let client = client::load(conn, keys, &client_id)?;
             store::list_owned::<Activity>(conn, keys, &client.id)
         })?;
-        all.sort_by(|a, b| (b.day, b.time, b.recorded).cmp(&(a.day, a.time, a.recorded)));
+        all.sort_by_key(|a| std::cmp::Reverse((a.day, a.time, a.recorded)));
         Ok(all)
     }
 

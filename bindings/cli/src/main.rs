@@ -1,1 +1,37 @@
-fn main() {}
+//! `alongside`: Alongside's core from the terminal, for the demo, scripting and support.
+//! Same vault, same rules, same view models as the phone app.
+
+mod args;
+mod commands;
+mod output;
+mod passphrase;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+use args::{Cli, Command};
+use commands::Ctx;
+use output::{Failure, EXIT_OK, EXIT_USAGE};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version are not failures; everything else clap reports is usage.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    let ctx = Ctx::new(&cli.global);
+    let outcome = match &cli.command {
+        Command::Init(a) => commands::init::run(&ctx, a),
+        Command::Status => commands::status::run(&ctx),
+        Command::Passwd => commands::passwd::run(&ctx),
+        Command::Audit(a) => commands::audit::run(&ctx, a),
+        Command::Demo(a) => commands::demo::run(&ctx, a),
+    };
+    ExitCode::from(outcome.unwrap_or_else(|failure: Failure| {
+        ctx.out.failure(&failure);
+        failure.exit_code()
+    }))
+}

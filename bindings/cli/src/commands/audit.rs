@@ -1,0 +1,59 @@
+//! `alongside audit verify | log`: the hash-chained audit trail.
+
+use super::{Ctx, Outcome};
+use crate::args::AuditCommand;
+use crate::output::{EXIT_OK, EXIT_TAMPERED};
+
+pub fn run(ctx: &Ctx, command: &AuditCommand) -> Outcome {
+    let (vault, session) = ctx.unlock()?;
+    let code = match command {
+        AuditCommand::Verify => {
+            let report = session.verify_audit()?;
+            ctx.out.result(&report, |w| {
+                if report.ok {
+                    writeln!(
+                        w,
+                        "Audit trail intact: {} entries, every record matches its last entry.",
+                        report.entries
+                    )
+                } else {
+                    writeln!(
+                        w,
+                        "Audit trail BROKEN at entry {}: {}.",
+                        report.first_broken.unwrap_or(0),
+                        report.problem.as_deref().unwrap_or("unknown problem")
+                    )
+                }
+            });
+            if report.ok {
+                EXIT_OK
+            } else {
+                EXIT_TAMPERED
+            }
+        }
+        AuditCommand::Log { limit } => {
+            let entries = session.audit_entries(*limit)?;
+            ctx.out.result(&entries, |w| {
+                if entries.is_empty() {
+                    return writeln!(w, "The audit trail is empty.");
+                }
+                for e in &entries {
+                    writeln!(
+                        w,
+                        "{:>6}  {}  {:<8}  {:<12}  {}  rev {}",
+                        e.seq,
+                        e.at,
+                        format!("{:?}", e.op).to_lowercase(),
+                        e.kind,
+                        e.id,
+                        e.rev
+                    )?;
+                }
+                Ok(())
+            });
+            EXIT_OK
+        }
+    };
+    vault.lock();
+    Ok(code)
+}

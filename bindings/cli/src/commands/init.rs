@@ -1,0 +1,25 @@
+//! `alongside init`: create a new, empty vault.
+
+use super::{Ctx, Outcome, VaultStatus};
+use crate::args::InitArgs;
+use crate::output::EXIT_OK;
+use crate::passphrase::{self, ENV_PASSPHRASE};
+
+pub fn run(ctx: &Ctx, args: &InitArgs) -> Outcome {
+    if ctx.vault_exists() {
+        return Err(alongside_core::Error::AlreadyExists.into());
+    }
+    let passphrase = passphrase::choose(ENV_PASSPHRASE, "New passphrase")?;
+    let vault = ctx.create(passphrase, args.kdf_iterations)?;
+    vault.lock();
+    let status = VaultStatus::of(&ctx.vault_dir, Some(&vault))?;
+    ctx.out.result(&status, |w| {
+        writeln!(w, "Created a new vault at {}.", status.vault)?;
+        writeln!(
+            w,
+            "Everything in it is sealed under your passphrase. There is no way to recover it \
+             if the passphrase is lost."
+        )
+    });
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,113 @@
+//! One module per command group. A command gets the context, does its work through the core,
+//! prints through `ctx.out`, and returns the exit code (or a failure that maps to one).
+
+pub mod audit;
+pub mod demo;
+pub mod init;
+pub mod passwd;
+pub mod status;
+
+use alongside_core::{Vault, WorkerSession};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::args::Global;
+use crate::output::{Failure, Out};
+use crate::passphrase;
+
+pub type Outcome = Result<u8, Failure>;
+
+/// What every command gets: the vault folder and how to print.
+pub struct Ctx {
+    pub vault_dir: PathBuf,
+    pub out: Out,
+}
+
+impl Ctx {
+    pub fn new(global: &Global) -> Self {
+        Ctx {
+            vault_dir: global.vault.clone(),
+            out: Out { json: global.json },
+        }
+    }
+
+    /// The folder as the core takes it.
+    pub fn dir(&self) -> Result<String, Failure> {
+        self.vault_dir
+            .to_str()
+            .map(str::to_string)
+            .ok_or_else(|| Failure::Usage("the vault path must be valid UTF-8".into()))
+    }
+
+    pub fn vault_exists(&self) -> bool {
+        self.vault_dir.join(alongside_core::store::DB_FILE).exists()
+    }
+
+    /// Create the vault (left unlocked). The folder is made private to this user: everything in
+    /// it is sealed anyway, but there is no reason for others to read even that.
+    pub fn create(
+        &self,
+        passphrase: String,
+        kdf_iterations: Option<u32>,
+    ) -> Result<Arc<Vault>, Failure> {
+        let vault = Vault::create(self.dir()?, passphrase, kdf_iterations)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ =
+                std::fs::set_permissions(&self.vault_dir, std::fs::Permissions::from_mode(0o700));
+        }
+        Ok(vault)
+    }
+
+    pub fn open(&self) -> Result<Arc<Vault>, Failure> {
+        Ok(Vault::open(self.dir()?)?)
+    }
+
+    /// Open and unlock with the passphrase from the environment or the terminal.
+    pub fn unlock(&self) -> Result<(Arc<Vault>, Arc<WorkerSession>), Failure> {
+        let vault = self.open()?;
+        let session = vault.unlock(passphrase::current()?)?;
+        Ok((vault, session))
+    }
+}
+
+/// Where a vault is and how it opens; no passphrase needed to know this.
+#[derive(Debug, Serialize)]
+pub struct VaultStatus {
+    pub vault: String,
+    pub exists: bool,
+    pub locked: bool,
+    pub platform_key: bool,
+}
+
+impl VaultStatus {
+    pub fn of(path: &Path, vault: Option<&Vault>) -> Result<Self, Failure> {
+        Ok(VaultStatus {
+            vault: path.display().to_string(),
+            exists: vault.is_some(),
+            locked: vault.is_none_or(Vault::is_locked),
+            platform_key: match vault {
+                Some(v) => v.has_platform_key()?,
+                None => false,
+            },
+        })
+    }
+
+    pub fn describe(&self) -> String {
+        if !self.exists {
+            return format!("No vault at {}.", self.vault);
+        }
+        format!(
+            "Vault at {}: {}{}.",
+            self.vault,
+            if self.locked { "locked" } else { "unlocked" },
+            if self.platform_key {
+                ", platform key enrolled"
+            } else {
+                ", passphrase only"
+            }
+        )
+    }
+}

@@ -1,0 +1,190 @@
+//! Everything the CLI prints, and the exit codes. With `--json` a command prints exactly one JSON
+//! document on stdout (its result, or `{"error": ...}`); without it, plain words for a person.
+
+use alongside_core::Error;
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::io::Write;
+
+/// Exit codes (also in `alongside --help`).
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_OTHER: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_WRONG_PASSPHRASE: u8 = 3;
+pub const EXIT_TAMPERED: u8 = 4;
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum Failure {
+    Core(Error),
+    /// The command line or its environment cannot work as given.
+    Usage(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Core(e)
+    }
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => EXIT_USAGE,
+            Failure::Core(e) => match e {
+                Error::WrongPassphrase | Error::BackupWrongPassphrase => EXIT_WRONG_PASSPHRASE,
+                Error::Tampered { .. } | Error::Corrupt { .. } | Error::BackupCorrupt { .. } => {
+                    EXIT_TAMPERED
+                }
+                // Everything else, including a newer schema: the data is not damaged, this
+                // build is too old for it. Variants added later land here until they are sorted.
+                _ => EXIT_OTHER,
+            },
+        }
+    }
+
+    /// A stable code for scripts, plus the error's own fields.
+    fn to_json(&self) -> Value {
+        let (code, mut extra) = match self {
+            Failure::Usage(_) => ("usage", json!({})),
+            Failure::Core(e) => match e {
+                Error::WrongPassphrase => ("wrong_passphrase", json!({})),
+                Error::Tampered { kind, id } => ("tampered", json!({ "kind": kind, "id": id })),
+                Error::Corrupt { what } => ("corrupt", json!({ "what": what })),
+                Error::SchemaTooNew { found, supported } => (
+                    "schema_too_new",
+                    json!({ "found": found, "supported": supported }),
+                ),
+                Error::Locked => ("locked", json!({})),
+                Error::NotFound { kind, id } => ("not_found", json!({ "kind": kind, "id": id })),
+                Error::Invalid { field, rule, .. } => {
+                    ("invalid", json!({ "field": field, "rule": rule }))
+                }
+                Error::AlreadyExists => ("already_exists", json!({})),
+                Error::PlatformKey { reason } => ("platform_key", json!({ "reason": reason })),
+                Error::TooManyAttempts {
+                    retry_after_seconds,
+                } => (
+                    "too_many_attempts",
+                    json!({ "retry_after_seconds": retry_after_seconds }),
+                ),
+                Error::Storage { detail } => ("storage", json!({ "detail": detail })),
+                Error::BackupWrongPassphrase => ("backup_wrong_passphrase", json!({})),
+                Error::BackupCorrupt { detail } => ("backup_corrupt", json!({ "detail": detail })),
+                Error::BackupTooNew { found, supported } => (
+                    "backup_too_new",
+                    json!({ "found": found, "supported": supported }),
+                ),
+            },
+        };
+        extra["code"] = json!(code);
+        extra["message"] = json!(self.message());
+        json!({ "error": extra })
+    }
+
+    fn message(&self) -> String {
+        match self {
+            Failure::Usage(m) => m.clone(),
+            Failure::Core(e) => e.to_string(),
+        }
+    }
+
+    fn hint(&self) -> Option<&'static str> {
+        match self {
+            Failure::Core(Error::WrongPassphrase) => {
+                Some("Nothing was changed. Check ALONGSIDE_PASSPHRASE or type it again.")
+            }
+            Failure::Core(Error::Tampered { .. } | Error::Corrupt { .. }) => Some(
+                "The vault file was changed outside Alongside or is damaged. Keep a copy of the \
+                 folder before doing anything else.",
+            ),
+            Failure::Core(Error::SchemaTooNew { .. }) => {
+                Some("Update Alongside to open this vault; it was left as it was.")
+            }
+            Failure::Core(Error::NotFound { kind, .. }) if kind == "vault" => {
+                Some("Create one with `alongside init`, or point --vault at an existing one.")
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How this run prints.
+#[derive(Clone, Copy, Debug)]
+pub struct Out {
+    pub json: bool,
+}
+
+impl Out {
+    /// Print a result: its JSON with `--json`, else the words `text` writes.
+    pub fn result<T: Serialize>(
+        &self,
+        value: &T,
+        text: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) {
+        let stdout = std::io::stdout();
+        let mut w = stdout.lock();
+        // A closed pipe (`alongside ... | head`) is not an error worth a panic.
+        let _ = if self.json {
+            serde_json::to_writer_pretty(&mut w, value)
+                .map_err(std::io::Error::other)
+                .and_then(|_| writeln!(w))
+        } else {
+            text(&mut w)
+        };
+        let _ = w.flush();
+    }
+
+    /// A line of progress for a person (stderr, so stdout stays clean for pipes; silent with --json).
+    pub fn note(&self, line: &str) {
+        if !self.json {
+            let _ = writeln!(std::io::stderr(), "{line}");
+        }
+    }
+
+    pub fn failure(&self, failure: &Failure) {
+        if self.json {
+            let stdout = std::io::stdout();
+            let mut w = stdout.lock();
+            let _ = serde_json::to_writer_pretty(&mut w, &failure.to_json());
+            let _ = writeln!(w);
+        } else {
+            let mut w = std::io::stderr();
+            let _ = writeln!(w, "alongside: {}", failure.message());
+            if let Some(hint) = failure.hint() {
+                let _ = writeln!(w, "{hint}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_the_contract() {
+        let code = |e: Error| Failure::Core(e).exit_code();
+        assert_eq!(code(Error::WrongPassphrase), 3);
+        assert_eq!(code(Error::tampered("client", "x")), 4);
+        assert_eq!(code(Error::corrupt("key slot")), 4);
+        assert_eq!(
+            code(Error::SchemaTooNew {
+                found: 9,
+                supported: 1
+            }),
+            1
+        );
+        assert_eq!(code(Error::Locked), 1);
+        assert_eq!(Failure::Usage("x".into()).exit_code(), 2);
+    }
+
+    #[test]
+    fn json_errors_carry_a_code_and_the_fields() {
+        let v = Failure::Core(Error::tampered("client", "abc")).to_json();
+        assert_eq!(v["error"]["code"], "tampered");
+        assert_eq!(v["error"]["kind"], "client");
+        assert_eq!(v["error"]["id"], "abc");
+        assert!(v["error"]["message"].as_str().unwrap().contains("tampered"));
+    }
+}

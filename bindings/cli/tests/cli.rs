@@ -1,0 +1,249 @@
+//! The `alongside` binary as a script sees it: exit codes, `--json` documents, passphrases from
+//! the environment, and no change on disk when the answer is "no".
+
+use alongside_core::client::ClientInput;
+use alongside_core::Vault;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const PASS: &str = "a test passphrase";
+
+fn alongside(vault: &Path, passphrase: Option<&str>, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+    cmd.arg("--vault")
+        .arg(vault)
+        .args(args)
+        .env_remove("ALONGSIDE_PASSPHRASE")
+        .env_remove("ALONGSIDE_NEW_PASSPHRASE")
+        .env_remove("ALONGSIDE_VAULT")
+        .stdin(Stdio::null());
+    if let Some(p) = passphrase {
+        cmd.env("ALONGSIDE_PASSPHRASE", p);
+    }
+    cmd.output().unwrap()
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("exited normally")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn init(vault: &Path) {
+    let out = alongside(vault, Some(PASS), &["init", "--kdf-iterations", "2000"]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A vault with one client written through the core, as the phone would.
+fn vault_with_a_client(dir: &Path) -> String {
+    init(dir);
+    let vault = Vault::open(dir.to_str().unwrap().into()).unwrap();
+    let session = vault.unlock(PASS.into()).unwrap();
+    session.add_client(ClientInput::named("Maya")).unwrap().id
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn db(dir: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(dir.join(alongside_core::store::DB_FILE)).unwrap()
+}
+
+#[test]
+fn help_is_ok_and_bad_usage_is_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("v");
+    assert_eq!(code(&alongside(&v, None, &["--help"])), 0);
+    assert_eq!(code(&alongside(&v, None, &["no-such-command"])), 2);
+    assert_eq!(
+        code(&alongside(&v, None, &["init", "--kdf-iterations", "many"])),
+        2
+    );
+    assert_eq!(code(&alongside(&v, None, &["audit"])), 2);
+    assert!(!v.exists());
+}
+
+#[test]
+fn init_then_status_then_verify() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("vault");
+    let before = json(&alongside(&v, None, &["--json", "status"]));
+    assert_eq!(before["exists"], false);
+    init(&v);
+    let after = json(&alongside(&v, None, &["--json", "status"]));
+    assert_eq!(after["exists"], true);
+    assert_eq!(after["locked"], true);
+    assert_eq!(after["platform_key"], false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&v).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+    let out = alongside(&v, Some(PASS), &["--json", "audit", "verify"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(json(&out)["ok"], true);
+
+    // A second init refuses and leaves the vault alone.
+    let snap = snapshot(&v);
+    let again = alongside(&v, Some("another passphrase"), &["--json", "init"]);
+    assert_eq!(code(&again), 1);
+    assert_eq!(json(&again)["error"]["code"], "already_exists");
+    assert_eq!(snapshot(&v), snap);
+}
+
+#[test]
+fn wrong_passphrase_is_3_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("vault");
+    vault_with_a_client(&v);
+    let snap = snapshot(&v);
+    for args in [
+        &["--json", "audit", "verify"][..],
+        &["--json", "demo"],
+        &["--json", "passwd"],
+    ] {
+        let out = alongside(&v, Some("not the passphrase"), args);
+        assert_eq!(code(&out), 3, "{args:?}");
+        assert_eq!(json(&out)["error"]["code"], "wrong_passphrase");
+    }
+    let text = alongside(&v, Some("not the passphrase"), &["audit", "verify"]);
+    assert_eq!(code(&text), 3);
+    assert!(String::from_utf8_lossy(&text.stderr).contains("wrong passphrase"));
+    assert!(text.stdout.is_empty());
+    assert_eq!(snapshot(&v), snap);
+}
+
+#[test]
+fn no_passphrase_and_no_terminal_is_a_usage_error() {
+    // `setsid` detaches from any controlling terminal, as under CI; skip where it is missing.
+    if Command::new("setsid").arg("--version").output().is_err() {
+        eprintln!("setsid not found; skipped");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("vault");
+    init(&v);
+    let out = Command::new("setsid")
+        .arg(env!("CARGO_BIN_EXE_alongside"))
+        .arg("--vault")
+        .arg(&v)
+        .args(["--json", "audit", "verify"])
+        .env_remove("ALONGSIDE_PASSPHRASE")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    assert_eq!(json(&out)["error"]["code"], "usage");
+}
+
+#[test]
+fn passwd_switches_the_passphrase() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("vault");
+    let id = vault_with_a_client(&v);
+    let out = Command::new(env!("CARGO_BIN_EXE_alongside"))
+        .arg("--vault")
+        .arg(&v)
+        .args(["--json", "passwd"])
+        .env("ALONGSIDE_PASSPHRASE", PASS)
+        .env("ALONGSIDE_NEW_PASSPHRASE", "the new passphrase")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(json(&out)["passphrase_changed"], true);
+    assert_eq!(code(&alongside(&v, Some(PASS), &["audit", "verify"])), 3);
+    let ok = alongside(&v, Some("the new passphrase"), &["--json", "audit", "log"]);
+    assert_eq!(code(&ok), 0);
+    let log = json(&ok);
+    assert_eq!(log[0]["id"], id.as_str());
+    assert_eq!(log[0]["op"], "create");
+}
+
+#[test]
+fn tampered_data_is_4() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("vault");
+    let id = vault_with_a_client(&v);
+    let conn = db(&v);
+    let mut body: Vec<u8> = conn
+        .query_row("SELECT body FROM records WHERE id = ?1", [&id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    body[20] ^= 1;
+    conn.execute(
+        "UPDATE records SET body = ?1 WHERE id = ?2",
+        rusqlite::params![body, id],
+    )
+    .unwrap();
+    drop(conn);
+    let verify = alongside(&v, Some(PASS), &["--json", "audit", "verify"]);
+    assert_eq!(code(&verify), 4);
+    assert_eq!(json(&verify)["ok"], false);
+    let demo = alongside(&v, Some(PASS), &["--json", "demo"]);
+    assert_eq!(code(&demo), 4);
+    let err = json(&demo);
+    assert_eq!(err["error"]["code"], "tampered");
+    assert_eq!(err["error"]["kind"], "client");
+    assert_eq!(err["error"]["id"], id.as_str());
+}
+
+#[test]
+fn a_newer_schema_is_1_and_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("vault");
+    vault_with_a_client(&v);
+    db(&v).pragma_update(None, "user_version", 99).unwrap();
+    let snap = snapshot(&v);
+    let out = alongside(&v, Some(PASS), &["--json", "audit", "verify"]);
+    assert_eq!(code(&out), 1);
+    let err = json(&out);
+    assert_eq!(err["error"]["code"], "schema_too_new");
+    assert_eq!(err["error"]["found"], 99);
+    assert_eq!(snapshot(&v), snap);
+}
+
+#[test]
+fn demo_creates_the_vault_and_shows_the_day() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("demo");
+    let first = alongside(&v, Some(PASS), &["--json", "demo", "--today", "2026-11-23"]);
+    assert_eq!(
+        code(&first),
+        0,
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let view = json(&first);
+    assert_eq!(view["created_now"], true);
+    assert_eq!(view["audit"]["ok"], true);
+    assert!(view["caseload"].is_array());
+    assert_eq!(view["today"]["day"], "2026-11-23");
+
+    // Run again: opens the same vault, and shows it as plain words.
+    let second = alongside(&v, Some(PASS), &["demo", "--today", "2026-11-23"]);
+    assert_eq!(code(&second), 0);
+    let text = String::from_utf8_lossy(&second.stdout);
+    assert!(text.contains("Monday 23 November"), "{text}");
+    assert!(text.contains("Audit trail"), "{text}");
+
+    let bad_date = alongside(&v, Some(PASS), &["demo", "--today", "23/11/2026"]);
+    assert_eq!(code(&bad_date), 2);
+}

@@ -1,0 +1,82 @@
+# Alongside: the two commands are `make demo` and `make test`. Both set up what they need.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+DEMO_VAULT ?= build/demo-vault
+# A fixed passphrase for the fictional demo caseload only. Real vaults ask for one.
+DEMO_PASSPHRASE ?= alongside demo passphrase
+
+UNAME_S := $(shell uname -s)
+ifeq ($(UNAME_S),Darwin)
+  FFI_LIB := target/release/libalongside_ffi.dylib
+else
+  FFI_LIB := target/release/libalongside_ffi.so
+endif
+
+.PHONY: all demo test lint rust-test kotlin-test bench bindings toolchain clean
+
+all: test
+
+## Toolchain: Rust (via rustup if cargo is missing), rustfmt and clippy, a C compiler for SQLite.
+toolchain:
+	@command -v cc >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq build-essential curl; \
+	  else echo "Please install a C compiler (Debian: sudo apt-get install build-essential)"; exit 1; fi; }
+	@command -v $(CARGO) >/dev/null || command -v $$HOME/.cargo/bin/cargo >/dev/null || { \
+	  echo "Installing Rust with rustup (https://rustup.rs)"; \
+	  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal; }
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
+	if command -v rustup >/dev/null; then \
+	  installed="$$(rustup component list --installed)"; \
+	  for c in rustfmt clippy; do \
+	    grep -q "^$$c" <<<"$$installed" || rustup component add $$c; \
+	  done; \
+	fi
+
+## The demo: build the CLI and show a day with the fictional sample caseload.
+demo: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
+	$(CARGO) build --release -p alongside-cli && \
+	mkdir -p $(dir $(DEMO_VAULT)) && \
+	ALONGSIDE_PASSPHRASE='$(DEMO_PASSPHRASE)' target/release/alongside --vault $(DEMO_VAULT) demo
+
+## Every test: format, lints, Rust tests, then the Kotlin bindings on the JVM.
+test: lint rust-test kotlin-test
+
+lint: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
+	$(CARGO) fmt --all -- --check && \
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+rust-test: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
+	$(CARGO) test --workspace
+
+kotlin-test: toolchain
+	@if [ -x tests/kotlin/run.sh ] || [ -f tests/kotlin/run.sh ]; then \
+	  export PATH="$$HOME/.cargo/bin:$$PATH"; bash tests/kotlin/run.sh; \
+	else echo "kotlin-test: tests/kotlin/run.sh does not exist yet; skipped"; fi
+
+## Benchmarks (timings are measured here, never asserted in tests).
+bench: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
+	if ls core/benches/*.rs >/dev/null 2>&1; then \
+	  $(CARGO) bench -p alongside-core; \
+	else \
+	  echo "No benchmarks exist yet (core/benches/ is empty)."; \
+	  echo "The vault's unlock and write costs: cargo run --release -p alongside-core --example measure_vault"; \
+	fi
+
+## Kotlin and Swift sources generated from the built phone library.
+bindings: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
+	$(CARGO) build --release -p alongside-ffi && \
+	$(CARGO) run --release -p alongside-bindgen --bin uniffi-bindgen -- \
+	  generate $(FFI_LIB) --language kotlin --out-dir build/bindings/kotlin --no-format && \
+	$(CARGO) run --release -p alongside-bindgen --bin uniffi-bindgen -- \
+	  generate $(FFI_LIB) --language swift --out-dir build/bindings/swift --no-format
+
+clean:
+	rm -rf build
+	$(CARGO) clean

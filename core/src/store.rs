@@ -134,8 +134,10 @@ fn ad<'a>(kind: &'a str, id: &'a str, rev: i64) -> RecordAd<'a> {
 }
 
 fn open_body<T: Record>(keys: &Keys, id: &str, rev: i64, body: &[u8]) -> Result<T> {
-    let plain = keys.open_record(&ad(T::KIND, id, rev), body)?;
-    serde_json::from_slice(&plain).map_err(|_| Error::tampered(T::KIND, id))
+    let mut plain = keys.open_record(&ad(T::KIND, id, rev), body)?;
+    let value = serde_json::from_slice(&plain).map_err(|_| Error::tampered(T::KIND, id));
+    zeroize::Zeroize::zeroize(&mut plain);
+    value
 }
 
 /// A record and the revision it was read at.

@@ -308,6 +308,41 @@ pub(crate) fn open_follow_ups(conn: &Connection, keys: &Keys) -> Result<Vec<Open
     store::list::<OpenFollowUp>(conn, keys)
 }
 
+/// One client's scheduled activities from `from` on, soonest first.
+pub(crate) fn upcoming_for_client(
+    conn: &Connection,
+    keys: &Keys,
+    client_id: &str,
+    from: Day,
+) -> Result<Vec<Activity>> {
+    let mut out: Vec<Activity> = store::list_owned::<Activity>(conn, keys, client_id)?
+        .into_iter()
+        .filter(|a| a.day >= from && a.status == ActivityStatus::Scheduled)
+        .collect();
+    out.sort_by_key(|a| (a.day, a.time.is_none(), a.time));
+    Ok(out)
+}
+
+/// Every client's scheduled activities over `days` days from `from`, found through the day tags
+/// so no other activity is opened.
+pub(crate) fn scheduled_between(
+    conn: &Connection,
+    keys: &Keys,
+    from: Day,
+    days: u32,
+) -> Result<Vec<Activity>> {
+    let mut out = Vec::new();
+    for offset in 0..i64::from(days) {
+        out.extend(
+            store::list_on_day::<Activity>(conn, keys, from.add_days(offset))?
+                .into_iter()
+                .filter(|a| a.status == ActivityStatus::Scheduled),
+        );
+    }
+    out.sort_by_key(|a| (a.day, a.time.is_none(), a.time));
+    Ok(out)
+}
+
 /// Write an activity and bring the open follow-up index in line with it, in the caller's
 /// transaction, so the two can never disagree after a crash.
 fn save(tx: &Transaction<'_>, keys: &Keys, activity: &Activity) -> Result<()> {

@@ -18,6 +18,8 @@ pub mod note;
 pub mod plan;
 pub mod platform;
 pub mod referral;
+pub mod sample;
+pub mod shared;
 pub mod store;
 pub mod time;
 pub mod today;
@@ -28,5 +30,6 @@ pub mod words;
 
 pub use error::{Error, Result, Rule};
 pub use platform::PlatformKey;
+pub use shared::SharedSession;
 pub use time::{ClockTime, Day, Timestamp};
 pub use vault::{Vault, WorkerSession};

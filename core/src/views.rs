@@ -3,13 +3,18 @@
 
 use serde::Serialize;
 
+use crate::activity;
 use crate::assessment::LifeArea;
 use crate::client::{self, Client, ClientStatus};
 use crate::error::Result;
 use crate::plan::{self, Author, Goal, GoalStatus, Plan, PlanVersion, Rating, Review, Step};
+use crate::shared::ClientEntry;
 use crate::store;
 use crate::time::Day;
 use crate::vault::WorkerSession;
+
+/// How far ahead the caseload list looks for a client's next visit.
+const NEXT_VISIT_DAYS: u32 = 14;
 
 /// Direction of the latest rating against the one before it, from the same person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -97,6 +102,8 @@ pub struct PlanScreen {
     pub review_overdue: bool,
     /// Active goals first, then paused, achieved, dropped; by target date within each.
     pub goals: Vec<GoalCard>,
+    /// What the client wrote themself in shared mode, newest first.
+    pub client_entries: Vec<ClientEntry>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -250,28 +257,50 @@ fn change(ratings: &[&Rating]) -> Option<i32> {
 impl WorkerSession {
     /// The caseload list: active clients first, then by what is due soonest, then by name.
     pub fn caseload(&self, today: Day) -> Result<Vec<CaseloadRow>> {
-        let mut rows = self.with(|conn, keys| {
-            let clients = store::list::<Client>(conn, keys)?;
-            let mut rows = Vec::with_capacity(clients.len());
-            for c in clients {
-                let plan = plan::current_plan(conn, keys, &c.id)?;
-                let goals = plan::goals_of(conn, keys, &c.id)?;
-                let mut due = plan_due_items(plan.as_ref(), &goals, today);
-                rows.push(CaseloadRow {
-                    status_label: status_label(&c.status),
-                    active_goals: goals
-                        .iter()
-                        .filter(|g| g.status == GoalStatus::Active)
-                        .count() as u32,
-                    next_due: due.into_iter().min_by_key(|d| (d.on, d.kind)),
-                    client_id: c.id,
-                    preferred_name: c.preferred_name,
-                    pronouns: c.pronouns,
-                    status: c.status,
-                });
-            }
-            Ok(rows)
-        })?;
+        let mut rows =
+            self.with(|conn, keys| {
+                let clients = store::list::<Client>(conn, keys)?;
+                let visits = activity::scheduled_between(conn, keys, today, NEXT_VISIT_DAYS)?;
+                let follow_ups = activity::open_follow_ups(conn, keys)?;
+                let mut rows = Vec::with_capacity(clients.len());
+                for c in clients {
+                    let plan = plan::current_plan(conn, keys, &c.id)?;
+                    let goals = plan::goals_of(conn, keys, &c.id)?;
+                    let mut due = plan_due_items(plan.as_ref(), &goals, today);
+                    if let Some(v) = visits.iter().find(|v| v.client_id == c.id) {
+                        due.push(DueItem {
+                            on: v.day,
+                            kind: DueKind::Visit,
+                            label: match v.time {
+                                Some(t) => format!("{} at {t}", v.kind.label()),
+                                None => v.kind.label().to_string(),
+                            },
+                            overdue: false,
+                        });
+                    }
+                    due.extend(follow_ups.iter().filter(|f| f.client_id == c.id).map(|f| {
+                        DueItem {
+                            on: f.due,
+                            kind: DueKind::FollowUp,
+                            label: format!("Follow up: {}", f.what),
+                            overdue: f.due < today,
+                        }
+                    }));
+                    rows.push(CaseloadRow {
+                        status_label: status_label(&c.status),
+                        active_goals: goals
+                            .iter()
+                            .filter(|g| g.status == GoalStatus::Active)
+                            .count() as u32,
+                        next_due: due.into_iter().min_by_key(|d| (d.on, d.kind)),
+                        client_id: c.id,
+                        preferred_name: c.preferred_name,
+                        pronouns: c.pronouns,
+                        status: c.status,
+                    });
+                }
+                Ok(rows)
+            })?;
         rows.sort_by_cached_key(|r| {
             (
                 !matches!(r.status, ClientStatus::Active { .. }),
@@ -299,7 +328,10 @@ impl WorkerSession {
                     g.created,
                 )
             });
+            let mut client_entries = store::list_owned::<ClientEntry>(conn, keys, &client.id)?;
+            client_entries.sort_by(|a, b| (b.on, b.recorded).cmp(&(a.on, a.recorded)));
             Ok(PlanScreen {
+                client_entries,
                 review_overdue: plan.as_ref().is_some_and(|p| p.review_due < today),
                 goals: goals.into_iter().map(|g| goal_card(g, &ratings)).collect(),
                 client_id: client.id,

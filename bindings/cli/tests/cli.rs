@@ -234,10 +234,22 @@ fn demo_creates_the_vault_and_shows_the_day() {
     let view = json(&first);
     assert_eq!(view["created_now"], true);
     assert_eq!(view["audit"]["ok"], true);
-    assert!(view["caseload"].is_array());
+    assert_eq!(view["sample_loaded"], true);
+    let caseload = view["caseload"].as_array().unwrap();
+    assert!(!caseload.is_empty());
+    assert!(caseload[0]["preferred_name"].is_string());
+    assert!(caseload[0]["client_id"].is_string());
     assert_eq!(view["today"]["day"], "2026-11-23");
 
-    // Run again: opens the same vault, and shows it as plain words.
+    // Run again: opens the same vault, loads nothing more, and shows it as plain words.
+    let again = json(&alongside(
+        &v,
+        Some(PASS),
+        &["--json", "demo", "--today", "2026-11-23"],
+    ));
+    assert_eq!(again["created_now"], false);
+    assert_eq!(again["sample_loaded"], false);
+    assert_eq!(again["caseload"], view["caseload"]);
     let second = alongside(&v, Some(PASS), &["demo", "--today", "2026-11-23"]);
     assert_eq!(code(&second), 0);
     let text = String::from_utf8_lossy(&second.stdout);

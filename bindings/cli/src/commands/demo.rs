@@ -27,12 +27,14 @@ pub struct DemoView {
     pub audit: AuditReport,
 }
 
-/// HOOK 1: load the built-in fictional caseload, once. Returns whether anything was written.
-///
-/// Plug-in point for `alongside_core::sample::load(&session, today)`: when it exists this becomes
-/// `if session.clients()?.is_empty() { sample::load(session, today)?; return Ok(true) }`.
-fn load_sample(_session: &WorkerSession, _today: Day) -> Result<bool, Failure> {
-    Ok(false)
+/// HOOK 1: load the built-in fictional caseload, once: only into a vault with no clients, so a
+/// second run (or a vault with real people in it) is never touched. Returns whether it loaded.
+fn load_sample(session: &WorkerSession, today: Day) -> Result<bool, Failure> {
+    if !session.clients()?.is_empty() {
+        return Ok(false);
+    }
+    alongside_core::sample::load(session, today)?;
+    Ok(true)
 }
 
 /// HOOK 2: the day's view. New screens that belong on the demo are added to `DemoView` here.

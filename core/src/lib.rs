@@ -8,6 +8,7 @@ uniffi::setup_scaffolding!("alongside");
 pub mod activity;
 pub mod assessment;
 pub mod audit;
+pub mod backup;
 pub mod client;
 pub mod crypto;
 pub mod duty;

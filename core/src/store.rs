@@ -86,20 +86,31 @@ pub fn schema_version(conn: &Connection) -> Result<u32> {
 
 /// Bring the schema up to date. A vault from a newer build is refused before anything is written.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Bring the schema up to `target` (at most [`SCHEMA_VERSION`]). A restore recreates a backup's
+/// own schema with this before its rows go in, then migrates the rest of the way.
+pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
     let found = schema_version(conn)?;
-    if found > SCHEMA_VERSION {
+    if found > SCHEMA_VERSION || target > SCHEMA_VERSION {
         return Err(Error::SchemaTooNew {
-            found,
+            found: found.max(target),
             supported: SCHEMA_VERSION,
         });
     }
-    if found == SCHEMA_VERSION {
+    if found >= target {
         return Ok(());
     }
     // WAL is a property of the file; set it only when this build writes the file.
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
     let tx = conn.transaction()?;
-    for (step, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    for (step, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(target as usize)
+        .skip(found as usize)
+    {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (step + 1) as i64)?;
     }

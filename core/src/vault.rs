@@ -98,7 +98,7 @@ pub struct WorkerSession {
     epoch: u64,
 }
 
-fn check_passphrase(field: &str, passphrase: &str) -> Result<()> {
+pub(crate) fn check_passphrase(field: &str, passphrase: &str) -> Result<()> {
     let n = passphrase.chars().count();
     if n < MIN_PASSPHRASE_CHARS {
         return Err(Error::invalid(
@@ -127,7 +127,7 @@ fn slot_ad(name: &str, vault_id: &[u8]) -> Vec<u8> {
     ad
 }
 
-fn key_check_ad(vault_id: &str) -> RecordAd<'_> {
+pub(crate) fn key_check_ad(vault_id: &str) -> RecordAd<'_> {
     RecordAd {
         kind: "vault",
         id: vault_id,
@@ -140,7 +140,7 @@ fn key_check_ad(vault_id: &str) -> RecordAd<'_> {
 /// not a wrong passphrase.
 const WRAPPED_LEN: usize = 2 + 12 + 32 + 16;
 
-fn write_passphrase_slot(
+pub(crate) fn write_passphrase_slot(
     conn: &Connection,
     vault_id: &[u8],
     data_key: &Secret,
@@ -202,6 +202,20 @@ impl Vault {
                 }),
             }),
         })
+    }
+
+    /// Open the vault in `dir` already unlocked with `data_key` (a restore has just written it).
+    pub(crate) fn open_with_key(dir: &Path, data_key: &Secret) -> Result<Arc<Self>> {
+        let mut conn = store::connect(dir, false)?;
+        store::migrate(&mut conn)?;
+        let vault_id = store::get_meta(&conn, "vault_id")?
+            .ok_or_else(|| Error::corrupt("vault id missing"))?;
+        let vault = Vault::new(dir, conn, vault_id, None);
+        {
+            let mut state = vault.inner.state();
+            vault.install(&mut state, data_key)?;
+        }
+        Ok(vault)
     }
 
     /// Install the data key as the working keys, after proving it is this vault's key.
@@ -338,11 +352,16 @@ impl Vault {
 
 /// Check the worker's passphrase, throttling wrong attempts. Writes nothing.
 pub(crate) fn check_passphrase_attempt(state: &mut State, passphrase: &str) -> Result<()> {
+    passphrase_data_key(state, passphrase).map(drop)
+}
+
+/// The data key itself, unwrapped with the worker's passphrase (throttled like unlock).
+fn passphrase_data_key(state: &mut State, passphrase: &str) -> Result<Secret> {
     state.attempts.check()?;
     match open_passphrase_slot(&state.conn, &state.vault_id, passphrase) {
-        Ok(_) => {
+        Ok(key) => {
             state.attempts.succeeded();
-            Ok(())
+            Ok(key)
         }
         Err(e) => {
             if matches!(e, Error::WrongPassphrase) {
@@ -437,6 +456,12 @@ impl WorkerSession {
             tx.commit()?;
             Ok(out)
         })
+    }
+
+    /// The data key, for a backup: the worker's passphrase is asked again (and wrong attempts
+    /// throttled as at unlock), because a backup carries the whole caseload.
+    pub(crate) fn export_data_key(&self, passphrase: &str) -> Result<Secret> {
+        passphrase_data_key(&mut *self.state()?, passphrase)
     }
 
     pub(crate) fn state(&self) -> Result<MutexGuard<'_, State>> {

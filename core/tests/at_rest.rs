@@ -3,8 +3,10 @@
 
 mod common;
 
+use alongside_core::activity::{ActivityInput, ActivityKind};
 use alongside_core::client::{ClientInput, Contact};
 use alongside_core::crypto::{Keys, Secret};
+use alongside_core::duty::Duty;
 use alongside_core::store;
 use common::*;
 use std::path::Path;
@@ -16,6 +18,9 @@ const MARKERS: &[&str] = &[
     "panic attacks on the number 12 bus",
     "Beatrix Fairweather-Nakamura",
     "07700 900461",
+    "told me about the flat on Wrenfield Crescent",
+    "Larkspur Community Hall",
+    "mould behind the wardrobe again",
 ];
 
 fn scan(dir: &Path, when: &str) -> usize {
@@ -53,7 +58,28 @@ fn marker_strings_never_reach_the_disk() {
             phone: Some(MARKERS[5].into()),
             notes: Some(MARKERS[3].repeat(20)),
         }];
-        ids.push(session.add_client(input.clone()).unwrap().id);
+        let id = session.add_client(input.clone()).unwrap().id;
+        // A visit with its place and purpose, and a signed case note with an addendum.
+        let mut visit = ActivityInput::new(
+            ActivityKind::HomeVisit,
+            alongside_core::Day::from_ymd(2026, 11, 23).unwrap(),
+            vec![Duty::Educate, Duty::Advocate],
+        );
+        visit.place = Some(MARKERS[7].into());
+        visit.purpose = Some(MARKERS[8].into());
+        let visit = session.add_activity(id.clone(), visit).unwrap();
+        let note = session
+            .add_note(id.clone(), Some(visit.id), format!("She {}.", MARKERS[6]))
+            .unwrap();
+        session.sign_note(note.note.id.clone()).unwrap();
+        session
+            .add_addendum(
+                note.note.id,
+                "a detail was missing".into(),
+                MARKERS[3].into(),
+            )
+            .unwrap();
+        ids.push(id);
         if round % 3 == 0 {
             let id = ids[round / 2].clone();
             session.update_client(id, input).unwrap();
@@ -117,4 +143,62 @@ fn the_store_layer_seals_any_record_type() {
     }
     drop(conn);
     scan(tmp.path(), "store layer, closed");
+}
+
+/// Every string the sample caseload holds (names, goals in the client's words, notes, purposes,
+/// places), read back through the views, is absent from every file on disk.
+#[test]
+fn the_sample_caseload_leaves_no_readable_trace() {
+    let (tmp, vault, session) = new_vault();
+    let today = alongside_core::Day::from_ymd(2026, 11, 23).unwrap();
+    alongside_core::sample::load(&session, today).unwrap();
+
+    let mut shown = Vec::new();
+    shown.push(serde_json::to_value(session.today(today).unwrap()).unwrap());
+    for client in session.clients().unwrap() {
+        shown.push(serde_json::to_value(&client).unwrap());
+        shown.push(serde_json::to_value(session.notes(client.id.clone()).unwrap()).unwrap());
+        shown.push(serde_json::to_value(session.plan_screen(client.id, today).unwrap()).unwrap());
+    }
+    // What may legitimately be plaintext: ids, and the kind names in the `kind` column.
+    let kinds: Vec<String> = {
+        let conn = raw(tmp.path());
+        let mut stmt = conn.prepare("SELECT DISTINCT kind FROM records").unwrap();
+        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let mut words = std::collections::BTreeSet::new();
+    fn walk(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::String(s) => {
+                out.insert(s.clone());
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    shown.iter().for_each(|v| walk(v, &mut words));
+    words.retain(|w| {
+        w.len() >= 8 && uuid::Uuid::parse_str(w).is_err() && !kinds.iter().any(|k| k == w)
+    });
+    assert!(
+        words.len() > 30,
+        "the sample should hold many strings: {words:?}"
+    );
+
+    let check = |when: &str| {
+        for (name, bytes) in snapshot(tmp.path()) {
+            for w in &words {
+                assert_eq!(
+                    find(&bytes, w.as_bytes()),
+                    None,
+                    "{when}: {w:?} found in {name}"
+                );
+            }
+        }
+    };
+    check("open");
+    drop((session, vault));
+    check("closed");
 }

@@ -77,6 +77,7 @@ impl hkdf::KeyType for Len32 {
 /// The working keys of an unlocked vault, each derived from the data key for one purpose.
 #[derive(Zeroize, ZeroizeOnDrop)]
 pub struct Keys {
+    #[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
     seal: Secret,
     lookup: Secret,
     audit: Secret,
@@ -102,6 +103,7 @@ impl Keys {
     }
 
     /// Seal one stored value. `ad` binds it to its place (kind, id, field, revision).
+    #[cfg(not(feature = "baseline-plaintext"))]
     pub fn seal_record(&self, ad: &RecordAd<'_>, plaintext: &[u8]) -> Result<Vec<u8>> {
         let mut padded = pad(plaintext);
         let out = seal(&self.seal, &ad.bytes(), &padded);
@@ -109,12 +111,25 @@ impl Keys {
         out
     }
 
+    #[cfg(not(feature = "baseline-plaintext"))]
     pub fn open_record(&self, ad: &RecordAd<'_>, envelope: &[u8]) -> Result<Vec<u8>> {
         let mut padded = open(&self.seal, &ad.bytes(), envelope)
             .ok_or_else(|| Error::tampered(ad.kind, ad.id))?;
         let plain = unpad(&padded).ok_or_else(|| Error::tampered(ad.kind, ad.id));
         padded.zeroize();
         plain
+    }
+
+    /// Benchmark baseline only (lib.rs refuses it in a phone build): the value is stored as it is.
+    #[cfg(feature = "baseline-plaintext")]
+    pub fn seal_record(&self, _ad: &RecordAd<'_>, plaintext: &[u8]) -> Result<Vec<u8>> {
+        Ok(plaintext.to_vec())
+    }
+
+    /// Benchmark baseline only: the stored value is the plaintext.
+    #[cfg(feature = "baseline-plaintext")]
+    pub fn open_record(&self, _ad: &RecordAd<'_>, stored: &[u8]) -> Result<Vec<u8>> {
+        Ok(stored.to_vec())
     }
 
     /// A keyed hash for exact-match lookups; `field` keeps tags of different fields apart.
@@ -149,6 +164,7 @@ pub struct RecordAd<'a> {
 }
 
 impl RecordAd<'_> {
+    #[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
     fn bytes(&self) -> Vec<u8> {
         let mut ad = Vec::with_capacity(64);
         ad.extend_from_slice(b"alongside/record");
@@ -226,6 +242,7 @@ fn aead_key(key: &Secret) -> Result<LessSafeKey> {
         .map_err(|_| Error::corrupt("key"))
 }
 
+#[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
 fn pad(plain: &[u8]) -> Vec<u8> {
     let body = 4 + plain.len();
     let total = body.div_ceil(PAD_BUCKET) * PAD_BUCKET;
@@ -236,6 +253,7 @@ fn pad(plain: &[u8]) -> Vec<u8> {
     out
 }
 
+#[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
 fn unpad(padded: &[u8]) -> Option<Vec<u8>> {
     let len = u32::from_be_bytes(padded.get(..4)?.try_into().ok()?) as usize;
     padded.get(4..4 + len).map(<[u8]>::to_vec)

@@ -5,6 +5,16 @@
 #[cfg(feature = "ffi")]
 uniffi::setup_scaffolding!("alongside");
 
+// The baselines store records unsealed so the benchmark can compare; a phone build never may.
+#[cfg(all(
+    feature = "ffi",
+    any(feature = "baseline-plaintext", feature = "baseline-sqlcipher")
+))]
+compile_error!(
+    "the benchmark baselines (`baseline-plaintext`, `baseline-sqlcipher`) store records unsealed \
+     and must never be built into the phone library"
+);
+
 pub mod activity;
 pub mod assessment;
 pub mod audit;
@@ -13,6 +23,8 @@ pub mod client;
 pub mod crypto;
 pub mod duty;
 pub mod error;
+#[cfg(any(test, feature = "generate"))]
+pub mod generate;
 pub mod incident;
 pub mod language;
 pub mod note;

@@ -67,6 +67,8 @@ pub fn connect(dir: &Path, create: bool) -> Result<Connection> {
         return Err(Error::not_found("vault", &dir.display().to_string()));
     }
     let conn = Connection::open_with_flags(&path, flags)?;
+    #[cfg(feature = "baseline-sqlcipher")]
+    sqlcipher::key(&conn)?;
     // FULL makes every acknowledged commit survive power loss, not only a crash of the app:
     // a note the worker saw saved must still be there after the battery dies.
     conn.execute_batch(
@@ -77,6 +79,34 @@ pub fn connect(dir: &Path, create: bool) -> Result<Connection> {
          PRAGMA busy_timeout = 5000;",
     )?;
     Ok(conn)
+}
+
+/// Benchmark baseline only (lib.rs refuses it in a phone build): SQLCipher encrypts every page
+/// under a raw key set on connect, while records are stored unsealed.
+#[cfg(feature = "baseline-sqlcipher")]
+pub mod sqlcipher {
+    use std::sync::Mutex;
+
+    use crate::crypto::Secret;
+    use crate::error::{Error, Result};
+
+    static KEY: Mutex<Option<Secret>> = Mutex::new(None);
+
+    /// The key every later connection is opened with: the benchmark derives it from the vault's
+    /// passphrase, as a SQLCipher app would (`PRAGMA key` before the first read).
+    pub fn set_key(key: Secret) {
+        *KEY.lock().unwrap_or_else(|p| p.into_inner()) = Some(key);
+    }
+
+    pub(crate) fn key(conn: &rusqlite::Connection) -> Result<()> {
+        let guard = KEY.lock().unwrap_or_else(|p| p.into_inner());
+        let key = guard.as_ref().ok_or_else(|| Error::Storage {
+            detail: "the SQLCipher baseline needs its key before connecting".into(),
+        })?;
+        let hex: String = key.as_bytes().iter().map(|b| format!("{b:02x}")).collect();
+        conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))?;
+        Ok(())
+    }
 }
 
 pub fn schema_version(conn: &Connection) -> Result<u32> {

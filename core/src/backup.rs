@@ -987,15 +987,15 @@ pub fn verify_backup(path: String, backup_passphrase: String) -> Result<BackupSu
     verify_backup_stream(std::io::BufReader::new(file), &backup_passphrase)
 }
 
-/// Restore a backup from `input` into a new vault at `vault_dir`, unlocked with `new_passphrase`.
-/// See [`Vault::restore`].
+/// Restore a backup from `input` into a new vault at `vault_dir`, unlocked with `new_passphrase`,
+/// and say what it held. See [`Vault::restore`].
 pub fn restore_stream<R: Read>(
     input: R,
     backup_passphrase: &str,
     vault_dir: &str,
     new_passphrase: &str,
     kdf_iterations: Option<u32>,
-) -> Result<Arc<Vault>> {
+) -> Result<(Arc<Vault>, BackupSummary)> {
     vault::check_passphrase("new_passphrase", new_passphrase)?;
     let iterations = kdf_iterations.unwrap_or(DEFAULT_PBKDF2_ITERATIONS);
     check_iterations("kdf_iterations", iterations)?;
@@ -1035,23 +1035,25 @@ pub fn restore_stream<R: Read>(
     let staging = parent.join(staging_name);
     fs::create_dir(&staging)?;
     let restored = fill_staging(&staging, payload, &vault, new_passphrase, iterations)
-        .and_then(|()| move_into_place(&staging, &target));
-    if let Err(e) = restored {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+        .and_then(|summary| move_into_place(&staging, &target).map(|()| summary));
+    match restored {
+        Ok(summary) => Ok((Vault::open_with_key(&target, &vault.data_key)?, summary)),
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            Err(e)
+        }
     }
-    Vault::open_with_key(&target, &vault.data_key)
 }
 
 /// Write every row into a fresh database in `dir`, in one transaction that commits only after the
 /// whole payload has been read and checked.
-fn fill_staging<S: Source>(
+fn fill_staging<R: Read>(
     dir: &Path,
-    mut payload: Payload<S>,
+    mut payload: Payload<ChunkReader<R>>,
     vault: &VaultEntry,
     new_passphrase: &str,
     iterations: u32,
-) -> Result<()> {
+) -> Result<BackupSummary> {
     let mut conn = store::connect(dir, true)?;
     // The backup's own schema first, so its rows fit; later migrations run after they are in.
     store::migrate_to(&mut conn, vault.schema)?;
@@ -1098,7 +1100,11 @@ fn fill_staging<S: Source>(
     store::migrate(&mut conn)?;
     store::checkpoint(&conn)?;
     conn.close().map_err(|(_, e)| Error::from(e))?;
-    Ok(())
+    Ok(BackupSummary {
+        records: payload.counts.records,
+        audit_entries: payload.counts.audit,
+        bytes: payload.src.bytes,
+    })
 }
 
 /// Only an authenticated payload reaches the database, so a row SQLite refuses (a duplicate id, an
@@ -1159,6 +1165,7 @@ impl Vault {
             &new_passphrase,
             kdf_iterations,
         )
+        .map(|(vault, _)| vault)
     }
 }
 

@@ -194,13 +194,15 @@ fn backup_bytes(
 }
 
 fn restore_bytes(bytes: &[u8], target: &Path, pass: &str) -> Result<Arc<Vault>, Error> {
-    backup::restore_stream(
+    let (vault, summary) = backup::restore_stream(
         bytes,
         pass,
         &dir_string(target),
         NEW_PASS,
         Some(TEST_KDF_ITERATIONS),
-    )
+    )?;
+    assert_eq!(summary, backup::verify_backup_stream(bytes, pass).unwrap());
+    Ok(vault)
 }
 
 /// The names in a folder: a failed restore must leave no staging folder behind.

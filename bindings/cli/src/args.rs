@@ -9,6 +9,7 @@ use std::path::PathBuf;
     version,
     about = "Alongside from the terminal: the same core and vault as the phone app",
     after_help = "Passphrase: taken from ALONGSIDE_PASSPHRASE, else asked for on the terminal (not echoed).\n\
+                  Backup passphrase (backup, restore): ALONGSIDE_BACKUP_PASSPHRASE, else asked for.\n\
                   Exit codes: 0 ok, 1 other failure, 2 usage, 3 wrong passphrase, 4 tampered or corrupt data."
 )]
 pub struct Cli {
@@ -48,6 +49,33 @@ pub enum Command {
     Audit(AuditCommand),
     /// Create the vault if missing, load the sample caseload and show the day's view.
     Demo(DemoArgs),
+    /// Back up the whole vault to one file sealed under a backup passphrase (it may differ from
+    /// the unlock passphrase). Format: docs/backup-format.md.
+    Backup(BackupArgs),
+    /// Restore a backup file into a new vault at --vault (missing or empty folder), with a new
+    /// unlock passphrase (ALONGSIDE_PASSPHRASE, else chosen on the terminal). The whole file is
+    /// checked before the vault appears; on any failure --vault is left as it was.
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write (replaced only once the new backup is complete).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// PBKDF2 iterations for the backup passphrase. Leave it out for the default (600,000).
+    #[arg(long, value_name = "N")]
+    pub kdf_iterations: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file to read.
+    #[arg(long, value_name = "FILE")]
+    pub from: PathBuf,
+    /// PBKDF2 iterations for the new vault's unlock passphrase. Leave it out for the default.
+    #[arg(long, value_name = "N")]
+    pub kdf_iterations: Option<u32>,
 }
 
 #[derive(Debug, Args)]

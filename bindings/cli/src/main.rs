@@ -29,6 +29,8 @@ fn main() -> ExitCode {
         Command::Passwd => commands::passwd::run(&ctx),
         Command::Audit(a) => commands::audit::run(&ctx, a),
         Command::Demo(a) => commands::demo::run(&ctx, a),
+        Command::Backup(a) => commands::backup::run(&ctx, a),
+        Command::Restore(a) => commands::restore::run(&ctx, a),
     };
     ExitCode::from(outcome.unwrap_or_else(|failure: Failure| {
         ctx.out.failure(&failure);

@@ -5,6 +5,7 @@ use crate::output::Failure;
 
 pub const ENV_PASSPHRASE: &str = "ALONGSIDE_PASSPHRASE";
 pub const ENV_NEW_PASSPHRASE: &str = "ALONGSIDE_NEW_PASSPHRASE";
+pub const ENV_BACKUP_PASSPHRASE: &str = "ALONGSIDE_BACKUP_PASSPHRASE";
 
 fn from_env(var: &str) -> Option<String> {
     std::env::var(var).ok().filter(|v| !v.is_empty())
@@ -24,6 +25,14 @@ pub fn current() -> Result<String, Failure> {
     match from_env(ENV_PASSPHRASE) {
         Some(p) => Ok(p),
         None => prompt("Passphrase", ENV_PASSPHRASE),
+    }
+}
+
+/// The passphrase an existing backup file was sealed with.
+pub fn backup() -> Result<String, Failure> {
+    match from_env(ENV_BACKUP_PASSPHRASE) {
+        Some(p) => Ok(p),
+        None => prompt("Backup passphrase", ENV_BACKUP_PASSPHRASE),
     }
 }
 

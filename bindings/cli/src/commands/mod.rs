@@ -2,9 +2,11 @@
 //! prints through `ctx.out`, and returns the exit code (or a failure that maps to one).
 
 pub mod audit;
+pub mod backup;
 pub mod demo;
 pub mod init;
 pub mod passwd;
+pub mod restore;
 pub mod status;
 
 use alongside_core::{Vault, WorkerSession};

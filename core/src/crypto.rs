@@ -22,6 +22,8 @@ const PAD_BUCKET: usize = 64;
 pub const DEFAULT_PBKDF2_ITERATIONS: u32 = 600_000;
 /// Below this a passphrase slot is refused outright (tests use low counts, never this low).
 pub const MIN_PBKDF2_ITERATIONS: u32 = 1_000;
+/// Above this a stored count is damage, not a setting: it would stall an unlock for minutes.
+pub const MAX_PBKDF2_ITERATIONS: u32 = 50_000_000;
 pub const SALT_LEN: usize = 16;
 
 pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {

@@ -8,11 +8,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::crypto::{
-    self, Keys, RecordAd, Secret, DEFAULT_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, SALT_LEN,
+    self, Keys, RecordAd, Secret, DEFAULT_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, SALT_LEN,
 };
 use crate::error::{Error, Result, Rule};
 use crate::platform::PlatformKey;
 use crate::store;
+use crate::validate;
 
 const SLOT_PASSPHRASE: &str = "passphrase";
 const SLOT_PLATFORM: &str = "platform";
@@ -174,7 +175,7 @@ fn open_passphrase_slot(conn: &Connection, vault_id: &[u8], passphrase: &str) ->
         .ok_or_else(|| Error::corrupt("passphrase key slot missing"))?;
     let iterations = u32::try_from(iterations)
         .ok()
-        .filter(|i| *i >= MIN_PBKDF2_ITERATIONS)
+        .filter(|i| (MIN_PBKDF2_ITERATIONS..=MAX_PBKDF2_ITERATIONS).contains(i))
         .ok_or_else(|| Error::corrupt("passphrase key slot"))?;
     if salt.len() < SALT_LEN || wrapped.len() != WRAPPED_LEN {
         return Err(Error::corrupt("passphrase key slot"));
@@ -245,15 +246,12 @@ impl Vault {
     ) -> Result<Arc<Self>> {
         check_passphrase("passphrase", &passphrase)?;
         let iterations = kdf_iterations.unwrap_or(DEFAULT_PBKDF2_ITERATIONS);
-        if iterations < MIN_PBKDF2_ITERATIONS {
-            return Err(Error::invalid(
-                "kdf_iterations",
-                Rule::OutOfRange {
-                    min: MIN_PBKDF2_ITERATIONS as i64,
-                    max: u32::MAX as i64,
-                },
-            ));
-        }
+        validate::range(
+            "kdf_iterations",
+            iterations.into(),
+            MIN_PBKDF2_ITERATIONS.into(),
+            MAX_PBKDF2_ITERATIONS.into(),
+        )?;
         let dir = PathBuf::from(dir);
         if dir.join(store::DB_FILE).exists() {
             return Err(Error::AlreadyExists);

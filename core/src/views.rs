@@ -329,7 +329,7 @@ impl WorkerSession {
                 )
             });
             let mut client_entries = store::list_owned::<ClientEntry>(conn, keys, &client.id)?;
-            client_entries.sort_by(|a, b| (b.on, b.recorded).cmp(&(a.on, a.recorded)));
+            client_entries.sort_by_key(|e| std::cmp::Reverse((e.on, e.recorded)));
             Ok(PlanScreen {
                 client_entries,
                 review_overdue: plan.as_ref().is_some_and(|p| p.review_due < today),

@@ -49,8 +49,14 @@ impl fmt::Display for Rule {
     }
 }
 
+/// On the phones this is `AlongsideException` (Kotlin) and `AlongsideError` (Swift): under its own
+/// name it would become Kotlin's `Exception` and Swift's `Error`, shadowing the languages' own types
+/// (a shell's `catch (e: Exception)` would then catch only core errors). The rename is made here
+/// rather than in uniffi.toml because uniffi-bindgen 0.32's toml renaming misses the error type of
+/// constructors (`Vault.create` would not compile).
 #[derive(Debug, thiserror::Error)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Error))]
+#[cfg_attr(feature = "ffi", uniffi(name = "AlongsideError"))]
 pub enum Error {
     /// The passphrase does not open any key slot. Nothing on disk was changed.
     #[error("wrong passphrase")]

@@ -13,7 +13,7 @@ else
   FFI_LIB := target/release/libalongside_ffi.so
 endif
 
-.PHONY: all demo test lint rust-test kotlin-test bench bindings toolchain clean
+.PHONY: all demo test lint rust-test kotlin-test swift-test bench bench-kotlin size bindings toolchain clean
 
 all: test
 
@@ -41,8 +41,9 @@ demo: toolchain
 	mkdir -p $(dir $(DEMO_VAULT)) && \
 	ALONGSIDE_PASSPHRASE='$(DEMO_PASSPHRASE)' target/release/alongside --vault $(DEMO_VAULT) demo
 
-## Every test: format, lints, Rust tests, then the Kotlin bindings on the JVM.
-test: lint rust-test kotlin-test
+## Every test: format, lints, Rust tests, then the Kotlin bindings on the JVM (and Swift where a
+## Swift toolchain exists).
+test: lint rust-test kotlin-test swift-test
 
 lint: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
@@ -68,14 +69,38 @@ bench: toolchain
 	  echo "The vault's unlock and write costs: cargo run --release -p alongside-core --example measure_vault"; \
 	fi
 
-## Kotlin and Swift sources generated from the built phone library.
+## Kotlin and Swift sources generated from the built phone library (not committed: see README,
+## "Phone API"), written aside and swapped in whole so no stale file survives a rename. The Swift
+## and its C header are also copied into the ios package.
 bindings: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	$(CARGO) build --release -p alongside-ffi && \
+	new=build/bindings.new.$$$$ && rm -rf $$new && \
 	$(CARGO) run --release -p alongside-bindgen --bin uniffi-bindgen -- \
-	  generate $(FFI_LIB) --language kotlin --out-dir build/bindings/kotlin --no-format && \
+	  generate $(FFI_LIB) --language kotlin --out-dir $$new/kotlin --no-format && \
 	$(CARGO) run --release -p alongside-bindgen --bin uniffi-bindgen -- \
-	  generate $(FFI_LIB) --language swift --out-dir build/bindings/swift --no-format
+	  generate $(FFI_LIB) --language swift --out-dir $$new/swift --no-format && \
+	rm -rf build/bindings.old.$$$$ && { [ ! -e build/bindings ] || mv build/bindings build/bindings.old.$$$$; } && \
+	mv $$new build/bindings && rm -rf build/bindings.old.$$$$ && \
+	mkdir -p ios/Sources/AlongsideCore ios/Sources/AlongsideCoreFFI && \
+	cp build/bindings/swift/AlongsideCore.swift ios/Sources/AlongsideCore/ && \
+	cp build/bindings/swift/AlongsideCoreFFI.h ios/Sources/AlongsideCoreFFI/
+
+## The XCTest suite (ios/Tests) where a Swift toolchain exists; says plainly when it skips.
+swift-test: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; bash tests/swift/run.sh
+
+## The phone library's size and the time to bring a 1,000-item timeline into Kotlin (JVM + JNA).
+bench-kotlin: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; bash tests/kotlin/run.sh --bench
+
+## The release phone library's size, as built (symbols kept for bindgen) and stripped.
+size: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
+	$(CARGO) build --release -p alongside-ffi && mkdir -p build && \
+	if [ "$(UNAME_S)" = Darwin ]; then strip -x -o build/stripped-$(notdir $(FFI_LIB)) $(FFI_LIB); \
+	else strip -o build/stripped-$(notdir $(FFI_LIB)) $(FFI_LIB); fi && \
+	ls -l $(FFI_LIB) build/stripped-$(notdir $(FFI_LIB)) | awk '{print $$5, $$9}'
 
 clean:
 	rm -rf build

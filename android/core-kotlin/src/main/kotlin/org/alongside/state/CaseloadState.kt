@@ -1,0 +1,23 @@
+package org.alongside.state
+
+import java.time.LocalDate
+import org.alongside.core.CaseloadRow
+import org.alongside.core.Client
+import org.alongside.core.ClientInput
+
+/** The caseload list, in the core's order, and adding a client. */
+class CaseloadState(vault: VaultRepository) : StateHolder<List<CaseloadRow>>(vault) {
+    private var today: LocalDate? = null
+
+    fun load(today: LocalDate): Boolean {
+        this.today = today
+        return show { vault.withWorker { it.caseload(today) } }
+    }
+
+    /** Add a client; the list is shown again. Returns the new client, or null (see the error). */
+    fun addClient(input: ClientInput): Client? {
+        val client = attempt { vault.withWorker { it.addClient(input) } } ?: return null
+        today?.let { load(it) }
+        return client
+    }
+}

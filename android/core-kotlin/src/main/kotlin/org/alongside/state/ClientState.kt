@@ -1,0 +1,78 @@
+package org.alongside.state
+
+import java.time.LocalDate
+import org.alongside.core.Author
+import org.alongside.core.GoalInput
+import org.alongside.core.PlanScreen
+import org.alongside.core.RatingInput
+import org.alongside.core.TimelineItem
+
+/**
+ * One client's screen: the plan (goals with the client's and the worker's ratings side by side,
+ * both from the core's [PlanScreen]) and the timeline, fetched a page at a time.
+ */
+class ClientState(
+    vault: VaultRepository,
+    val clientId: String,
+    private val pageSize: UInt = DEFAULT_PAGE,
+) : StateHolder<ClientState.ClientScreen>(vault) {
+    data class ClientScreen(
+        val plan: PlanScreen,
+        /** Newest first, as many pages as have been asked for. */
+        val timeline: List<TimelineItem>,
+        /** True once a page came back short: there is nothing older. */
+        val timelineComplete: Boolean,
+    )
+
+    private var today: LocalDate? = null
+
+    /** The plan and the first page of the timeline, in two calls. */
+    fun load(today: LocalDate): Boolean {
+        this.today = today
+        return show {
+            vault.withWorker { s ->
+                val page = s.timeline(clientId, 0u, pageSize)
+                ClientScreen(s.planScreen(clientId, today), page, page.size.toUInt() < pageSize)
+            }
+        }
+    }
+
+    /** The next page of the timeline (the list's end was reached). */
+    fun loadMoreTimeline(): Boolean {
+        val current = screen.data ?: return false
+        if (current.timelineComplete) return true
+        return show {
+            val page = vault.withWorker { it.timeline(clientId, current.timeline.size.toUInt(), pageSize) }
+            current.copy(timeline = current.timeline + page, timelineComplete = page.size.toUInt() < pageSize)
+        }
+    }
+
+    /** Start the client's plan. */
+    fun createPlan(started: LocalDate, reviewDue: LocalDate): Boolean =
+        change { vault.withWorker { it.createPlan(clientId, started, reviewDue) } }
+
+    /** Add a goal to the plan shown (`screen.data.plan.plan.id`). */
+    fun addGoal(planId: String, input: GoalInput): Boolean =
+        change { vault.withWorker { it.addGoal(clientId, planId, input) } }
+
+    /** Add a step to a goal. */
+    fun addStep(goalId: String, text: String): Boolean =
+        change { vault.withWorker { it.addStep(goalId, text) } }
+
+    /** The worker's own rating of progress on a goal (the client rates in shared mode). */
+    fun rateGoal(goalId: String, on: LocalDate, score: UByte, words: String? = null): Boolean =
+        change { vault.withWorker { it.rateGoal(goalId, RatingInput(on, score, Author.WORKER, words)) } }
+
+    /** Confirm a step the client marked done in shared mode. */
+    fun confirmStep(goalId: String, stepId: String): Boolean =
+        change { vault.withWorker { it.confirmStep(goalId, stepId) } }
+
+    private fun change(call: () -> Any): Boolean {
+        attempt(call) ?: return false
+        return today?.let { load(it) } ?: true
+    }
+
+    companion object {
+        const val DEFAULT_PAGE: UInt = 50u
+    }
+}

@@ -1,0 +1,634 @@
+package org.alongside.tests
+
+import java.io.File
+import java.io.RandomAccessFile
+import java.time.Instant
+import java.time.LocalDate
+import java.time.LocalTime
+import java.util.UUID
+import kotlin.test.assertContains
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertFalse
+import kotlin.test.assertIs
+import kotlin.test.assertNotNull
+import kotlin.test.assertNull
+import kotlin.test.assertTrue
+import org.alongside.core.ActivityKind
+import org.alongside.core.ActivityStatus
+import org.alongside.core.AlongsideException
+import org.alongside.core.Author
+import org.alongside.core.ClientInput
+import org.alongside.core.Duty
+import org.alongside.core.EntryKind
+import org.alongside.core.GoalInput
+import org.alongside.core.LifeArea
+import org.alongside.core.NoteStatus
+import org.alongside.core.Rule
+import org.alongside.core.TimelineKind
+import org.alongside.core.Vault
+import org.alongside.core.activityKinds
+import org.alongside.core.duties
+import org.alongside.core.suggestDuties
+import org.alongside.state.CaseloadState
+import org.alongside.state.ClientState
+import org.alongside.state.LogVisitState
+import org.alongside.state.NoteState
+import org.alongside.state.SettingsState
+import org.alongside.state.SharedModeState
+import org.alongside.state.TodayState
+import org.alongside.state.UiError
+import org.alongside.state.UnlockState
+import org.alongside.state.VaultRepository
+import org.alongside.state.VaultStatus
+import org.alongside.tests.Harness.check
+
+/*
+ * A support worker's day, through the app's Kotlin layer (android/core-kotlin) and the generated
+ * bindings, against the host build of the phone library: the same Kotlin the phone runs.
+ */
+
+private const val PASSPHRASE = "correct horse battery staple"
+
+/** Test vaults use few key-derivation rounds; phones use the core's default. */
+private const val KDF_ITERATIONS = 2000u
+
+private val TODAY: LocalDate = LocalDate.of(2026, 11, 23)
+
+/** What the walk has made so far, for the steps after. */
+private class Day {
+    var clock = 0L
+    lateinit var repo: VaultRepository
+    lateinit var clientId: String
+    lateinit var planId: String
+    lateinit var goalId: String
+    lateinit var stepId: String
+    lateinit var activityId: String
+    lateinit var noteId: String
+}
+
+fun main() {
+    val d = Day()
+    val dir = Harness.tempDir("day")
+    d.repo = VaultRepository(dir, autoLockAfterMillis = 60_000, now = { d.clock })
+    workerDay(d)
+    sharedMode(d)
+    typedErrors(d)
+    platformKey(d)
+    autoLock(d)
+    d.repo.close()
+    rawBindings()
+    tamper()
+    Harness.finish()
+}
+
+private inline fun <reified E : UiError> UiError?.expect(): E {
+    assertNotNull(this, "expected a ${E::class.simpleName}, got no error")
+    return assertIs<E>(this)
+}
+
+private fun workerDay(d: Day) {
+    val repo = d.repo
+    val unlock = UnlockState(repo)
+
+    check("a new folder has no vault") {
+        assertTrue(unlock.start())
+        assertEquals(VaultStatus.NoVault, unlock.screen.data)
+        assertEquals(VaultStatus.NoVault, repo.status.value)
+    }
+
+    check("a short passphrase is refused by the core, naming the field and the rule") {
+        assertFalse(unlock.create("short", KDF_ITERATIONS))
+        val e = unlock.screen.error.expect<UiError.Input>()
+        assertEquals("passphrase", e.field)
+        assertEquals(Rule.TooShort(8u), e.rule)
+        assertTrue(e.summary.isNotBlank())
+        assertIs<AlongsideException.Invalid>(e.cause)
+        assertEquals(VaultStatus.NoVault, repo.status.value)
+    }
+
+    check("create a vault: it is left unlocked") {
+        assertTrue(unlock.create(PASSPHRASE, KDF_ITERATIONS))
+        assertNull(unlock.screen.error)
+        assertEquals(VaultStatus.Unlocked, repo.status.value)
+    }
+
+    check("lock, a wrong passphrase, then the right one") {
+        repo.lock()
+        assertEquals(VaultStatus.Locked(hasPlatformKey = false), repo.status.value)
+        assertFalse(unlock.unlock("not the passphrase"))
+        val e = unlock.screen.error.expect<UiError.WrongPassphrase>()
+        assertIs<AlongsideException.WrongPassphrase>(e.cause)
+        assertIs<VaultStatus.Locked>(repo.status.value)
+        assertTrue(unlock.unlock(PASSPHRASE))
+        assertNull(unlock.screen.error)
+        assertEquals(VaultStatus.Unlocked, repo.status.value)
+    }
+
+    val caseload = CaseloadState(repo)
+    check("add a client; the caseload shows her") {
+        val before = Instant.now().minusSeconds(5)
+        val client = assertNotNull(
+            caseload.addClient(
+                ClientInput("Amira", null, "she/her", "en", null, emptyList(), emptyList()),
+            ),
+        )
+        d.clientId = client.id
+        assertTrue(client.created.isAfter(before), "Timestamp arrives as java.time.Instant")
+        assertIs<org.alongside.core.ClientStatus.Active>(client.status)
+        assertTrue(caseload.load(TODAY))
+        val rows = assertNotNull(caseload.screen.data)
+        assertEquals(listOf("Amira"), rows.map { it.preferredName })
+        assertEquals("she/her", rows[0].pronouns)
+        assertTrue(rows[0].statusLabel.isNotBlank())
+    }
+
+    check("a blank name comes back as the core's field error, and the list stays") {
+        assertNull(caseload.addClient(ClientInput("   ", null, null, null, null, emptyList(), emptyList())))
+        val e = caseload.screen.error.expect<UiError.Input>()
+        assertEquals("preferred_name", e.field)
+        assertEquals(Rule.Required, e.rule)
+        assertEquals(1, caseload.screen.data?.size, "the rows shown before stay")
+        caseload.dismissError()
+        assertNull(caseload.screen.error)
+    }
+
+    val client = ClientState(repo, d.clientId)
+    check("make a plan with a goal in her words and a step") {
+        assertTrue(client.load(TODAY))
+        assertNull(client.screen.data!!.plan.plan)
+        assertTrue(client.createPlan(TODAY, TODAY.plusDays(90)))
+        d.planId = client.screen.data!!.plan.plan!!.id
+        val goal = GoalInput(
+            LifeArea.HOUSING, "find a flat near my sister", "call two letting agents", null,
+            TODAY.plusDays(60), null,
+        )
+        assertTrue(client.addGoal(d.planId, goal))
+        val card = client.screen.data!!.plan.goals.single()
+        d.goalId = card.goalId
+        assertEquals("find a flat near my sister", card.clientWords)
+        assertTrue(card.areaLabel.isNotBlank())
+        assertTrue(card.visibleToClient, "goals are shown to the client unless hidden")
+        assertTrue(client.addStep(d.goalId, "ring the agent on Green Street"))
+        d.stepId = client.screen.data!!.plan.goals.single().steps.single().id
+    }
+
+    check("a review date before the start is refused with the rule that says why") {
+        assertFalse(client.createPlan(TODAY, TODAY.minusDays(1)))
+        val e = client.screen.error.expect<UiError.Input>()
+        assertEquals("review_due", e.field)
+        assertIs<Rule.NotBefore>(e.rule)
+    }
+
+    check("the worker rates the goal; 11 out of 10 is refused") {
+        assertTrue(client.rateGoal(d.goalId, TODAY, 6u, "first agent called back"))
+        val card = client.screen.data!!.plan.goals.single()
+        assertEquals(6.toUByte(), card.latestWorkerRating?.score)
+        assertNull(card.latestClientRating)
+        assertFalse(client.rateGoal(d.goalId, TODAY, 11u))
+        val e = client.screen.error.expect<UiError.Input>()
+        assertEquals("score", e.field)
+        assertIs<Rule.OutOfRange>(e.rule)
+    }
+
+    val visit = LogVisitState(repo, d.clientId)
+    check("log a visit: the form comes from the core, the purpose brings duty suggestions") {
+        assertTrue(visit.start(TODAY, TODAY))
+        val form = visit.screen.data!!
+        assertEquals(activityKinds().map { it.kind }, form.kinds.map { it.kind })
+        assertEquals(listOf(Duty.EDUCATE, Duty.EMPOWER, Duty.ADVOCATE), form.dutyChoices.map { it.duty })
+        assertEquals(listOf(d.goalId), form.goals.map { it.goalId })
+        visit.update { it.copy(kind = ActivityKind.HOME_VISIT, time = LocalTime.of(10, 30), place = "her flat") }
+        visit.setPurpose("Showed her how to fill in the housing form; she will call the agent herself")
+        val suggested = visit.screen.data!!.suggestions
+        assertContains(suggested.map { it.duty }, Duty.EDUCATE)
+        assertTrue(suggested.all { it.reason.isNotBlank() && it.triggers.isNotEmpty() })
+        assertEquals(suggestDuties(visit.screen.data!!.purpose, null), suggested, "the same call as the core's")
+    }
+
+    check("submitting without a duty: the core names the field") {
+        assertFalse(visit.submit())
+        val e = visit.screen.error.expect<UiError.Input>()
+        assertEquals("duties", e.field)
+        assertEquals(Rule.Required, e.rule)
+        assertNull(visit.screen.data!!.saved)
+    }
+
+    check("tag the visit with duties and a goal, add follow-ups, submit") {
+        visit.toggleDuty(Duty.EDUCATE)
+        visit.toggleDuty(Duty.EMPOWER)
+        visit.toggleDuty(Duty.ADVOCATE)
+        visit.toggleDuty(Duty.ADVOCATE) // chosen by mistake, taken off again
+        visit.toggleGoal(d.goalId)
+        visit.addFollowUp("Text her the form link", TODAY)
+        visit.addFollowUp("Call the housing office", TODAY.plusDays(2))
+        assertTrue(visit.submit(), "error: ${visit.screen.error}")
+        val form = visit.screen.data!!
+        assertTrue(form.done)
+        val saved = form.saved!!
+        d.activityId = saved.id
+        assertEquals(listOf(Duty.EDUCATE, Duty.EMPOWER), saved.duties)
+        assertEquals(listOf(d.goalId), saved.goalIds)
+        assertEquals(2, saved.followUps.size)
+        assertEquals(LocalTime.of(10, 30), saved.time)
+        val view = repo.withWorker { it.activityView(saved.id) }
+        assertEquals("Amira", view.clientName)
+        assertEquals(2, view.dutyLabels.size)
+        assertEquals(listOf(d.goalId), view.goals.map { it.goalId })
+    }
+
+    check("a follow-up the core refuses keeps the saved visit; the retry sends only what is missing") {
+        val again = LogVisitState(repo, d.clientId)
+        assertTrue(again.start(TODAY, TODAY))
+        again.update { it.copy(kind = ActivityKind.PHONE_OR_VIDEO, duties = listOf(Duty.ADVOCATE)) }
+        again.addFollowUp("   ", TODAY)
+        assertFalse(again.submit())
+        assertEquals("what", again.screen.error.expect<UiError.Input>().field)
+        val saved = assertNotNull(again.screen.data!!.saved, "the activity itself was saved")
+        again.removeFollowUp(0)
+        again.addFollowUp("Send the letter", TODAY.plusDays(1))
+        assertTrue(again.submit())
+        assertEquals(saved.id, again.screen.data!!.saved!!.id, "no second activity")
+        assertEquals(1, again.screen.data!!.saved!!.followUps.size)
+        assertEquals(2, repo.withWorker { it.activities(d.clientId) }.size)
+    }
+
+    val todayState = TodayState(repo)
+    check("today shows the visit, the follow-up due, and ticks it off") {
+        assertTrue(todayState.load(TODAY))
+        val view = todayState.screen.data!!
+        assertEquals(TODAY, view.day)
+        assertTrue(view.title.isNotBlank() && view.summary.isNotBlank())
+        val homeVisit = view.visits.single { it.activityId == d.activityId }
+        assertEquals("Amira", homeVisit.clientName)
+        assertEquals(LocalTime.of(10, 30), homeVisit.time)
+        assertEquals(listOf(Duty.EDUCATE, Duty.EMPOWER), homeVisit.duties)
+        val due = view.dueFollowUps.single()
+        assertEquals("Text her the form link", due.what)
+        assertTrue(due.dueLabel.isNotBlank())
+        assertTrue(todayState.followUpDone(due.activityId, due.followUpId, TODAY))
+        assertTrue(todayState.screen.data!!.dueFollowUps.isEmpty())
+        assertTrue(todayState.setVisitStatus(d.activityId, ActivityStatus.Done))
+        assertEquals(ActivityStatus.Done, todayState.screen.data!!.visits.single { it.activityId == d.activityId }.status)
+    }
+
+    val note = NoteState(repo, d.clientId, d.activityId)
+    check("write a note: the core's language hints arrive as it is typed") {
+        note.setText("Her neighbour called her an addict. We went through the housing form together.")
+        assertTrue(note.screen.data!!.hints.isNotEmpty())
+        assertTrue(note.screen.data!!.hints.all { it.suggestions.isNotEmpty() && it.why.isNotBlank() })
+        assertTrue(note.save())
+        val saved = note.screen.data!!.note!!
+        d.noteId = saved.note.id
+        assertTrue(saved.editable)
+        assertIs<NoteStatus.Draft>(saved.note.status)
+        assertEquals(d.activityId, saved.note.activityId)
+    }
+
+    check("sign the note: it stops being editable; a change is refused; an addendum is kept") {
+        note.setText(note.screen.data!!.draft + " She chose the first flat to view.")
+        assertTrue(note.sign())
+        val signed = note.screen.data!!.note!!
+        assertFalse(signed.editable)
+        assertIs<NoteStatus.Signed>(signed.note.status)
+        assertTrue(signed.note.text.endsWith("She chose the first flat to view."), "the edit was saved before signing")
+        note.setText("rewritten")
+        assertFalse(note.save())
+        val e = note.screen.error.expect<UiError.Input>()
+        assertEquals("note_id", e.field)
+        assertIs<Rule.NotAllowed>(e.rule)
+        assertTrue(note.addAddendum("date was wrong", "The visit was on Monday."))
+        assertEquals(1, note.screen.data!!.note!!.addenda.size)
+        assertEquals("The visit was on Monday.", note.screen.data!!.note!!.addenda.single().text)
+    }
+
+    check("the client screen's timeline shows the visit, the note and the rating, paged") {
+        val paged = ClientState(repo, d.clientId, pageSize = 2u)
+        assertTrue(paged.load(TODAY))
+        assertEquals(2, paged.screen.data!!.timeline.size)
+        assertFalse(paged.screen.data!!.timelineComplete)
+        while (!paged.screen.data!!.timelineComplete) assertTrue(paged.loadMoreTimeline())
+        val kinds = paged.screen.data!!.timeline.map { it.kind }.toSet()
+        assertTrue(kinds.containsAll(listOf(TimelineKind.ACTIVITY, TimelineKind.NOTE, TimelineKind.RATING)), "$kinds")
+        val all = repo.withWorker { it.timeline(d.clientId, 0u, 200u) }
+        assertEquals(all, paged.screen.data!!.timeline, "pages join up into the core's order")
+        paged.close()
+    }
+}
+
+private fun sharedMode(d: Day) {
+    val repo = d.repo
+    val shared = SharedModeState(repo)
+    val today = TodayState(repo)
+
+    check("shared mode: the client sees her own plan and rates it herself") {
+        assertTrue(shared.open(d.clientId, TODAY), "error: ${shared.screen.error}")
+        assertEquals(VaultStatus.Shared(d.clientId), repo.status.value)
+        val screen = shared.screen.data!!
+        assertEquals("Amira", screen.preferredName)
+        assertTrue(screen.greeting.contains("Amira"))
+        val goal = screen.goals.single()
+        assertEquals("find a flat near my sister", goal.words)
+        assertTrue(shared.rate(goal.goalId, TODAY, 7u, "I feel closer"))
+        val mine = shared.screen.data!!.goals.single().myRatings.single()
+        assertEquals(7.toUByte(), mine.score)
+        assertTrue(mine.said.isNotBlank() && mine.band.isNotBlank())
+        assertEquals(1, shared.screen.data!!.goals.single().workerRatings.size, "the worker's rating, kept apart")
+    }
+
+    check("shared mode: her own words and a step she marks done") {
+        assertTrue(shared.addEntry(EntryKind.WHAT_HELPS_ME, "Walking with my sister", null, TODAY))
+        assertContains(shared.screen.data!!.myEntries, "Walking with my sister")
+        assertTrue(shared.markStepDone(d.goalId, d.stepId, TODAY))
+        assertTrue(shared.screen.data!!.goals.single().steps.single().done)
+        assertFalse(shared.rate(d.goalId, TODAY, 0u))
+        assertEquals("score", shared.screen.error.expect<UiError.Input>().field)
+    }
+
+    check("shared mode: no worker screen works while the client holds the phone") {
+        assertFalse(today.load(TODAY))
+        today.screen.error.expect<UiError.SessionEnded>()
+    }
+
+    check("shared mode: a wrong passphrase keeps it; the right one hands the phone back") {
+        assertFalse(shared.leave("not the passphrase"))
+        shared.screen.error.expect<UiError.WrongPassphrase>()
+        assertEquals(VaultStatus.Shared(d.clientId), repo.status.value)
+        assertTrue(shared.leave(PASSPHRASE))
+        assertEquals(VaultStatus.Unlocked, repo.status.value)
+        assertNull(shared.screen.data, "the client's screen is dropped")
+        assertTrue(today.load(TODAY))
+    }
+
+    check("the worker sees the client's rating, entry and marked step, and confirms the step") {
+        val client = ClientState(repo, d.clientId)
+        assertTrue(client.load(TODAY))
+        val card = client.screen.data!!.plan.goals.single()
+        assertEquals(7.toUByte(), card.latestClientRating?.score)
+        assertEquals(6.toUByte(), card.latestWorkerRating?.score)
+        assertEquals(1u, card.stepsToConfirm)
+        assertEquals(Author.CLIENT, card.steps.single().markedBy)
+        assertTrue(client.confirmStep(d.goalId, d.stepId))
+        assertEquals(0u, client.screen.data!!.plan.goals.single().stepsToConfirm)
+        val entries = repo.withWorker { it.clientEntries(d.clientId) }
+        assertEquals(listOf("Walking with my sister"), entries.map { it.text })
+        client.close()
+    }
+
+    check("shared mode left idle locks the whole vault; the worker unlocks again") {
+        assertTrue(shared.open(d.clientId, TODAY, idleSeconds = 1u))
+        Thread.sleep(1_300)
+        assertFalse(shared.load(TODAY))
+        shared.screen.error.expect<UiError.SessionEnded>()
+        assertEquals(VaultStatus.Locked(hasPlatformKey = false), repo.status.value)
+        assertEquals(VaultStatus.Unlocked, repo.unlock(PASSPHRASE))
+    }
+    shared.close()
+    today.close()
+}
+
+private fun typedErrors(d: Day) {
+    val repo = d.repo
+    check("not found: a client id that names nothing") {
+        val missing = UUID.randomUUID().toString()
+        val client = ClientState(repo, missing)
+        assertFalse(client.load(TODAY))
+        val e = client.screen.error.expect<UiError.NotFound>()
+        assertEquals("client", e.kind)
+        assertIs<AlongsideException.NotFound>(e.cause)
+        client.close()
+    }
+
+    check("invalid: an id that is not an id names the field and the expected format") {
+        val e = assertFailsWith<AlongsideException.Invalid> { repo.withWorker { it.client("not-an-id") } }
+        assertEquals("client_id", e.field)
+        assertIs<Rule.Format>(e.rule)
+        assertTrue(e.summary.isNotBlank())
+    }
+
+    check("invalid: a date beyond the core's calendar (year 300000) is a typed error, not a crash") {
+        // java.time reaches year 999,999,999; the core's calendar about 262,000. Year 10000 is fine.
+        assertEquals(LocalDate.of(10000, 1, 1), repo.withWorker { it.today(LocalDate.of(10000, 1, 1)) }.day)
+        val e = assertFailsWith<AlongsideException.Invalid> { repo.withWorker { it.today(LocalDate.of(300000, 1, 1)) } }
+        assertEquals("date", e.field)
+        assertIs<Rule.Format>(e.rule)
+    }
+
+    check("locked: every screen drops its data on lock and gets SessionEnded after") {
+        val today = TodayState(repo)
+        assertTrue(today.load(TODAY))
+        repo.lock()
+        assertNull(today.screen.data, "no client's data outlives the keys")
+        assertFalse(today.load(TODAY))
+        today.screen.error.expect<UiError.SessionEnded>()
+        assertTrue(UnlockState(repo).unlock(PASSPHRASE))
+        assertTrue(today.load(TODAY))
+        today.close()
+    }
+
+    check("too many wrong passphrases: the core asks to wait, and says how long") {
+        repo.lock()
+        val unlock = UnlockState(repo)
+        var waited: UiError.TryAgainLater? = null
+        for (i in 1..5) {
+            assertFalse(unlock.unlock("wrong passphrase $i"))
+            waited = unlock.screen.error as? UiError.TryAgainLater
+            if (waited != null) break
+        }
+        assertNotNull(waited, "throttled within five attempts")
+        assertTrue(waited.retryAfterSeconds >= 1u)
+        Thread.sleep(waited.retryAfterSeconds.toLong() * 1000 + 200)
+        assertTrue(unlock.unlock(PASSPHRASE), "error: ${unlock.screen.error}")
+    }
+}
+
+private fun platformKey(d: Day) {
+    val repo = d.repo
+    val settings = SettingsState(repo)
+    val key = AesPlatformKey()
+
+    check("platform key (AES-GCM in Kotlin): enable, lock, unlock with it") {
+        assertTrue(settings.load())
+        assertFalse(settings.screen.data!!.hasPlatformKey)
+        assertTrue(settings.enablePlatformKey(PASSPHRASE, key), "error: ${settings.screen.error}")
+        assertTrue(settings.screen.data!!.hasPlatformKey)
+        repo.lock()
+        assertEquals(VaultStatus.Locked(hasPlatformKey = true), repo.status.value)
+        val unlock = UnlockState(repo)
+        assertTrue(unlock.unlockWithPlatformKey(key), "error: ${unlock.screen.error}")
+        assertEquals(1, key.unwraps)
+        assertEquals(VaultStatus.Unlocked, repo.status.value)
+    }
+
+    check("platform key: enrolling asks for the passphrase again") {
+        assertFalse(settings.enablePlatformKey("not the passphrase", AesPlatformKey()))
+        settings.screen.error.expect<UiError.WrongPassphrase>()
+    }
+
+    check("platform key: a Kotlin exception inside it arrives as the typed PlatformKey error") {
+        repo.lock()
+        val unlock = UnlockState(repo)
+        assertFalse(unlock.unlockWithPlatformKey(FailingPlatformKey(IllegalStateException("keystore gone"))))
+        val e = unlock.screen.error.expect<UiError.PlatformKeyFailed>()
+        assertIs<AlongsideException.PlatformKey>(e.cause)
+        assertTrue(e.reason.isNotBlank())
+        assertFalse(e.reason.contains("keystore gone"), "the foreign stack trace stays out of the message")
+        assertIs<VaultStatus.Locked>(repo.status.value)
+    }
+
+    check("platform key: the user cancelling (a typed error thrown in Kotlin) keeps its reason") {
+        val unlock = UnlockState(repo)
+        assertFalse(unlock.unlockWithPlatformKey(FailingPlatformKey(AlongsideException.PlatformKey("cancelled by the user"))))
+        assertEquals("cancelled by the user", unlock.screen.error.expect<UiError.PlatformKeyFailed>().reason)
+    }
+
+    check("platform key: another phone's key does not open this vault") {
+        val unlock = UnlockState(repo)
+        assertFalse(unlock.unlockWithPlatformKey(AesPlatformKey()))
+        unlock.screen.error.expect<UiError.PlatformKeyFailed>()
+        assertTrue(unlock.unlock(PASSPHRASE))
+    }
+
+    check("platform key: leave shared mode with it; disable it in settings") {
+        val shared = SharedModeState(repo)
+        assertTrue(shared.open(d.clientId, TODAY))
+        assertTrue(shared.leaveWithPlatformKey(key), "error: ${shared.screen.error}")
+        assertEquals(VaultStatus.Unlocked, repo.status.value)
+        assertTrue(settings.disablePlatformKey())
+        assertFalse(settings.screen.data!!.hasPlatformKey)
+        shared.close()
+    }
+
+    check("change the passphrase in settings; the old one stops working") {
+        val newPassphrase = "$PASSPHRASE, changed"
+        assertFalse(settings.changePassphrase(PASSPHRASE, "short"))
+        assertEquals("new_passphrase", settings.screen.error.expect<UiError.Input>().field)
+        assertTrue(settings.changePassphrase(PASSPHRASE, newPassphrase))
+        repo.lock()
+        assertFailsWith<AlongsideException.WrongPassphrase> { repo.unlock(PASSPHRASE) }
+        assertEquals(VaultStatus.Unlocked, repo.unlock(newPassphrase))
+        assertTrue(settings.changePassphrase(newPassphrase, PASSPHRASE))
+    }
+    settings.close()
+}
+
+private fun autoLock(d: Day) {
+    val repo = d.repo
+    check("auto-lock: back within the set time stays unlocked; after it, locked") {
+        repo.autoLockAfterMillis = 60_000
+        repo.onBackground()
+        d.clock += 59_999
+        assertEquals(1L, repo.millisUntilAutoLock())
+        assertFalse(repo.lockIfDue())
+        assertEquals(VaultStatus.Unlocked, repo.onForeground())
+        assertNull(repo.millisUntilAutoLock(), "no timer while in front")
+        repo.onBackground()
+        d.clock += 60_000
+        assertEquals(0L, repo.millisUntilAutoLock())
+        assertIs<VaultStatus.Locked>(repo.onForeground())
+        assertFailsWith<AlongsideException.Locked> { repo.withWorker { it.clients() } }
+        assertEquals(VaultStatus.Unlocked, repo.unlock(PASSPHRASE))
+    }
+
+    check("auto-lock: a timer in the background locks without coming to the front") {
+        repo.onBackground()
+        d.clock += 60_000
+        assertTrue(repo.lockIfDue())
+        assertIs<VaultStatus.Locked>(repo.status.value)
+        assertFalse(repo.lockIfDue(), "already locked")
+        repo.onForeground()
+    }
+}
+
+/** The bindings themselves, without the app's layer: capabilities and object lifetimes. */
+private fun rawBindings() {
+    check("bindings: a worker handle from before shared mode is dead, even after leaving") {
+        val dir = Harness.tempDir("raw")
+        Vault.create(dir, PASSPHRASE, KDF_ITERATIONS).use { vault ->
+            vault.worker().use { worker ->
+                val client = worker.addClient(ClientInput("Sam", null, null, null, null, emptyList(), emptyList()))
+                worker.openShared(client.id, null).use { shared ->
+                    assertFailsWith<AlongsideException.Locked> { worker.clients() }
+                    assertFailsWith<AlongsideException.Locked> { vault.worker() }
+                    assertEquals("Sam", shared.screen(TODAY).preferredName)
+                    shared.leave(PASSPHRASE).use { back ->
+                        assertEquals(listOf("Sam"), back.clients().map { it.preferredName })
+                        assertFailsWith<AlongsideException.Locked> { worker.clients() }
+                        assertFailsWith<AlongsideException.Locked> { shared.screen(TODAY) }
+                    }
+                }
+                vault.lock()
+                assertTrue(vault.isLocked())
+                assertFailsWith<AlongsideException.Locked> { worker.clients() }
+            }
+        }
+    }
+
+    check("bindings: an existing vault cannot be created over") {
+        val dir = Harness.tempDir("exists")
+        Vault.create(dir, PASSPHRASE, KDF_ITERATIONS).close()
+        assertFailsWith<AlongsideException.AlreadyExists> { Vault.create(dir, PASSPHRASE, KDF_ITERATIONS) }
+    }
+
+    check("bindings: fewer key-derivation rounds than the floor are refused") {
+        val e = assertFailsWith<AlongsideException.Invalid> {
+            Vault.create(Harness.tempDir("kdf"), PASSPHRASE, 10u)
+        }
+        assertEquals("kdf_iterations", e.field)
+    }
+
+    check("bindings: the form's fixed lists come from the core") {
+        assertEquals(3, duties().size)
+        assertTrue(activityKinds().single { it.kind == ActivityKind.HOME_VISIT }.needsPurpose)
+    }
+}
+
+/**
+ * Change one byte of a client's sealed row in the closed database file: the core must answer with
+ * the typed Tampered error naming the record, not a crash and not wrong data.
+ */
+private fun tamper() {
+    check("tampered: one changed byte in a sealed row arrives as Tampered(kind, id)") {
+        val dir = Harness.tempDir("tamper")
+        val id = Vault.create(dir, PASSPHRASE, KDF_ITERATIONS).use { vault ->
+            vault.worker().use { w ->
+                w.addClient(ClientInput("Robin", null, null, null, null, emptyList(), emptyList())).id
+            }
+        }
+        // A row of `records` is (id, kind, owner, day_tag, rev, body) in SQLite's record format:
+        // the id's text, then the kind's, then a few bytes, then the sealed body. The id also sits
+        // in the primary-key index, but there it is not followed by the kind.
+        val db = File(dir, "alongside.db")
+        assertFalse(File(dir, "alongside.db-wal").let { it.exists() && it.length() > 0 }, "checkpointed on close")
+        val bytes = db.readBytes()
+        val marker = (id + "client").toByteArray()
+        val at = indexOf(bytes, marker)
+        assertTrue(at >= 0, "the client's row was found")
+        val target = at + marker.size + 12 // inside the envelope's nonce, past the rev's bytes
+        RandomAccessFile(db, "rw").use { f ->
+            f.seek(target.toLong())
+            val b = f.read()
+            f.seek(target.toLong())
+            f.write(b xor 0x01)
+        }
+        val repo = VaultRepository(dir)
+        assertIs<VaultStatus.Locked>(repo.start())
+        repo.unlock(PASSPHRASE)
+        val caseload = CaseloadState(repo)
+        assertFalse(caseload.load(TODAY))
+        val e = caseload.screen.error.expect<UiError.Failure>()
+        val cause = assertIs<AlongsideException.Tampered>(e.cause)
+        assertEquals("client", cause.kind)
+        assertEquals(id, cause.id)
+        caseload.close()
+        repo.close()
+    }
+}
+
+private fun indexOf(haystack: ByteArray, needle: ByteArray): Int {
+    outer@ for (i in 0..haystack.size - needle.size) {
+        for (j in needle.indices) if (haystack[i + j] != needle[j]) continue@outer
+        return i
+    }
+    return -1
+}

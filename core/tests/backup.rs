@@ -7,7 +7,9 @@ mod common;
 use alongside_core::assessment::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
 use alongside_core::backup::{self, fuzzing, BackupOptions, BackupSummary};
 use alongside_core::client::{ClientInput, Consent, Contact};
+use alongside_core::duty::DutySettings;
 use alongside_core::plan::{Author, GoalInput, RatingInput, ReviewInput};
+use alongside_core::shared::EntryKind;
 use alongside_core::{Day, Error, Vault, WorkerSession};
 use common::*;
 use rusqlite::types::Value;
@@ -129,6 +131,84 @@ fn caseload(s: &WorkerSession, clients: usize) {
     }
 }
 
+/// Everything else the core stores, so the round trip covers every record kind: the sample
+/// caseload (visits, follow-ups, signed notes, incidents, resources, referrals), an addendum, the
+/// duty settings and a client's own entry from shared mode. Returns the worker session that
+/// leaving shared mode hands back.
+fn every_other_kind(s: Arc<WorkerSession>) -> Arc<WorkerSession> {
+    let sample = alongside_core::sample::load(&s, day("2026-11-23")).unwrap();
+    let client = sample.clients[0].id.clone();
+    let note = s
+        .add_note(
+            client.clone(),
+            None,
+            "Met at the library; forms done".into(),
+        )
+        .unwrap();
+    s.sign_note(note.note.id.clone()).unwrap();
+    s.add_addendum(
+        note.note.id,
+        "Date was wrong".into(),
+        "It was the Tuesday".into(),
+    )
+    .unwrap();
+    s.set_duty_settings(DutySettings {
+        advocacy_hint_weeks: 6,
+    })
+    .unwrap();
+    let shared = s.open_shared(client, None).unwrap();
+    shared
+        .add_entry(
+            EntryKind::WhatHelpsMe,
+            "A walk before the appointment".into(),
+            None,
+            day("2026-11-23"),
+        )
+        .unwrap();
+    shared.leave(PASSPHRASE.into()).unwrap()
+}
+
+/// Every record kind the core writes (each `Record::KIND`).
+const ALL_KINDS: &[&str] = &[
+    "client",
+    "assessment",
+    "plan",
+    "goal",
+    "rating",
+    "review",
+    "plan_version",
+    "activity",
+    "follow_up_open",
+    "note",
+    "addendum",
+    "incident",
+    "resource",
+    "referral",
+    "client_entry",
+    "duty_settings",
+];
+
+/// A new record kind in the core must join the round trip above: this reads every
+/// `const KIND: &'static str = "..."` in core/src and compares with [`ALL_KINDS`].
+#[test]
+fn the_round_trip_covers_every_record_kind_in_the_core() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let marker = "const KIND: &'static str = \"";
+    let mut found = BTreeSet::new();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for (i, _) in text.match_indices(marker) {
+            let rest = &text[i + marker.len()..];
+            found.insert(rest[..rest.find('"').unwrap()].to_string());
+        }
+    }
+    let listed: BTreeSet<String> = ALL_KINDS.iter().map(|k| k.to_string()).collect();
+    assert_eq!(
+        found, listed,
+        "add the new kind to every_other_kind and ALL_KINDS"
+    );
+}
+
 /// Every row of the tables a backup carries, with SQLite's own types, in a stable order.
 #[derive(Debug, PartialEq)]
 struct Rows {
@@ -217,24 +297,10 @@ fn names(dir: &Path) -> BTreeSet<String> {
 fn a_restored_vault_has_every_row_byte_for_byte_and_its_audit_verifies() {
     let (dir, _vault, s) = new_vault();
     caseload(&s, 4);
+    let s = every_other_kind(s);
     let before = rows(dir.path());
-    let expected: BTreeSet<String> = [
-        "client",
-        "assessment",
-        "plan",
-        "goal",
-        "rating",
-        "review",
-        "plan_version",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect();
-    assert!(
-        kinds(&before).is_superset(&expected),
-        "caseload kinds: {:?}",
-        kinds(&before)
-    );
+    let expected: BTreeSet<String> = ALL_KINDS.iter().map(|k| k.to_string()).collect();
+    assert_eq!(kinds(&before), expected);
 
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("caseload.alongside-backup");

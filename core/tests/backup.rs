@@ -830,3 +830,107 @@ fn a_restore_target_path_that_is_a_file_is_refused() {
     assert!(matches!(&err, Error::Invalid { field, .. } if field == "vault_dir"));
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
 }
+
+/// The payload's framing, split back into entries (tag, body) for the rule tests below.
+fn entries(payload: &[u8]) -> Vec<(u8, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut rest = payload;
+    while !rest.is_empty() {
+        let len = u32::from_be_bytes(rest[1..5].try_into().unwrap()) as usize;
+        out.push((rest[0], rest[5..5 + len].to_vec()));
+        rest = &rest[5 + len..];
+    }
+    out
+}
+
+fn frame(entries: &[(u8, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (tag, body) in entries {
+        out.push(*tag);
+        out.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        out.extend_from_slice(body);
+    }
+    out
+}
+
+/// An end entry whose counts match `entries` (which must not hold one).
+fn with_end(mut entries: Vec<(u8, Vec<u8>)>) -> Vec<(u8, Vec<u8>)> {
+    let count = |tag| entries.iter().filter(|(t, _)| *t == tag).count() as u64;
+    let mut end = Vec::new();
+    for tag in [0x02, 0x03, 0x04] {
+        end.extend_from_slice(&count(tag).to_be_bytes());
+    }
+    entries.push((0x7F, end));
+    entries
+}
+
+fn payload_error(entries: &[(u8, Vec<u8>)]) -> String {
+    match fuzzing::read_payload(&frame(entries)) {
+        Err(Error::BackupCorrupt { detail }) => detail,
+        other => panic!("expected BackupCorrupt, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_payload_rules_are_enforced() {
+    let (_, payload) = fuzz_seeds();
+    let good = entries(&payload);
+    assert_eq!(frame(&good), payload);
+    assert!(fuzzing::read_payload(&frame(&good)).is_ok());
+    let end = good.len() - 1;
+    let first = |tag: u8| good.iter().position(|(t, _)| *t == tag).unwrap();
+    let (meta, record, audit) = (first(0x02), first(0x03), first(0x04));
+    let body = |tag: u8| good.iter().filter(|(t, _)| *t == tag).count();
+    assert!(body(0x02) >= 2 && body(0x03) >= 2 && body(0x04) >= 2);
+
+    let mut v = good.clone();
+    v.remove(record);
+    assert!(payload_error(&v).contains("counts"));
+
+    let mut v = good.clone();
+    v.remove(end);
+    assert!(payload_error(&v).contains("end marker"));
+
+    let mut bytes = frame(&good);
+    bytes.push(0);
+    assert!(matches!(
+        fuzzing::read_payload(&bytes),
+        Err(Error::BackupCorrupt { detail }) if detail.contains("follows the end marker")
+    ));
+
+    let mut v = good.clone();
+    v.swap(meta, record);
+    assert!(payload_error(&v).contains("out of order"));
+    let mut v = good.clone();
+    v.swap(record, audit);
+    assert!(payload_error(&v).contains("out of order"));
+
+    let mut v = good.clone();
+    v.insert(1, good[0].clone());
+    assert!(payload_error(&v).contains("second vault entry"));
+
+    let mut v = good.clone();
+    v.insert(1, (0x55, vec![]));
+    assert!(payload_error(&v).contains("unknown entry"));
+
+    let mut v = good.clone();
+    v[record].1.push(0);
+    assert!(payload_error(&v).contains("longer than its fields"));
+    let mut v = good.clone();
+    v[audit].1.pop();
+    assert!(payload_error(&v).contains("shorter than its fields"));
+
+    // The vault entry's data key must open the vault's own key check.
+    let mut v = good.clone();
+    v[0].1[4] ^= 1;
+    assert!(payload_error(&v).contains("key check"));
+    let v: Vec<_> = good[..end]
+        .iter()
+        .filter(|(t, b)| !(*t == 0x02 && find(b, b"key_check").is_some()))
+        .cloned()
+        .collect();
+    assert!(payload_error(&with_end(v)).contains("missing"));
+
+    // A payload with no rows at all still needs the vault's id and key check.
+    assert!(payload_error(&with_end(vec![good[0].clone()])).contains("missing"));
+}

@@ -3,6 +3,8 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+use crate::commands;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "alongside",
@@ -56,6 +58,44 @@ pub enum Command {
     /// unlock passphrase (ALONGSIDE_PASSPHRASE, else chosen on the terminal). The whole file is
     /// checked before the vault appears; on any failure --vault is left as it was.
     Restore(RestoreArgs),
+
+    // The worker's day to day, through the same core calls as the phone's screens.
+    /// The day: visits in order, follow-ups, plan reviews, open incidents, referrals to check on.
+    Today(commands::today::Args),
+    /// Clients: the caseload, adding and editing, status, erasing.
+    #[command(subcommand)]
+    Client(commands::client::Command),
+    /// Assessments across life areas: needs, strengths, risks, the client's own words.
+    #[command(subcommand)]
+    Assessment(commands::assessment::Command),
+    /// The recovery plan: create, show, review, earlier versions.
+    #[command(subcommand)]
+    Plan(commands::plan::Command),
+    /// Goals in the client's words: status, steps, ratings from the client and the worker.
+    #[command(subcommand)]
+    Goal(commands::goal::Command),
+    /// Visits and other activities under educate, empower, advocate, with follow-ups.
+    #[command(subcommand, visible_alias = "activity")]
+    Visit(commands::visit::Command),
+    /// Duty suggestions from words, and the balance between duties over a period.
+    #[command(subcommand)]
+    Duties(commands::duties::Command),
+    /// Case notes: drafts, signing, addenda, person-first language hints.
+    #[command(subcommand)]
+    Note(commands::note::Command),
+    /// Incidents and the actions each kind requires before it can close.
+    #[command(subcommand)]
+    Incident(commands::incident::Command),
+    /// The directory of services to refer clients to.
+    #[command(subcommand)]
+    Resource(commands::resource::Command),
+    /// Referrals of a client to a service, through to their outcome.
+    #[command(subcommand)]
+    Referral(commands::referral::Command),
+    /// A client's history, newest first, a page at a time.
+    Timeline(commands::timeline::Args),
+    /// Exactly what the client sees in shared mode, in their language; writes nothing.
+    Shared(commands::shared::Args),
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,9 @@
 mod args;
 mod commands;
 mod output;
+mod parse;
 mod passphrase;
+mod print;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -31,6 +33,19 @@ fn main() -> ExitCode {
         Command::Demo(a) => commands::demo::run(&ctx, a),
         Command::Backup(a) => commands::backup::run(&ctx, a),
         Command::Restore(a) => commands::restore::run(&ctx, a),
+        Command::Today(a) => commands::today::run(&ctx, a),
+        Command::Client(c) => commands::client::run(&ctx, c),
+        Command::Assessment(c) => commands::assessment::run(&ctx, c),
+        Command::Plan(c) => commands::plan::run(&ctx, c),
+        Command::Goal(c) => commands::goal::run(&ctx, c),
+        Command::Visit(c) => commands::visit::run(&ctx, c),
+        Command::Duties(c) => commands::duties::run(&ctx, c),
+        Command::Note(c) => commands::note::run(&ctx, c),
+        Command::Incident(c) => commands::incident::run(&ctx, c),
+        Command::Resource(c) => commands::resource::run(&ctx, c),
+        Command::Referral(c) => commands::referral::run(&ctx, c),
+        Command::Timeline(a) => commands::timeline::run(&ctx, a),
+        Command::Shared(a) => commands::shared::run(&ctx, a),
     };
     ExitCode::from(outcome.unwrap_or_else(|failure: Failure| {
         ctx.out.failure(&failure);

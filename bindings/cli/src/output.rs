@@ -117,7 +117,7 @@ pub struct Out {
 
 impl Out {
     /// Print a result: its JSON with `--json`, else the words `text` writes.
-    pub fn result<T: Serialize>(
+    pub fn result<T: Serialize + ?Sized>(
         &self,
         value: &T,
         text: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,

@@ -13,6 +13,7 @@ use super::{Ctx, Outcome, VaultStatus};
 use crate::args::DemoArgs;
 use crate::output::{Failure, EXIT_OK, EXIT_TAMPERED};
 use crate::passphrase::{self, ENV_PASSPHRASE};
+use crate::print;
 
 /// What the demo prints: the vault, the day as the phone's home screen shows it, the caseload,
 /// and the audit check.
@@ -98,101 +99,10 @@ fn print_text(w: &mut dyn Write, view: &DemoView) -> std::io::Result<()> {
     if view.sample_loaded {
         writeln!(w, "Loaded the fictional sample caseload.")?;
     }
-    let day = &view.today;
     writeln!(w)?;
-    writeln!(w, "{}  ·  {}", day.title, day.summary)?;
-    if !day.visits.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "Visits")?;
-        for v in &day.visits {
-            let duties: Vec<&str> = v.duties.iter().map(|d| d.label()).collect();
-            writeln!(
-                w,
-                "  {:<8} {}  ·  {}  ·  {}",
-                v.time_label, v.client_name, v.kind_label, v.status_label
-            )?;
-            if let Some(purpose) = &v.purpose {
-                writeln!(w, "           for: {purpose}")?;
-            }
-            if !duties.is_empty() {
-                writeln!(w, "           {}", duties.join(", "))?;
-            }
-        }
-    }
-    let follow_ups: Vec<_> = day
-        .overdue_follow_ups
-        .iter()
-        .chain(&day.due_follow_ups)
-        .collect();
-    if !follow_ups.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "Follow-ups")?;
-        for f in follow_ups {
-            writeln!(w, "  {}: {}  ({})", f.client_name, f.what, f.due_label)?;
-        }
-    }
-    if !day.reviews_due.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "Plan reviews")?;
-        for r in &day.reviews_due {
-            writeln!(w, "  {}: {}", r.client_name, r.due_label)?;
-        }
-    }
-    if !day.open_incidents.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "Open incidents")?;
-        for i in &day.open_incidents {
-            writeln!(
-                w,
-                "  {}: {} on {}  ({})",
-                i.client_name, i.kind_label, i.occurred_on, i.status_label
-            )?;
-        }
-    }
-    if !day.referrals_to_follow_up.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "Referrals to check on")?;
-        for r in &day.referrals_to_follow_up {
-            writeln!(
-                w,
-                "  {}: {}  ({})",
-                r.client_name, r.resource_name, r.due_label
-            )?;
-        }
-    }
-
+    print::today(w, &view.today)?;
     writeln!(w)?;
-    let active = view
-        .caseload
-        .iter()
-        .filter(|r| r.status_label == "Active")
-        .count();
-    writeln!(
-        w,
-        "Caseload: {} people, {} active",
-        view.caseload.len(),
-        active
-    )?;
-    if view.caseload.is_empty() {
-        writeln!(w, "  No one yet.")?;
-    }
-    for row in &view.caseload {
-        let pronouns = row
-            .pronouns
-            .as_deref()
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default();
-        let due = match &row.next_due {
-            Some(d) if d.overdue => format!("overdue since {}: {}", d.on, d.label),
-            Some(d) => format!("next {}: {}", d.on, d.label),
-            None => "nothing due".to_string(),
-        };
-        writeln!(
-            w,
-            "  {}{}  ·  {}  ·  {} active goals  ·  {}",
-            row.preferred_name, pronouns, row.status_label, row.active_goals, due
-        )?;
-    }
+    print::caseload(w, &view.caseload)?;
     writeln!(w)?;
     if view.audit.ok {
         writeln!(w, "Audit trail: {} entries, intact.", view.audit.entries)

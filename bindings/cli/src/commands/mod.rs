@@ -1,21 +1,35 @@
 //! One module per command group. A command gets the context, does its work through the core,
 //! prints through `ctx.out`, and returns the exit code (or a failure that maps to one).
 
+pub mod assessment;
 pub mod audit;
 pub mod backup;
+pub mod client;
 pub mod demo;
+pub mod duties;
+pub mod goal;
+pub mod incident;
 pub mod init;
+pub mod note;
 pub mod passwd;
+pub mod plan;
+pub mod referral;
+pub mod resource;
 pub mod restore;
+pub mod shared;
 pub mod status;
+pub mod timeline;
+pub mod today;
+pub mod visit;
 
 use alongside_core::{Vault, WorkerSession};
 use serde::Serialize;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::args::Global;
-use crate::output::{Failure, Out};
+use crate::output::{Failure, Out, EXIT_OK};
 use crate::passphrase;
 
 pub type Outcome = Result<u8, Failure>;
@@ -72,6 +86,30 @@ impl Ctx {
         let vault = self.open()?;
         let session = vault.unlock(passphrase::current()?)?;
         Ok((vault, session))
+    }
+
+    /// Unlock, do one piece of work as the worker, and lock again whatever came of it.
+    pub fn worker<T, E>(
+        &self,
+        work: impl FnOnce(&WorkerSession) -> Result<T, E>,
+    ) -> Result<T, Failure>
+    where
+        Failure: From<E>,
+    {
+        let (vault, session) = self.unlock()?;
+        let result = work(&session);
+        vault.lock();
+        Ok(result?)
+    }
+
+    /// Print a result with its printer from `print` (or as JSON with `--json`), and succeed.
+    pub fn show<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        printer: fn(&mut dyn Write, &T) -> std::io::Result<()>,
+    ) -> Outcome {
+        self.out.result(value, |w| printer(w, value));
+        Ok(EXIT_OK)
     }
 }
 

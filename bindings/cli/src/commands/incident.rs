@@ -1,0 +1,129 @@
+//! `alongside incident`: incidents, the actions each kind requires, recorded with who and when,
+//! and closing once they are all there.
+
+use alongside_core::incident::{IncidentActionInput, IncidentInput, IncidentKind, RequiredAction};
+use alongside_core::{ClockTime, Day};
+use clap::Subcommand;
+
+use super::{Ctx, Outcome};
+use crate::parse::{self, or_today, text_or_stdin};
+use crate::print;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report an incident: what happened, objectively (from stdin if left out). Its kind says
+    /// which actions must be recorded before it can be closed.
+    Report {
+        client: String,
+        #[arg(long, value_parser = parse::named::<IncidentKind>())]
+        kind: IncidentKind,
+        /// When it happened (YYYY-MM-DD); today if left out.
+        #[arg(long, value_name = "DATE", value_parser = parse::day)]
+        on: Option<Day>,
+        #[arg(long, value_name = "HH:MM", value_parser = parse::time)]
+        at: Option<ClockTime>,
+        /// The activity it happened during.
+        #[arg(long)]
+        activity: Option<String>,
+        text: Option<String>,
+    },
+    /// Record an action taken on an incident: which, by whom, when.
+    Action {
+        incident: String,
+        #[arg(long, value_parser = parse::named::<RequiredAction>())]
+        action: RequiredAction,
+        /// Who did it, e.g. "J. Ortiz, duty supervisor".
+        #[arg(long)]
+        by: String,
+        /// When (YYYY-MM-DD); today if left out.
+        #[arg(long, value_name = "DATE", value_parser = parse::day)]
+        on: Option<Day>,
+        #[arg(long, value_name = "HH:MM", value_parser = parse::time)]
+        at: Option<ClockTime>,
+        /// e.g. a report's reference number, who was informed.
+        #[arg(long)]
+        details: Option<String>,
+    },
+    /// Close an incident once every required action is recorded.
+    Close {
+        incident: String,
+        #[arg(long, value_name = "DATE", value_parser = parse::day)]
+        on: Option<Day>,
+        #[arg(long)]
+        outcome: Option<String>,
+    },
+    /// One incident with its required actions.
+    Show { incident: String },
+    /// Every open incident; or one client's incidents with --client.
+    List {
+        #[arg(long)]
+        client: Option<String>,
+        /// With --client: only the open ones.
+        #[arg(long)]
+        open: bool,
+    },
+}
+
+pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
+    match command {
+        Command::Report {
+            client,
+            kind,
+            on,
+            at,
+            activity,
+            text,
+        } => {
+            let input = IncidentInput {
+                kind: *kind,
+                occurred_on: or_today(*on),
+                occurred_at: *at,
+                description: text_or_stdin(text.as_deref(), "description")?,
+                activity_id: activity.clone(),
+            };
+            let view = ctx.worker(|s| s.report_incident(client.clone(), input))?;
+            ctx.show(&view, print::incident)
+        }
+        Command::Action {
+            incident,
+            action,
+            by,
+            on,
+            at,
+            details,
+        } => {
+            let input = IncidentActionInput {
+                action: *action,
+                by: by.clone(),
+                on: or_today(*on),
+                at: *at,
+                details: details.clone(),
+            };
+            let view = ctx.worker(|s| s.record_incident_action(incident.clone(), input))?;
+            ctx.show(&view, print::incident)
+        }
+        Command::Close {
+            incident,
+            on,
+            outcome,
+        } => {
+            let view =
+                ctx.worker(|s| s.close_incident(incident.clone(), or_today(*on), outcome.clone()))?;
+            ctx.show(&view, print::incident)
+        }
+        Command::Show { incident } => {
+            let view = ctx.worker(|s| s.incident(incident.clone()))?;
+            ctx.show(&view, print::incident)
+        }
+        Command::List { client, open } => {
+            let mut all = ctx.worker(|s| match client {
+                Some(c) => s.incidents(c.clone()),
+                None => s.open_incidents(),
+            })?;
+            if *open {
+                all.retain(|v| v.incident.is_open());
+            }
+            ctx.show(all.as_slice(), print::incidents)
+        }
+    }
+}

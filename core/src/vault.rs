@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::crypto::{
-    self, Keys, RecordAd, Secret, DEFAULT_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, SALT_LEN,
+    self, Keys, RecordAd, Secret, DEFAULT_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS,
+    MIN_PBKDF2_ITERATIONS, SALT_LEN,
 };
 use crate::error::{Error, Result, Rule};
 use crate::platform::PlatformKey;

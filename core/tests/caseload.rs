@@ -594,7 +594,7 @@ fn erase_leaves_nothing_of_the_client() {
             .iter()
             .map(|c| c.id.clone())
             .collect::<Vec<_>>(),
-        [keep.id.clone()]
+        std::slice::from_ref(&keep.id)
     );
     let report = s.verify_audit().unwrap();
     assert!(report.ok, "{report:?}");

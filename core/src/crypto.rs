@@ -79,10 +79,74 @@ impl hkdf::KeyType for Len32 {
 /// The working keys of an unlocked vault, each derived from the data key for one purpose.
 #[derive(Zeroize, ZeroizeOnDrop)]
 pub struct Keys {
-    #[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
     seal: Secret,
     lookup: Secret,
     audit: Secret,
+    /// The sealing key's AES-GCM schedule, built once per unlock (see [`AeadKey`]).
+    #[zeroize(skip)]
+    #[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
+    aead: AeadKey,
+}
+
+/// An AES-256-GCM key schedule that wipes itself when dropped.
+///
+/// Building the schedule (AES key expansion and the GHASH table) cost more than decrypting a whole
+/// note, and every screen opens hundreds of records, so it is built once at unlock rather than per
+/// record. ring's key types do not wipe themselves; since an AES-256 schedule starts with the key
+/// itself, this one is overwritten with zeros when the keys are dropped (at lock), as the secrets
+/// they come from are.
+struct AeadKey(Box<std::mem::ManuallyDrop<LessSafeKey>>);
+
+impl AeadKey {
+    fn new(key: &Secret) -> Result<Self> {
+        Ok(AeadKey(Box::new(std::mem::ManuallyDrop::new(aead_key(
+            key,
+        )?))))
+    }
+}
+
+impl std::ops::Deref for AeadKey {
+    type Target = LessSafeKey;
+    fn deref(&self) -> &LessSafeKey {
+        &self.0
+    }
+}
+
+impl Drop for AeadKey {
+    fn drop(&mut self) {
+        let key: *mut LessSafeKey = &mut **self.0;
+        // SAFETY: `LessSafeKey` is plain data (the round keys, the GHASH table and a `&'static`
+        // algorithm reference): no heap, no `Drop`. It is never read again: `ManuallyDrop` keeps
+        // the Box from dropping it, and freeing the Box does not read it. The writes are volatile
+        // so they are not dropped as dead stores before the memory is freed.
+        unsafe {
+            let bytes = key.cast::<u8>();
+            for i in 0..std::mem::size_of::<LessSafeKey>() {
+                std::ptr::write_volatile(bytes.add(i), 0);
+            }
+        }
+        std::sync::atomic::compiler_fence(std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// A record's plaintext, opened inside the buffer it was read into (no copy); wiped when dropped.
+pub struct Opened {
+    buf: Vec<u8>,
+    start: usize,
+    len: usize,
+}
+
+impl std::ops::Deref for Opened {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.buf[self.start..self.start + self.len]
+    }
+}
+
+impl Drop for Opened {
+    fn drop(&mut self) {
+        self.buf.zeroize();
+    }
 }
 
 impl Keys {
@@ -97,29 +161,68 @@ impl Keys {
                 .map_err(|_| Error::corrupt("key derivation"))?;
             Ok(Secret(out))
         };
+        let seal = sub(b"seal records")?;
         Ok(Keys {
-            seal: sub(b"seal records")?,
+            aead: AeadKey::new(&seal)?,
+            seal,
             lookup: sub(b"lookup tags")?,
             audit: sub(b"audit chain")?,
         })
     }
 
     /// Seal one stored value. `ad` binds it to its place (kind, id, field, revision).
+    /// The padded plaintext is written straight into the envelope and encrypted there, so no
+    /// plaintext copy is left to wipe.
     #[cfg(not(feature = "baseline-plaintext"))]
     pub fn seal_record(&self, ad: &RecordAd<'_>, plaintext: &[u8]) -> Result<Vec<u8>> {
-        let mut padded = pad(plaintext);
-        let out = seal(&self.seal, &ad.bytes(), &padded);
-        padded.zeroize();
-        out
+        let nonce_bytes: [u8; NONCE_LEN] = random_bytes()?;
+        let padded_len = (4 + plaintext.len()).div_ceil(PAD_BUCKET) * PAD_BUCKET;
+        let body_at = HEADER_LEN + NONCE_LEN;
+        let mut out = Vec::with_capacity(body_at + padded_len + TAG_LEN);
+        out.push(ENVELOPE_FORMAT);
+        out.push(ALG_AES_256_GCM);
+        out.extend_from_slice(&nonce_bytes);
+        out.extend_from_slice(&(plaintext.len() as u32).to_be_bytes());
+        out.extend_from_slice(plaintext);
+        out.resize(body_at + padded_len, 0);
+        let tag = self
+            .aead
+            .seal_in_place_separate_tag(
+                Nonce::assume_unique_for_key(nonce_bytes),
+                Aad::from(&ad.full_bytes()),
+                &mut out[body_at..],
+            )
+            .map_err(|_| Error::corrupt("sealing"))?;
+        out.extend_from_slice(tag.as_ref());
+        Ok(out)
     }
 
     #[cfg(not(feature = "baseline-plaintext"))]
     pub fn open_record(&self, ad: &RecordAd<'_>, envelope: &[u8]) -> Result<Vec<u8>> {
-        let mut padded = open(&self.seal, &ad.bytes(), envelope)
-            .ok_or_else(|| Error::tampered(ad.kind, ad.id))?;
-        let plain = unpad(&padded).ok_or_else(|| Error::tampered(ad.kind, ad.id));
-        padded.zeroize();
-        plain
+        Ok(self.open_record_owned(ad, envelope.to_vec())?.to_vec())
+    }
+
+    /// Open a stored value inside the buffer it was read into, with no copy of the plaintext.
+    #[cfg(not(feature = "baseline-plaintext"))]
+    pub fn open_record_owned(&self, ad: &RecordAd<'_>, envelope: Vec<u8>) -> Result<Opened> {
+        let mut opened = Opened {
+            buf: envelope,
+            start: 0,
+            len: 0,
+        };
+        let tampered = || Error::tampered(ad.kind, ad.id);
+        let padded_len =
+            open_in_place(&self.aead, &ad.full_bytes(), &mut opened.buf).ok_or_else(tampered)?;
+        let at = HEADER_LEN + NONCE_LEN;
+        let len = opened.buf[at..at + padded_len]
+            .get(..4)
+            .and_then(|b| b.try_into().ok())
+            .map(|b: [u8; 4]| u32::from_be_bytes(b) as usize)
+            .filter(|len| 4 + len <= padded_len)
+            .ok_or_else(tampered)?;
+        opened.start = at + 4;
+        opened.len = len;
+        Ok(opened)
     }
 
     /// Benchmark baseline only (lib.rs refuses it in a phone build): the value is stored as it is.
@@ -132,6 +235,17 @@ impl Keys {
     #[cfg(feature = "baseline-plaintext")]
     pub fn open_record(&self, _ad: &RecordAd<'_>, stored: &[u8]) -> Result<Vec<u8>> {
         Ok(stored.to_vec())
+    }
+
+    /// Benchmark baseline only: the stored value is the plaintext, used where it was read.
+    #[cfg(feature = "baseline-plaintext")]
+    pub fn open_record_owned(&self, _ad: &RecordAd<'_>, stored: Vec<u8>) -> Result<Opened> {
+        let len = stored.len();
+        Ok(Opened {
+            buf: stored,
+            start: 0,
+            len,
+        })
     }
 
     /// A keyed hash for exact-match lookups; `field` keeps tags of different fields apart.
@@ -166,9 +280,28 @@ pub struct RecordAd<'a> {
 }
 
 impl RecordAd<'_> {
+    /// The associated data as the AEAD sees it: the envelope header, then [`RecordAd::bytes`]
+    /// (the same bytes `envelope_ad(&self.bytes())` gives, built in one buffer).
     #[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
+    fn full_bytes(&self) -> Vec<u8> {
+        let mut ad = Vec::with_capacity(
+            HEADER_LEN + 17 + 12 + self.kind.len() + self.id.len() + self.field.len() + 8,
+        );
+        ad.push(ENVELOPE_FORMAT);
+        ad.push(ALG_AES_256_GCM);
+        self.write(&mut ad);
+        ad
+    }
+
+    #[cfg(test)]
     fn bytes(&self) -> Vec<u8> {
         let mut ad = Vec::with_capacity(64);
+        self.write(&mut ad);
+        ad
+    }
+
+    #[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
+    fn write(&self, ad: &mut Vec<u8>) {
         ad.extend_from_slice(b"alongside/record");
         ad.push(ENVELOPE_FORMAT);
         for part in [self.kind, self.id, self.field] {
@@ -176,7 +309,6 @@ impl RecordAd<'_> {
             ad.extend_from_slice(part.as_bytes());
         }
         ad.extend_from_slice(&self.rev.to_be_bytes());
-        ad
     }
 }
 
@@ -210,22 +342,33 @@ pub fn open(key: &Secret, ad: &[u8], envelope: &[u8]) -> Option<Vec<u8>> {
     {
         return None;
     }
+    let opening = aead_key(key).ok()?;
+    let mut body = envelope.to_vec();
+    let len = open_in_place(&opening, &envelope_ad(ad), &mut body)?;
+    body.drain(..HEADER_LEN + NONCE_LEN);
+    body.truncate(len);
+    Some(body)
+}
+
+/// Open `envelope` where it lies: on success the plaintext is the `len` bytes after the header and
+/// nonce, and `len` is returned. `full_ad` already starts with the envelope header.
+fn open_in_place(key: &LessSafeKey, full_ad: &[u8], envelope: &mut [u8]) -> Option<usize> {
+    if envelope.len() < HEADER_LEN + NONCE_LEN + TAG_LEN
+        || envelope[0] != ENVELOPE_FORMAT
+        || envelope[1] != ALG_AES_256_GCM
+    {
+        return None;
+    }
     let nonce: [u8; NONCE_LEN] = envelope[HEADER_LEN..HEADER_LEN + NONCE_LEN]
         .try_into()
         .ok()?;
-    let opening = aead_key(key).ok()?;
-    let mut body = envelope[HEADER_LEN + NONCE_LEN..].to_vec();
-    let full_ad = envelope_ad(ad);
-    let len = opening
-        .open_in_place(
-            Nonce::assume_unique_for_key(nonce),
-            Aad::from(&full_ad),
-            &mut body,
-        )
-        .ok()?
-        .len();
-    body.truncate(len);
-    Some(body)
+    key.open_in_place(
+        Nonce::assume_unique_for_key(nonce),
+        Aad::from(full_ad),
+        &mut envelope[HEADER_LEN + NONCE_LEN..],
+    )
+    .ok()
+    .map(|plain| plain.len())
 }
 
 /// The envelope's own header is authenticated too, so a changed format or algorithm byte fails.
@@ -242,23 +385,6 @@ fn aead_key(key: &Secret) -> Result<LessSafeKey> {
     UnboundKey::new(&AES_256_GCM, key.as_bytes())
         .map(LessSafeKey::new)
         .map_err(|_| Error::corrupt("key"))
-}
-
-#[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
-fn pad(plain: &[u8]) -> Vec<u8> {
-    let body = 4 + plain.len();
-    let total = body.div_ceil(PAD_BUCKET) * PAD_BUCKET;
-    let mut out = Vec::with_capacity(total);
-    out.extend_from_slice(&(plain.len() as u32).to_be_bytes());
-    out.extend_from_slice(plain);
-    out.resize(total, 0);
-    out
-}
-
-#[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
-fn unpad(padded: &[u8]) -> Option<Vec<u8>> {
-    let len = u32::from_be_bytes(padded.get(..4)?.try_into().ok()?) as usize;
-    padded.get(4..4 + len).map(<[u8]>::to_vec)
 }
 
 /// A short, stable, non-secret digest (audit entries record the hash of each sealed value).
@@ -339,6 +465,29 @@ mod tests {
         for len in 0..sealed.len() {
             assert!(k.open_record(&ad, &sealed[..len]).is_err());
         }
+    }
+
+    #[test]
+    fn envelopes_from_the_generic_path_still_open() {
+        // Records sealed before the key schedule was cached went through `seal` with
+        // `RecordAd::bytes` and a padded body; they must open exactly as before.
+        let k = keys();
+        let ad = RecordAd {
+            kind: "note",
+            id: "a",
+            field: "body",
+            rev: 3,
+        };
+        assert_eq!(ad.full_bytes(), envelope_ad(&ad.bytes()));
+        let text = b"Visited at home; the heating was on.";
+        let mut padded = (text.len() as u32).to_be_bytes().to_vec();
+        padded.extend_from_slice(text);
+        padded.resize(PAD_BUCKET, 0);
+        let old = seal(&k.seal, &ad.bytes(), &padded).unwrap();
+        assert_eq!(k.open_record(&ad, &old).unwrap(), text);
+        assert_eq!(&*k.open_record_owned(&ad, old).unwrap(), text);
+        let new = k.seal_record(&ad, text).unwrap();
+        assert_eq!(open(&k.seal, &ad.bytes(), &new).unwrap(), padded);
     }
 
     #[test]

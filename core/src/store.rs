@@ -174,11 +174,11 @@ fn ad<'a>(kind: &'a str, id: &'a str, rev: i64) -> RecordAd<'a> {
     }
 }
 
-fn open_body<T: Record>(keys: &Keys, id: &str, rev: i64, body: &[u8]) -> Result<T> {
-    let mut plain = keys.open_record(&ad(T::KIND, id, rev), body)?;
-    let value = serde_json::from_slice(&plain).map_err(|_| Error::tampered(T::KIND, id));
-    zeroize::Zeroize::zeroize(&mut plain);
-    value
+/// Open a row's body where it was read (no plaintext copy) and decode it; the buffer is wiped
+/// when it drops.
+fn open_body<T: Record>(keys: &Keys, id: &str, rev: i64, body: Vec<u8>) -> Result<T> {
+    let plain = keys.open_record_owned(&ad(T::KIND, id, rev), body)?;
+    serde_json::from_slice(&plain).map_err(|_| Error::tampered(T::KIND, id))
 }
 
 /// A record and the revision it was read at.
@@ -262,7 +262,7 @@ pub fn find<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Optio
     row.map(|(rev, body)| {
         Ok(Stored {
             rev,
-            value: open_body(keys, id, rev, &body)?,
+            value: open_body(keys, id, rev, body)?,
         })
     })
     .transpose()
@@ -283,7 +283,7 @@ fn collect<T: Record>(
     let mut out = Vec::new();
     for row in rows {
         let (id, rev, body) = row?;
-        out.push(open_body(keys, &id, rev, &body)?);
+        out.push(open_body(keys, &id, rev, body)?);
     }
     Ok(out)
 }

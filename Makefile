@@ -59,15 +59,11 @@ kotlin-test: toolchain
 	  export PATH="$$HOME/.cargo/bin:$$PATH"; bash tests/kotlin/run.sh; \
 	else echo "kotlin-test: tests/kotlin/run.sh does not exist yet; skipped"; fi
 
-## Benchmarks (timings are measured here, never asserted in tests).
+## Benchmarks (timings are measured here, never asserted in tests): generated typical and heavy
+## caseloads, sealed against plaintext SQLite and SQLCipher, one run; see bench/run.sh.
+## BENCH_SIZES=tiny for a quick smoke run. Report in build/bench/report.md and report.json.
 bench: toolchain
-	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
-	if ls core/benches/*.rs >/dev/null 2>&1; then \
-	  $(CARGO) bench -p alongside-core; \
-	else \
-	  echo "No benchmarks exist yet (core/benches/ is empty)."; \
-	  echo "The vault's unlock and write costs: cargo run --release -p alongside-core --example measure_vault"; \
-	fi
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; CARGO="$(CARGO)" bash bench/run.sh
 
 ## Kotlin and Swift sources generated from the built phone library (not committed: see README,
 ## "Phone API"), written aside and swapped in whole so no stale file survives a rename. The Swift

@@ -1,0 +1,618 @@
+//! Alongside's benchmark. One binary, built three times (`make bench` does it):
+//!
+//! - sealed: the core as the phone ships it (every record sealed with AES-256-GCM);
+//! - plaintext (`--features plaintext`): the same schema, queries and JSON bodies, unsealed;
+//! - sqlcipher (`--features sqlcipher`): unsealed bodies in a SQLCipher database keyed on connect.
+//!
+//! Commands:
+//! - `generate SIZE SEED VAULT_DIR`: make a caseload through the worker's API (cached by the caller);
+//! - `measure SIZE VAULT_DIR SCRATCH_DIR OUT_JSON`: copy the vault to scratch and time the
+//!   operations a worker feels there, fresh each run;
+//! - `repeat VAULT_DIR SCRATCH_DIR OPERATION COUNT`: one operation over and over, for a profiler;
+//! - `report RESULTS_DIR OUT_JSON [LIB_BYTES]`: print the table, every figure with its ratio to
+//!   each baseline, and write the machine-readable copy.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use alongside_core::activity::{ActivityInput, ActivityKind, ActivityStatus, Scheduling};
+use alongside_core::crypto::{Secret, DEFAULT_PBKDF2_ITERATIONS};
+use alongside_core::duty::Duty;
+use alongside_core::generate::{self, Size, Spec};
+use alongside_core::{ClockTime, Day, Error, PlatformKey, Vault, WorkerSession};
+use serde_json::{json, Value};
+
+const PASSPHRASE: &str = "a long passphrase for the benchmark caseload";
+/// Bump when the generator or the bench's data change, so cached vaults are made again.
+const GENERATION: u32 = 1;
+
+fn variant() -> &'static str {
+    if cfg!(feature = "sqlcipher") {
+        "sqlcipher"
+    } else if cfg!(feature = "plaintext") {
+        "plaintext"
+    } else {
+        "sealed"
+    }
+}
+
+/// The caseload's present day: fixed, so every run sees the same days.
+fn today() -> Day {
+    Day::from_ymd(2026, 11, 24).expect("a valid day")
+}
+
+fn size(name: &str) -> Size {
+    match name {
+        "typical" => Size::TYPICAL,
+        "heavy" => Size::HEAVY,
+        "tiny" => Size::TINY,
+        other => die(&format!("unknown size {other}: typical, heavy or tiny")),
+    }
+}
+
+fn die(msg: &str) -> ! {
+    eprintln!("alongside-bench: {msg}");
+    std::process::exit(2)
+}
+
+fn ok<T>(r: Result<T, Error>, what: &str) -> T {
+    r.unwrap_or_else(|e| die(&format!("{what}: {e}")))
+}
+
+/// SQLCipher needs its key before the first connection; a SQLCipher app derives it from the
+/// passphrase, so the baseline does too (with the same PBKDF2 cost as the vault's own slot).
+fn sqlcipher_key() {
+    #[cfg(feature = "sqlcipher")]
+    {
+        let key = Secret::from_passphrase(PASSPHRASE, b"alongside-bench-sqlcipher", 600_000);
+        alongside_core::store::sqlcipher::set_key(ok(key, "sqlcipher key"));
+    }
+}
+
+/// A stand-in for the phone's keystore, so unlocking can be timed without the key derivation.
+/// Not a secret in any sense: the benchmark's vaults hold only generated people.
+struct BenchKey;
+
+impl PlatformKey for BenchKey {
+    fn wrap(&self, secret: Vec<u8>) -> Result<Vec<u8>, Error> {
+        Ok(secret.iter().map(|b| b ^ 0x5a).collect())
+    }
+    fn unwrap(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, Error> {
+        Ok(wrapped.iter().map(|b| b ^ 0x5a).collect())
+    }
+}
+
+fn generate_cmd(size_name: &str, seed: u64, dir: &Path) {
+    sqlcipher_key();
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).unwrap_or_else(|e| die(&format!("clearing {dir:?}: {e}")));
+    }
+    let started = Instant::now();
+    let vault = ok(
+        Vault::create(dir.display().to_string(), PASSPHRASE.into(), None),
+        "create",
+    );
+    let session = ok(vault.worker(), "session");
+    let spec = Spec {
+        seed,
+        size: size(size_name),
+        today: today(),
+    };
+    let mut last = 0;
+    let made = ok(
+        generate::generate(&session, spec, &mut |g, day, days| {
+            let pct = day * 100 / days.max(1);
+            if pct >= last + 10 {
+                last = pct;
+                eprintln!(
+                    "  {} {size_name}: {pct}% ({} writes, {} activities, {:.0} s)",
+                    variant(),
+                    g.writes,
+                    g.activities,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+        }),
+        "generate",
+    );
+    drop(session);
+    drop(vault);
+    let info = json!({
+        "variant": variant(),
+        "size": size_name,
+        "seed": seed,
+        "generation": GENERATION,
+        "today": today().to_string(),
+        "seconds": started.elapsed().as_secs_f64(),
+        "clients": made.clients,
+        "resources": made.resources,
+        "activities": made.activities,
+        "scheduled": made.scheduled,
+        "notes": made.notes,
+        "signed": made.signed,
+        "follow_ups": made.follow_ups,
+        "goals": made.goals,
+        "ratings": made.ratings,
+        "reviews": made.reviews,
+        "incidents": made.incidents,
+        "referrals": made.referrals,
+        "writes": made.writes,
+    });
+    write_json(&dir.join("generated.json"), &info);
+    eprintln!(
+        "  {} {size_name}: {} activities, {} notes, {} ratings, {} writes in {:.0} s",
+        variant(),
+        made.activities,
+        made.notes,
+        made.ratings,
+        made.writes,
+        started.elapsed().as_secs_f64()
+    );
+}
+
+fn write_json(path: &Path, v: &Value) {
+    let text = serde_json::to_string_pretty(v).expect("json");
+    std::fs::write(path, text + "\n").unwrap_or_else(|e| die(&format!("writing {path:?}: {e}")));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    if to.exists() {
+        std::fs::remove_dir_all(to).unwrap_or_else(|e| die(&format!("clearing {to:?}: {e}")));
+    }
+    std::fs::create_dir_all(to).unwrap_or_else(|e| die(&format!("{to:?}: {e}")));
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| die(&format!("{from:?}: {e}"))) {
+        let entry = entry.expect("dir entry");
+        std::fs::copy(entry.path(), to.join(entry.file_name()))
+            .unwrap_or_else(|e| die(&format!("copying {:?}: {e}", entry.path())));
+    }
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
+    let start = Instant::now();
+    let out = f();
+    (start.elapsed(), out)
+}
+
+/// Milliseconds at a percentile (0 to 100) of the samples, nearest rank.
+fn percentile(samples: &[Duration], p: f64) -> f64 {
+    let mut s = samples.to_vec();
+    s.sort();
+    let rank = ((p / 100.0) * s.len() as f64).ceil().max(1.0) as usize - 1;
+    s[rank.min(s.len() - 1)].as_secs_f64() * 1000.0
+}
+
+fn median(samples: &[Duration]) -> f64 {
+    percentile(samples, 50.0)
+}
+
+fn peak_memory_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn dir_bytes(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok()?.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn measure_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, out: &Path) {
+    let mut figures: BTreeMap<&str, f64> = BTreeMap::new();
+
+    // Key derivation alone, as unlock runs it (the same in every variant).
+    let kdf: Vec<Duration> = (0..7)
+        .map(|_| {
+            time(|| Secret::from_passphrase(PASSPHRASE, &[7; 16], DEFAULT_PBKDF2_ITERATIONS)).0
+        })
+        .collect();
+    figures.insert("unlock_kdf_ms", median(&kdf));
+
+    sqlcipher_key();
+    copy_dir(vault_dir, scratch);
+    let db_bytes = dir_bytes(scratch);
+    let dir_s = scratch.display().to_string();
+    {
+        let vault = ok(Vault::open(dir_s.clone()), "open");
+        let session = ok(vault.unlock(PASSPHRASE.into()), "unlock");
+        ok(
+            session.enable_platform_key(PASSPHRASE.into(), Arc::new(BenchKey)),
+            "platform key",
+        );
+    }
+    // The rest of opening: open the file, unwrap the key (the platform key, so no PBKDF2), derive
+    // the working keys, check them, and be ready to read.
+    let opens: Vec<Duration> = (0..21)
+        .map(|_| {
+            time(|| {
+                let vault = ok(Vault::open(dir_s.clone()), "open");
+                let session = ok(
+                    vault.unlock_with_platform_key(Arc::new(BenchKey)),
+                    "unlock with platform key",
+                );
+                (vault, session)
+            })
+            .0
+        })
+        .collect();
+    figures.insert("unlock_rest_ms", median(&opens));
+
+    let vault = ok(Vault::open(dir_s.clone()), "open");
+    let session = ok(vault.unlock(PASSPHRASE.into()), "unlock");
+    let s: &WorkerSession = &session;
+    let day = today();
+
+    // Read-only screens first, each warmed once.
+    let repeat = |n: usize, f: &mut dyn FnMut()| -> Vec<Duration> {
+        f();
+        (0..n).map(|_| time(&mut *f).0).collect()
+    };
+    let todays = repeat(30, &mut || {
+        ok(s.today(day), "today");
+    });
+    figures.insert("today_ms", median(&todays));
+
+    let caseload = repeat(20, &mut || {
+        ok(s.caseload(day), "caseload");
+    });
+    figures.insert("caseload_ms", median(&caseload));
+
+    // Timelines of every fourth active client (by name), three passes.
+    let rows = ok(s.caseload(day), "caseload");
+    let mut active: Vec<(String, String)> = rows
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.status,
+                alongside_core::client::ClientStatus::Active { .. }
+            )
+        })
+        .map(|r| (r.preferred_name.clone(), r.client_id.clone()))
+        .collect();
+    active.sort();
+    let picked: Vec<String> = active.iter().step_by(4).map(|(_, id)| id.clone()).collect();
+    let mut timelines = Vec::new();
+    for _ in 0..3 {
+        for id in &picked {
+            timelines.push(time(|| ok(s.timeline(id.clone(), 0, 50), "timeline")).0);
+        }
+    }
+    figures.insert("timeline_ms", median(&timelines));
+
+    let year = repeat(7, &mut || {
+        ok(s.duty_balance(day.add_days(-364), day), "duty balance");
+    });
+    figures.insert("duty_balance_year_ms", median(&year));
+
+    // Writes: a visit logged as done, with its duties, purpose and a goal; each one commit.
+    let goals: Vec<(String, String)> = picked
+        .iter()
+        .filter_map(|id| {
+            let goal = ok(s.plan_screen(id.clone(), day), "plan")
+                .goals
+                .first()?
+                .goal_id
+                .clone();
+            Some((id.clone(), goal))
+        })
+        .collect();
+    let mut visits = Vec::new();
+    let mut logged = Vec::new();
+    for i in 0..200 {
+        let (client, goal) = &goals[i % goals.len()];
+        let input = ActivityInput {
+            scheduling: Scheduling::AsNeeded,
+            status: Some(ActivityStatus::Done),
+            time: ClockTime::from_hm(8 + (i as u32 % 10), 0),
+            duration_minutes: Some(45),
+            place: Some("Home".into()),
+            purpose: Some("Go through the week's budget together".into()),
+            goal_ids: vec![goal.clone()],
+            ..ActivityInput::new(
+                ActivityKind::HomeVisit,
+                day,
+                vec![Duty::Educate, Duty::Empower],
+            )
+        };
+        let (d, a) = time(|| ok(s.add_activity(client.clone(), input), "log a visit"));
+        visits.push(d);
+        logged.push(a);
+    }
+    figures.insert("log_visit_ms", median(&visits));
+    figures.insert("log_visit_p99_ms", percentile(&visits, 99.0));
+
+    let text = "Went through the budget sheet line by line; spotted the phone contract going up \
+                without prompting. Practised the call to the provider and agreed to make it before \
+                Friday. No concerns about safety today. Next visit as planned, same time.";
+    let mut signs = Vec::new();
+    for a in logged.iter().take(100) {
+        let note = ok(
+            s.add_note(a.client_id.clone(), Some(a.id.clone()), text.into()),
+            "note",
+        );
+        signs.push(time(|| ok(s.sign_note(note.note.id.clone()), "sign")).0);
+    }
+    figures.insert("sign_note_ms", median(&signs));
+    figures.insert("sign_note_p99_ms", percentile(&signs, 99.0));
+
+    drop(session);
+    drop(vault);
+    let generated: Value = std::fs::read_to_string(vault_dir.join("generated.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or(Value::Null);
+    let mut result = json!({
+        "variant": variant(),
+        "size": size_name,
+        "generated": generated,
+        "peak_memory_mib": peak_memory_kib() as f64 / 1024.0,
+        "database_mib": db_bytes as f64 / (1024.0 * 1024.0),
+        "samples": {
+            "unlock_kdf": kdf.len(), "unlock_rest": opens.len(), "today": todays.len(),
+            "caseload": caseload.len(), "timeline": timelines.len(), "duty_balance_year": year.len(),
+            "log_visit": visits.len(), "sign_note": signs.len(),
+        },
+    });
+    for (k, v) in figures {
+        result[k] = json!(v);
+    }
+    write_json(out, &result);
+    let _ = std::fs::remove_dir_all(scratch);
+    eprintln!("  measured {} {size_name}", variant());
+}
+
+/// One operation over and over, for a profiler (`perf record`, `valgrind --tool=callgrind`).
+fn repeat_cmd(vault_dir: &Path, scratch: &Path, op: &str, n: usize) {
+    sqlcipher_key();
+    copy_dir(vault_dir, scratch);
+    let vault = ok(Vault::open(scratch.display().to_string()), "open");
+    let s = ok(vault.unlock(PASSPHRASE.into()), "unlock");
+    let day = today();
+    let rows = ok(s.caseload(day), "caseload");
+    let clients: Vec<String> = rows.iter().map(|r| r.client_id.clone()).collect();
+    let started = Instant::now();
+    for i in 0..n {
+        match op {
+            "today" => drop(ok(s.today(day), "today")),
+            "caseload" => drop(ok(s.caseload(day), "caseload")),
+            "timeline" => drop(ok(
+                s.timeline(clients[i % clients.len()].clone(), 0, 50),
+                "timeline",
+            )),
+            "duty" => drop(ok(s.duty_balance(day.add_days(-364), day), "duty")),
+            other => die(&format!("unknown operation {other}")),
+        }
+    }
+    eprintln!(
+        "{op} x{n}: {:.3} ms each",
+        started.elapsed().as_secs_f64() * 1000.0 / n as f64
+    );
+    drop(s);
+    drop(vault);
+    let _ = std::fs::remove_dir_all(scratch);
+}
+
+/// Sealing and opening one note-sized record, alone (nanoseconds each), for tuning the crypto.
+fn micro_cmd() {
+    use alongside_core::crypto::{Keys, RecordAd};
+    let keys = ok(Keys::derive(&ok(Secret::random(), "key")), "keys");
+    let body = vec![b'x'; 780];
+    let ad = RecordAd {
+        kind: "note",
+        id: "0b7c0d5e-8a4c-4a53-9d1e-6f2f7d0c9b11",
+        field: "body",
+        rev: 2,
+    };
+    let sealed = ok(keys.seal_record(&ad, &body), "seal");
+    const N: u32 = 200_000;
+    for round in 0..3 {
+        let (d, _) = time(|| {
+            for _ in 0..N {
+                std::hint::black_box(ok(keys.seal_record(&ad, &body), "seal"));
+            }
+        });
+        let (o, _) = time(|| {
+            for _ in 0..N {
+                std::hint::black_box(ok(keys.open_record(&ad, &sealed), "open"));
+            }
+        });
+        eprintln!(
+            "round {round}: seal {:.0} ns, open {:.0} ns ({} bytes)",
+            d.as_nanos() as f64 / f64::from(N),
+            o.as_nanos() as f64 / f64::from(N),
+            body.len()
+        );
+    }
+}
+
+/// The rows of the table: key, label, unit.
+const ROWS: &[(&str, &str, &str)] = &[
+    (
+        "unlock_kdf_ms",
+        "Unlock: key derivation (PBKDF2, 600k)",
+        "ms",
+    ),
+    ("unlock_rest_ms", "Unlock: the rest of opening", "ms"),
+    ("log_visit_ms", "Log a visit (commit), median", "ms"),
+    ("log_visit_p99_ms", "Log a visit (commit), p99", "ms"),
+    ("sign_note_ms", "Sign a note (commit), median", "ms"),
+    ("sign_note_p99_ms", "Sign a note (commit), p99", "ms"),
+    ("timeline_ms", "Client timeline, first page", "ms"),
+    ("today_ms", "Today view", "ms"),
+    ("caseload_ms", "Caseload list", "ms"),
+    ("duty_balance_year_ms", "Duty balance, a year", "ms"),
+    ("peak_memory_mib", "Peak memory (VmHWM)", "MiB"),
+    ("database_mib", "Database on disk", "MiB"),
+];
+
+fn fmt(v: f64) -> String {
+    if v >= 100.0 {
+        format!("{v:.0}")
+    } else if v >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|v| v.trim_start_matches([' ', '\t', ':']).trim().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn report_cmd(dir: &Path, out: &Path, lib_bytes: Option<u64>) {
+    let variants = ["sealed", "plaintext", "sqlcipher"];
+    let mut sizes = Vec::new();
+    let mut report_sizes = serde_json::Map::new();
+    for size in ["typical", "heavy", "tiny"] {
+        // Each variant ran in two rounds (A B C, then C B A); each figure is the better round's,
+        // which keeps a moment of load from another process on this shared machine out of it.
+        let results: Vec<Option<Value>> = variants
+            .iter()
+            .map(|v| {
+                let rounds: Vec<Value> = (1..=2)
+                    .filter_map(|r| {
+                        std::fs::read_to_string(dir.join(format!("{size}-{v}-round{r}.json")))
+                            .ok()
+                            .and_then(|t| serde_json::from_str(&t).ok())
+                    })
+                    .collect();
+                let mut best = rounds.first()?.clone();
+                for r in &rounds[1..] {
+                    for (key, _, _) in ROWS {
+                        if let (Some(a), Some(b)) = (best[*key].as_f64(), r[*key].as_f64()) {
+                            best[*key] = json!(a.min(b));
+                        }
+                    }
+                }
+                best["rounds"] = json!(rounds.len());
+                Some(best)
+            })
+            .collect();
+        if results[0].is_none() {
+            continue;
+        }
+        sizes.push(size);
+        let g = &results[0].as_ref().expect("sealed")["generated"];
+        println!();
+        println!(
+            "### {size}: {} clients, {} activities, {} notes, {} ratings, {} writes to make it",
+            g["clients"], g["activities"], g["notes"], g["ratings"], g["writes"]
+        );
+        println!();
+        println!("| Operation | Sealed (Alongside) | Plaintext SQLite | SQLCipher | vs plaintext | vs SQLCipher |");
+        println!("|---|---:|---:|---:|---:|---:|");
+        let mut rows = serde_json::Map::new();
+        for (key, label, unit) in ROWS {
+            let vals: Vec<Option<f64>> = results
+                .iter()
+                .map(|r| r.as_ref().and_then(|r| r[*key].as_f64()))
+                .collect();
+            let cell =
+                |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{} {unit}", fmt(v)));
+            let ratio = |base: Option<f64>| match (vals[0], base) {
+                (Some(a), Some(b)) if b > 0.0 => Some(a / b),
+                _ => None,
+            };
+            let (rp, rc) = (ratio(vals[1]), ratio(vals[2]));
+            let rcell = |r: Option<f64>| r.map_or("n/a".to_string(), |r| format!("{r:.2}x"));
+            println!(
+                "| {label} | {} | {} | {} | {} | {} |",
+                cell(vals[0]),
+                cell(vals[1]),
+                cell(vals[2]),
+                rcell(rp),
+                rcell(rc)
+            );
+            rows.insert(
+                key.to_string(),
+                json!({
+                    "label": label, "unit": unit,
+                    "sealed": vals[0], "plaintext": vals[1], "sqlcipher": vals[2],
+                    "ratio_to_plaintext": rp, "ratio_to_sqlcipher": rc,
+                }),
+            );
+        }
+        report_sizes.insert(
+            size.to_string(),
+            json!({ "generated": g, "operations": rows }),
+        );
+    }
+    if let Some(bytes) = lib_bytes {
+        println!();
+        println!(
+            "Phone library (release, stripped libalongside_ffi.so): {:.2} MiB ({bytes} bytes)",
+            bytes as f64 / (1024.0 * 1024.0)
+        );
+    }
+    let machine = json!({
+        "cpu": cpu_model(),
+        "cpus": std::thread::available_parallelism().map_or(0, |n| n.get()),
+    });
+    println!(
+        "Machine: {}, {} cores. Ratios are sealed / baseline (below 1 is faster).",
+        machine["cpu"].as_str().unwrap_or(""),
+        machine["cpus"]
+    );
+    if sizes.is_empty() {
+        die(&format!("no results in {dir:?}"));
+    }
+    write_json(
+        out,
+        &json!({
+            "machine": machine,
+            "phone_library_stripped_bytes": lib_bytes,
+            "sizes": report_sizes,
+        }),
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize| -> &str {
+        args.get(i)
+            .map(String::as_str)
+            .unwrap_or_else(|| die("usage: see the comment at the top of bench/src/main.rs"))
+    };
+    match arg(0) {
+        "variant" => println!("{}", variant()),
+        "generation" => println!("{GENERATION}"),
+        "micro" => micro_cmd(),
+        "generate" => generate_cmd(
+            arg(1),
+            arg(2).parse().unwrap_or_else(|_| die("seed: a number")),
+            &PathBuf::from(arg(3)),
+        ),
+        "measure" => measure_cmd(
+            arg(1),
+            &PathBuf::from(arg(2)),
+            &PathBuf::from(arg(3)),
+            &PathBuf::from(arg(4)),
+        ),
+        "repeat" => repeat_cmd(
+            &PathBuf::from(arg(1)),
+            &PathBuf::from(arg(2)),
+            arg(3),
+            arg(4).parse().unwrap_or_else(|_| die("count: a number")),
+        ),
+        "report" => report_cmd(
+            &PathBuf::from(arg(1)),
+            &PathBuf::from(arg(2)),
+            args.get(3).and_then(|s| s.parse().ok()),
+        ),
+        other => die(&format!("unknown command {other}")),
+    }
+}

@@ -79,6 +79,7 @@ fun main() {
     d.repo.close()
     rawBindings()
     tamper()
+    incidentsAndBackup()
     Harness.finish()
 }
 

@@ -13,6 +13,10 @@ class UnlockState(vault: VaultRepository) : StateHolder<VaultStatus>(vault) {
     fun create(passphrase: String, kdfIterations: UInt? = null): Boolean =
         show { vault.create(passphrase, kdfIterations) }
 
+    /** First run on a new phone: the vault from a backup file, unlocked with [newPassphrase]. */
+    fun restore(backupPath: String, backupPassphrase: String, newPassphrase: String, kdfIterations: UInt? = null): Boolean =
+        show { vault.restore(backupPath, backupPassphrase, newPassphrase, kdfIterations) }
+
     fun unlock(passphrase: String): Boolean = show { vault.unlock(passphrase) }
 
     fun unlockWithPlatformKey(key: PlatformKey): Boolean = show { vault.unlockWithPlatformKey(key) }

@@ -87,6 +87,19 @@ class VaultRepository(
         return set(VaultStatus.Unlocked)
     }
 
+    /**
+     * Restore a backup file into this folder, which must hold no vault yet; the restored vault is
+     * left unlocked with [newPassphrase]. [kdfIterations] is for tests; phones use the default.
+     */
+    @Synchronized
+    fun restore(backupPath: String, backupPassphrase: String, newPassphrase: String, kdfIterations: UInt? = null): VaultStatus {
+        val restored = Vault.restore(backupPath, backupPassphrase, dir, newPassphrase, kdfIterations)
+        closeAll()
+        vault = restored
+        worker = restored.worker()
+        return set(VaultStatus.Unlocked)
+    }
+
     @Synchronized
     fun unlock(passphrase: String): VaultStatus {
         val v = vault ?: throw AlongsideException.NotFound("vault", "")

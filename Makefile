@@ -41,9 +41,9 @@ demo: toolchain
 	mkdir -p $(dir $(DEMO_VAULT)) && \
 	ALONGSIDE_PASSPHRASE='$(DEMO_PASSPHRASE)' target/release/alongside --vault $(DEMO_VAULT) demo
 
-## Every test: format, lints, Rust tests, then the Kotlin bindings on the JVM (and Swift where a
-## Swift toolchain exists).
-test: lint rust-test kotlin-test swift-test
+## Every test: format, lints, Rust tests, Swift where a Swift toolchain exists, then the Kotlin
+## bindings on the JVM, whose `N passed, N failed` line is the last line of the run.
+test: lint rust-test swift-test kotlin-test
 
 lint: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \

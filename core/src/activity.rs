@@ -294,15 +294,7 @@ pub(crate) struct OpenFollowUp {
     pub due: Day,
 }
 
-impl Record for OpenFollowUp {
-    const KIND: &'static str = "follow_up_open";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(OpenFollowUp, "follow_up_open");
 
 pub(crate) fn open_follow_ups(conn: &Connection, keys: &Keys) -> Result<Vec<OpenFollowUp>> {
     store::list::<OpenFollowUp>(conn, keys)

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client;
 use crate::error::{Error, Result, Rule};
-use crate::store::{self, Record};
+use crate::store;
 use crate::time::{Day, Timestamp};
 use crate::validate::{self, TEXT_MAX};
 use crate::vault::WorkerSession;
@@ -97,15 +97,7 @@ pub struct Assessment {
     pub recorded: Timestamp,
 }
 
-impl Record for Assessment {
-    const KIND: &'static str = "assessment";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(Assessment, "assessment");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]

@@ -10,7 +10,7 @@ use crate::activity;
 use crate::client;
 use crate::crypto::Keys;
 use crate::error::{Error, Result, Rule};
-use crate::store::{self, Record};
+use crate::store;
 use crate::time::{ClockTime, Day, Timestamp};
 use crate::validate::{self, NAME_MAX, NOTE_MAX, TEXT_MAX};
 use crate::vault::WorkerSession;
@@ -193,15 +193,7 @@ pub struct Incident {
     pub updated: Timestamp,
 }
 
-impl Record for Incident {
-    const KIND: &'static str = "incident";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(Incident, "incident");
 
 impl Incident {
     /// Required actions with nothing recorded yet, in the kind's order.

@@ -42,15 +42,7 @@ pub struct Note {
     pub updated: Timestamp,
 }
 
-impl Record for Note {
-    const KIND: &'static str = "note";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(Note, "note");
 
 /// A correction or addition to a signed note, written later and never changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,15 +56,7 @@ pub struct Addendum {
     pub written: Timestamp,
 }
 
-impl Record for Addendum {
-    const KIND: &'static str = "addendum";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(Addendum, "addendum");
 
 /// A note as a screen shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

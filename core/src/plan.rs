@@ -9,7 +9,7 @@ use crate::assessment::LifeArea;
 use crate::client;
 use crate::crypto::Keys;
 use crate::error::{Error, Result, Rule};
-use crate::store::{self, Record};
+use crate::store;
 use crate::time::{Day, Timestamp};
 use crate::validate::{self, LABEL_MAX, TEXT_MAX};
 use crate::vault::WorkerSession;
@@ -26,15 +26,7 @@ pub struct Plan {
     pub updated: Timestamp,
 }
 
-impl Record for Plan {
-    const KIND: &'static str = "plan";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(Plan, "plan");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
@@ -86,15 +78,7 @@ pub struct Goal {
     pub created: Timestamp,
 }
 
-impl Record for Goal {
-    const KIND: &'static str = "goal";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(Goal, "goal");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -122,15 +106,7 @@ pub struct Rating {
     pub recorded: Timestamp,
 }
 
-impl Record for Rating {
-    const KIND: &'static str = "rating";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(Rating, "rating");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -156,15 +132,7 @@ pub struct Review {
     pub recorded: Timestamp,
 }
 
-impl Record for Review {
-    const KIND: &'static str = "review";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(Review, "review");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -188,15 +156,7 @@ pub struct PlanVersion {
     pub goals: Vec<Goal>,
 }
 
-impl Record for PlanVersion {
-    const KIND: &'static str = "plan_version";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(PlanVersion, "plan_version");
 
 pub const SCORE_MIN: u8 = 1;
 pub const SCORE_MAX: u8 = 10;

@@ -163,15 +163,7 @@ pub struct Referral {
     pub updated: Timestamp,
 }
 
-impl Record for Referral {
-    const KIND: &'static str = "referral";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(Referral, "referral");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]

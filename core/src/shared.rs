@@ -11,7 +11,7 @@ use crate::client::{self, Client};
 use crate::error::{Error, Result, Rule};
 use crate::plan::{self, Author, Goal, GoalStatus, RatingInput};
 use crate::platform::PlatformKey;
-use crate::store::{self, Record};
+use crate::store;
 use crate::time::{Day, Timestamp};
 use crate::validate::{self, TEXT_MAX};
 use crate::vault::{self, Inner, Mode, WorkerSession};
@@ -41,15 +41,7 @@ pub struct ClientEntry {
     pub recorded: Timestamp,
 }
 
-impl Record for ClientEntry {
-    const KIND: &'static str = "client_entry";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.client_id)
-    }
-}
+store::client_record!(ClientEntry, "client_entry");
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]

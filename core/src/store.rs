@@ -56,6 +56,23 @@ pub trait Record: Serialize + DeserializeOwned {
     }
 }
 
+/// Implements [`Record`] for the common shape: identified by its `id` field and belonging to the
+/// client in its `client_id` field (so erasing the client erases it).
+macro_rules! client_record {
+    ($type:ty, $kind:literal) => {
+        impl $crate::store::Record for $type {
+            const KIND: &'static str = $kind;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn owner(&self) -> Option<&str> {
+                Some(&self.client_id)
+            }
+        }
+    };
+}
+pub(crate) use client_record;
+
 /// Open (or create) the database with the settings the vault relies on.
 pub fn connect(dir: &Path, create: bool) -> Result<Connection> {
     use rusqlite::OpenFlags;

@@ -164,8 +164,14 @@ fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap_or_else(|e| die(&format!("{to:?}: {e}")));
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| die(&format!("{from:?}: {e}"))) {
         let entry = entry.expect("dir entry");
-        std::fs::copy(entry.path(), to.join(entry.file_name()))
+        let target = to.join(entry.file_name());
+        std::fs::copy(entry.path(), &target)
             .unwrap_or_else(|e| die(&format!("copying {:?}: {e}", entry.path())));
+        // Flush the copy now: left to the kernel, writing back a few hundred megabytes would
+        // stall the commits being timed behind it.
+        std::fs::File::open(&target)
+            .and_then(|f| f.sync_all())
+            .unwrap_or_else(|e| die(&format!("syncing {target:?}: {e}")));
     }
 }
 
@@ -389,6 +395,16 @@ fn repeat_cmd(vault_dir: &Path, scratch: &Path, op: &str, n: usize) {
                 "timeline",
             )),
             "duty" => drop(ok(s.duty_balance(day.add_days(-364), day), "duty")),
+            "log" => {
+                let mut input =
+                    ActivityInput::new(ActivityKind::HomeVisit, day, vec![Duty::Educate]);
+                input.purpose = Some("Go through the week's budget together".into());
+                input.status = Some(ActivityStatus::Done);
+                drop(ok(
+                    s.add_activity(clients[i % clients.len()].clone(), input),
+                    "log",
+                ));
+            }
             other => die(&format!("unknown operation {other}")),
         }
     }

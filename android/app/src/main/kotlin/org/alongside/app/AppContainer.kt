@@ -1,0 +1,52 @@
+package org.alongside.app
+
+import android.content.Context
+import java.io.File
+import java.util.concurrent.Executors
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.asCoroutineDispatcher
+import org.alongside.app.backup.BackupFiles
+import org.alongside.app.keys.KeystorePlatformKey
+import org.alongside.app.security.AndroidKeystoreKeySource
+import org.alongside.app.security.BiometricCipherAuthenticator
+import org.alongside.core.PlatformKey
+import org.alongside.state.VaultRepository
+
+/**
+ * The app's long-lived objects, made once per process.
+ *
+ * Every call into the core runs on [core], one background thread: the core is synchronous, unlock
+ * runs the key derivation, and the platform key blocks its caller while BiometricPrompt is up.
+ * Nothing calls the vault from the main thread, so the prompt can always appear.
+ */
+class AppContainer(context: Context) {
+    private val app = context.applicationContext
+
+    /** The vault's folder: app-private, and never part of Android backup or device transfer. */
+    val vaultDir: File = File(app.noBackupFilesDir, "vault")
+
+    val settings = AppSettings(app)
+
+    val repository = VaultRepository(vaultDir.path, settings.autoLockAfterMillis)
+
+    val core: CoroutineDispatcher =
+        Executors.newSingleThreadExecutor { r -> Thread(r, "alongside-core") }.asCoroutineDispatcher()
+
+    /** For work that outlives a screen (auto-lock). */
+    val scope = CoroutineScope(SupervisorJob() + Dispatchers.Main.immediate)
+
+    val biometrics = BiometricCipherAuthenticator(app)
+
+    /** The Keystore key behind biometric unlock (deleted when biometrics are turned off). */
+    val keySource = AndroidKeystoreKeySource()
+
+    /** The core's platform key: the Keystore key, each use authorised through BiometricPrompt. */
+    val platformKey: PlatformKey = KeystorePlatformKey(keySource, biometrics)
+
+    val autoLock = AutoLock(repository, scope, core)
+
+    val backups = BackupFiles(app)
+}

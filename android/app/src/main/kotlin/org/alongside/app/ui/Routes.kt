@@ -1,0 +1,40 @@
+package org.alongside.app.ui
+
+import org.alongside.state.VaultStatus
+
+/** The app's destinations. Ids in routes are the core's random record ids. */
+object Routes {
+    const val CREATE = "create"
+    const val UNLOCK = "unlock"
+    const val SHARED = "shared/{clientId}"
+    const val TODAY = "today"
+    const val CASELOAD = "caseload"
+    const val SETTINGS = "settings"
+    const val CLIENT = "client/{clientId}"
+    const val VISIT = "visit/{clientId}"
+    const val NOTE = "note/{clientId}?noteId={noteId}&activityId={activityId}"
+    const val INCIDENT = "incident?clientId={clientId}&incidentId={incidentId}"
+
+    /** Where the worker's screens live; the rest belong to one vault status each. */
+    val worker = setOf(TODAY, CASELOAD, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT)
+
+    fun shared(clientId: String) = "shared/$clientId"
+
+    fun client(clientId: String) = "client/$clientId"
+
+    fun visit(clientId: String) = "visit/$clientId"
+
+    fun note(clientId: String, noteId: String? = null, activityId: String? = null): String =
+        "note/$clientId?noteId=${noteId.orEmpty()}&activityId=${activityId.orEmpty()}"
+
+    fun incident(clientId: String? = null, incidentId: String? = null): String =
+        "incident?clientId=${clientId.orEmpty()}&incidentId=${incidentId.orEmpty()}"
+
+    /** The first screen for a vault status: the pattern to compare with, and the route to open. */
+    fun forStatus(status: VaultStatus): Pair<String, String> = when (status) {
+        is VaultStatus.NoVault -> CREATE to CREATE
+        is VaultStatus.Locked -> UNLOCK to UNLOCK
+        is VaultStatus.Shared -> SHARED to shared(status.clientId)
+        is VaultStatus.Unlocked -> TODAY to TODAY
+    }
+}

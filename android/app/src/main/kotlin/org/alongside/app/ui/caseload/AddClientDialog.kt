@@ -1,0 +1,76 @@
+package org.alongside.app.ui.caseload
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import org.alongside.app.R
+import org.alongside.app.ui.common.forField
+import org.alongside.core.ClientInput
+import org.alongside.state.UiError
+
+/**
+ * A new client: the name they go by, pronouns, and the language they read (BCP-47, e.g. "fr-CA";
+ * shared mode speaks to them in it). Empty boxes are sent as "not given"; the core checks the rest.
+ */
+@Composable
+fun AddClientDialog(error: UiError?, onAdd: (ClientInput) -> Unit, onDismiss: () -> Unit) {
+    var name by remember { mutableStateOf("") }
+    var pronouns by remember { mutableStateOf("") }
+    var language by remember { mutableStateOf("") }
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        title = { Text(stringResource(R.string.action_add_client)) },
+        text = {
+            Column(Modifier.verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                OutlinedTextField(
+                    value = name,
+                    onValueChange = { name = it },
+                    label = { Text(stringResource(R.string.field_preferred_name)) },
+                    isError = error.forField("preferred_name") != null,
+                    supportingText = error.forField("preferred_name")?.let { { Text(it) } },
+                )
+                OutlinedTextField(
+                    value = pronouns,
+                    onValueChange = { pronouns = it },
+                    label = { Text(stringResource(R.string.field_pronouns)) },
+                    supportingText = error.forField("pronouns")?.let { { Text(it) } },
+                )
+                OutlinedTextField(
+                    value = language,
+                    onValueChange = { language = it },
+                    label = { Text(stringResource(R.string.field_language)) },
+                    supportingText = { Text(error.forField("language") ?: stringResource(R.string.field_language_hint)) },
+                )
+            }
+        },
+        confirmButton = {
+            TextButton(onClick = {
+                onAdd(
+                    ClientInput(
+                        preferredName = name,
+                        legalName = null,
+                        pronouns = pronouns.ifBlank { null },
+                        language = language.ifBlank { null },
+                        culturalNotes = null,
+                        contacts = emptyList(),
+                        consents = emptyList(),
+                    ),
+                )
+            }) { Text(stringResource(R.string.action_add)) }
+        },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+    )
+}

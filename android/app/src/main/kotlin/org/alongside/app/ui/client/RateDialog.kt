@@ -1,0 +1,72 @@
+package org.alongside.app.ui.client
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Slider
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableFloatStateOf
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.semantics.stateDescription
+import androidx.compose.ui.unit.dp
+import kotlin.math.roundToInt
+import org.alongside.app.R
+
+/**
+ * A rating on the neutral 1-to-10 scale, with optional words. The slider only offers whole steps
+ * from 1 to 10; the core checks the score. Used by the worker here and by the client in shared mode.
+ */
+@Composable
+fun RateDialog(title: String, onRate: (score: UByte, words: String?) -> Unit, onDismiss: () -> Unit) {
+    var score by remember { mutableFloatStateOf(5f) }
+    var words by remember { mutableStateOf("") }
+    val value = score.roundToInt()
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        title = { Text(title) },
+        text = {
+            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                Text(stringResource(R.string.rating_score, value))
+                Slider(
+                    value = score,
+                    onValueChange = { score = it },
+                    valueRange = 1f..10f,
+                    steps = 8,
+                    modifier = Modifier.semantics { stateDescription = value.toString() },
+                )
+                OutlinedTextField(
+                    value = words,
+                    onValueChange = { words = it },
+                    label = { Text(stringResource(R.string.field_rating_words)) },
+                    minLines = 2,
+                )
+            }
+        },
+        confirmButton = {
+            TextButton(onClick = { onRate(value.toUByte(), words.ifBlank { null }) }) { Text(stringResource(R.string.action_save)) }
+        },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+    )
+}
+
+/** One line of text (a step, a reason). */
+@Composable
+fun TextDialog(title: String, label: String, onDone: (String) -> Unit, onDismiss: () -> Unit) {
+    var text by remember { mutableStateOf("") }
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        title = { Text(title) },
+        text = { OutlinedTextField(value = text, onValueChange = { text = it }, label = { Text(label) }) },
+        confirmButton = { TextButton(onClick = { onDone(text) }) { Text(stringResource(R.string.action_save)) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+    )
+}

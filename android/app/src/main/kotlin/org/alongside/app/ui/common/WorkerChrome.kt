@@ -1,0 +1,72 @@
+package org.alongside.app.ui.common
+
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.automirrored.filled.ArrowBack
+import androidx.compose.material.icons.automirrored.filled.List
+import androidx.compose.material.icons.filled.Home
+import androidx.compose.material.icons.filled.Lock
+import androidx.compose.material.icons.filled.Settings
+import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
+import androidx.compose.material3.NavigationBar
+import androidx.compose.material3.NavigationBarItem
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.ui.res.stringResource
+import androidx.navigation.NavController
+import kotlinx.coroutines.launch
+import org.alongside.app.R
+import org.alongside.app.ui.Routes
+
+/** The worker's three top-level places. */
+enum class Tab(val route: String, val label: Int) {
+    TODAY(Routes.TODAY, R.string.tab_today),
+    CASELOAD(Routes.CASELOAD, R.string.tab_caseload),
+    SETTINGS(Routes.SETTINGS, R.string.tab_settings),
+}
+
+@Composable
+fun WorkerTabs(nav: NavController, selected: Tab) {
+    NavigationBar {
+        Tab.entries.forEach { tab ->
+            NavigationBarItem(
+                selected = tab == selected,
+                onClick = {
+                    if (tab != selected) {
+                        nav.navigate(tab.route) {
+                            popUpTo(Routes.TODAY)
+                            launchSingleTop = true
+                        }
+                    }
+                },
+                icon = {
+                    val icon = when (tab) {
+                        Tab.TODAY -> Icons.Filled.Home
+                        Tab.CASELOAD -> Icons.AutoMirrored.Filled.List
+                        Tab.SETTINGS -> Icons.Filled.Settings
+                    }
+                    Icon(icon, contentDescription = null)
+                },
+                label = { Text(stringResource(tab.label)) },
+            )
+        }
+    }
+}
+
+/** "Lock now": the core wipes its keys and the app returns to the unlock screen. */
+@Composable
+fun LockAction() {
+    val container = LocalAppContainer.current
+    val scope = rememberCoroutineScope()
+    IconButton(onClick = { scope.launch(container.core) { container.repository.lock() } }) {
+        Icon(Icons.Filled.Lock, contentDescription = stringResource(R.string.action_lock_now))
+    }
+}
+
+@Composable
+fun BackAction(nav: NavController) {
+    IconButton(onClick = { nav.popBackStack() }) {
+        Icon(Icons.AutoMirrored.Filled.ArrowBack, contentDescription = stringResource(R.string.action_back))
+    }
+}

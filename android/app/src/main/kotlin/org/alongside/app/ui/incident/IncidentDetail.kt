@@ -1,0 +1,142 @@
+package org.alongside.app.ui.incident
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.Button
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import java.time.LocalDate
+import org.alongside.app.R
+import org.alongside.app.ui.common.DateField
+import org.alongside.app.ui.common.SectionTitle
+import org.alongside.app.ui.common.display
+import org.alongside.app.ui.common.forField
+import org.alongside.core.IncidentActionInput
+import org.alongside.core.IncidentStatus
+import org.alongside.core.IncidentView
+import org.alongside.core.RequiredAction
+import org.alongside.core.RequiredActionState
+import org.alongside.state.UiError
+
+/** A reported incident: what happened, each required action (done or still to do), and closing. */
+@Composable
+fun IncidentDetail(
+    view: IncidentView,
+    error: UiError?,
+    busy: Boolean,
+    onRecord: (IncidentActionInput) -> Unit,
+    onClose: (LocalDate, String?) -> Unit,
+) {
+    var recording by remember { mutableStateOf<RequiredActionState?>(null) }
+    var outcome by remember { mutableStateOf("") }
+    val incident = view.incident
+    val open = incident.status is IncidentStatus.Open
+
+    Text(view.kindLabel, style = MaterialTheme.typography.headlineSmall)
+    Text(stringResource(R.string.incident_header, view.clientName, incident.occurredOn.display(), view.statusLabel))
+    Text(incident.description)
+    if (view.donts.isNotEmpty()) {
+        SectionTitle(stringResource(R.string.incident_donts))
+        view.donts.forEach { Text("• $it") }
+    }
+    SectionTitle(stringResource(R.string.incident_required))
+    view.required.forEach { state: RequiredActionState ->
+        Column(Modifier.semantics(mergeDescendants = true) {}) {
+            Text(state.label, style = MaterialTheme.typography.titleSmall)
+            val done = state.done
+            if (done != null) {
+                Text(stringResource(R.string.incident_action_done, done.by, done.on.display()))
+                done.details?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+            } else {
+                Text(stringResource(R.string.incident_action_missing), color = MaterialTheme.colorScheme.error)
+            }
+        }
+        if (state.done == null && open) {
+            OutlinedButton(onClick = { recording = state }) { Text(stringResource(R.string.action_record, state.label)) }
+        }
+    }
+    if (open) {
+        OutlinedTextField(
+            value = outcome,
+            onValueChange = { outcome = it },
+            label = { Text(stringResource(R.string.field_outcome)) },
+            supportingText = error.forField("outcome")?.let { { Text(it) } },
+            modifier = Modifier.fillMaxWidth(),
+        )
+        Button(
+            onClick = { onClose(LocalDate.now(), outcome.ifBlank { null }) },
+            enabled = view.canClose && !busy,
+            modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
+        ) { Text(stringResource(R.string.action_close_incident)) }
+    }
+
+    recording?.let { state ->
+        RecordActionDialog(
+            action = state.action,
+            label = state.label,
+            error = error,
+            onRecord = { input ->
+                onRecord(input)
+                recording = null
+            },
+            onDismiss = { recording = null },
+        )
+    }
+}
+
+@Composable
+private fun RecordActionDialog(
+    action: RequiredAction,
+    label: String,
+    error: UiError?,
+    onRecord: (IncidentActionInput) -> Unit,
+    onDismiss: () -> Unit,
+) {
+    var doneBy by remember { mutableStateOf("") }
+    var on by remember { mutableStateOf(LocalDate.now()) }
+    var details by remember { mutableStateOf("") }
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        title = { Text(label) },
+        text = {
+            Column(Modifier.verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                OutlinedTextField(
+                    value = doneBy,
+                    onValueChange = { doneBy = it },
+                    label = { Text(stringResource(R.string.field_done_by)) },
+                    supportingText = error.forField("by")?.let { { Text(it) } },
+                )
+                DateField(stringResource(R.string.field_on), on, onChange = { on = it })
+                OutlinedTextField(
+                    value = details,
+                    onValueChange = { details = it },
+                    label = { Text(stringResource(R.string.field_details)) },
+                    minLines = 2,
+                )
+            }
+        },
+        confirmButton = {
+            TextButton(onClick = { onRecord(IncidentActionInput(action, doneBy, on, null, details.ifBlank { null })) }) {
+                Text(stringResource(R.string.action_save))
+            }
+        },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+    )
+}

@@ -1,0 +1,71 @@
+package org.alongside.app.ui.visit
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Delete
+import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import java.time.LocalDate
+import org.alongside.app.R
+import org.alongside.app.ui.common.DateField
+import org.alongside.app.ui.common.SectionTitle
+import org.alongside.app.ui.common.display
+import org.alongside.core.FollowUpInput
+
+/** Follow-ups still to save with the visit: what, and by when. */
+@Composable
+fun FollowUps(
+    followUps: List<FollowUpInput>,
+    today: LocalDate,
+    error: String?,
+    onAdd: (String, LocalDate) -> Unit,
+    onRemove: (Int) -> Unit,
+) {
+    var what by remember { mutableStateOf("") }
+    var due by remember { mutableStateOf(today.plusDays(7)) }
+    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        SectionTitle(stringResource(R.string.visit_follow_ups))
+        followUps.forEachIndexed { index, followUp: FollowUpInput ->
+            Row(verticalAlignment = Alignment.CenterVertically) {
+                Text(
+                    stringResource(R.string.follow_up_line, followUp.what, followUp.due.display()),
+                    modifier = Modifier.weight(1f),
+                )
+                IconButton(onClick = { onRemove(index) }) {
+                    Icon(Icons.Filled.Delete, contentDescription = stringResource(R.string.action_remove_follow_up, followUp.what))
+                }
+            }
+        }
+        OutlinedTextField(
+            value = what,
+            onValueChange = { what = it },
+            label = { Text(stringResource(R.string.field_follow_up)) },
+            isError = error != null,
+            supportingText = error?.let { { Text(it) } },
+            modifier = Modifier.fillMaxWidth(),
+        )
+        DateField(stringResource(R.string.field_due), due, onChange = { due = it })
+        OutlinedButton(
+            onClick = {
+                onAdd(what, due)
+                what = ""
+            },
+            enabled = what.isNotBlank(),
+        ) { Text(stringResource(R.string.action_add_follow_up)) }
+    }
+}

@@ -182,6 +182,33 @@ pub(crate) fn current_plan(
         .next())
 }
 
+/// Every client's current plan, by client id: one query for a screen that shows them all.
+pub(crate) fn current_plans(
+    conn: &Connection,
+    keys: &Keys,
+) -> Result<std::collections::HashMap<String, Plan>> {
+    let mut out = std::collections::HashMap::new();
+    for p in store::list::<Plan>(conn, keys)? {
+        out.entry(p.client_id.clone()).or_insert(p);
+    }
+    Ok(out)
+}
+
+/// Every client's goals, by client id, each client's oldest first (as [`goals_of`]).
+pub(crate) fn goals_by_client(
+    conn: &Connection,
+    keys: &Keys,
+) -> Result<std::collections::HashMap<String, Vec<Goal>>> {
+    let mut out: std::collections::HashMap<String, Vec<Goal>> = std::collections::HashMap::new();
+    for g in store::list::<Goal>(conn, keys)? {
+        out.entry(g.client_id.clone()).or_default().push(g);
+    }
+    for goals in out.values_mut() {
+        goals.sort_by_key(|g| g.created);
+    }
+    Ok(out)
+}
+
 pub(crate) fn goals_of(conn: &Connection, keys: &Keys, client_id: &str) -> Result<Vec<Goal>> {
     let mut goals = store::list_owned::<Goal>(conn, keys, client_id)?;
     goals.sort_by_key(|g| g.created);

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use crate::error::{Error, Result, Rule};
 
 /// A calendar day, `YYYY-MM-DD` on the wire (Kotlin sees `java.time.LocalDate`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Day(pub NaiveDate);
 
@@ -83,9 +83,95 @@ impl fmt::Display for ClockTime {
 }
 
 /// An instant, stored in UTC (Kotlin sees `java.time.Instant`, Swift `Date`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Timestamp(pub DateTime<Utc>);
+
+// Reading days and instants back from stored JSON. Every record carries several, and chrono's
+// general parser was about a fifth of the work of drawing a long client timeline, so the exact
+// forms this core writes (`2026-11-24`, `2026-11-24T09:30:00.123456789Z`) are read directly, and
+// anything else goes through chrono as before.
+
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |n, c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
+fn fast_date(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        digits(&b[..4])? as i32,
+        digits(&b[5..7])?,
+        digits(&b[8..10])?,
+    )
+}
+
+fn fast_instant(s: &str) -> Option<DateTime<Utc>> {
+    let b = s.as_bytes();
+    let rest = b.strip_suffix(b"Z")?;
+    if rest.len() < 19 || rest[10] != b'T' || rest[13] != b':' || rest[16] != b':' {
+        return None;
+    }
+    let nanos = match &rest[19..] {
+        [] => 0,
+        [b'.', frac @ ..] if (1..=9).contains(&frac.len()) => {
+            digits(frac)? * 10u32.pow(9 - frac.len() as u32)
+        }
+        _ => return None,
+    };
+    let time = NaiveTime::from_hms_nano_opt(
+        digits(&rest[11..13])?,
+        digits(&rest[14..16])?,
+        digits(&rest[17..19])?,
+        nanos,
+    )?;
+    Some(fast_date(&rest[..10])?.and_time(time).and_utc())
+}
+
+struct DayVisitor;
+
+impl serde::de::Visitor<'_> for DayVisitor {
+    type Value = Day;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date as YYYY-MM-DD")
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> std::result::Result<Day, E> {
+        fast_date(s.as_bytes())
+            .or_else(|| s.parse().ok())
+            .map(Day)
+            .ok_or_else(|| E::custom("a date as YYYY-MM-DD"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_str(DayVisitor)
+    }
+}
+
+struct InstantVisitor;
+
+impl serde::de::Visitor<'_> for InstantVisitor {
+    type Value = Timestamp;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an RFC 3339 instant")
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> std::result::Result<Timestamp, E> {
+        fast_instant(s)
+            .or_else(|| s.parse().ok())
+            .map(Timestamp)
+            .ok_or_else(|| E::custom("an RFC 3339 instant"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_str(InstantVisitor)
+    }
+}
 
 impl Timestamp {
     pub fn now() -> Self {
@@ -134,4 +220,49 @@ mod ffi {
         lower: |t| t.into(),
         try_lift: |t| Ok(Timestamp::from(t)),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_and_instants_read_back_exactly_as_chrono_would() {
+        for day in ["2026-11-24", "2000-02-29", "1999-12-31"] {
+            let fast: Day = serde_json::from_str(&format!("\"{day}\"")).unwrap();
+            assert_eq!(fast.0, day.parse::<NaiveDate>().unwrap());
+        }
+        let now = Timestamp::now();
+        let json = serde_json::to_string(&now).unwrap();
+        assert_eq!(serde_json::from_str::<Timestamp>(&json).unwrap(), now);
+        for s in [
+            "2026-11-23T16:46:00.351724034Z",
+            "2026-11-23T16:46:00Z",
+            "2026-11-23T16:46:00.5Z",
+            "2026-11-23T16:46:00.123456Z",
+            // Not the form this core writes: chrono reads these.
+            "2026-11-23T17:46:00+01:00",
+            "2026-11-23 16:46:00Z",
+        ] {
+            let ours: Timestamp = serde_json::from_str(&format!("\"{s}\"")).unwrap();
+            let chrono: DateTime<Utc> = s.parse().unwrap();
+            assert_eq!(ours.0, chrono, "{s}");
+        }
+        for bad in [
+            "2026-13-01",
+            "2026-02-30",
+            "24/11/2026",
+            "",
+            "2026-11-24T25:00:00Z",
+        ] {
+            assert!(
+                serde_json::from_str::<Day>(&format!("\"{bad}\"")).is_err(),
+                "{bad}"
+            );
+            assert!(
+                serde_json::from_str::<Timestamp>(&format!("\"{bad}\"")).is_err(),
+                "{bad}"
+            );
+        }
+    }
 }

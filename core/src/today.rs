@@ -215,8 +215,10 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
     due.sort_by_cached_key(|f| (by_name(&f.client_id), f.follow_up_id.clone()));
 
     let mut reviews = Vec::new();
+    // Every client's plan in one query rather than one query per client.
+    let mut plans = plan::current_plans(conn, keys)?;
     for c in clients.values().filter(|c| c.is_active()) {
-        if let Some(p) = plan::current_plan(conn, keys, &c.id)? {
+        if let Some(p) = plans.remove(&c.id) {
             if day.days_until(p.review_due) <= REVIEW_NOTICE_DAYS {
                 reviews.push(TodayReview {
                     due_label: days_label(

@@ -262,10 +262,13 @@ impl WorkerSession {
                 let clients = store::list::<Client>(conn, keys)?;
                 let visits = activity::scheduled_between(conn, keys, today, NEXT_VISIT_DAYS)?;
                 let follow_ups = activity::open_follow_ups(conn, keys)?;
+                // Plans and goals of every client in two queries, not two per client.
+                let mut plans = plan::current_plans(conn, keys)?;
+                let mut all_goals = plan::goals_by_client(conn, keys)?;
                 let mut rows = Vec::with_capacity(clients.len());
                 for c in clients {
-                    let plan = plan::current_plan(conn, keys, &c.id)?;
-                    let goals = plan::goals_of(conn, keys, &c.id)?;
+                    let plan = plans.remove(&c.id);
+                    let goals = all_goals.remove(&c.id).unwrap_or_default();
                     let mut due = plan_due_items(plan.as_ref(), &goals, today);
                     if let Some(v) = visits.iter().find(|v| v.client_id == c.id) {
                         due.push(DueItem {

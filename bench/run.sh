@@ -60,14 +60,17 @@ for size in $SIZES; do
 done
 
 echo "== Measuring (each on a fresh copy of its caseload)"
-# Two rounds in opposite orders (A B C, C B A); the report keeps each figure's better round.
+# Three rounds in different orders (A B C, C B A, B C A); the report keeps each figure's best
+# round, so a burst of load from another process on a shared machine does not decide a ratio.
 rm -f "$OUT"/results/*.json
 REVERSED=$(echo $BUILT | tr ' ' '\n' | tac | tr '\n' ' ')
+ROTATED=$(echo $BUILT | awk '{for (i = 2; i <= NF; i++) printf "%s ", $i; print $1}')
 uptime
 for size in $SIZES; do
-  for round in 1 2; do
+  for round in 1 2 3; do
     order=$BUILT
     [ "$round" = 2 ] && order=$REVERSED
+    [ "$round" = 3 ] && order=$ROTATED
     for v in $order; do
       "$BIN/alongside-bench-$v" measure "$size" "$OUT/vaults/$size-$v-seed$SEED-gen$GEN" \
         "$OUT/scratch/$size-$v" "$OUT/results/$size-$v-round$round.json"

@@ -262,12 +262,12 @@ fn measure_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, out: &Path) {
         f();
         (0..n).map(|_| time(&mut *f).0).collect()
     };
-    let todays = repeat(30, &mut || {
+    let todays = repeat(60, &mut || {
         ok(s.today(day), "today");
     });
     figures.insert("today_ms", median(&todays));
 
-    let caseload = repeat(20, &mut || {
+    let caseload = repeat(40, &mut || {
         ok(s.caseload(day), "caseload");
     });
     figures.insert("caseload_ms", median(&caseload));
@@ -287,14 +287,14 @@ fn measure_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, out: &Path) {
     active.sort();
     let picked: Vec<String> = active.iter().step_by(4).map(|(_, id)| id.clone()).collect();
     let mut timelines = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..5 {
         for id in &picked {
             timelines.push(time(|| ok(s.timeline(id.clone(), 0, 50), "timeline")).0);
         }
     }
     figures.insert("timeline_ms", median(&timelines));
 
-    let year = repeat(7, &mut || {
+    let year = repeat(9, &mut || {
         ok(s.duty_balance(day.add_days(-364), day), "duty balance");
     });
     figures.insert("duty_balance_year_ms", median(&year));
@@ -494,12 +494,12 @@ fn report_cmd(dir: &Path, out: &Path, lib_bytes: Option<u64>) {
     let mut sizes = Vec::new();
     let mut report_sizes = serde_json::Map::new();
     for size in ["typical", "heavy", "tiny"] {
-        // Each variant ran in two rounds (A B C, then C B A); each figure is the better round's,
+        // Each variant ran in three rounds (A B C, C B A, B C A); each figure is the best round's,
         // which keeps a moment of load from another process on this shared machine out of it.
         let results: Vec<Option<Value>> = variants
             .iter()
             .map(|v| {
-                let rounds: Vec<Value> = (1..=2)
+                let rounds: Vec<Value> = (1..=3)
                     .filter_map(|r| {
                         std::fs::read_to_string(dir.join(format!("{size}-{v}-round{r}.json")))
                             .ok()

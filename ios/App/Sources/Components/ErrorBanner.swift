@@ -1,0 +1,24 @@
+import SwiftUI
+import UIKit
+
+/// A dismissable error, announced by VoiceOver when it appears.
+struct ErrorBanner: View {
+    let error: Error?
+    let dismiss: () -> Void
+
+    var body: some View {
+        if let error, let text = ErrorText.message(error) {
+            HStack(alignment: .top, spacing: 12) {
+                Image(systemName: "exclamationmark.triangle.fill").accessibilityHidden(true)
+                Text(text).frame(maxWidth: .infinity, alignment: .leading)
+                Button(action: dismiss) {
+                    Image(systemName: "xmark").frame(minWidth: 44, minHeight: 44)
+                }
+                .accessibilityLabel(Text("Dismiss"))
+            }
+            .padding(12)
+            .background(Color.red.opacity(0.12), in: RoundedRectangle(cornerRadius: 12))
+            .onAppear { UIAccessibility.post(notification: .announcement, argument: text) }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import AlongsideCore
+import SwiftUI
+
+/// The caseload in the core's order, each with what is next due; adding a client.
+struct CaseloadPage: View {
+    @EnvironmentObject private var store: VaultStore
+    @StateObject private var model = ScreenModel<[CaseloadRow]>()
+    @State private var adding = false
+    private let today = Days.today()
+
+    var body: some View {
+        List {
+            ErrorBanner(error: model.error) { model.error = nil }
+            ForEach(model.data ?? [], id: \.clientId) { (row: CaseloadRow) in
+                NavigationLink(value: Route.client(row.clientId)) {
+                    RowText(
+                        title: row.pronouns.map { "\(row.preferredName) (\($0))" } ?? row.preferredName,
+                        lines: [row.statusLabel, String(localized: "\(Int(row.activeGoals)) active goals"), row.nextDue?.label ?? ""])
+                }
+            }
+        }
+        .navigationTitle("Caseload")
+        .toolbar {
+            ToolbarItem(placement: .primaryAction) {
+                Button { adding = true } label: { Label("Add a client", systemImage: "person.badge.plus") }
+            }
+            ToolbarItem(placement: .secondaryAction) { LockButton() }
+        }
+        .sheet(isPresented: $adding) {
+            AddClientSheet { input in
+                let added = await model.perform { try await store.withWorker { w in try w.addClient(input: input) } }
+                if added != nil { await reload() }
+                return model.error
+            }
+        }
+        .task { await reload() }
+        .refreshable { await reload() }
+    }
+
+    private func reload() async {
+        let day = today
+        await model.load { try await store.withWorker { w in try w.caseload(today: day) } }
+    }
+}
+
+/// A new client: the name they go by, pronouns, and the language they read (shared mode speaks to
+/// them in it). Empty boxes are "not given"; the core checks the rest and names the field.
+private struct AddClientSheet: View {
+    let add: (ClientInput) async -> Error?
+    @Environment(\.dismiss) private var dismiss
+    @State private var name = ""
+    @State private var pronouns = ""
+    @State private var language = ""
+    @State private var error: Error?
+
+    var body: some View {
+        NavigationStack {
+            Form {
+                ErrorBanner(error: error) { error = nil }
+                TextField("Name they go by", text: $name)
+                TextField("Pronouns", text: $pronouns)
+                TextField("Language they read (e.g. en, fr-CA, pl)", text: $language)
+                    .textInputAutocapitalization(.never)
+            }
+            .navigationTitle("Add a client")
+            .navigationBarTitleDisplayMode(.inline)
+            .toolbar {
+                ToolbarItem(placement: .cancellationAction) { Button("Cancel") { dismiss() } }
+                ToolbarItem(placement: .confirmationAction) {
+                    Button("Add") {
+                        let input = ClientInput(
+                            preferredName: name, legalName: nil,
+                            pronouns: pronouns.isEmpty ? nil : pronouns,
+                            language: language.isEmpty ? nil : language,
+                            culturalNotes: nil, contacts: [], consents: [])
+                        Task {
+                            error = await add(input)
+                            if error == nil { dismiss() }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import AlongsideCore
+import SwiftUI
+
+/// A client: the plan (goals with the client's and the worker's latest ratings side by side,
+/// steps to confirm, their own words from shared mode) and the timeline, a page at a time. From
+/// here the worker logs a visit, writes a note, reports an incident or hands the phone over.
+struct ClientPage: View {
+    let clientId: String
+    @EnvironmentObject private var store: VaultStore
+    @StateObject private var plan = ScreenModel<PlanScreen>()
+    @StateObject private var timeline = ScreenModel<[TimelineItem]>()
+    @State private var timelineComplete = false
+    @State private var rating: GoalCard?
+    @State private var addingStepTo: GoalCard?
+    @State private var stepText = ""
+    @State private var startingPlan = false
+    @State private var reviewDue = Calendar.current.date(byAdding: .month, value: 3, to: Date()) ?? Date()
+    @State private var confirmingHandover = false
+    private let today = Days.today()
+    private static let pageSize: UInt32 = 50
+
+    var body: some View {
+        List {
+            ErrorBanner(error: plan.error ?? timeline.error) {
+                plan.error = nil
+                timeline.error = nil
+            }
+            Section {
+                if let pronouns = plan.data?.pronouns { Text(pronouns) }
+                NavigationLink("Log a visit", value: Route.visit(clientId: clientId))
+                NavigationLink("New note", value: Route.note(clientId: clientId, noteId: nil, activityId: nil))
+                NavigationLink("Report an incident", value: Route.incident(clientId: clientId, incidentId: nil))
+                Button("Hand to client") { confirmingHandover = true }
+            }
+            if let screen = plan.data {
+                planSection(screen)
+                ForEach(screen.goals, id: \.goalId) { (card: GoalCard) in
+                    Section {
+                        GoalCardView(
+                            card: card,
+                            rate: { rating = card },
+                            addStep: { addingStepTo = card },
+                            confirm: { (step: Step) in
+                                Task { await change { w in _ = try w.confirmStep(goalId: card.goalId, stepId: step.id) } }
+                            })
+                    }
+                }
+                if !screen.clientEntries.isEmpty {
+                    Section("In their own words") {
+                        ForEach(screen.clientEntries, id: \.id) { (entry: ClientEntry) in
+                            RowText(title: entry.text, lines: [Days.display(entry.on)])
+                        }
+                    }
+                }
+            }
+            Section("Timeline") {
+                ForEach(timeline.data ?? [], id: \.self) { (item: TimelineItem) in
+                    timelineRow(item)
+                }
+                if !timelineComplete, timeline.data != nil {
+                    Button("Show older") { Task { await loadTimeline(more: true) } }
+                }
+            }
+        }
+        .navigationTitle(plan.data?.preferredName ?? "")
+        .toolbar { LockButton() }
+        .task {
+            await reload()
+            await loadTimeline(more: false)
+        }
+        .sheet(item: $rating) { (card: GoalCard) in
+            RateSheet(title: card.clientWords) { score, words in
+                let input = RatingInput(on: today, score: score, by: Author.worker, words: words)
+                Task { await change { w in _ = try w.rateGoal(goalId: card.goalId, input: input) } }
+            }
+        }
+        .alert("Add a step", isPresented: Binding(get: { addingStepTo != nil }, set: { if !$0 { addingStepTo = nil } })) {
+            TextField("Step", text: $stepText)
+            Button("Save") {
+                if let card = addingStepTo {
+                    let text = stepText
+                    Task { await change { w in _ = try w.addStep(goalId: card.goalId, text: text) } }
+                }
+                stepText = ""
+            }
+            Button("Cancel", role: .cancel) { stepText = "" }
+        }
+        .sheet(isPresented: $startingPlan) {
+            NavigationStack {
+                Form {
+                    DatePicker("Review due", selection: $reviewDue, displayedComponents: .date)
+                }
+                .navigationTitle("Start a plan")
+                .toolbar {
+                    ToolbarItem(placement: .cancellationAction) { Button("Cancel") { startingPlan = false } }
+                    ToolbarItem(placement: .confirmationAction) {
+                        Button("Start") {
+                            let due = Days.day(reviewDue)
+                            startingPlan = false
+                            Task { await change { w in _ = try w.createPlan(clientId: clientId, started: today, reviewDue: due) } }
+                        }
+                    }
+                }
+            }
+        }
+        .confirmationDialog("Hand the phone to the client?", isPresented: $confirmingHandover, titleVisibility: .visible) {
+            Button("Hand to client") {
+                Task { await plan.perform { try await store.openShared(clientId: clientId) } }
+            }
+        } message: {
+            Text("They will see only their own plan, and can rate it and add their own words. Taking the phone back needs your passphrase or Face ID / Touch ID. Turn on Guided Access to keep the phone on this screen.")
+        }
+    }
+
+    @ViewBuilder
+    private func planSection(_ screen: PlanScreen) -> some View {
+        Section("Recovery plan") {
+            if let current = screen.plan {
+                Text("Version \(current.version), started \(Days.display(current.started))")
+                Text("Review due \(Days.display(current.reviewDue))")
+                    .foregroundStyle(screen.reviewOverdue ? .red : .primary)
+                if screen.reviewOverdue { Text("The review is overdue.").foregroundStyle(.red) }
+            } else {
+                Text("No plan yet. Build it with them.")
+                Button("Start a plan") { startingPlan = true }
+            }
+        }
+    }
+
+    @ViewBuilder
+    private func timelineRow(_ item: TimelineItem) -> some View {
+        let when = [Days.display(item.day), item.time.map { Days.display(clockTime: $0) } ?? ""].joined(separator: " ")
+        let row = RowText(title: item.title, lines: [when, item.detail ?? ""])
+        switch item.kind {
+        case TimelineKind.note:
+            NavigationLink(value: Route.note(clientId: clientId, noteId: item.id, activityId: nil)) { row }
+        case TimelineKind.incident:
+            NavigationLink(value: Route.incident(clientId: clientId, incidentId: item.id)) { row }
+        default:
+            row
+        }
+    }
+
+    private func reload() async {
+        let (id, day) = (clientId, today)
+        await plan.load { try await store.withWorker { w in try w.planScreen(clientId: id, today: day) } }
+    }
+
+    /// The first page of the timeline, or the next one (newest first, in the core's order).
+    private func loadTimeline(more: Bool) async {
+        let id = clientId
+        let offset = more ? UInt32(timeline.data?.count ?? 0) : 0
+        let limit = Self.pageSize
+        guard let page = await timeline.perform({
+            try await store.withWorker { w in try w.timeline(clientId: id, offset: offset, limit: limit) }
+        }) else { return }
+        timeline.data = (more ? timeline.data ?? [] : []) + page
+        timelineComplete = page.count < Int(limit)
+    }
+
+    private func change(_ body: @escaping (WorkerSession) throws -> Void) async {
+        if await plan.perform({ try await store.withWorker(body) }) != nil {
+            await reload()
+            await loadTimeline(more: false)
+        }
+    }
+}
+
+extension GoalCard: Identifiable {
+    public var id: String { goalId }
+}

@@ -1,0 +1,162 @@
+import AlongsideCore
+import SwiftUI
+
+/// Log a visit: kind, when, where, the lesson in mind (purpose), the duties it carried, the goals
+/// it worked on, follow-ups. As the purpose is typed the core suggests duties and says which words
+/// made it think so; the worker chooses. Whether the form is complete is the core's call.
+struct LogVisitPage: View {
+    let clientId: String
+    @EnvironmentObject private var store: VaultStore
+    @Environment(\.dismiss) private var dismiss
+    @StateObject private var model = ScreenModel<Activity>()
+    @State private var goals: [GoalCard] = []
+    @State private var kind = ActivityKind.homeVisit
+    @State private var scheduling = Scheduling.planned
+    @State private var day = Date()
+    @State private var hasTime = false
+    @State private var time = Date()
+    @State private var minutes = ""
+    @State private var place = ""
+    @State private var purpose = ""
+    @State private var chosen: [Duty] = []
+    @State private var goalIds: [String] = []
+    @State private var followUps: [FollowUpInput] = []
+    @State private var followUpText = ""
+    @State private var followUpDue = Calendar.current.date(byAdding: .day, value: 7, to: Date()) ?? Date()
+    @State private var suggestions: [DutySuggestion] = []
+    private let kinds: [ActivityKindInfo] = activityKinds()
+    private let dutyChoices: [DutyInfo] = duties()
+    private let language = Locale.current.identifier(.bcp47)
+
+    var body: some View {
+        Form {
+            ErrorBanner(error: model.error) { model.error = nil }
+            Section("Kind") {
+                Picker("Kind", selection: $kind) {
+                    ForEach(kinds, id: \.kind) { (info: ActivityKindInfo) in Text(info.label).tag(info.kind) }
+                }
+                Picker("Scheduling", selection: $scheduling) {
+                    Text("Planned").tag(Scheduling.planned)
+                    Text("Emergency").tag(Scheduling.emergency)
+                    Text("As needed").tag(Scheduling.asNeeded)
+                }
+            }
+            Section("When and where") {
+                DatePicker("Day", selection: $day, displayedComponents: .date)
+                Toggle("Set a time", isOn: $hasTime)
+                if hasTime { DatePicker("Time", selection: $time, displayedComponents: .hourAndMinute) }
+                TextField("Minutes", text: $minutes).keyboardType(.numberPad)
+                fieldError("duration_minutes")
+                TextField("Place", text: $place)
+                fieldError("place")
+            }
+            Section {
+                TextField("The lesson in mind", text: $purpose, axis: .vertical)
+                    .lineLimit(3...)
+                fieldError("purpose")
+                ForEach(suggestions, id: \.duty) { (suggestion: DutySuggestion) in
+                    Button {
+                        toggle(suggestion.duty)
+                    } label: {
+                        VStack(alignment: .leading, spacing: 2) {
+                            Label(suggestion.label, systemImage: chosen.contains(suggestion.duty) ? "checkmark.circle.fill" : "circle")
+                            Text(suggestion.reason).font(.caption)
+                            Text(highlighted(purpose, spans: suggestion.triggers.map { $0.span })).font(.caption)
+                        }
+                    }
+                    .accessibilityHint(Text("Chooses this duty"))
+                }
+            } header: {
+                Text(kinds.first { $0.kind == kind }?.needsPurpose == true
+                    ? String(localized: "Purpose (needed for this kind)") : String(localized: "Purpose"))
+            }
+            Section("Duties") {
+                fieldError("duties")
+                ForEach(dutyChoices, id: \.duty) { (info: DutyInfo) in
+                    Toggle(isOn: Binding(get: { chosen.contains(info.duty) }, set: { _ in toggle(info.duty) })) {
+                        VStack(alignment: .leading) {
+                            Text(info.label)
+                            Text(info.description).font(.caption).foregroundStyle(.secondary)
+                        }
+                    }
+                }
+            }
+            if !goals.isEmpty {
+                Section("Goals it worked on") {
+                    ForEach(goals, id: \.goalId) { (goal: GoalCard) in
+                        Toggle(goal.clientWords, isOn: Binding(
+                            get: { goalIds.contains(goal.goalId) },
+                            set: { on in goalIds = on ? goalIds + [goal.goalId] : goalIds.filter { $0 != goal.goalId } }))
+                    }
+                }
+            }
+            Section("Follow-ups") {
+                ForEach(followUps.indices, id: \.self) { index in
+                    let followUp: FollowUpInput = followUps[index]
+                    Text("\(followUp.what), by \(Days.display(followUp.due))")
+                        .swipeActions { Button("Remove", role: .destructive) { followUps.remove(at: index) } }
+                }
+                TextField("Follow-up", text: $followUpText)
+                DatePicker("Due", selection: $followUpDue, displayedComponents: .date)
+                Button("Add follow-up") {
+                    followUps.append(FollowUpInput(what: followUpText, due: Days.day(followUpDue)))
+                    followUpText = ""
+                }
+                .disabled(followUpText.isEmpty)
+                fieldError("what")
+                fieldError("due")
+            }
+            Button(model.data == nil ? String(localized: "Save visit") : String(localized: "Save changes")) {
+                Task { await submit() }
+            }
+            .disabled(model.busy)
+        }
+        .navigationTitle("Log a visit")
+        .onChange(of: purpose) { text in
+            suggestions = suggestDuties(text: text, language: language)
+        }
+        .task {
+            let (id, today) = (clientId, Days.today())
+            let screen = await model.perform { try await store.withWorker { w in try w.planScreen(clientId: id, today: today) } }
+            goals = screen?.goals ?? []
+        }
+    }
+
+    @ViewBuilder
+    private func fieldError(_ field: String) -> some View {
+        if let message = ErrorText.field(model.error, field) {
+            Text(message).font(.footnote).foregroundStyle(.red)
+        }
+    }
+
+    private func toggle(_ duty: Duty) {
+        if let index = chosen.firstIndex(of: duty) { chosen.remove(at: index) } else { chosen.append(duty) }
+    }
+
+    /// Save the visit, then each follow-up; a failed follow-up keeps the saved visit, and the next
+    /// try sends only what is still missing (as LogVisitState does on Android).
+    private func submit() async {
+        let input = ActivityInput(
+            kind: kind, scheduling: scheduling, status: nil, day: Days.day(day),
+            time: hasTime ? Days.clockTime(time) : nil,
+            durationMinutes: Int32(minutes),
+            place: place.isEmpty ? nil : place, purpose: purpose.isEmpty ? nil : purpose,
+            duties: chosen, goalIds: goalIds)
+        let (id, savedId) = (clientId, model.data?.id)
+        guard let saved = await model.perform({
+            try await store.withWorker { w in
+                if let savedId { return try w.updateActivity(activityId: savedId, input: input) }
+                return try w.addActivity(clientId: id, input: input)
+            }
+        }) else { return }
+        model.data = saved
+        while let next = followUps.first {
+            guard let updated = await model.perform({
+                try await store.withWorker { w in try w.addFollowUp(activityId: saved.id, input: next) }
+            }) else { return }
+            model.data = updated
+            followUps.removeFirst()
+        }
+        dismiss()
+    }
+}

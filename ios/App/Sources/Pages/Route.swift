@@ -1,0 +1,9 @@
+import Foundation
+
+/// Where the worker's screens lead; ids are the core's random record ids.
+enum Route: Hashable {
+    case client(String)
+    case visit(clientId: String)
+    case note(clientId: String, noteId: String?, activityId: String?)
+    case incident(clientId: String?, incidentId: String?)
+}

@@ -13,7 +13,7 @@ else
   FFI_LIB := target/release/libalongside_ffi.so
 endif
 
-.PHONY: all demo test lint rust-test kotlin-test swift-test bench bench-kotlin size bindings toolchain clean
+.PHONY: all demo test lint rust-test kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
 
 all: test
 
@@ -41,9 +41,10 @@ demo: toolchain
 	mkdir -p $(dir $(DEMO_VAULT)) && \
 	ALONGSIDE_PASSPHRASE='$(DEMO_PASSPHRASE)' target/release/alongside --vault $(DEMO_VAULT) demo
 
-## Every test: format, lints, Rust tests, Swift where a Swift toolchain exists, then the Kotlin
-## bindings on the JVM, whose `N passed, N failed` line is the last line of the run.
-test: lint rust-test swift-test kotlin-test
+## Every test: format, lints, Rust tests, Swift where a Swift toolchain exists, the phone shells'
+## API check, then the Kotlin bindings on the JVM, whose `N passed, N failed` line is the last
+## line of the run.
+test: lint rust-test swift-test shells-check kotlin-test
 
 lint: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
@@ -58,6 +59,12 @@ kotlin-test: toolchain
 	@if [ -x tests/kotlin/run.sh ] || [ -f tests/kotlin/run.sh ]; then \
 	  export PATH="$$HOME/.cargo/bin:$$PATH"; bash tests/kotlin/run.sh; \
 	else echo "kotlin-test: tests/kotlin/run.sh does not exist yet; skipped"; fi
+
+## The phone apps (android/app, ios/App) are not compiled here (no Android SDK, no Xcode): every
+## call they make into the generated bindings is checked to exist (tests/shells/check_api.py, with
+## its own test), and the Android platform-key adapter runs on the JVM (tests/shells/run.sh).
+shells-check: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; bash tests/shells/run.sh
 
 ## Benchmarks (timings are measured here, never asserted in tests): generated typical and heavy
 ## caseloads, sealed against plaintext SQLite and SQLCipher, one run; see bench/run.sh.

@@ -3,7 +3,8 @@
 # plaintext SQLite and SQLCipher with the same schema, data and code paths, measured in one run.
 #
 # Settings (environment): BENCH_SIZES (default "typical heavy"; "tiny" for a smoke run),
-# BENCH_SEED (default 1), BENCH_VARIANTS (default "sealed plaintext sqlcipher").
+# BENCH_SEED (default 1), BENCH_VARIANTS (default "sealed plaintext sqlcipher"), BENCH_ROUNDS
+# (default 3).
 # Generated vaults are cached in build/bench/vaults, keyed by size, variant, seed and generator
 # version; each measurement runs on a fresh copy, so reruns are quick and never reuse a timing.
 set -euo pipefail
@@ -60,17 +61,21 @@ for size in $SIZES; do
 done
 
 echo "== Measuring (each on a fresh copy of its caseload)"
-# Three rounds in different orders (A B C, C B A, B C A); the report keeps each figure's best
-# round, so a burst of load from another process on a shared machine does not decide a ratio.
+# BENCH_ROUNDS rounds (default 3, at most 9) in rotating orders (A B C, C B A, B C A, ...); the
+# report keeps each figure's best round, so a burst of load from another process on a shared
+# machine does not decide a ratio.
+ROUNDS=${BENCH_ROUNDS:-3}
 rm -f "$OUT"/results/*.json
 REVERSED=$(echo $BUILT | tr ' ' '\n' | tac | tr '\n' ' ')
 ROTATED=$(echo $BUILT | awk '{for (i = 2; i <= NF; i++) printf "%s ", $i; print $1}')
 uptime
 for size in $SIZES; do
-  for round in 1 2 3; do
-    order=$BUILT
-    [ "$round" = 2 ] && order=$REVERSED
-    [ "$round" = 3 ] && order=$ROTATED
+  for round in $(seq 1 "$ROUNDS"); do
+    case $((round % 3)) in
+      1) order=$BUILT ;;
+      2) order=$REVERSED ;;
+      0) order=$ROTATED ;;
+    esac
     for v in $order; do
       "$BIN/alongside-bench-$v" measure "$size" "$OUT/vaults/$size-$v-seed$SEED-gen$GEN" \
         "$OUT/scratch/$size-$v" "$OUT/results/$size-$v-round$round.json"

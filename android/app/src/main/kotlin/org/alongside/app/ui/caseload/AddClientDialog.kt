@@ -18,6 +18,7 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import org.alongside.app.R
 import org.alongside.app.ui.common.forField
+import org.alongside.app.ui.common.supporting
 import org.alongside.core.ClientInput
 import org.alongside.state.UiError
 
@@ -40,13 +41,13 @@ fun AddClientDialog(error: UiError?, onAdd: (ClientInput) -> Unit, onDismiss: ()
                     onValueChange = { name = it },
                     label = { Text(stringResource(R.string.field_preferred_name)) },
                     isError = error.forField("preferred_name") != null,
-                    supportingText = error.forField("preferred_name")?.let { { Text(it) } },
+                    supportingText = supporting(error.forField("preferred_name")),
                 )
                 OutlinedTextField(
                     value = pronouns,
                     onValueChange = { pronouns = it },
                     label = { Text(stringResource(R.string.field_pronouns)) },
-                    supportingText = error.forField("pronouns")?.let { { Text(it) } },
+                    supportingText = supporting(error.forField("pronouns")),
                 )
                 OutlinedTextField(
                     value = language,

@@ -35,6 +35,9 @@ import java.time.LocalDate
 import java.time.LocalTime
 import org.alongside.app.R
 
+/** A text field's supporting-text slot showing [text], or no slot. */
+fun supporting(text: String?): (@Composable () -> Unit)? = if (text == null) null else { { Text(text) } }
+
 /** A section title, announced as a heading by TalkBack. */
 @Composable
 fun SectionTitle(text: String, modifier: Modifier = Modifier) {
@@ -67,7 +70,7 @@ fun PassphraseField(
         ),
         keyboardActions = KeyboardActions(onDone = { onDone?.invoke() }),
         isError = error != null,
-        supportingText = error?.let { { Text(it) } },
+        supportingText = supporting(error),
         modifier = modifier.fillMaxWidth(),
     )
 }
@@ -89,7 +92,7 @@ fun TextArea(
         minLines = 3,
         isError = error != null,
         enabled = enabled,
-        supportingText = error?.let { { Text(it) } },
+        supportingText = supporting(error),
         modifier = modifier.fillMaxWidth(),
     )
 }

@@ -28,6 +28,7 @@ import org.alongside.app.ui.common.DateField
 import org.alongside.app.ui.common.SectionTitle
 import org.alongside.app.ui.common.display
 import org.alongside.app.ui.common.forField
+import org.alongside.app.ui.common.supporting
 import org.alongside.core.IncidentActionInput
 import org.alongside.core.IncidentStatus
 import org.alongside.core.IncidentView
@@ -77,7 +78,7 @@ fun IncidentDetail(
             value = outcome,
             onValueChange = { outcome = it },
             label = { Text(stringResource(R.string.field_outcome)) },
-            supportingText = error.forField("outcome")?.let { { Text(it) } },
+            supportingText = supporting(error.forField("outcome")),
             modifier = Modifier.fillMaxWidth(),
         )
         Button(
@@ -121,7 +122,7 @@ private fun RecordActionDialog(
                     value = doneBy,
                     onValueChange = { doneBy = it },
                     label = { Text(stringResource(R.string.field_done_by)) },
-                    supportingText = error.forField("by")?.let { { Text(it) } },
+                    supportingText = supporting(error.forField("by")),
                 )
                 DateField(stringResource(R.string.field_on), on, onChange = { on = it })
                 OutlinedTextField(

@@ -18,6 +18,7 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import org.alongside.app.R
 import org.alongside.app.ui.common.forField
+import org.alongside.app.ui.common.supporting
 import org.alongside.state.UiError
 
 /** A dated correction or addition to a signed note: why, and what. */
@@ -34,14 +35,14 @@ fun AddendumDialog(error: UiError?, onAdd: (reason: String, text: String) -> Uni
                     value = reason,
                     onValueChange = { reason = it },
                     label = { Text(stringResource(R.string.field_addendum_reason)) },
-                    supportingText = error.forField("reason")?.let { { Text(it) } },
+                    supportingText = supporting(error.forField("reason")),
                 )
                 OutlinedTextField(
                     value = text,
                     onValueChange = { text = it },
                     label = { Text(stringResource(R.string.field_addendum_text)) },
                     minLines = 3,
-                    supportingText = error.forField("text")?.let { { Text(it) } },
+                    supportingText = supporting(error.forField("text")),
                 )
             }
         },

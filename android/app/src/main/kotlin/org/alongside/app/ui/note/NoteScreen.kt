@@ -43,6 +43,7 @@ import org.alongside.app.ui.common.display
 import org.alongside.app.ui.common.forField
 import org.alongside.app.ui.common.highlightStyle
 import org.alongside.app.ui.common.rememberHolder
+import org.alongside.app.ui.common.supporting
 import org.alongside.core.Addendum
 import org.alongside.core.LanguageHint
 import org.alongside.core.NoteStatus
@@ -100,7 +101,7 @@ fun NoteScreen(nav: NavController, clientId: String, noteId: String?, activityId
                 minLines = 6,
                 visualTransformation = SpanHighlighter(hints.map { it.span }, highlightStyle()),
                 isError = screen.error.forField("text") != null,
-                supportingText = screen.error.forField("text")?.let { { Text(it) } },
+                supportingText = supporting(screen.error.forField("text")),
                 modifier = Modifier.fillMaxWidth(),
             )
             if (editable) LanguageHints(hints)

@@ -25,6 +25,7 @@ import org.alongside.app.R
 import org.alongside.app.ui.common.DateField
 import org.alongside.app.ui.common.SectionTitle
 import org.alongside.app.ui.common.display
+import org.alongside.app.ui.common.supporting
 import org.alongside.core.FollowUpInput
 
 /** Follow-ups still to save with the visit: what, and by when. */
@@ -56,7 +57,7 @@ fun FollowUps(
             onValueChange = { what = it },
             label = { Text(stringResource(R.string.field_follow_up)) },
             isError = error != null,
-            supportingText = error?.let { { Text(it) } },
+            supportingText = supporting(error),
             modifier = Modifier.fillMaxWidth(),
         )
         DateField(stringResource(R.string.field_due), due, onChange = { due = it })

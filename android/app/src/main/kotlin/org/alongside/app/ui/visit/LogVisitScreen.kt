@@ -44,6 +44,7 @@ import org.alongside.app.ui.common.TextArea
 import org.alongside.app.ui.common.TimeField
 import org.alongside.app.ui.common.forField
 import org.alongside.app.ui.common.rememberHolder
+import org.alongside.app.ui.common.supporting
 import org.alongside.core.ActivityKindInfo
 import org.alongside.core.DutyInfo
 import org.alongside.core.GoalCard
@@ -123,7 +124,7 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
                 label = { Text(stringResource(R.string.field_minutes)) },
                 keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Number),
                 isError = error.forField("duration_minutes") != null,
-                supportingText = error.forField("duration_minutes")?.let { { Text(it) } },
+                supportingText = supporting(error.forField("duration_minutes")),
                 modifier = Modifier.fillMaxWidth(),
             )
             OutlinedTextField(
@@ -134,7 +135,7 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
                 },
                 label = { Text(stringResource(R.string.field_place)) },
                 isError = error.forField("place") != null,
-                supportingText = error.forField("place")?.let { { Text(it) } },
+                supportingText = supporting(error.forField("place")),
                 modifier = Modifier.fillMaxWidth(),
             )
             val needsPurpose = form.kinds.firstOrNull { it.kind == form.kind }?.needsPurpose == true

@@ -12,8 +12,8 @@ func highlighted(_ text: String, spans: [TextSpan]) -> AttributedString {
               let range = Range(NSRange(location: start, length: end - start), in: attributed)
         else { continue }
         attributed[range].inlinePresentationIntent = .stronglyEmphasized
-        attributed[range].underlineStyle = .single
-        attributed[range].backgroundColor = Color.yellow.opacity(0.35)
+        attributed[range].swiftUI.underlineStyle = .single
+        attributed[range].swiftUI.backgroundColor = Color.yellow.opacity(0.35)
     }
     return attributed
 }

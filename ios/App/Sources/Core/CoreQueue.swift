@@ -6,7 +6,7 @@ import Foundation
 final class CoreQueue: @unchecked Sendable {
     private let queue = DispatchQueue(label: "org.alongside.core", qos: .userInitiated)
 
-    func run<T>(_ body: @escaping () throws -> T) async throws -> T {
+    func run<T>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 continuation.resume(with: Result { try body() })

@@ -106,13 +106,13 @@ final class VaultStore: ObservableObject {
     }
 
     /// Run `body` with the worker session on the core's queue.
-    func withWorker<T>(_ body: @escaping (WorkerSession) throws -> T) async throws -> T {
+    func withWorker<T>(_ body: @escaping @Sendable (WorkerSession) throws -> T) async throws -> T {
         guard let session = worker else { throw AlongsideError.Locked }
         return try await watchingLock { try await self.core.run { try body(session) } }
     }
 
     /// Run `body` with the shared-mode session on the core's queue.
-    func withShared<T>(_ body: @escaping (SharedSession) throws -> T) async throws -> T {
+    func withShared<T>(_ body: @escaping @Sendable (SharedSession) throws -> T) async throws -> T {
         guard let session = shared else { throw AlongsideError.Locked }
         return try await watchingLock { try await self.core.run { try body(session) } }
     }

@@ -28,13 +28,11 @@ struct BackupSection: View {
             if let summary = model.data, let file {
                 Text("Backup ready: \(summary.records) records, \(summary.bytes) bytes.")
                 Button("Save to Files…") { exporting = true }
+                    .sheet(isPresented: $exporting) { ExportPicker(url: file) }
                 ShareLink(item: file) { Label("Share…", systemImage: "square.and.arrow.up") }
             }
         } header: {
             Text("Backup")
-        }
-        .sheet(isPresented: $exporting) {
-            if let file { ExportPicker(url: file) }
         }
     }
 

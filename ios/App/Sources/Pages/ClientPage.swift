@@ -118,7 +118,7 @@ struct ClientPage: View {
             if let current = screen.plan {
                 Text("Version \(current.version), started \(Days.display(current.started))")
                 Text("Review due \(Days.display(current.reviewDue))")
-                    .foregroundStyle(screen.reviewOverdue ? .red : .primary)
+                    .foregroundStyle(screen.reviewOverdue ? Color.red : Color.primary)
                 if screen.reviewOverdue { Text("The review is overdue.").foregroundStyle(.red) }
             } else {
                 Text("No plan yet. Build it with them.")
@@ -158,7 +158,7 @@ struct ClientPage: View {
         timelineComplete = page.count < Int(limit)
     }
 
-    private func change(_ body: @escaping (WorkerSession) throws -> Void) async {
+    private func change(_ body: @escaping @Sendable (WorkerSession) throws -> Void) async {
         if await plan.perform({ try await store.withWorker(body) }) != nil {
             await reload()
             await loadTimeline(more: false)

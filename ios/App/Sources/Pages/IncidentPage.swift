@@ -67,7 +67,7 @@ struct IncidentPage: View {
         }
         if let info = kinds.first(where: { $0.kind == kind }) {
             Section("Required actions") {
-                ForEach(info.required, id: \.action) { (required: RequiredActionInfo) in Text(required.label) }
+                ForEach(info.required, id: \.action) { (action: RequiredActionInfo) in Text(action.label) }
             }
             if !info.donts.isEmpty {
                 Section("Do not") { ForEach(info.donts, id: \.self) { Text($0) } }

@@ -77,7 +77,7 @@ struct SharedModePage: View {
         await model.load { try await store.withShared { s in try s.screen(today: day) } }
     }
 
-    private func change(_ body: @escaping (SharedSession) throws -> Void) async {
+    private func change(_ body: @escaping @Sendable (SharedSession) throws -> Void) async {
         if await model.perform({ try await store.withShared(body) }) != nil { await reload() }
     }
 }

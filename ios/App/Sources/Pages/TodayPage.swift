@@ -39,7 +39,7 @@ struct TodayPage: View {
                                         Text(followUp.what)
                                         Text(followUp.clientName).font(.subheadline)
                                         Text(followUp.dueLabel).font(.subheadline)
-                                            .foregroundStyle(followUp.daysOverdue > 0 ? .red : .secondary)
+                                            .foregroundStyle(followUp.daysOverdue > 0 ? Color.red : Color.secondary)
                                     }
                                 } icon: {
                                     Image(systemName: "circle")
@@ -89,7 +89,7 @@ struct TodayPage: View {
         await model.load { try await store.withWorker { w in try w.today(day: day) } }
     }
 
-    private func change(_ body: @escaping (WorkerSession) throws -> Void) async {
+    private func change(_ body: @escaping @Sendable (WorkerSession) throws -> Void) async {
         if await model.perform({ try await store.withWorker(body) }) != nil { await reload() }
     }
 }

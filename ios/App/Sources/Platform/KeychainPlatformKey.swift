@@ -58,7 +58,7 @@ final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
             var error: Unmanaged<CFError>?
             // The Secure Enclave asks for Face ID / Touch ID here.
             guard let plain = SecKeyCreateDecryptedData(privateKey, Self.algorithm, Data(body) as CFData, &error) else {
-                throw Self.failure(Self.reason(error?.takeRetainedValue()))
+                throw Self.failure(Self.reasonFor(error?.takeRetainedValue()))
             }
             return plain as Data
         case Self.keychainFormat:
@@ -75,14 +75,10 @@ final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
 
     /// Biometrics turned off: the key is deleted from the Secure Enclave or the Keychain.
     func remove() {
-        SecItemDelete([
-            kSecClass: kSecClassKey,
-            kSecAttrApplicationTag: Self.tag,
-        ] as CFDictionary)
-        SecItemDelete([
-            kSecClass: kSecClassGenericPassword,
-            kSecAttrService: Self.service,
-        ] as CFDictionary)
+        let key: [CFString: Any] = [kSecClass: kSecClassKey, kSecAttrApplicationTag: Self.tag]
+        let password: [CFString: Any] = [kSecClass: kSecClassGenericPassword, kSecAttrService: Self.service]
+        SecItemDelete(key as CFDictionary)
+        SecItemDelete(password as CFDictionary)
     }
 
     /// Face ID or Touch ID is enrolled and usable now: only then does the app offer it.
@@ -122,14 +118,15 @@ final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
 
     private func secureEnclaveKey(context: LAContext) throws -> SecKey {
         var item: CFTypeRef?
-        let status = SecItemCopyMatching([
+        let query: [CFString: Any] = [
             kSecClass: kSecClassKey,
             kSecAttrApplicationTag: Self.tag,
             kSecAttrKeyType: kSecAttrKeyTypeECSECPrimeRandom,
             kSecReturnRef: true,
             kSecUseAuthenticationContext: context,
-        ] as CFDictionary, &item)
-        guard status == errSecSuccess, let item else { throw Self.failure(Self.reason(status)) }
+        ]
+        let status = SecItemCopyMatching(query as CFDictionary, &item)
+        guard status == errSecSuccess, let item else { throw Self.failure(Self.reasonFor(status)) }
         return item as! SecKey // swiftlint:disable:this force_cast (a kSecClassKey query returns a SecKey)
     }
 
@@ -138,25 +135,27 @@ final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
     private func storeKeychainKey(_ key: SymmetricKey) throws {
         let access = try accessControl([.biometryCurrentSet])
         let bytes = key.withUnsafeBytes { Data($0) }
-        let status = SecItemAdd([
+        let item: [CFString: Any] = [
             kSecClass: kSecClassGenericPassword,
             kSecAttrService: Self.service,
             kSecAttrAccessControl: access,
             kSecValueData: bytes,
-        ] as CFDictionary, nil)
-        guard status == errSecSuccess else { throw Self.failure(Self.reason(status)) }
+        ]
+        let status = SecItemAdd(item as CFDictionary, nil)
+        guard status == errSecSuccess else { throw Self.failure(Self.reasonFor(status)) }
     }
 
     private func keychainKey(context: LAContext) throws -> SymmetricKey {
         var item: CFTypeRef?
         // Reading the item asks for Face ID / Touch ID.
-        let status = SecItemCopyMatching([
+        let query: [CFString: Any] = [
             kSecClass: kSecClassGenericPassword,
             kSecAttrService: Self.service,
             kSecReturnData: true,
             kSecUseAuthenticationContext: context,
-        ] as CFDictionary, &item)
-        guard status == errSecSuccess, let data = item as? Data else { throw Self.failure(Self.reason(status)) }
+        ]
+        let status = SecItemCopyMatching(query as CFDictionary, &item)
+        guard status == errSecSuccess, let data = item as? Data else { throw Self.failure(Self.reasonFor(status)) }
         return SymmetricKey(data: data)
     }
 
@@ -175,7 +174,7 @@ final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
         AlongsideError.PlatformKey(reason: reason)
     }
 
-    private static func reason(_ status: OSStatus) -> String {
+    private static func reasonFor(_ status: OSStatus) -> String {
         switch status {
         case errSecUserCanceled, errSecAuthFailed: return Reason.cancelled
         case errSecItemNotFound: return Reason.noKey
@@ -183,7 +182,7 @@ final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
         }
     }
 
-    private static func reason(_ error: CFError?) -> String {
+    private static func reasonFor(_ error: CFError?) -> String {
         guard let error else { return Reason.keystore }
         let nsError = error as Error as NSError
         if nsError.domain == LAError.errorDomain,
@@ -195,7 +194,7 @@ final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
             return Reason.cancelled
         }
         if nsError.domain == NSOSStatusErrorDomain {
-            return reason(OSStatus(nsError.code))
+            return reasonFor(OSStatus(nsError.code))
         }
         return Reason.notThisKey
     }

@@ -181,7 +181,7 @@ fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
     (start.elapsed(), out)
 }
 
-/// CPU time of the calling thread (user and system), Linux's `CLOCK_THREAD_CPUTIME_ID`.
+/// CPU time of the calling thread (user and system): `CLOCK_THREAD_CPUTIME_ID` (Linux, macOS).
 fn thread_cpu() -> Duration {
     #[repr(C)]
     struct Timespec {
@@ -191,6 +191,9 @@ fn thread_cpu() -> Duration {
     extern "C" {
         fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
     }
+    #[cfg(target_os = "macos")]
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 16;
+    #[cfg(not(target_os = "macos"))]
     const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
     let mut t = Timespec {
         tv_sec: 0,

@@ -1,14 +1,14 @@
 //! `alongside backup` and `alongside restore` as a script sees them: passphrases from the
 //! environment, --json documents, exit codes, and an untouched target when the answer is "no".
 
+mod common;
+
 use alongside_core::client::ClientInput;
 use alongside_core::Vault;
-use serde_json::Value;
-use std::collections::BTreeMap;
+use common::{code, json, snapshot, PASS};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-const PASS: &str = "a test passphrase";
 const BACKUP_PASS: &str = "the backup passphrase";
 const NEW_PASS: &str = "the new phone passphrase";
 
@@ -31,28 +31,6 @@ fn alongside(vault: &Path, pass: Option<&str>, backup_pass: Option<&str>, args: 
         cmd.env("ALONGSIDE_BACKUP_PASSPHRASE", p);
     }
     cmd.output().unwrap()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
 }
 
 /// A vault with two clients, and a backup of it at `dir/backup`.

@@ -1,14 +1,13 @@
 //! The `alongside` binary as a script sees it: exit codes, `--json` documents, passphrases from
 //! the environment, and no change on disk when the answer is "no".
 
+mod common;
+
 use alongside_core::client::ClientInput;
 use alongside_core::Vault;
-use serde_json::Value;
-use std::collections::BTreeMap;
+use common::{code, json, snapshot, PASS};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-const PASS: &str = "a test passphrase";
 
 fn alongside(vault: &Path, passphrase: Option<&str>, args: &[&str]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
@@ -25,15 +24,6 @@ fn alongside(vault: &Path, passphrase: Option<&str>, args: &[&str]) -> Output {
     cmd.output().unwrap()
 }
 
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
-
 fn init(vault: &Path) {
     let out = alongside(vault, Some(PASS), &["init", "--kdf-iterations", "2000"]);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
@@ -45,19 +35,6 @@ fn vault_with_a_client(dir: &Path) -> String {
     let vault = Vault::open(dir.to_str().unwrap().into()).unwrap();
     let session = vault.unlock(PASS.into()).unwrap();
     session.add_client(ClientInput::named("Maya")).unwrap().id
-}
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
 }
 
 fn db(dir: &Path) -> rusqlite::Connection {

@@ -3,12 +3,13 @@
 //! client's shared screen, and the audit trail after all of it. Bad input answers with the core's
 //! field and rule and the right exit code.
 
+mod common;
+
+use common::{code, json as parse, PASS};
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-const PASS: &str = "a test passphrase";
 
 struct Cli {
     vault: PathBuf,
@@ -91,15 +92,6 @@ impl Cli {
         );
         parse(&out)["error"].clone()
     }
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
-}
-
-fn parse(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 fn id(v: &Value) -> String {

@@ -3,7 +3,9 @@
 #   1. check_api.py: every call the Android (Kotlin) and iOS (Swift) shells make into the
 #      generated bindings exists there, with matching arguments and labels;
 #   2. test_check_api.py: the check itself catches deliberate mistakes in the shells' code;
-#   3. the Android shell's platform-key adapter (android/app/.../app/keys, which imports nothing
+#   3. check_no_android.py: no file under android/core-kotlin/src imports Android (it is a JVM
+#      module in Gradle, and runs on the desktop JVM here), and its own self-test;
+#   4. the Android shell's platform-key adapter (android/app/.../app/keys, which imports nothing
 #      from Android) compiled with kotlinc against the generated bindings and the Kotlin layer,
 #      and its JVM test run through the core with a software key and a stand-in for
 #      BiometricPrompt (compiled once per change of its inputs, into build/shells/classes).
@@ -39,7 +41,11 @@ if [[ "$summary" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
 fi
 [[ $status -eq 0 ]] || [[ "$summary" =~ [1-9][0-9]*\ failed$ ]] || failed=$((failed + 1))
 
-# 3. The platform-key adapter on the JVM.
+# 3. The Kotlin layer imports nothing from Android, and the check finds a planted import.
+if python3 tests/shells/check_no_android.py; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+if python3 tests/shells/check_no_android.py --self-test; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+# 4. The platform-key adapter on the JVM.
 keys=android/app/src/main/kotlin/org/alongside/app/keys
 if grep -rnE '^import (android|androidx)\.' "$keys"; then
     echo "shells-check: $keys must not import Android (it is compiled and tested on the JVM)"

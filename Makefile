@@ -72,8 +72,8 @@ shells-check: toolchain
 bench: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; CARGO="$(CARGO)" bash bench/run.sh
 
-## Kotlin and Swift sources generated from the built phone library (not committed: see README,
-## "Phone API"), written aside and swapped in whole so no stale file survives a rename. The Swift
+## Kotlin and Swift sources generated from the built phone library (not committed: see
+## docs/phone-api.md), written aside and swapped in whole so no stale file survives a rename. The Swift
 ## and its C header are also copied into the ios package.
 bindings: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \

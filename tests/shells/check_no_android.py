@@ -51,7 +51,7 @@ def check(folder: Path) -> int:
         print(f"{shown_dir(path)}:{number}: {line}  (android/core-kotlin is a JVM module: no Android imports)")
     files = sum(1 for p in folder.rglob("*") if p.suffix in SUFFIXES and p.is_file())
     if found:
-        print(f"check_no_android: {len(found)} Android import(s) in {folder}")
+        print(f"check_no_android: {len(found)} Android import(s) in {shown_dir(folder)}")
         return 1
     print(f"check_no_android: {files} files under {shown_dir(folder)}, no Android import")
     return 0

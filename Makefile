@@ -13,11 +13,13 @@ else
   FFI_LIB := target/release/libalongside_ffi.so
 endif
 
-.PHONY: all demo test lint rust-test kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
+.PHONY: all demo test lint rust-test server-test kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
 
 all: test
 
-## Toolchain: Rust (via rustup if cargo is missing), rustfmt and clippy, a C compiler for SQLite.
+## Toolchain: Rust (via rustup if cargo is missing), rustfmt and clippy, a C compiler for SQLite,
+## and PostgreSQL's server binaries for the relay's tests (Debian's `postgresql`; the tests start
+## their own cluster in a temporary folder, never the system one).
 toolchain:
 	@command -v cc >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -26,6 +28,12 @@ toolchain:
 	@command -v $(CARGO) >/dev/null || command -v $$HOME/.cargo/bin/cargo >/dev/null || { \
 	  echo "Installing Rust with rustup (https://rustup.rs)"; \
 	  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+	  [ -n "$$ALONGSIDE_PG_BIN" ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing PostgreSQL (the relay's tests run their own cluster)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "PostgreSQL is missing: the relay's tests will fail (Debian: sudo apt-get install postgresql)"; fi; }
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	if command -v rustup >/dev/null; then \
 	  installed="$$(rustup component list --installed)"; \
@@ -54,6 +62,12 @@ lint: toolchain
 rust-test: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	$(CARGO) test --workspace
+
+## The relay alone (already part of rust-test): its protocol crate, and the real binary driven over
+## HTTP against a PostgreSQL the tests start themselves (server/README.md, "Working on it").
+server-test: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
+	$(CARGO) test -p alongside-wire -p alongside-server
 
 kotlin-test: toolchain
 	@if [ -x tests/kotlin/run.sh ] || [ -f tests/kotlin/run.sh ]; then \

@@ -60,7 +60,10 @@ pub struct Config {
 
 fn var<T: FromStr>(name: &'static str, default: T) -> Result<T, ConfigError> {
     match std::env::var(name) {
-        Ok(v) if !v.trim().is_empty() => v.trim().parse().map_err(|_| ConfigError::Invalid { name, value: v }),
+        Ok(v) if !v.trim().is_empty() => v
+            .trim()
+            .parse()
+            .map_err(|_| ConfigError::Invalid { name, value: v }),
         _ => Ok(default),
     }
 }
@@ -79,7 +82,9 @@ impl Config {
             pool_size: var("ALONGSIDE_POOL_SIZE", 8usize)?.max(1),
             token_ttl: Duration::from_secs(var("ALONGSIDE_TOKEN_TTL_SECS", 900u64)?.max(1)),
             challenge_ttl: Duration::from_secs(var("ALONGSIDE_CHALLENGE_TTL_SECS", 60u64)?.max(1)),
-            invite_max_ttl: Duration::from_secs(var("ALONGSIDE_INVITE_MAX_TTL_SECS", 604_800u64)?.max(1)),
+            invite_max_ttl: Duration::from_secs(
+                var("ALONGSIDE_INVITE_MAX_TTL_SECS", 604_800u64)?.max(1),
+            ),
             max_body_bytes: var("ALONGSIDE_MAX_BODY_BYTES", 8usize << 20)?.max(1024),
             max_ops_per_push: var("ALONGSIDE_MAX_OPS_PER_PUSH", 500usize)?.max(1),
             page_max_items: var("ALONGSIDE_PAGE_MAX_ITEMS", 1000u32)?.max(1),
@@ -87,7 +92,9 @@ impl Config {
             rate_per_sec: var("ALONGSIDE_RATE_PER_SEC", 20f64)?,
             rate_burst: var("ALONGSIDE_RATE_BURST", 200f64)?,
             trust_forwarded_for: var("ALONGSIDE_TRUST_FORWARDED_FOR", false)?,
-            team_creation_key: std::env::var("ALONGSIDE_TEAM_CREATION_KEY").ok().filter(|v| !v.is_empty()),
+            team_creation_key: std::env::var("ALONGSIDE_TEAM_CREATION_KEY")
+                .ok()
+                .filter(|v| !v.is_empty()),
             startup_wait: Duration::from_secs(var("ALONGSIDE_STARTUP_WAIT_SECS", 30u64)?),
         };
         if !(cfg.rate_per_sec > 0.0 && cfg.rate_burst >= 1.0) {

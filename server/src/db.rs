@@ -54,7 +54,13 @@ const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("../migrations/0001_relay.
 /// Builds the pool (connections are opened on demand).
 pub fn pool(cfg: &Config) -> Result<Pool, DbError> {
     let pg: tokio_postgres::Config = cfg.database_url.parse().map_err(DbError::Url)?;
-    let mgr = Manager::from_config(pg, tokio_postgres::NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+    let mgr = Manager::from_config(
+        pg,
+        tokio_postgres::NoTls,
+        ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        },
+    );
     Pool::builder(mgr)
         .max_size(cfg.pool_size)
         .runtime(Runtime::Tokio1)
@@ -75,7 +81,12 @@ pub async fn migrate(pool: &Pool, wait: Duration) -> Result<(), DbError> {
                 eprintln!("alongside-server: waiting for PostgreSQL: {e}");
                 tokio::time::sleep(Duration::from_millis(500)).await;
             }
-            Err(e) => return Err(DbError::Unreachable { secs: wait.as_secs(), last: e.to_string() }),
+            Err(e) => {
+                return Err(DbError::Unreachable {
+                    secs: wait.as_secs(),
+                    last: e.to_string(),
+                })
+            }
         }
     };
     let tx = client.transaction().await?;
@@ -86,14 +97,29 @@ pub async fn migrate(pool: &Pool, wait: Duration) -> Result<(), DbError> {
              applied_at timestamptz NOT NULL DEFAULT now())",
     )
     .await?;
-    let found: i32 = tx.query_one("SELECT coalesce(max(version), 0) FROM schema_migrations", &[]).await?.get(0);
+    let found: i32 = tx
+        .query_one(
+            "SELECT coalesce(max(version), 0) FROM schema_migrations",
+            &[],
+        )
+        .await?
+        .get(0);
     let known = MIGRATIONS.last().map_or(0, |m| m.0);
     if found > known {
         return Err(DbError::TooNew { found, known });
     }
     for (version, sql) in MIGRATIONS.iter().filter(|m| m.0 > found) {
-        tx.batch_execute(sql).await.map_err(|source| DbError::Migration { version: *version, source })?;
-        tx.execute("INSERT INTO schema_migrations (version) VALUES ($1)", &[version]).await?;
+        tx.batch_execute(sql)
+            .await
+            .map_err(|source| DbError::Migration {
+                version: *version,
+                source,
+            })?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version) VALUES ($1)",
+            &[version],
+        )
+        .await?;
         eprintln!("alongside-server: applied migration {version}");
     }
     let instance = Id16::random().map_err(|_| DbError::Random)?;
@@ -110,9 +136,12 @@ pub async fn migrate(pool: &Pool, wait: Duration) -> Result<(), DbError> {
 /// A role without the right to read PostgreSQL's control data (grant it `pg_monitor`) gets an
 /// empty identifier and timeline 0, and a warning in the log.
 pub async fn server_info<C: GenericClient>(client: &C) -> Result<ServerInfo, ApiError> {
-    let row = client.query_one("SELECT instance_id FROM server_instance", &[]).await?;
+    let row = client
+        .query_one("SELECT instance_id FROM server_instance", &[])
+        .await?;
     let bytes: Vec<u8> = row.get(0);
-    let instance_id = Id16::from_slice(&bytes).ok_or_else(|| ApiError::new(alongside_wire::ErrorCode::Internal, "bad instance id"))?;
+    let instance_id = Id16::from_slice(&bytes)
+        .ok_or_else(|| ApiError::new(alongside_wire::ErrorCode::Internal, "bad instance id"))?;
     // Called outside any transaction: a permission error here must not abort one.
     let control = client
         .query_opt(
@@ -133,5 +162,10 @@ pub async fn server_info<C: GenericClient>(client: &C) -> Result<ServerInfo, Api
         }
         Err(e) => return Err(e.into()),
     };
-    Ok(ServerInfo { protocol: PROTOCOL_VERSION, instance_id, system_identifier, timeline })
+    Ok(ServerInfo {
+        protocol: PROTOCOL_VERSION,
+        instance_id,
+        system_identifier,
+        timeline,
+    })
 }

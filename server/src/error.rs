@@ -23,7 +23,13 @@ pub struct ApiError {
 impl ApiError {
     /// An error with a code and a sentence.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ApiError { code, message: message.into(), retry_after: None, log_position: None, log_rule: None }
+        ApiError {
+            code,
+            message: message.into(),
+            retry_after: None,
+            log_position: None,
+            log_rule: None,
+        }
     }
 
     /// A malformed request.
@@ -48,11 +54,14 @@ impl ApiError {
             | ErrorCode::BadSignature
             | ErrorCode::UnknownDevice
             | ErrorCode::DeviceRemoved => StatusCode::UNAUTHORIZED,
-            ErrorCode::DevicePending | ErrorCode::NotAdmin | ErrorCode::WrongTeam | ErrorCode::CreationRefused => {
-                StatusCode::FORBIDDEN
-            }
+            ErrorCode::DevicePending
+            | ErrorCode::NotAdmin
+            | ErrorCode::WrongTeam
+            | ErrorCode::CreationRefused => StatusCode::FORBIDDEN,
             ErrorCode::UnknownTeam | ErrorCode::InviteInvalid => StatusCode::NOT_FOUND,
-            ErrorCode::TeamExists | ErrorCode::LogConflict | ErrorCode::DeviceExists => StatusCode::CONFLICT,
+            ErrorCode::TeamExists | ErrorCode::LogConflict | ErrorCode::DeviceExists => {
+                StatusCode::CONFLICT
+            }
             ErrorCode::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::LogRejected => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
@@ -73,7 +82,10 @@ impl From<tokio_postgres::Error> for ApiError {
             }
         };
         if gone {
-            let mut err = ApiError::new(ErrorCode::Unavailable, "the database is unreachable; nothing was written");
+            let mut err = ApiError::new(
+                ErrorCode::Unavailable,
+                "the database is unreachable; nothing was written",
+            );
             err.retry_after = Some(2);
             err
         } else {
@@ -89,7 +101,10 @@ impl From<deadpool_postgres::PoolError> for ApiError {
             deadpool_postgres::PoolError::Backend(e) => e.into(),
             other => {
                 eprintln!("alongside-server: no database connection: {other}");
-                let mut err = ApiError::new(ErrorCode::Unavailable, "the database is unreachable; nothing was written");
+                let mut err = ApiError::new(
+                    ErrorCode::Unavailable,
+                    "the database is unreachable; nothing was written",
+                );
                 err.retry_after = Some(2);
                 err
             }

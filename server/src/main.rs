@@ -47,7 +47,10 @@ fn router(state: state::AppState) -> Router {
         .route("/v1/auth/challenge", post(routes::challenge))
         .route("/v1/auth/token", post(routes::token))
         .route("/v1/join", post(routes::join))
-        .route("/v1/teams/{team}/log", get(routes::read_log).post(routes::append_log))
+        .route(
+            "/v1/teams/{team}/log",
+            get(routes::read_log).post(routes::append_log),
+        )
         .route("/v1/teams/{team}/invites", post(routes::create_invite))
         .route("/v1/teams/{team}/joins", get(routes::joins))
         .route("/v1/teams/{team}/devices", get(routes::devices))
@@ -56,7 +59,10 @@ fn router(state: state::AppState) -> Router {
         .route("/v1/teams/{team}/changes", get(sync::changes))
         .route("/v1/teams/{team}/snapshot", get(sync::snapshot))
         .layer(DefaultBodyLimit::max(limit))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), state::limit_and_count))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            state::limit_and_count,
+        ))
         .with_state(state)
 }
 
@@ -87,15 +93,23 @@ async fn run(migrate_only: bool) -> Result<(), StartError> {
     println!("alongside-server listening on {}", listener.local_addr()?);
     let _ = std::io::stdout().flush();
     let app = router(state::AppState::new(pool, cfg));
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let migrate_only = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let migrate_only = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         [] => false,
         ["--migrate-only"] => true,
         ["--version"] => {
@@ -111,7 +125,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("alongside-server: cannot start the runtime: {e}");

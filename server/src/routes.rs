@@ -3,12 +3,16 @@
 
 use crate::db::server_info;
 use crate::error::ApiError;
-use crate::state::{load_team_state, parse_status, team_from_path, token_hash, AppState, Body, Device, Metrics, Params};
+use crate::state::{
+    load_team_state, parse_status, team_from_path, token_hash, AppState, Body, Device, Metrics,
+    Params,
+};
 use alongside_wire::{
-    auth_signing_bytes, chain_start, AckRequest, AppendLogRequest, AppendLogResponse, Blob, ChallengeRequest,
-    ChallengeResponse, CreateInviteRequest, CreateTeamRequest, DeviceId, DeviceInfo, DeviceKeys, DeviceStatus,
-    DevicesResponse, ErrorCode, Hash32, Health, Id16, JoinRequest, JoinResponse, JoinsResponse, LogAction,
-    LogResponse, PendingJoin, ServerInfo, SignedLogEntry, TeamState, TokenRequest, TokenResponse,
+    auth_signing_bytes, chain_start, AckRequest, AppendLogRequest, AppendLogResponse, Blob,
+    ChallengeRequest, ChallengeResponse, CreateInviteRequest, CreateTeamRequest, DeviceId,
+    DeviceInfo, DeviceKeys, DeviceStatus, DevicesResponse, ErrorCode, Hash32, Health, Id16,
+    JoinRequest, JoinResponse, JoinsResponse, LogAction, LogResponse, PendingJoin, ServerInfo,
+    SignedLogEntry, TeamState, TokenRequest, TokenResponse,
 };
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -44,8 +48,15 @@ pub async fn health(State(state): State<AppState>) -> impl IntoResponse {
         Ok(c) => c.query_one("SELECT 1", &[]).await.is_ok(),
         Err(_) => false,
     };
-    let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
-    let body = Health { status: if ok { "ok" } else { "degraded" }.to_string(), database: ok };
+    let status = if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    let body = Health {
+        status: if ok { "ok" } else { "degraded" }.to_string(),
+        database: ok,
+    };
     (status, Json(body))
 }
 
@@ -63,7 +74,11 @@ pub async fn metrics(State(state): State<AppState>) -> Result<impl IntoResponse,
     let load = |c: &std::sync::atomic::AtomicU64| c.load(Ordering::Relaxed);
     let _ = writeln!(out, "# TYPE alongside_responses_total counter");
     for (i, class) in ["2xx", "4xx", "5xx"].iter().enumerate() {
-        let _ = writeln!(out, "alongside_responses_total{{class=\"{class}\"}} {}", load(&m.responses[i]));
+        let _ = writeln!(
+            out,
+            "alongside_responses_total{{class=\"{class}\"}} {}",
+            load(&m.responses[i])
+        );
     }
     let _ = writeln!(out, "# TYPE alongside_push_ops_total counter");
     for (name, c) in [
@@ -72,15 +87,32 @@ pub async fn metrics(State(state): State<AppState>) -> Result<impl IntoResponse,
         ("replayed", &m.ops_replayed),
         ("refused", &m.ops_refused),
     ] {
-        let _ = writeln!(out, "alongside_push_ops_total{{outcome=\"{name}\"}} {}", load(c));
+        let _ = writeln!(
+            out,
+            "alongside_push_ops_total{{outcome=\"{name}\"}} {}",
+            load(c)
+        );
     }
     let _ = writeln!(out, "# TYPE alongside_rate_limited_total counter");
-    let _ = writeln!(out, "alongside_rate_limited_total {}", load(&m.rate_limited));
+    let _ = writeln!(
+        out,
+        "alongside_rate_limited_total {}",
+        load(&m.rate_limited)
+    );
     let client = state.pool.get().await?;
     let _ = writeln!(out, "# TYPE alongside_team_head_seq gauge");
-    for row in client.query("SELECT team_id, head_seq FROM teams ORDER BY team_id", &[]).await? {
-        let team = Id16::from_slice(&row.get::<_, Vec<u8>>(0)).map(|t| t.to_text()).unwrap_or_default();
-        let _ = writeln!(out, "alongside_team_head_seq{{team=\"{team}\"}} {}", row.get::<_, i64>(1));
+    for row in client
+        .query("SELECT team_id, head_seq FROM teams ORDER BY team_id", &[])
+        .await?
+    {
+        let team = Id16::from_slice(&row.get::<_, Vec<u8>>(0))
+            .map(|t| t.to_text())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "alongside_team_head_seq{{team=\"{team}\"}} {}",
+            row.get::<_, i64>(1)
+        );
     }
     let rows = client
         .query(
@@ -92,17 +124,31 @@ pub async fn metrics(State(state): State<AppState>) -> Result<impl IntoResponse,
     let _ = writeln!(out, "# TYPE alongside_device_last_seen_seconds gauge");
     let mut acked = String::from("# TYPE alongside_device_acked_seq gauge\n");
     for row in rows {
-        let team = Id16::from_slice(&row.get::<_, Vec<u8>>(0)).map(|t| t.to_text()).unwrap_or_default();
-        let device = DeviceId::from_slice(&row.get::<_, Vec<u8>>(1)).map(|d| d.to_text()).unwrap_or_default();
+        let team = Id16::from_slice(&row.get::<_, Vec<u8>>(0))
+            .map(|t| t.to_text())
+            .unwrap_or_default();
+        let device = DeviceId::from_slice(&row.get::<_, Vec<u8>>(1))
+            .map(|d| d.to_text())
+            .unwrap_or_default();
         let status: String = row.get(2);
         let labels = format!("team=\"{team}\",device=\"{device}\",status=\"{status}\"");
         if let Some(seen) = row.get::<_, Option<i64>>(3) {
             let _ = writeln!(out, "alongside_device_last_seen_seconds{{{labels}}} {seen}");
         }
-        let _ = writeln!(acked, "alongside_device_acked_seq{{{labels}}} {}", row.get::<_, i64>(4));
+        let _ = writeln!(
+            acked,
+            "alongside_device_acked_seq{{{labels}}} {}",
+            row.get::<_, i64>(4)
+        );
     }
     out.push_str(&acked);
-    Ok(([(axum::http::header::CONTENT_TYPE, "text/plain; version=0.0.4")], out))
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; version=0.0.4",
+        )],
+        out,
+    ))
 }
 
 /// `POST /v1/teams`: a device creates a team with the log's first entry and becomes its admin.
@@ -112,30 +158,47 @@ pub async fn create_team(
     Body(req): Body<CreateTeamRequest>,
 ) -> Result<(StatusCode, Json<AppendLogResponse>), ApiError> {
     if let Some(key) = &state.cfg.team_creation_key {
-        let given = headers.get("x-alongside-creation-key").and_then(|v| v.to_str().ok()).unwrap_or("");
+        let given = headers
+            .get("x-alongside-creation-key")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
         if token_hash(given) != token_hash(key) {
-            return Err(ApiError::new(ErrorCode::CreationRefused, "this relay needs its team creation key"));
+            return Err(ApiError::new(
+                ErrorCode::CreationRefused,
+                "this relay needs its team creation key",
+            ));
         }
     }
     let genesis = req.genesis;
     let team_state = TeamState::genesis(&genesis).map_err(ApiError::log_rejected)?;
     let LogAction::CreateTeam { member, device, .. } = &genesis.entry.action else {
-        return Err(ApiError::new(ErrorCode::Internal, "genesis without CreateTeam"));
+        return Err(ApiError::new(
+            ErrorCode::Internal,
+            "genesis without CreateTeam",
+        ));
     };
     let team = team_state.team;
     let head = genesis.hash();
-    let entry_json = serde_json::to_string(&genesis).map_err(|_| ApiError::new(ErrorCode::Internal, "json"))?;
+    let entry_json =
+        serde_json::to_string(&genesis).map_err(|_| ApiError::new(ErrorCode::Internal, "json"))?;
     let mut client = state.pool.get().await?;
     let tx = client.transaction().await?;
     let inserted = tx
         .execute(
             "INSERT INTO teams (team_id, chain_head, log_length, log_head) VALUES ($1, $2, 1, $3)
              ON CONFLICT DO NOTHING",
-            &[&team.0.as_slice(), &chain_start(&team).0.as_slice(), &head.0.as_slice()],
+            &[
+                &team.0.as_slice(),
+                &chain_start(&team).0.as_slice(),
+                &head.0.as_slice(),
+            ],
         )
         .await?;
     if inserted == 0 {
-        return Err(ApiError::new(ErrorCode::TeamExists, "a team with this id exists"));
+        return Err(ApiError::new(
+            ErrorCode::TeamExists,
+            "a team with this id exists",
+        ));
     }
     tx.execute(
         "INSERT INTO team_log (team_id, idx, entry, hash) VALUES ($1, 0, $2, $3)",
@@ -148,10 +211,17 @@ pub async fn create_team(
     )
     .await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(AppendLogResponse { length: 1, head })))
+    Ok((
+        StatusCode::CREATED,
+        Json(AppendLogResponse { length: 1, head }),
+    ))
 }
 
-async fn device_status<C: GenericClient>(client: &C, team: &Id16, device: &DeviceId) -> Result<DeviceStatus, ApiError> {
+async fn device_status<C: GenericClient>(
+    client: &C,
+    team: &Id16,
+    device: &DeviceId,
+) -> Result<DeviceStatus, ApiError> {
     let row = client
         .query_opt(
             "SELECT status FROM devices WHERE team_id = $1 AND device_id = $2",
@@ -161,7 +231,10 @@ async fn device_status<C: GenericClient>(client: &C, team: &Id16, device: &Devic
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownDevice, "no such device in this team"))?;
     let status = parse_status(&row.get::<_, String>(0))?;
     if status == DeviceStatus::Removed {
-        return Err(ApiError::new(ErrorCode::DeviceRemoved, "this device was removed from the team"));
+        return Err(ApiError::new(
+            ErrorCode::DeviceRemoved,
+            "this device was removed from the team",
+        ));
     }
     Ok(status)
 }
@@ -175,34 +248,60 @@ pub async fn challenge(
     device_status(&client, &req.team, &req.device).await?;
     let challenge = random::<32>()?;
     let ttl = state.cfg.challenge_ttl.as_secs();
-    client.execute("DELETE FROM challenges WHERE expires_at < now()", &[]).await?;
+    client
+        .execute("DELETE FROM challenges WHERE expires_at < now()", &[])
+        .await?;
     client
         .execute(
             "INSERT INTO challenges (challenge, team_id, device_id, expires_at)
              VALUES ($1, $2, $3, now() + make_interval(secs => $4))",
-            &[&challenge.as_slice(), &req.team.0.as_slice(), &req.device.0.as_slice(), &(ttl as f64)],
+            &[
+                &challenge.as_slice(),
+                &req.team.0.as_slice(),
+                &req.device.0.as_slice(),
+                &(ttl as f64),
+            ],
         )
         .await?;
     let server = server_info(&client).await?;
-    Ok(Json(ChallengeResponse { challenge: Blob(challenge.to_vec()), expires_in_secs: ttl, server }))
+    Ok(Json(ChallengeResponse {
+        challenge: Blob(challenge.to_vec()),
+        expires_in_secs: ttl,
+        server,
+    }))
 }
 
 /// `POST /v1/auth/token`: a signed challenge for a bearer token.
-pub async fn token(State(state): State<AppState>, Body(req): Body<TokenRequest>) -> Result<Json<TokenResponse>, ApiError> {
+pub async fn token(
+    State(state): State<AppState>,
+    Body(req): Body<TokenRequest>,
+) -> Result<Json<TokenResponse>, ApiError> {
     let client = state.pool.get().await?;
     let fresh = client
         .query_opt(
             "DELETE FROM challenges WHERE challenge = $1 AND team_id = $2 AND device_id = $3
              RETURNING expires_at > now()",
-            &[&req.challenge.0.as_slice(), &req.team.0.as_slice(), &req.device.0.as_slice()],
+            &[
+                &req.challenge.0.as_slice(),
+                &req.team.0.as_slice(),
+                &req.device.0.as_slice(),
+            ],
         )
         .await?
         .map(|row| row.get::<_, bool>(0));
     if fresh != Some(true) {
-        return Err(ApiError::new(ErrorCode::BadChallenge, "unknown, used or expired challenge"));
+        return Err(ApiError::new(
+            ErrorCode::BadChallenge,
+            "unknown, used or expired challenge",
+        ));
     }
     let server = server_info(&client).await?;
-    let message = auth_signing_bytes(&server.instance_id, &req.team, &req.device, &req.challenge.0);
+    let message = auth_signing_bytes(
+        &server.instance_id,
+        &req.team,
+        &req.device,
+        &req.challenge.0,
+    );
     ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, &req.device.0)
         .verify(&message, &req.signature.0)
         .map_err(|_| ApiError::new(ErrorCode::BadSignature, "the signature does not verify"))?;
@@ -213,19 +312,37 @@ pub async fn token(State(state): State<AppState>, Body(req): Body<TokenRequest>)
         .and_then(|v| v.as_str().map(str::to_string))
         .ok_or_else(|| ApiError::new(ErrorCode::Internal, "token encoding"))?;
     let ttl = state.cfg.token_ttl.as_secs();
-    client.execute("DELETE FROM tokens WHERE expires_at < now() - interval '1 day'", &[]).await?;
+    client
+        .execute(
+            "DELETE FROM tokens WHERE expires_at < now() - interval '1 day'",
+            &[],
+        )
+        .await?;
     client
         .execute(
             "INSERT INTO tokens (token_hash, team_id, device_id, expires_at)
              VALUES ($1, $2, $3, now() + make_interval(secs => $4))",
-            &[&token_hash(&token), &req.team.0.as_slice(), &req.device.0.as_slice(), &(ttl as f64)],
+            &[
+                &token_hash(&token),
+                &req.team.0.as_slice(),
+                &req.device.0.as_slice(),
+                &(ttl as f64),
+            ],
         )
         .await?;
-    Ok(Json(TokenResponse { token, expires_in_secs: ttl, status, server }))
+    Ok(Json(TokenResponse {
+        token,
+        expires_in_secs: ttl,
+        status,
+        server,
+    }))
 }
 
 /// `POST /v1/join`: a device joins with an invite code and waits for an admin.
-pub async fn join(State(state): State<AppState>, Body(req): Body<JoinRequest>) -> Result<Json<JoinResponse>, ApiError> {
+pub async fn join(
+    State(state): State<AppState>,
+    Body(req): Body<JoinRequest>,
+) -> Result<Json<JoinResponse>, ApiError> {
     let hash = alongside_wire::invite_hash(&req.team, &req.invite);
     let mut client = state.pool.get().await?;
     let tx = client.transaction().await?;
@@ -237,7 +354,10 @@ pub async fn join(State(state): State<AppState>, Body(req): Body<JoinRequest>) -
         )
         .await?;
     if used == 0 {
-        return Err(ApiError::new(ErrorCode::InviteInvalid, "no such invite, or it expired or was used"));
+        return Err(ApiError::new(
+            ErrorCode::InviteInvalid,
+            "no such invite, or it expired or was used",
+        ));
     }
     let inserted = tx
         .execute(
@@ -253,11 +373,17 @@ pub async fn join(State(state): State<AppState>, Body(req): Body<JoinRequest>) -
         )
         .await?;
     if inserted == 0 {
-        return Err(ApiError::new(ErrorCode::DeviceExists, "this device key is already known in the team"));
+        return Err(ApiError::new(
+            ErrorCode::DeviceExists,
+            "this device key is already known in the team",
+        ));
     }
     tx.commit().await?;
     let server = server_info(&client).await?;
-    Ok(Json(JoinResponse { status: DeviceStatus::Pending, server }))
+    Ok(Json(JoinResponse {
+        status: DeviceStatus::Pending,
+        server,
+    }))
 }
 
 /// `POST /v1/teams/{team}/invites` (admin): stores an invite's lookup hash.
@@ -270,12 +396,19 @@ pub async fn create_invite(
     let team = team_from_path(&team)?;
     let client = state.pool.get().await?;
     let device = device.for_team(&team)?.active()?.admin(&client).await?;
-    let ttl = req.expires_in_secs.clamp(1, state.cfg.invite_max_ttl.as_secs());
+    let ttl = req
+        .expires_in_secs
+        .clamp(1, state.cfg.invite_max_ttl.as_secs());
     client
         .execute(
             "INSERT INTO invites (team_id, invite_hash, created_by, expires_at)
              VALUES ($1, $2, $3, now() + make_interval(secs => $4)) ON CONFLICT DO NOTHING",
-            &[&team.0.as_slice(), &req.invite_hash.0.as_slice(), &device.id.0.as_slice(), &(ttl as f64)],
+            &[
+                &team.0.as_slice(),
+                &req.invite_hash.0.as_slice(),
+                &device.id.0.as_slice(),
+                &(ttl as f64),
+            ],
         )
         .await?;
     Ok(StatusCode::CREATED)
@@ -305,7 +438,8 @@ pub async fn joins(
             invite_hash: Hash32::from_slice(&row.get::<_, Vec<u8>>(0)).ok_or_else(bad)?,
             device: DeviceKeys {
                 signing: DeviceId::from_slice(&row.get::<_, Vec<u8>>(1)).ok_or_else(bad)?,
-                agreement: alongside_wire::AgreementKey::from_slice(&row.get::<_, Vec<u8>>(2)).ok_or_else(bad)?,
+                agreement: alongside_wire::AgreementKey::from_slice(&row.get::<_, Vec<u8>>(2))
+                    .ok_or_else(bad)?,
             },
             proof: Hash32::from_slice(&row.get::<_, Vec<u8>>(3)).ok_or_else(bad)?,
             requested_at_ms: to_u64(row.get::<_, i64>(4)),
@@ -324,7 +458,10 @@ pub async fn devices(
     let client = state.pool.get().await?;
     device.for_team(&team)?.active()?.admin(&client).await?;
     let head: i64 = client
-        .query_one("SELECT head_seq FROM teams WHERE team_id = $1", &[&team.0.as_slice()])
+        .query_one(
+            "SELECT head_seq FROM teams WHERE team_id = $1",
+            &[&team.0.as_slice()],
+        )
         .await?
         .get(0);
     let rows = client
@@ -340,12 +477,17 @@ pub async fn devices(
             device: DeviceId::from_slice(&row.get::<_, Vec<u8>>(0))
                 .ok_or_else(|| ApiError::new(ErrorCode::Internal, "bad stored device"))?,
             status: parse_status(&row.get::<_, String>(1))?,
-            member: row.get::<_, Option<Vec<u8>>>(2).and_then(|m| Id16::from_slice(&m)),
+            member: row
+                .get::<_, Option<Vec<u8>>>(2)
+                .and_then(|m| Id16::from_slice(&m)),
             last_seen_ms: row.get::<_, Option<i64>>(3).map(to_u64),
             acked_seq: to_u64(row.get::<_, i64>(4)),
         });
     }
-    Ok(Json(DevicesResponse { devices, head_seq: to_u64(head) }))
+    Ok(Json(DevicesResponse {
+        devices,
+        head_seq: to_u64(head),
+    }))
 }
 
 /// `POST /v1/teams/{team}/ack`: the device's cursor, for the metrics.
@@ -363,7 +505,11 @@ pub async fn ack(
             "UPDATE devices SET acked_seq = greatest(acked_seq,
                  least($3, (SELECT head_seq FROM teams WHERE team_id = $1)))
               WHERE team_id = $1 AND device_id = $2",
-            &[&team.0.as_slice(), &device.id.0.as_slice(), &to_i64(req.seq)?],
+            &[
+                &team.0.as_slice(),
+                &device.id.0.as_slice(),
+                &to_i64(req.seq)?,
+            ],
         )
         .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -390,7 +536,10 @@ pub async fn read_log(
     device.for_team(&team)?;
     let client = state.pool.get().await?;
     let row = client
-        .query_opt("SELECT log_length, log_head FROM teams WHERE team_id = $1", &[&team.0.as_slice()])
+        .query_opt(
+            "SELECT log_length, log_head FROM teams WHERE team_id = $1",
+            &[&team.0.as_slice()],
+        )
         .await?
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownTeam, "no such team"))?;
     let length = to_u64(row.get::<_, i64>(0));
@@ -408,7 +557,11 @@ pub async fn read_log(
             .map_err(|_| ApiError::new(ErrorCode::Internal, "bad stored log entry"))?;
         entries.push(entry);
     }
-    Ok(Json(LogResponse { entries, length, head }))
+    Ok(Json(LogResponse {
+        entries,
+        length,
+        head,
+    }))
 }
 
 /// `POST /v1/teams/{team}/log`: the next entry, checked with the same rules the phones apply.
@@ -427,24 +580,36 @@ pub async fn append_log(
     let mut client = state.pool.get().await?;
     let tx = client.transaction().await?;
     let row = tx
-        .query_opt("SELECT log_length, log_head FROM teams WHERE team_id = $1 FOR UPDATE", &[&team.0.as_slice()])
+        .query_opt(
+            "SELECT log_length, log_head FROM teams WHERE team_id = $1 FOR UPDATE",
+            &[&team.0.as_slice()],
+        )
         .await?
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownTeam, "no such team"))?;
     let length = to_u64(row.get::<_, i64>(0));
     let head = Hash32::from_slice(&row.get::<_, Vec<u8>>(1))
         .ok_or_else(|| ApiError::new(ErrorCode::Internal, "bad stored log head"))?;
     if entry.entry.index != length || entry.entry.prev != head {
-        let mut e = ApiError::new(ErrorCode::LogConflict, "the log moved on: read it and re-base the entry");
+        let mut e = ApiError::new(
+            ErrorCode::LogConflict,
+            "the log moved on: read it and re-base the entry",
+        );
         e.log_position = Some((length, head));
         return Err(e);
     }
     let mut team_state = load_team_state(&tx, &team).await?;
     team_state.apply(&entry).map_err(ApiError::log_rejected)?;
     let hash = entry.hash();
-    let json = serde_json::to_string(&entry).map_err(|_| ApiError::new(ErrorCode::Internal, "json"))?;
+    let json =
+        serde_json::to_string(&entry).map_err(|_| ApiError::new(ErrorCode::Internal, "json"))?;
     tx.execute(
         "INSERT INTO team_log (team_id, idx, entry, hash) VALUES ($1, $2, $3, $4)",
-        &[&team.0.as_slice(), &to_i64(length)?, &json, &hash.0.as_slice()],
+        &[
+            &team.0.as_slice(),
+            &to_i64(length)?,
+            &json,
+            &hash.0.as_slice(),
+        ],
     )
     .await?;
     tx.execute(
@@ -492,7 +657,10 @@ pub async fn append_log(
         | LogAction::SetLease { .. } => {}
     }
     tx.commit().await?;
-    Ok(Json(AppendLogResponse { length: length + 1, head: hash }))
+    Ok(Json(AppendLogResponse {
+        length: length + 1,
+        head: hash,
+    }))
 }
 
 /// Counts one op's outcome for `/metrics`.

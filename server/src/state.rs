@@ -41,7 +41,12 @@ impl std::ops::Deref for AppState {
 impl AppState {
     /// Builds the state.
     pub fn new(pool: Pool, cfg: Config) -> Self {
-        AppState(Arc::new(Inner { pool, cfg, metrics: Metrics::default(), limiter: Mutex::new(HashMap::new()) }))
+        AppState(Arc::new(Inner {
+            pool,
+            cfg,
+            metrics: Metrics::default(),
+            limiter: Mutex::new(HashMap::new()),
+        }))
     }
 }
 
@@ -83,7 +88,10 @@ fn take_token(state: &AppState, ip: IpAddr) -> Result<(), u64> {
         // Forget clients whose bucket has refilled: they lose nothing.
         map.retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() * rate < burst);
     }
-    let b = map.entry(ip).or_insert(Bucket { tokens: burst, at: now });
+    let b = map.entry(ip).or_insert(Bucket {
+        tokens: burst,
+        at: now,
+    });
     b.tokens = (b.tokens + now.duration_since(b.at).as_secs_f64() * rate).min(burst);
     b.at = now;
     if b.tokens >= 1.0 {
@@ -106,7 +114,9 @@ fn client_ip(state: &AppState, req: &Request) -> Option<IpAddr> {
             return forwarded;
         }
     }
-    req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
 }
 
 /// Middleware: the per-address rate limit, then the response counters.
@@ -118,7 +128,10 @@ pub async fn limit_and_count(State(state): State<AppState>, req: Request, next: 
     let resp = match limited {
         Some(wait) => {
             Metrics::inc(&state.metrics.rate_limited);
-            let mut e = ApiError::new(ErrorCode::RateLimited, "too many requests from this address");
+            let mut e = ApiError::new(
+                ErrorCode::RateLimited,
+                "too many requests from this address",
+            );
             e.retry_after = Some(wait);
             e.into_response()
         }
@@ -142,9 +155,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(Body(v)),
-            Err(rej) if rej.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(ApiError::new(ErrorCode::BodyTooLarge, "the request body is larger than this relay accepts"))
-            }
+            Err(rej) if rej.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::new(
+                ErrorCode::BodyTooLarge,
+                "the request body is larger than this relay accepts",
+            )),
             Err(rej) => Err(ApiError::bad_request(rej.body_text())),
         }
     }
@@ -166,7 +180,8 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Params<T> {
 
 /// The team named in the path (`/v1/teams/{team}/...`).
 pub fn team_from_path(text: &str) -> Result<TeamId, ApiError> {
-    TeamId::from_text(text).ok_or_else(|| ApiError::bad_request("the team id is not 16 bytes in base64url"))
+    TeamId::from_text(text)
+        .ok_or_else(|| ApiError::bad_request("the team id is not 16 bytes in base64url"))
 }
 
 /// The device a bearer token belongs to, checked against the database on every request: a removed
@@ -183,7 +198,9 @@ pub struct Device {
 
 /// The SHA-256 of a token, as stored.
 pub fn token_hash(token: &str) -> Vec<u8> {
-    ring::digest::digest(&ring::digest::SHA256, token.as_bytes()).as_ref().to_vec()
+    ring::digest::digest(&ring::digest::SHA256, token.as_bytes())
+        .as_ref()
+        .to_vec()
 }
 
 impl FromRequestParts<AppState> for Device {
@@ -212,10 +229,16 @@ impl FromRequestParts<AppState> for Device {
             .ok_or_else(|| ApiError::new(ErrorCode::Internal, "bad stored device id"))?;
         let status = parse_status(&row.get::<_, String>(3))?;
         if status == DeviceStatus::Removed {
-            return Err(ApiError::new(ErrorCode::DeviceRemoved, "this device was removed from the team"));
+            return Err(ApiError::new(
+                ErrorCode::DeviceRemoved,
+                "this device was removed from the team",
+            ));
         }
         if row.get::<_, bool>(2) {
-            return Err(ApiError::new(ErrorCode::TokenExpired, "the token expired; authenticate again"));
+            return Err(ApiError::new(
+                ErrorCode::TokenExpired,
+                "the token expired; authenticate again",
+            ));
         }
         client
             .execute(
@@ -235,7 +258,10 @@ impl Device {
         if self.team == *team {
             Ok(self)
         } else {
-            Err(ApiError::new(ErrorCode::WrongTeam, "the token is for another team"))
+            Err(ApiError::new(
+                ErrorCode::WrongTeam,
+                "the token is for another team",
+            ))
         }
     }
 
@@ -244,7 +270,10 @@ impl Device {
         if self.status == DeviceStatus::Active {
             Ok(self)
         } else {
-            Err(ApiError::new(ErrorCode::DevicePending, "this device waits for an admin to add it"))
+            Err(ApiError::new(
+                ErrorCode::DevicePending,
+                "this device waits for an admin to add it",
+            ))
         }
     }
 
@@ -254,7 +283,10 @@ impl Device {
         if state.is_admin_device(&self.id) {
             Ok(self)
         } else {
-            Err(ApiError::new(ErrorCode::NotAdmin, "an admin device is needed"))
+            Err(ApiError::new(
+                ErrorCode::NotAdmin,
+                "an admin device is needed",
+            ))
         }
     }
 }
@@ -265,14 +297,23 @@ pub fn parse_status(text: &str) -> Result<DeviceStatus, ApiError> {
         "pending" => Ok(DeviceStatus::Pending),
         "active" => Ok(DeviceStatus::Active),
         "removed" => Ok(DeviceStatus::Removed),
-        _ => Err(ApiError::new(ErrorCode::Internal, "bad stored device status")),
+        _ => Err(ApiError::new(
+            ErrorCode::Internal,
+            "bad stored device status",
+        )),
     }
 }
 
 /// Replays the team's stored log (the relay keeps no other copy of the membership rules).
-pub async fn load_team_state<C: GenericClient>(client: &C, team: &TeamId) -> Result<TeamState, ApiError> {
+pub async fn load_team_state<C: GenericClient>(
+    client: &C,
+    team: &TeamId,
+) -> Result<TeamState, ApiError> {
     let rows = client
-        .query("SELECT entry FROM team_log WHERE team_id = $1 ORDER BY idx", &[&team.0.as_slice()])
+        .query(
+            "SELECT entry FROM team_log WHERE team_id = $1 ORDER BY idx",
+            &[&team.0.as_slice()],
+        )
         .await?;
     if rows.is_empty() {
         return Err(ApiError::new(ErrorCode::UnknownTeam, "no such team"));
@@ -281,8 +322,14 @@ pub async fn load_team_state<C: GenericClient>(client: &C, team: &TeamId) -> Res
     for row in rows {
         let text: String = row.get(0);
         entries.push(
-            serde_json::from_str(&text).map_err(|_| ApiError::new(ErrorCode::Internal, "bad stored log entry"))?,
+            serde_json::from_str(&text)
+                .map_err(|_| ApiError::new(ErrorCode::Internal, "bad stored log entry"))?,
         );
     }
-    TeamState::replay(&entries).map_err(|e| ApiError::new(ErrorCode::Internal, format!("stored log does not replay: {e}")))
+    TeamState::replay(&entries).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("stored log does not replay: {e}"),
+        )
+    })
 }

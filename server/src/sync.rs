@@ -5,9 +5,9 @@ use crate::error::ApiError;
 use crate::routes::{count_outcome, to_i64, to_u64};
 use crate::state::{team_from_path, AppState, Body, Device, Params};
 use alongside_wire::{
-    chain_next, Blob, Change, ChangesResponse, DeviceId, Envelope, ErrorCode, Hash32, Id16, PushOp, PushOutcome,
-    PushRequest, PushResponse, PushResult, RecordClass, Refusal, SnapshotCursor, SnapshotItem, SnapshotResponse,
-    TeamId,
+    chain_next, Blob, Change, ChangesResponse, DeviceId, Envelope, ErrorCode, Hash32, Id16, PushOp,
+    PushOutcome, PushRequest, PushResponse, PushResult, RecordClass, Refusal, SnapshotCursor,
+    SnapshotItem, SnapshotResponse, TeamId,
 };
 use axum::extract::{Path, State};
 use axum::Json;
@@ -25,12 +25,18 @@ pub async fn push(
     let team = team_from_path(&team)?;
     let device = device.for_team(&team)?.active()?;
     if req.ops.len() > state.cfg.max_ops_per_push {
-        return Err(ApiError::bad_request(format!("at most {} ops in one push", state.cfg.max_ops_per_push)));
+        return Err(ApiError::bad_request(format!(
+            "at most {} ops in one push",
+            state.cfg.max_ops_per_push
+        )));
     }
     let mut client = state.pool.get().await?;
     let tx = client.transaction().await?;
     let row = tx
-        .query_opt("SELECT head_seq, chain_head FROM teams WHERE team_id = $1 FOR UPDATE", &[&team.0.as_slice()])
+        .query_opt(
+            "SELECT head_seq, chain_head FROM teams WHERE team_id = $1 FOR UPDATE",
+            &[&team.0.as_slice()],
+        )
         .await?
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownTeam, "no such team"))?;
     let mut head = to_u64(row.get::<_, i64>(0));
@@ -45,12 +51,20 @@ pub async fn push(
         .await?
         .map(|r| r.get(0));
     if status.as_deref() != Some("active") {
-        return Err(ApiError::new(ErrorCode::DeviceRemoved, "this device was removed from the team"));
+        return Err(ApiError::new(
+            ErrorCode::DeviceRemoved,
+            "this device was removed from the team",
+        ));
     }
     let mut results = Vec::with_capacity(req.ops.len());
     for op in &req.ops {
-        let (outcome, replayed) = push_one(&tx, &team, &device.id, op, &mut head, &mut chain).await?;
-        results.push(PushResult { op: op.op, outcome, replayed });
+        let (outcome, replayed) =
+            push_one(&tx, &team, &device.id, op, &mut head, &mut chain).await?;
+        results.push(PushResult {
+            op: op.op,
+            outcome,
+            replayed,
+        });
     }
     tx.execute(
         "UPDATE teams SET head_seq = $2, chain_head = $3 WHERE team_id = $1",
@@ -62,15 +76,21 @@ pub async fn push(
         count_outcome(&state, &r.outcome, r.replayed);
     }
     let server = server_info(&client).await?;
-    Ok(Json(PushResponse { results, head_seq: head, server }))
+    Ok(Json(PushResponse {
+        results,
+        head_seq: head,
+        server,
+    }))
 }
 
 fn hash(row: &Row, i: usize) -> Result<Hash32, ApiError> {
-    Hash32::from_slice(&row.get::<_, Vec<u8>>(i)).ok_or_else(|| ApiError::new(ErrorCode::Internal, "bad stored hash"))
+    Hash32::from_slice(&row.get::<_, Vec<u8>>(i))
+        .ok_or_else(|| ApiError::new(ErrorCode::Internal, "bad stored hash"))
 }
 
 fn id16(row: &Row, i: usize) -> Result<Id16, ApiError> {
-    Id16::from_slice(&row.get::<_, Vec<u8>>(i)).ok_or_else(|| ApiError::new(ErrorCode::Internal, "bad stored id"))
+    Id16::from_slice(&row.get::<_, Vec<u8>>(i))
+        .ok_or_else(|| ApiError::new(ErrorCode::Internal, "bad stored id"))
 }
 
 async fn push_one(
@@ -86,7 +106,9 @@ async fn push_one(
     let refused = |r: Refusal| Ok((PushOutcome::Refused(r), false));
 
     // A retry: the stored outcome, unchanged.
-    let stmt = tx.prepare_cached("SELECT rev, outcome FROM ops WHERE team_id = $1 AND op_id = $2").await?;
+    let stmt = tx
+        .prepare_cached("SELECT rev, outcome FROM ops WHERE team_id = $1 AND op_id = $2")
+        .await?;
     if let Some(row) = tx.query_opt(&stmt, &[&t, &op.op.0.as_slice()]).await? {
         if hash(&row, 0)? != env.rev {
             return refused(Refusal::OpIdReused);
@@ -109,9 +131,16 @@ async fn push_one(
     if let PushOutcome::Refused(_) = outcome {
         return Ok((outcome, false));
     }
-    let json = serde_json::to_string(&outcome).map_err(|_| ApiError::new(ErrorCode::Internal, "json"))?;
-    let stmt = tx.prepare_cached("INSERT INTO ops (team_id, op_id, rev, outcome) VALUES ($1, $2, $3, $4)").await?;
-    tx.execute(&stmt, &[&t, &op.op.0.as_slice(), &env.rev.0.as_slice(), &json]).await?;
+    let json =
+        serde_json::to_string(&outcome).map_err(|_| ApiError::new(ErrorCode::Internal, "json"))?;
+    let stmt = tx
+        .prepare_cached("INSERT INTO ops (team_id, op_id, rev, outcome) VALUES ($1, $2, $3, $4)")
+        .await?;
+    tx.execute(
+        &stmt,
+        &[&t, &op.op.0.as_slice(), &env.rev.0.as_slice(), &json],
+    )
+    .await?;
     Ok((outcome, false))
 }
 
@@ -124,12 +153,20 @@ async fn store(
 ) -> Result<PushOutcome, ApiError> {
     let t = team.0.as_slice();
     let r = env.record.0.as_slice();
-    let stmt = tx.prepare_cached("SELECT seq FROM revisions WHERE team_id = $1 AND rev = $2").await?;
+    let stmt = tx
+        .prepare_cached("SELECT seq FROM revisions WHERE team_id = $1 AND rev = $2")
+        .await?;
     if let Some(row) = tx.query_opt(&stmt, &[&t, &env.rev.0.as_slice()]).await? {
-        return Ok(PushOutcome::AlreadyStored { seq: to_u64(row.get(0)) });
+        return Ok(PushOutcome::AlreadyStored {
+            seq: to_u64(row.get(0)),
+        });
     }
     let class_code = i16::from(env.class.code());
-    let stmt = tx.prepare_cached("SELECT class, keyspace_id FROM records WHERE team_id = $1 AND record_id = $2").await?;
+    let stmt = tx
+        .prepare_cached(
+            "SELECT class, keyspace_id FROM records WHERE team_id = $1 AND record_id = $2",
+        )
+        .await?;
     let existing = tx.query_opt(&stmt, &[&t, &r]).await?;
     if let Some(row) = &existing {
         if row.get::<_, i16>(0) != class_code {
@@ -142,8 +179,13 @@ async fn store(
     if env.class == RecordClass::Immutable && (existing.is_some() || !env.parents.is_empty()) {
         return Ok(PushOutcome::Refused(Refusal::Immutable));
     }
-    let stmt = tx.prepare_cached("SELECT epoch FROM keyspaces WHERE team_id = $1 AND keyspace_id = $2").await?;
-    let current = tx.query_opt(&stmt, &[&t, &env.keyspace.0.as_slice()]).await?.map_or(0, |row| to_u64(row.get(0)));
+    let stmt = tx
+        .prepare_cached("SELECT epoch FROM keyspaces WHERE team_id = $1 AND keyspace_id = $2")
+        .await?;
+    let current = tx
+        .query_opt(&stmt, &[&t, &env.keyspace.0.as_slice()])
+        .await?
+        .map_or(0, |row| to_u64(row.get(0)));
     if env.epoch < current {
         return Ok(PushOutcome::Refused(Refusal::EpochSuperseded { current }));
     }
@@ -154,7 +196,8 @@ async fn store(
         let stmt = tx
             .prepare_cached("INSERT INTO records (team_id, record_id, class, keyspace_id) VALUES ($1, $2, $3, $4)")
             .await?;
-        tx.execute(&stmt, &[&t, &r, &class_code, &env.keyspace.0.as_slice()]).await?;
+        tx.execute(&stmt, &[&t, &r, &class_code, &env.keyspace.0.as_slice()])
+            .await?;
     }
 
     let seq = *head + 1;
@@ -191,7 +234,9 @@ async fn store(
     let is_head = if env.class == RecordClass::Editable {
         if !parents.is_empty() {
             let stmt = tx
-                .prepare_cached("DELETE FROM heads WHERE team_id = $1 AND record_id = $2 AND rev = ANY($3)")
+                .prepare_cached(
+                    "DELETE FROM heads WHERE team_id = $1 AND record_id = $2 AND rev = ANY($3)",
+                )
                 .await?;
             tx.execute(&stmt, &[&t, &r, &parents]).await?;
         }
@@ -201,20 +246,31 @@ async fn store(
                                  WHERE team_id = $1 AND record_id = $2 AND seq <> $3 AND $4 = ANY(parents))",
             )
             .await?;
-        !tx.query_one(&stmt, &[&t, &r, &to_i64(seq)?, &env.rev.0.as_slice()]).await?.get::<_, bool>(0)
+        !tx.query_one(&stmt, &[&t, &r, &to_i64(seq)?, &env.rev.0.as_slice()])
+            .await?
+            .get::<_, bool>(0)
     } else {
         true
     };
     if is_head {
-        let stmt =
-            tx.prepare_cached("INSERT INTO heads (team_id, record_id, seq, rev) VALUES ($1, $2, $3, $4)").await?;
-        tx.execute(&stmt, &[&t, &r, &to_i64(seq)?, &env.rev.0.as_slice()]).await?;
+        let stmt = tx
+            .prepare_cached(
+                "INSERT INTO heads (team_id, record_id, seq, rev) VALUES ($1, $2, $3, $4)",
+            )
+            .await?;
+        tx.execute(&stmt, &[&t, &r, &to_i64(seq)?, &env.rev.0.as_slice()])
+            .await?;
     }
-    let stmt = tx.prepare_cached("SELECT count(*) FROM heads WHERE team_id = $1 AND record_id = $2").await?;
+    let stmt = tx
+        .prepare_cached("SELECT count(*) FROM heads WHERE team_id = $1 AND record_id = $2")
+        .await?;
     let heads: i64 = tx.query_one(&stmt, &[&t, &r]).await?.get(0);
     *head = seq;
     *chain = next_chain;
-    Ok(PushOutcome::Stored { seq, heads: u32::try_from(heads).unwrap_or(u32::MAX) })
+    Ok(PushOutcome::Stored {
+        seq,
+        heads: u32::try_from(heads).unwrap_or(u32::MAX),
+    })
 }
 
 /// The revision columns every page selects, in this order.
@@ -224,8 +280,14 @@ const REVISION_COLUMNS: &str =
 fn envelope(row: &Row) -> Result<(u64, Envelope, Hash32), ApiError> {
     let bad = || ApiError::new(ErrorCode::Internal, "bad stored revision");
     let parents: Vec<Vec<u8>> = row.get(3);
-    let parents = parents.iter().map(|p| Hash32::from_slice(p).ok_or_else(bad)).collect::<Result<Vec<_>, _>>()?;
-    let class = u8::try_from(row.get::<_, i16>(4)).ok().and_then(RecordClass::from_code).ok_or_else(bad)?;
+    let parents = parents
+        .iter()
+        .map(|p| Hash32::from_slice(p).ok_or_else(bad))
+        .collect::<Result<Vec<_>, _>>()?;
+    let class = u8::try_from(row.get::<_, i16>(4))
+        .ok()
+        .and_then(RecordClass::from_code)
+        .ok_or_else(bad)?;
     let env = Envelope {
         record: id16(row, 1)?,
         class,
@@ -261,7 +323,10 @@ async fn read_only(client: &mut deadpool_postgres::Object) -> Result<Transaction
 
 async fn team_head<C: GenericClient>(client: &C, team: &TeamId) -> Result<(u64, Hash32), ApiError> {
     let row = client
-        .query_opt("SELECT head_seq, chain_head FROM teams WHERE team_id = $1", &[&team.0.as_slice()])
+        .query_opt(
+            "SELECT head_seq, chain_head FROM teams WHERE team_id = $1",
+            &[&team.0.as_slice()],
+        )
         .await?
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownTeam, "no such team"))?;
     Ok((to_u64(row.get(0)), hash(&row, 1)?))
@@ -276,7 +341,10 @@ pub async fn changes(
 ) -> Result<Json<ChangesResponse>, ApiError> {
     let team = team_from_path(&team)?;
     device.for_team(&team)?.active()?;
-    let limit = q.limit.unwrap_or(state.cfg.page_max_items).clamp(1, state.cfg.page_max_items);
+    let limit = q
+        .limit
+        .unwrap_or(state.cfg.page_max_items)
+        .clamp(1, state.cfg.page_max_items);
     let mut client = state.pool.get().await?;
     let tx = read_only(&mut client).await?;
     let (head_seq, _) = team_head(&tx, &team).await?;
@@ -304,18 +372,34 @@ pub async fn changes(
     let rows = tx
         .query(
             &sql,
-            &[&team.0.as_slice(), &to_i64(q.after)?, &i64::from(limit), &to_i64(state.cfg.page_max_bytes)?],
+            &[
+                &team.0.as_slice(),
+                &to_i64(q.after)?,
+                &i64::from(limit),
+                &to_i64(state.cfg.page_max_bytes)?,
+            ],
         )
         .await?;
     let mut changes = Vec::with_capacity(rows.len());
     for row in &rows {
         let (seq, envelope, chain) = envelope(row)?;
-        changes.push(Change { seq, chain, envelope });
+        changes.push(Change {
+            seq,
+            chain,
+            envelope,
+        });
     }
     tx.commit().await?;
     let next_after = changes.last().map_or(q.after, |c| c.seq);
     let server = server_info(&client).await?;
-    Ok(Json(ChangesResponse { more: next_after < head_seq, changes, chain_at_after, next_after, head_seq, server }))
+    Ok(Json(ChangesResponse {
+        more: next_after < head_seq,
+        changes,
+        chain_at_after,
+        next_after,
+        head_seq,
+        server,
+    }))
 }
 
 /// Query of `GET /v1/teams/{team}/snapshot`.
@@ -343,7 +427,10 @@ pub async fn snapshot(
             .to_vec(),
         None => Vec::new(),
     };
-    let limit = q.limit.unwrap_or(state.cfg.page_max_items).clamp(1, state.cfg.page_max_items);
+    let limit = q
+        .limit
+        .unwrap_or(state.cfg.page_max_items)
+        .clamp(1, state.cfg.page_max_items);
     let mut client = state.pool.get().await?;
     let tx = read_only(&mut client).await?;
     let (as_of_seq, chain_at_as_of) = team_head(&tx, &team).await?;
@@ -390,12 +477,18 @@ pub async fn snapshot(
             )
             .await?
             .get::<_, bool>(0);
-        items
-            .last()
-            .filter(|_| more)
-            .map(|i| SnapshotCursor { after_record: i.envelope.record, after_seq: i.seq })
+        items.last().filter(|_| more).map(|i| SnapshotCursor {
+            after_record: i.envelope.record,
+            after_seq: i.seq,
+        })
     };
     tx.commit().await?;
     let server = server_info(&client).await?;
-    Ok(Json(SnapshotResponse { items, as_of_seq, chain_at_as_of, next, server }))
+    Ok(Json(SnapshotResponse {
+        items,
+        as_of_seq,
+        chain_at_as_of,
+        next,
+        server,
+    }))
 }

@@ -16,7 +16,9 @@ fn turn() -> std::sync::MutexGuard<'static, ()> {
 }
 
 fn batch(phone: &Phone, ks: KeyspaceId, tag: &str, n: usize) -> Vec<PushOp> {
-    (0..n).map(|i| phone.op(ks, &format!("{tag}/{i} {}", "z".repeat(1500)))).collect()
+    (0..n)
+        .map(|i| phone.op(ks, &format!("{tag}/{i} {}", "z".repeat(1500))))
+        .collect()
 }
 
 /// Every op present exactly once, in a gap-free, chained sequence.
@@ -27,7 +29,12 @@ fn assert_each_once(phone: &Phone, ops: &[PushOp]) -> Vec<Change> {
         *count.entry(c.envelope.rev).or_default() += 1;
     }
     for op in ops {
-        assert_eq!(count.get(&op.envelope.rev), Some(&1), "op {} not present exactly once", op.op);
+        assert_eq!(
+            count.get(&op.envelope.rev),
+            Some(&1),
+            "op {} not present exactly once",
+            op.op
+        );
     }
     all
 }
@@ -40,7 +47,9 @@ fn relay_killed_mid_push_leaves_nothing_half_written() {
     let mut relay = Relay::start(pg, &db, &[]);
     let mut phone = Phone::founder(&relay);
     let ks = rid();
-    let batches: Vec<Vec<PushOp>> = (0..40).map(|b| batch(&phone, ks, &format!("b{b}"), 60)).collect();
+    let batches: Vec<Vec<PushOp>> = (0..40)
+        .map(|b| batch(&phone, ks, &format!("b{b}"), 60))
+        .collect();
     let pusher = {
         let batches = batches.clone();
         std::thread::spawn(move || {
@@ -58,15 +67,25 @@ fn relay_killed_mid_push_leaves_nothing_half_written() {
     relay.kill();
     let (returned, done) = pusher.join().expect("pusher");
     phone = returned;
-    assert!(done < batches.len(), "the relay was killed after the last push; make the batches bigger");
+    assert!(
+        done < batches.len(),
+        "the relay was killed after the last push; make the batches bigger"
+    );
     relay.restart();
     phone.base = relay.url();
 
     // Each batch is all there or not there at all.
     let present: HashSet<Hash32> = phone.pull_all(0).iter().map(|c| c.envelope.rev).collect();
     for (i, b) in batches.iter().enumerate() {
-        let n = b.iter().filter(|o| present.contains(&o.envelope.rev)).count();
-        assert!(n == 0 || n == b.len(), "batch {i} half written: {n} of {}", b.len());
+        let n = b
+            .iter()
+            .filter(|o| present.contains(&o.envelope.rev))
+            .count();
+        assert!(
+            n == 0 || n == b.len(),
+            "batch {i} half written: {n} of {}",
+            b.len()
+        );
         if i < done {
             assert_eq!(n, b.len(), "acknowledged batch {i} lost");
         }
@@ -74,7 +93,10 @@ fn relay_killed_mid_push_leaves_nothing_half_written() {
     // The phone retries what it has not seen acknowledged, with the same op ids.
     for b in &batches[done..] {
         let r = phone.push(b);
-        assert!(r.results.iter().all(|x| matches!(x.outcome, PushOutcome::Stored { .. })));
+        assert!(r
+            .results
+            .iter()
+            .all(|x| matches!(x.outcome, PushOutcome::Stored { .. })));
     }
     let all: Vec<PushOp> = batches.concat();
     assert_eq!(assert_each_once(&phone, &all).len(), all.len());
@@ -105,7 +127,11 @@ fn a_reply_lost_after_the_commit_is_answered_from_the_stored_outcome() {
             ref other => panic!("unexpected {other:?}"),
         })
         .collect();
-    assert_eq!(seqs, vec![4, 5, 6, 7, 8], "the first attempt's sequence numbers");
+    assert_eq!(
+        seqs,
+        vec![4, 5, 6, 7, 8],
+        "the first attempt's sequence numbers"
+    );
     assert_eq!(retry.head_seq, 8);
     assert_each_once(&phone, &ops);
 }
@@ -118,7 +144,9 @@ fn postgres_stopped_immediately_mid_batch_leaves_a_consistent_sequence() {
     let relay = Relay::start(pg, &db, &[]);
     let phone = Phone::founder(&relay);
     let ks = rid();
-    let batches: Vec<Vec<PushOp>> = (0..30).map(|b| batch(&phone, ks, &format!("p{b}"), 50)).collect();
+    let batches: Vec<Vec<PushOp>> = (0..30)
+        .map(|b| batch(&phone, ks, &format!("p{b}"), 50))
+        .collect();
     let pusher = {
         let batches = batches.clone();
         std::thread::spawn(move || {
@@ -183,13 +211,22 @@ fn a_restore_from_an_older_dump_is_detected_and_repaired_by_re_pushing() {
     a.push(&b_ops);
     let page = a.changes(cursor, 100);
     assert!(page.head_seq > cursor);
-    assert_ne!(page.chain_at_after, Some(chain_at_cursor), "a replaced history has another chain value");
+    assert_ne!(
+        page.chain_at_after,
+        Some(chain_at_cursor),
+        "a replaced history has another chain value"
+    );
     // The identifiers alone do not show a restore into the same cluster; the chain does.
     assert_eq!(page.server.system_identifier, info_before.system_identifier);
 
     // Recovery: the phone re-pushes its outbox since the restore point, with the same op ids.
     let r = a.push(&late);
-    assert!(r.results.iter().all(|x| matches!(x.outcome, PushOutcome::Stored { .. })), "{r:?}");
+    assert!(
+        r.results
+            .iter()
+            .all(|x| matches!(x.outcome, PushOutcome::Stored { .. })),
+        "{r:?}"
+    );
     let everything: Vec<PushOp> = [early, late, b_ops].concat();
     assert_eq!(assert_each_once(&a, &everything).len(), 35);
 }

@@ -53,7 +53,11 @@ fn pg_bin_dir() -> PathBuf {
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
 }
 
 /// The shared cluster; `durable` (fsync on) is decided by the first caller in the binary.
@@ -64,18 +68,37 @@ pub fn pg(durable: bool) -> &'static Pg {
 impl Pg {
     fn start(durable: bool) -> Pg {
         let bin = pg_bin_dir();
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
         let dir = std::env::temp_dir().join(format!("alongside-pg-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let as_postgres = is_root();
         if as_postgres {
-            run(Command::new("chown").arg("postgres").arg(&dir), "chown the temp dir to postgres");
+            run(
+                Command::new("chown").arg("postgres").arg(&dir),
+                "chown the temp dir to postgres",
+            );
         }
         let port = free_port();
-        let pg = Pg { dir, port, bin, as_postgres, durable };
+        let pg = Pg {
+            dir,
+            port,
+            bin,
+            as_postgres,
+            durable,
+        };
         let data = pg.dir.join("data");
         run(
-            pg.tool("initdb").arg("-D").arg(&data).args(["-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]),
+            pg.tool("initdb").arg("-D").arg(&data).args([
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--no-sync",
+            ]),
             "initdb",
         );
         pg.spawn_watchdog();
@@ -94,10 +117,16 @@ impl Pg {
         }
     }
 
+    // The watchdog outlives this process on purpose: it stops the cluster once we are gone.
+    #[allow(clippy::zombie_processes)]
     fn spawn_watchdog(&self) {
         let stop = format!(
             "{} {}/pg_ctl stop -D {}/data -m immediate",
-            if self.as_postgres { "runuser -u postgres --" } else { "" },
+            if self.as_postgres {
+                "runuser -u postgres --"
+            } else {
+                ""
+            },
             self.bin.display(),
             self.dir.display()
         );
@@ -136,7 +165,13 @@ impl Pg {
 
     /// `pg_ctl stop -m immediate`: PostgreSQL dies as on a power cut (crash recovery at start).
     pub fn stop_immediately(&self) {
-        run(self.tool("pg_ctl").arg("-D").arg(self.dir.join("data")).args(["-m", "immediate", "stop"]), "pg_ctl stop");
+        run(
+            self.tool("pg_ctl")
+                .arg("-D")
+                .arg(self.dir.join("data"))
+                .args(["-m", "immediate", "stop"]),
+            "pg_ctl stop",
+        );
     }
 
     /// A fresh database.
@@ -148,9 +183,17 @@ impl Pg {
 
     /// Runs SQL with psql; panics with psql's message on failure.
     pub fn psql(&self, db: &str, sql: &str) -> String {
-        let out = self.tool("psql").args(self.conn_args(db)).args(["-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql]).output();
+        let out = self
+            .tool("psql")
+            .args(self.conn_args(db))
+            .args(["-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql])
+            .output();
         let out = out.expect("psql");
-        assert!(out.status.success(), "psql {sql}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "psql {sql}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -169,13 +212,25 @@ impl Pg {
 
     /// The relay's connection string for a database (Unix socket).
     pub fn database_url(&self, db: &str) -> String {
-        format!("host={} port={} user=postgres dbname={db}", self.dir.display(), self.port)
+        format!(
+            "host={} port={} user=postgres dbname={db}",
+            self.dir.display(),
+            self.port
+        )
     }
 
     /// `pg_dump` of a database, as SQL text.
     pub fn dump(&self, db: &str) -> String {
-        let out = self.tool("pg_dump").args(self.conn_args(db)).output().expect("pg_dump");
-        assert!(out.status.success(), "pg_dump: {}", String::from_utf8_lossy(&out.stderr));
+        let out = self
+            .tool("pg_dump")
+            .args(self.conn_args(db))
+            .output()
+            .expect("pg_dump");
+        assert!(
+            out.status.success(),
+            "pg_dump: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -192,7 +247,11 @@ impl Pg {
             .arg(&file)
             .output()
             .expect("psql -f");
-        assert!(out.status.success(), "restore: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "restore: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -207,7 +266,10 @@ fn run(cmd: &mut Command, what: &str) {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
 }
 
 // ---------------------------------------------------------------- the relay
@@ -223,8 +285,16 @@ pub struct Relay {
 impl Relay {
     /// Starts a relay on the database, with extra settings.
     pub fn start(pg: &Pg, db: &str, env: &[(&str, &str)]) -> Relay {
-        let env = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let mut r = Relay { child: None, addr: "127.0.0.1:1".parse().expect("addr"), db_url: pg.database_url(db), env };
+        let env = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let mut r = Relay {
+            child: None,
+            addr: "127.0.0.1:1".parse().expect("addr"),
+            db_url: pg.database_url(db),
+            env,
+        };
         r.spawn();
         r
     }
@@ -246,7 +316,9 @@ impl Relay {
         }
         let mut child = cmd.spawn().expect("start alongside-server");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("read stdout");
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read stdout");
         let addr = line
             .trim()
             .strip_prefix("alongside-server listening on ")
@@ -295,7 +367,13 @@ pub fn agent() -> ureq::Agent {
 }
 
 /// One HTTP call; a transport failure (connection closed, refused) is an `Err`.
-pub fn try_call(base: &str, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> Result<Reply, String> {
+pub fn try_call(
+    base: &str,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&Value>,
+) -> Result<Reply, String> {
     let url = format!("{base}{path}");
     let a = agent();
     let auth = token.map(|t| format!("Bearer {t}"));
@@ -312,18 +390,35 @@ pub fn try_call(base: &str, method: &str, path: &str, token: Option<&str>, body:
             if let Some(h) = &auth {
                 req = req.header("Authorization", h);
             }
-            let bytes = body.map(|b| serde_json::to_vec(b).expect("json")).unwrap_or_default();
+            let bytes = body
+                .map(|b| serde_json::to_vec(b).expect("json"))
+                .unwrap_or_default();
             req.send(&bytes[..])
         }
     };
     let mut resp = result.map_err(|e| e.to_string())?;
     let status = resp.status().as_u16();
-    let text = resp.body_mut().with_config().limit(64 << 20).read_to_string().map_err(|e| e.to_string())?;
-    let value = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+    let text = resp
+        .body_mut()
+        .with_config()
+        .limit(64 << 20)
+        .read_to_string()
+        .map_err(|e| e.to_string())?;
+    let value = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or(Value::String(text))
+    };
     Ok((status, value))
 }
 
-pub fn call(base: &str, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> Reply {
+pub fn call(
+    base: &str,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&Value>,
+) -> Reply {
     try_call(base, method, path, token, body).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
 }
 
@@ -332,7 +427,8 @@ pub fn json<T: serde::Serialize>(v: &T) -> Value {
 }
 
 pub fn parse<T: serde::de::DeserializeOwned>(reply: &Reply) -> T {
-    serde_json::from_value(reply.1.clone()).unwrap_or_else(|e| panic!("unexpected reply {reply:?}: {e}"))
+    serde_json::from_value(reply.1.clone())
+        .unwrap_or_else(|e| panic!("unexpected reply {reply:?}: {e}"))
 }
 
 pub fn error_code(reply: &Reply) -> String {
@@ -369,27 +465,63 @@ impl Phone {
         let pkcs8 = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new()).expect("keygen");
         let key = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).expect("key");
         let id = DeviceId::from_slice(key.public_key().as_ref()).expect("32 bytes");
-        Phone { base: base.into(), team, member: rid(), key, id, agreement: AgreementKey(random_bytes()), seal_key, token: None }
+        Phone {
+            base: base.into(),
+            team,
+            member: rid(),
+            key,
+            id,
+            agreement: AgreementKey(random_bytes()),
+            seal_key,
+            token: None,
+        }
     }
 
     /// A device that creates a new team (as lead) and logs in.
     pub fn founder(relay: &Relay) -> Phone {
         let mut p = Phone::new(&relay.url(), rid(), random_bytes());
-        let genesis = p.sign(0, Hash32([0; 32]), LogAction::CreateTeam { member: p.member, role: Role::Lead, device: p.keys() });
-        let r = call(&p.base, "POST", "/v1/teams", None, Some(&json(&CreateTeamRequest { genesis })));
+        let genesis = p.sign(
+            0,
+            Hash32([0; 32]),
+            LogAction::CreateTeam {
+                member: p.member,
+                role: Role::Lead,
+                device: p.keys(),
+            },
+        );
+        let r = call(
+            &p.base,
+            "POST",
+            "/v1/teams",
+            None,
+            Some(&json(&CreateTeamRequest { genesis })),
+        );
         assert_eq!(r.0, 201, "create team: {r:?}");
         p.login().expect("founder login");
         p
     }
 
     pub fn keys(&self) -> DeviceKeys {
-        DeviceKeys { signing: self.id, agreement: self.agreement }
+        DeviceKeys {
+            signing: self.id,
+            agreement: self.agreement,
+        }
     }
 
     pub fn sign(&self, index: u64, prev: Hash32, action: LogAction) -> SignedLogEntry {
-        let entry = LogEntry { team: self.team, index, prev, author: self.id, issued_at_ms: 1_767_000_000_000, action };
+        let entry = LogEntry {
+            team: self.team,
+            index,
+            prev,
+            author: self.id,
+            issued_at_ms: 1_767_000_000_000,
+            action,
+        };
         let sig = self.key.sign(&entry.signing_bytes());
-        SignedLogEntry { entry, signature: Signature::from_slice(sig.as_ref()).expect("64 bytes") }
+        SignedLogEntry {
+            entry,
+            signature: Signature::from_slice(sig.as_ref()).expect("64 bytes"),
+        }
     }
 
     pub fn sign_bytes(&self, bytes: &[u8]) -> Signature {
@@ -398,14 +530,39 @@ impl Phone {
 
     /// Challenge, signature, token.
     pub fn login(&mut self) -> Result<(), Reply> {
-        let r = call(&self.base, "POST", "/v1/auth/challenge", None, Some(&json(&ChallengeRequest { team: self.team, device: self.id })));
+        let r = call(
+            &self.base,
+            "POST",
+            "/v1/auth/challenge",
+            None,
+            Some(&json(&ChallengeRequest {
+                team: self.team,
+                device: self.id,
+            })),
+        );
         if r.0 != 200 {
             return Err(r);
         }
         let ch: ChallengeResponse = parse(&r);
-        let msg = auth_signing_bytes(&ch.server.instance_id, &self.team, &self.id, &ch.challenge.0);
-        let req = TokenRequest { team: self.team, device: self.id, challenge: ch.challenge, signature: self.sign_bytes(&msg) };
-        let r = call(&self.base, "POST", "/v1/auth/token", None, Some(&json(&req)));
+        let msg = auth_signing_bytes(
+            &ch.server.instance_id,
+            &self.team,
+            &self.id,
+            &ch.challenge.0,
+        );
+        let req = TokenRequest {
+            team: self.team,
+            device: self.id,
+            challenge: ch.challenge,
+            signature: self.sign_bytes(&msg),
+        };
+        let r = call(
+            &self.base,
+            "POST",
+            "/v1/auth/token",
+            None,
+            Some(&json(&req)),
+        );
         if r.0 != 200 {
             return Err(r);
         }
@@ -419,11 +576,23 @@ impl Phone {
     }
 
     pub fn get(&self, rest: &str) -> Reply {
-        call(&self.base, "GET", &self.path(rest), self.token.as_deref(), None)
+        call(
+            &self.base,
+            "GET",
+            &self.path(rest),
+            self.token.as_deref(),
+            None,
+        )
     }
 
     pub fn post(&self, rest: &str, body: &Value) -> Reply {
-        call(&self.base, "POST", &self.path(rest), self.token.as_deref(), Some(body))
+        call(
+            &self.base,
+            "POST",
+            &self.path(rest),
+            self.token.as_deref(),
+            Some(body),
+        )
     }
 
     /// The whole log.
@@ -442,39 +611,82 @@ impl Phone {
 
     /// Seals a payload as a client would (ChaCha20-Poly1305, random nonce, record id as AAD).
     pub fn seal(&self, record: &RecordId, plaintext: &[u8]) -> Vec<u8> {
-        let key = LessSafeKey::new(UnboundKey::new(&CHACHA20_POLY1305, &self.seal_key).expect("key"));
+        let key =
+            LessSafeKey::new(UnboundKey::new(&CHACHA20_POLY1305, &self.seal_key).expect("key"));
         let nonce_bytes: [u8; 12] = random_bytes();
         let mut buf = plaintext.to_vec();
-        key.seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce_bytes), Aad::from(record.0), &mut buf)
-            .expect("seal");
+        key.seal_in_place_append_tag(
+            Nonce::assume_unique_for_key(nonce_bytes),
+            Aad::from(record.0),
+            &mut buf,
+        )
+        .expect("seal");
         let mut out = nonce_bytes.to_vec();
         out.extend_from_slice(&buf);
         out
     }
 
     pub fn open(&self, record: &RecordId, sealed: &[u8]) -> Vec<u8> {
-        let key = LessSafeKey::new(UnboundKey::new(&CHACHA20_POLY1305, &self.seal_key).expect("key"));
+        let key =
+            LessSafeKey::new(UnboundKey::new(&CHACHA20_POLY1305, &self.seal_key).expect("key"));
         let (nonce, ct) = sealed.split_at(12);
         let mut buf = ct.to_vec();
         let nonce = Nonce::try_assume_unique_for_key(nonce).expect("nonce");
-        key.open_in_place(nonce, Aad::from(record.0), &mut buf).expect("open").to_vec()
+        key.open_in_place(nonce, Aad::from(record.0), &mut buf)
+            .expect("open")
+            .to_vec()
     }
 
     /// A sealed revision authored by this phone.
-    pub fn envelope(&self, record: RecordId, class: RecordClass, keyspace: KeyspaceId, epoch: u64, mut parents: Vec<Hash32>, plaintext: &[u8]) -> Envelope {
+    pub fn envelope(
+        &self,
+        record: RecordId,
+        class: RecordClass,
+        keyspace: KeyspaceId,
+        epoch: u64,
+        mut parents: Vec<Hash32>,
+        plaintext: &[u8],
+    ) -> Envelope {
         parents.sort();
         let body = Blob(self.seal(&record, plaintext));
-        let rev = revision_hash(&self.team, &record, class, &keyspace, epoch, &parents, &self.id, &body.0);
-        Envelope { record, class, keyspace, epoch, parents, rev, author: self.id, body }
+        let rev = revision_hash(
+            &self.team, &record, class, &keyspace, epoch, &parents, &self.id, &body.0,
+        );
+        Envelope {
+            record,
+            class,
+            keyspace,
+            epoch,
+            parents,
+            rev,
+            author: self.id,
+            body,
+        }
     }
 
     /// A new append-only record under keyspace `ks` at epoch 0, with a fresh op id.
     pub fn op(&self, ks: KeyspaceId, text: &str) -> PushOp {
-        PushOp { op: rid(), envelope: self.envelope(rid(), RecordClass::AppendOnly, ks, 0, vec![], text.as_bytes()) }
+        PushOp {
+            op: rid(),
+            envelope: self.envelope(
+                rid(),
+                RecordClass::AppendOnly,
+                ks,
+                0,
+                vec![],
+                text.as_bytes(),
+            ),
+        }
     }
 
     pub fn try_push(&self, ops: &[PushOp]) -> Result<Reply, String> {
-        try_call(&self.base, "POST", &self.path("push"), self.token.as_deref(), Some(&json(&PushRequest { ops: ops.to_vec() })))
+        try_call(
+            &self.base,
+            "POST",
+            &self.path("push"),
+            self.token.as_deref(),
+            Some(&json(&PushRequest { ops: ops.to_vec() })),
+        )
     }
 
     pub fn push(&self, ops: &[PushOp]) -> PushResponse {
@@ -547,7 +759,10 @@ fn forward_and_drop(mut client: TcpStream, upstream: SocketAddr) -> std::io::Res
     let text = String::from_utf8_lossy(&head).to_ascii_lowercase();
     let len = text
         .lines()
-        .find_map(|l| l.strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)))
+        .find_map(|l| {
+            l.strip_prefix("content-length:")
+                .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+        })
         .unwrap_or(0);
     let mut body = vec![0u8; len];
     client.read_exact(&mut body)?;
@@ -555,7 +770,10 @@ fn forward_and_drop(mut client: TcpStream, upstream: SocketAddr) -> std::io::Res
     up.write_all(&head)?;
     up.write_all(&body)?;
     let reply = read_head(&mut up)?;
-    assert!(!reply.is_empty(), "the relay did not answer the proxied request");
+    assert!(
+        !reply.is_empty(),
+        "the relay did not answer the proxied request"
+    );
     client.shutdown(std::net::Shutdown::Both)?;
     Ok(())
 }

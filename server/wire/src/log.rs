@@ -441,7 +441,7 @@ impl TeamState {
                 m.role = *role;
             }
             LogAction::AddDevice { member, device } => {
-                if !next.members.get(member).is_some_and(|m| !m.removed) {
+                if next.members.get(member).is_none_or(|m| m.removed) {
                     return Err(LogError::UnknownMember);
                 }
                 if next.devices.contains_key(&device.signing) {

@@ -47,8 +47,8 @@ fn relay_killed_mid_push_leaves_nothing_half_written() {
     let mut relay = Relay::start(pg, &db, &[]);
     let mut phone = Phone::founder(&relay);
     let ks = rid();
-    let batches: Vec<Vec<PushOp>> = (0..40)
-        .map(|b| batch(&phone, ks, &format!("b{b}"), 60))
+    let batches: Vec<Vec<PushOp>> = (0..30)
+        .map(|b| batch(&phone, ks, &format!("b{b}"), 40))
         .collect();
     let pusher = {
         let batches = batches.clone();
@@ -144,8 +144,8 @@ fn postgres_stopped_immediately_mid_batch_leaves_a_consistent_sequence() {
     let relay = Relay::start(pg, &db, &[]);
     let phone = Phone::founder(&relay);
     let ks = rid();
-    let batches: Vec<Vec<PushOp>> = (0..30)
-        .map(|b| batch(&phone, ks, &format!("p{b}"), 50))
+    let batches: Vec<Vec<PushOp>> = (0..20)
+        .map(|b| batch(&phone, ks, &format!("p{b}"), 40))
         .collect();
     let pusher = {
         let batches = batches.clone();

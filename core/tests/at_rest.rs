@@ -3,11 +3,11 @@
 
 mod common;
 
-use alongside_core::activity::{ActivityInput, ActivityKind};
-use alongside_core::client::{ClientInput, Contact};
-use alongside_core::crypto::{Keys, Secret};
-use alongside_core::duty::Duty;
-use alongside_core::store;
+use alongside_core::test_support::storage as store;
+use alongside_core::test_support::{Keys, Secret};
+use alongside_core::Duty;
+use alongside_core::{ActivityInput, ActivityKind};
+use alongside_core::{ClientInput, Contact};
 use common::*;
 use std::path::Path;
 
@@ -151,7 +151,7 @@ fn the_store_layer_seals_any_record_type() {
 fn the_sample_caseload_leaves_no_readable_trace() {
     let (tmp, vault, session) = new_vault();
     let today = alongside_core::Day::from_ymd(2026, 11, 23).unwrap();
-    alongside_core::sample::load(&session, today).unwrap();
+    alongside_fixtures::sample::load(&session, today).unwrap();
 
     let mut shown = Vec::new();
     shown.push(serde_json::to_value(session.today(today).unwrap()).unwrap());

@@ -1,14 +1,14 @@
 //! Shared mode: the client sees their own plan and nothing else, and only the worker can leave it.
 
-use alongside_core::activity::{ActivityInput, ActivityKind};
-use alongside_core::assessment::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
-use alongside_core::client::{ClientInput, Consent, Contact};
-use alongside_core::duty::Duty;
-use alongside_core::incident::{IncidentInput, IncidentKind};
-use alongside_core::plan::{Author, GoalInput, GoalStatus, RatingInput};
-use alongside_core::referral::{ReferralInput, ResourceCategory, ResourceInput};
-use alongside_core::shared::EntryKind;
+use alongside_core::Duty;
+use alongside_core::EntryKind;
+use alongside_core::{ActivityInput, ActivityKind};
+use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
+use alongside_core::{Author, GoalInput, GoalStatus, RatingInput};
+use alongside_core::{ClientInput, Consent, Contact};
 use alongside_core::{ClockTime, Day, Error, PlatformKey, SharedSession, Vault, WorkerSession};
+use alongside_core::{IncidentInput, IncidentKind};
+use alongside_core::{ReferralInput, ResourceCategory, ResourceInput};
 use std::sync::Arc;
 
 const PASS: &str = "correct horse battery";

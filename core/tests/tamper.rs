@@ -4,7 +4,7 @@
 
 mod common;
 
-use alongside_core::client::ClientInput;
+use alongside_core::ClientInput;
 use alongside_core::{Error, WorkerSession};
 use common::*;
 use std::path::Path;
@@ -259,7 +259,7 @@ fn an_untouched_vault_verifies_and_lists_its_trail() {
     assert_eq!(report.entries, 4);
     let entries = session.audit_entries(10).unwrap();
     let ops: Vec<_> = entries.iter().map(|e| (e.seq, e.op)).collect();
-    use alongside_core::audit::Op;
+    use alongside_core::Op;
     assert_eq!(
         ops,
         vec![

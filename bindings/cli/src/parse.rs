@@ -3,14 +3,14 @@
 //! the underscore (`home-visit`). Dates and times go through the core's own parsers. A value clap
 //! cannot read is a usage error (exit 2); a value the core refuses is the core's typed error.
 
-use alongside_core::activity::{ActivityKind, Scheduling};
-use alongside_core::assessment::{LifeArea, Risk, RiskLevel};
-use alongside_core::client::{Consent, Contact};
-use alongside_core::duty::Duty;
-use alongside_core::incident::{IncidentKind, RequiredAction};
-use alongside_core::plan::Author;
-use alongside_core::referral::{ReferralStatus, ResourceCategory};
+use alongside_core::Author;
+use alongside_core::Duty;
+use alongside_core::{ActivityKind, Scheduling};
 use alongside_core::{ClockTime, Day, Error};
+use alongside_core::{Consent, Contact};
+use alongside_core::{IncidentKind, RequiredAction};
+use alongside_core::{LifeArea, Risk, RiskLevel};
+use alongside_core::{ReferralStatus, ResourceCategory};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;

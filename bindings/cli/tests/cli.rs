@@ -3,7 +3,7 @@
 
 mod common;
 
-use alongside_core::client::ClientInput;
+use alongside_core::ClientInput;
 use alongside_core::Vault;
 use common::{code, json, snapshot, PASS};
 use std::path::Path;
@@ -38,7 +38,7 @@ fn vault_with_a_client(dir: &Path) -> String {
 }
 
 fn db(dir: &Path) -> rusqlite::Connection {
-    rusqlite::Connection::open(dir.join(alongside_core::store::DB_FILE)).unwrap()
+    rusqlite::Connection::open(dir.join(alongside_core::test_support::storage::DB_FILE)).unwrap()
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! `alongside goal`: goals in the client's own words, their status and steps, and progress
 //! ratings from the client and the worker, kept side by side.
 
-use alongside_core::assessment::LifeArea;
-use alongside_core::plan::{Author, GoalInput, GoalStatus, RatingInput};
 use alongside_core::Day;
+use alongside_core::LifeArea;
+use alongside_core::{Author, GoalInput, GoalStatus, RatingInput};
 use clap::Subcommand;
 
 use super::{Ctx, Outcome};

@@ -1,10 +1,8 @@
 //! `alongside visit` (also `activity`): visits and other activities under educate, empower and
 //! advocate, linked to the client's goals, with the follow-ups they lead to.
 
-use alongside_core::activity::{
-    ActivityInput, ActivityKind, ActivityStatus, FollowUpInput, Scheduling,
-};
-use alongside_core::duty::Duty;
+use alongside_core::Duty;
+use alongside_core::{ActivityInput, ActivityKind, ActivityStatus, FollowUpInput, Scheduling};
 use alongside_core::{ClockTime, Day};
 use clap::{Args, Subcommand};
 

@@ -108,16 +108,10 @@ fn wrong_passphrase_is_3_and_changes_nothing() {
 
 #[test]
 fn no_passphrase_and_no_terminal_is_a_usage_error() {
-    // `setsid` detaches from any controlling terminal, as under CI; skip where it is missing.
-    if Command::new("setsid").arg("--version").output().is_err() {
-        eprintln!("setsid not found; skipped");
-        return;
-    }
     let tmp = tempfile::tempdir().unwrap();
     let v = tmp.path().join("vault");
     init(&v);
-    let out = Command::new("setsid")
-        .arg(env!("CARGO_BIN_EXE_alongside"))
+    let out = common::detached()
         .arg("--vault")
         .arg(&v)
         .args(["--json", "audit", "verify"])

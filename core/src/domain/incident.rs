@@ -344,6 +344,7 @@ fn sorted_views(
 impl WorkerSession {
     pub fn report_incident(&self, client_id: String, input: IncidentInput) -> Result<IncidentView> {
         let description = validate::text("description", &input.description, NOTE_MAX)?;
+        input.occurred_on.not_in_future("occurred_on")?;
         self.write(|tx, keys| {
             let client = client::load(tx, keys, &client_id)?;
             let activity = input
@@ -381,6 +382,7 @@ impl WorkerSession {
     ) -> Result<IncidentView> {
         let by = validate::name("by", &input.by, NAME_MAX)?;
         let details = validate::optional_text("details", input.details, TEXT_MAX)?;
+        input.on.not_in_future("on")?;
         self.write(|tx, keys| {
             let mut incident = load(tx, keys, &incident_id)?;
             open_only(&incident)?;
@@ -407,6 +409,7 @@ impl WorkerSession {
         outcome: Option<String>,
     ) -> Result<IncidentView> {
         let outcome = validate::optional_text("outcome", outcome, TEXT_MAX)?;
+        on.not_in_future("on")?;
         self.write(|tx, keys| {
             let mut incident = load(tx, keys, &incident_id)?;
             open_only(&incident)?;

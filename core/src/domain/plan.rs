@@ -229,6 +229,7 @@ pub(crate) fn validate_rating(input: RatingInput) -> Result<RatingInput> {
         SCORE_MAX.into(),
     )?;
     Ok(RatingInput {
+        on: input.on.not_in_future("on")?,
         words: validate::optional_text("words", input.words, TEXT_MAX)?,
         ..input
     })

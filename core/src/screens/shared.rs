@@ -120,8 +120,9 @@ impl SharedSession {
         goal_id: &str,
     ) -> Result<Goal> {
         let goal = plan::load_goal(conn, keys, goal_id)?;
-        // A goal of someone else, or one hidden from the client, does not exist from here.
-        if goal.client_id != client_id || !goal.visible_to_client {
+        // A goal of someone else, or one the client's screen does not show (hidden or dropped),
+        // does not exist from here.
+        if goal.client_id != client_id || !shown_to_client(&goal) {
             return Err(Error::not_found("goal", goal_id));
         }
         Ok(goal)
@@ -139,6 +140,12 @@ impl SharedSession {
         let epoch = vault::switch_mode(&mut state, Mode::Worker);
         Ok(vault::worker_session(&self.inner, epoch))
     }
+}
+
+/// Whether the client's screen shows this goal of theirs: the one rule for what the screen lists
+/// and what shared mode may write to.
+fn shown_to_client(goal: &Goal) -> bool {
+    goal.visible_to_client && !matches!(goal.status, GoalStatus::Dropped { .. })
 }
 
 fn shared_rating(words: Words, r: &plan::Rating) -> SharedRating {
@@ -180,7 +187,7 @@ fn screen(
     entries.sort_by_key(|e| (e.on, e.recorded));
     let goals = plan::goals_of(conn, keys, &client.id)?
         .into_iter()
-        .filter(|g| g.visible_to_client && !matches!(g.status, GoalStatus::Dropped { .. }))
+        .filter(shown_to_client)
         .map(|g| SharedGoal {
             my_ratings: plan::by_author(&ratings, &g.id, Author::Client)
                 .into_iter()

@@ -46,6 +46,11 @@ pub struct AuditReport {
     /// The first entry (by sequence number) that does not check out, and why.
     pub first_broken: Option<i64>,
     pub problem: Option<String>,
+    /// The record the problem is about, when it is about one (a row deleted, inserted,
+    /// relabelled or changed behind the app's back): its kind as stored ...
+    pub record_kind: Option<String>,
+    /// ... and its id.
+    pub record_id: Option<String>,
 }
 
 fn ad(seq: &str) -> RecordAd<'_> {
@@ -111,6 +116,13 @@ pub fn verify(conn: &Connection, keys: &Keys) -> Result<AuditReport> {
         ok: false,
         first_broken: Some(seq),
         problem: Some(why.to_string()),
+        record_kind: None,
+        record_id: None,
+    };
+    let about = |report: AuditReport, kind: &str, id: &str| AuditReport {
+        record_kind: Some(kind.to_string()),
+        record_id: Some(id.to_string()),
+        ..report
     };
     while let Some(row) = rows.next()? {
         let seq: i64 = row.get(0)?;
@@ -151,19 +163,27 @@ pub fn verify(conn: &Connection, keys: &Keys) -> Result<AuditReport> {
             e.op != Op::Erase && e.kind == kind && e.rev == rev && e.value_hash == digest(&body)
         });
         if !matches {
-            let seq = latest.get(&id).map_or(0, |e| e.seq);
-            return Ok(broken(
-                seq,
-                "a record differs from its last audited value",
-                count,
-            ));
+            let report = match latest.get(&id) {
+                Some(e) => broken(e.seq, "a record differs from its last audited value", count),
+                // A row the trail never recorded was put in from outside: there is no entry to
+                // name, only the row.
+                None => AuditReport {
+                    first_broken: None,
+                    ..broken(0, "a record is not in the audit trail", count)
+                },
+            };
+            return Ok(about(report, &kind, &id));
         }
     }
     drop(rows);
     let mut exists = conn.prepare("SELECT 1 FROM records WHERE id = ?1")?;
     for entry in latest.values() {
         if entry.op != Op::Erase && !exists.exists([&entry.id])? {
-            return Ok(broken(entry.seq, "a record is missing", count));
+            return Ok(about(
+                broken(entry.seq, "a record is missing", count),
+                &entry.kind,
+                &entry.id,
+            ));
         }
     }
     Ok(AuditReport {
@@ -171,6 +191,8 @@ pub fn verify(conn: &Connection, keys: &Keys) -> Result<AuditReport> {
         ok: true,
         first_broken: None,
         problem: None,
+        record_kind: None,
+        record_id: None,
     })
 }
 

@@ -5,6 +5,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
 
 use crate::crypto::{
     self, Keys, RecordAd, Secret, DEFAULT_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS,
@@ -272,12 +273,12 @@ impl Vault {
     /// Unlock with the passphrase. A wrong passphrase changes nothing on disk.
     pub fn unlock(&self, passphrase: String) -> Result<Arc<WorkerSession>> {
         let mut state = self.inner.state();
-        state.attempts.check()?;
+        state.attempts.check(Instant::now())?;
         match open_passphrase_slot(&state.conn, &state.vault_id, &passphrase) {
             Ok(data_key) => self.install(&mut state, &data_key),
             Err(e) => {
                 if matches!(e, Error::WrongPassphrase) {
-                    state.attempts.failed();
+                    state.attempts.failed(Instant::now());
                 }
                 Err(e)
             }
@@ -333,7 +334,7 @@ pub(crate) fn check_passphrase_attempt(state: &mut State, passphrase: &str) -> R
 
 /// The data key itself, unwrapped with the worker's passphrase (throttled like unlock).
 pub(super) fn passphrase_data_key(state: &mut State, passphrase: &str) -> Result<Secret> {
-    state.attempts.check()?;
+    state.attempts.check(Instant::now())?;
     match open_passphrase_slot(&state.conn, &state.vault_id, passphrase) {
         Ok(key) => {
             state.attempts.succeeded();
@@ -341,7 +342,7 @@ pub(super) fn passphrase_data_key(state: &mut State, passphrase: &str) -> Result
         }
         Err(e) => {
             if matches!(e, Error::WrongPassphrase) {
-                state.attempts.failed();
+                state.attempts.failed(Instant::now());
             }
             Err(e)
         }

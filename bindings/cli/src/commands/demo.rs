@@ -107,11 +107,6 @@ fn print_text(w: &mut dyn Write, view: &DemoView) -> std::io::Result<()> {
     if view.audit.ok {
         writeln!(w, "Audit trail: {} entries, intact.", view.audit.entries)
     } else {
-        writeln!(
-            w,
-            "Audit trail: BROKEN at entry {} ({}).",
-            view.audit.first_broken.unwrap_or(0),
-            view.audit.problem.as_deref().unwrap_or("unknown problem")
-        )
+        writeln!(w, "Audit trail: {}", super::audit::broken(&view.audit))
     }
 }

@@ -126,6 +126,17 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
             on,
             reason,
         } => {
+            // A flag the status does not use is refused, never dropped without a word.
+            if reason.is_some() && name != "dropped" {
+                return Err(Failure::Usage(format!(
+                    "--reason is for a dropped goal, not one that is {name}"
+                )));
+            }
+            if on.is_some() && name != "achieved" {
+                return Err(Failure::Usage(format!(
+                    "--on is for an achieved goal, not one that is {name}"
+                )));
+            }
             let status = status(name, or_today(*on), reason.clone());
             let goal = ctx.worker(|s| s.set_goal_status(goal.clone(), status))?;
             ctx.show(&goal, print::goal)

@@ -7,6 +7,7 @@ use alongside_core::{ClockTime, Day};
 use clap::{Args, Subcommand};
 
 use super::{Ctx, Outcome};
+use crate::output::Failure;
 use crate::parse::{self, or_today};
 use crate::print;
 
@@ -130,6 +131,12 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
             status: name,
             reason,
         } => {
+            // A reason for any other status would be dropped without a word: refused instead.
+            if reason.is_some() && name != "cancelled" {
+                return Err(Failure::Usage(format!(
+                    "--reason is for a cancelled activity, not one that is {name}"
+                )));
+            }
             let status = status(name, reason.clone());
             let activity = ctx.worker(|s| s.set_activity_status(activity.clone(), status))?;
             ctx.show(&activity, print::activity)

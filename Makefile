@@ -54,10 +54,13 @@ demo: toolchain
 ## line of the run.
 test: lint rust-test swift-test shells-check kotlin-test
 
+## Format, clippy, and the core's module graph (no cycles, dependencies pointing down the layers:
+## tests/lint/module_cycles.py, which prints "no module cycles").
 lint: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	$(CARGO) fmt --all -- --check && \
-	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy --workspace --all-targets -- -D warnings && \
+	python3 tests/lint/module_cycles.py
 
 rust-test: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \

@@ -17,10 +17,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use alongside_core::activity::{ActivityInput, ActivityKind, ActivityStatus, Scheduling};
-use alongside_core::crypto::{Secret, DEFAULT_PBKDF2_ITERATIONS};
-use alongside_core::duty::Duty;
-use alongside_core::generate::{self, Size, Spec};
+use alongside_core::{ActivityInput, ActivityKind, ActivityStatus, Scheduling};
+use alongside_core::test_support::{Secret, DEFAULT_PBKDF2_ITERATIONS};
+use alongside_core::Duty;
+use alongside_fixtures::generate::{self, Size, Spec};
 use alongside_core::{ClockTime, Day, Error, PlatformKey, Vault, WorkerSession};
 use serde_json::{json, Value};
 
@@ -67,7 +67,7 @@ fn sqlcipher_key() {
     #[cfg(feature = "sqlcipher")]
     {
         let key = Secret::from_passphrase(PASSPHRASE, b"alongside-bench-sqlcipher", 600_000);
-        alongside_core::store::sqlcipher::set_key(ok(key, "sqlcipher key"));
+        alongside_core::test_support::storage::sqlcipher::set_key(ok(key, "sqlcipher key"));
     }
 }
 
@@ -340,7 +340,7 @@ fn measure_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, out: &Path) {
         .filter(|r| {
             matches!(
                 r.status,
-                alongside_core::client::ClientStatus::Active { .. }
+                alongside_core::ClientStatus::Active { .. }
             )
         })
         .map(|r| (r.preferred_name.clone(), r.client_id.clone()))
@@ -487,7 +487,7 @@ fn repeat_cmd(vault_dir: &Path, scratch: &Path, op: &str, n: usize) {
 
 /// Sealing and opening one note-sized record, alone (nanoseconds each), for tuning the crypto.
 fn micro_cmd() {
-    use alongside_core::crypto::{Keys, RecordAd};
+    use alongside_core::test_support::{Keys, RecordAd};
     let keys = ok(Keys::derive(&ok(Secret::random(), "key")), "keys");
     let body = vec![b'x'; 780];
     let ad = RecordAd {

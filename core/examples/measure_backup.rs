@@ -1,6 +1,6 @@
 //! What a backup and a restore cost on a generated caseload, and that memory stays flat:
 //!
-//!     cargo run --release -p alongside-core --features generate --example measure_backup [typical|heavy]
+//!     cargo run --release -p alongside-core --example measure_backup [typical|heavy]
 //!
 //! Fills a vault with the deterministic generator (through the worker's own API), then times,
 //! each at the production key-derivation cost (600,000 PBKDF2 iterations): the backup to a file,
@@ -8,11 +8,9 @@
 //! resident memory is reset before each step (Linux `/proc/self/clear_refs`), so each step's peak
 //! is its own.
 
-#[cfg(feature = "generate")]
 fn main() {
-    use alongside_core::backup;
-    use alongside_core::generate::{self, Size, Spec};
     use alongside_core::{Day, Vault};
+    use alongside_fixtures::generate::{self, Size, Spec};
     use std::time::Instant;
 
     let (name, size) = match std::env::args().nth(1).as_deref() {
@@ -41,7 +39,7 @@ fn main() {
         &mut |_, _, _| {},
     )
     .unwrap();
-    let db = std::fs::metadata(vault_dir.join(alongside_core::store::DB_FILE))
+    let db = std::fs::metadata(vault_dir.join(alongside_core::test_support::storage::DB_FILE))
         .unwrap()
         .len();
     println!(
@@ -76,7 +74,7 @@ fn main() {
 
     reset_peak();
     let t = Instant::now();
-    backup::verify_backup(file.display().to_string(), backup_pass.clone()).unwrap();
+    alongside_core::verify_backup(file.display().to_string(), backup_pass.clone()).unwrap();
     println!(
         "verify:  {:>7.2} s  (read and authenticate only), peak RSS {}",
         t.elapsed().as_secs_f64(),
@@ -111,7 +109,6 @@ fn main() {
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
-#[cfg(feature = "generate")]
 fn tempfile_dir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("alongside-measure-backup-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -120,13 +117,11 @@ fn tempfile_dir() -> std::path::PathBuf {
 
 /// Reset the kernel's peak-RSS mark for this process to the current RSS (Linux; elsewhere the
 /// figures read "n/a").
-#[cfg(feature = "generate")]
 fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     STARTED.with(|s| *s.borrow_mut() = status("VmRSS:"));
 }
 
-#[cfg(feature = "generate")]
 fn status(field: &str) -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -139,7 +134,6 @@ fn status(field: &str) -> String {
 }
 
 /// "peak P (from R)": the step's peak resident memory and what was resident when it started.
-#[cfg(feature = "generate")]
 fn peak_kb() -> String {
     format!(
         "{} (started at {})",
@@ -148,12 +142,6 @@ fn peak_kb() -> String {
     )
 }
 
-#[cfg(feature = "generate")]
 thread_local! {
     static STARTED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
-#[cfg(not(feature = "generate"))]
-fn main() {
-    eprintln!("run with --features generate (the caseload generator)");
 }

@@ -6,8 +6,8 @@
 //!   transaction with its audit entry, synchronous=FULL so the commit waits for the disk);
 //! - the parts: PBKDF2 alone, sealing alone, reading one record back.
 
-use alongside_core::client::ClientInput;
-use alongside_core::crypto::{Keys, RecordAd, Secret, DEFAULT_PBKDF2_ITERATIONS};
+use alongside_core::test_support::{Keys, RecordAd, Secret, DEFAULT_PBKDF2_ITERATIONS};
+use alongside_core::ClientInput;
 use alongside_core::Vault;
 use std::time::{Duration, Instant};
 

@@ -26,6 +26,11 @@ pub enum Rule {
     NotBefore {
         other: String,
     },
+    /// The value must not come after the date or time held by `other` (e.g. a rating dated
+    /// in the future).
+    NotAfter {
+        other: String,
+    },
     /// The value refers to a record that belongs to someone or something else.
     WrongOwner,
     /// The record is in a state that does not allow this change.
@@ -43,6 +48,7 @@ impl fmt::Display for Rule {
             Rule::OutOfRange { min, max } => write!(f, "must be between {min} and {max}"),
             Rule::Format { expected } => write!(f, "must be {expected}"),
             Rule::NotBefore { other } => write!(f, "must not be before {other}"),
+            Rule::NotAfter { other } => write!(f, "must not be after {other}"),
             Rule::WrongOwner => write!(f, "belongs to another record"),
             Rule::NotAllowed { reason } => write!(f, "cannot be changed: {reason}"),
         }

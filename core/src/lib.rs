@@ -1,6 +1,10 @@
 //! Alongside's core: the domain of community support work, its rules, sealed local storage and
 //! the view models the phone screens render. The phone shells reach it through uniffi
 //! (feature `ffi`); the CLI and tests use it directly.
+//!
+//! Modules are private and point one way: `screens -> rules / words -> domain / backup -> vault ->
+//! storage -> crypto -> error / time / validate` (`make lint` checks it). What callers may use is
+//! chosen below with `pub use`; the uniffi surface is the same set, exported by name.
 
 #[cfg(feature = "ffi")]
 uniffi::setup_scaffolding!("alongside");
@@ -15,34 +19,80 @@ compile_error!(
      and must never be built into the phone library"
 );
 
-pub mod activity;
-pub mod assessment;
-pub mod audit;
-pub mod backup;
-pub mod client;
-pub mod crypto;
-pub mod duty;
-pub mod error;
-#[cfg(any(test, feature = "generate"))]
-pub mod generate;
-pub mod incident;
-pub mod language;
-pub mod note;
-pub mod plan;
-pub mod platform;
-pub mod referral;
-pub mod sample;
-pub mod shared;
-pub mod store;
-pub mod time;
-pub mod today;
-pub mod validate;
-pub mod vault;
-pub mod views;
-pub mod words;
+mod backup;
+mod crypto;
+mod domain;
+mod error;
+mod rules;
+mod screens;
+mod storage;
+mod time;
+mod validate;
+mod vault;
+mod words;
+
+#[cfg(feature = "test-support")]
+pub mod test_support;
 
 pub use error::{Error, Result, Rule};
-pub use platform::PlatformKey;
-pub use shared::SharedSession;
 pub use time::{ClockTime, Day, Timestamp};
+pub use vault::platform::PlatformKey;
 pub use vault::{Vault, WorkerSession};
+
+pub use storage::audit::{AuditEntry, AuditReport, Op};
+
+pub use backup::{
+    restore_stream, verify_backup, verify_backup_stream, BackupOptions, BackupSummary,
+    AEAD_AES_256_GCM, DEFAULT_CHUNK_SIZE, FORMAT_VERSION as BACKUP_FORMAT_VERSION,
+    KDF_PBKDF2_HMAC_SHA256, MAGIC as BACKUP_MAGIC, MAX_CHUNK_SIZE, MAX_ENTRY_LEN,
+    MAX_KDF_ITERATIONS, MIN_CHUNK_SIZE,
+};
+
+pub use domain::activity::{
+    activity_kinds, Activity, ActivityInput, ActivityKind, ActivityKindInfo, ActivityStatus,
+    FollowUp, FollowUpInput, Scheduling, MAX_DURATION_MINUTES,
+};
+pub use domain::assessment::{
+    AreaAssessment, Assessment, AssessmentInput, LifeArea, Risk, RiskLevel,
+};
+pub use domain::client::{Client, ClientInput, ClientStatus, Consent, Contact};
+pub use domain::duty::{duties, Duty, DutyInfo, DutySettings, DEFAULT_ADVOCACY_HINT_WEEKS};
+pub use domain::entry::{ClientEntry, EntryKind};
+pub use domain::incident::{
+    incident_kinds, Incident, IncidentAction, IncidentActionInput, IncidentInput, IncidentKind,
+    IncidentKindInfo, IncidentStatus, IncidentView, RequiredAction, RequiredActionInfo,
+    RequiredActionState,
+};
+pub use domain::note::{Addendum, Note, NoteStatus};
+pub use domain::plan::{
+    Author, Goal, GoalInput, GoalStatus, Plan, PlanVersion, Rating, RatingInput, Review,
+    ReviewInput, Step, SCORE_MAX, SCORE_MIN,
+};
+pub use domain::referral::{
+    Referral, ReferralChange, ReferralInput, ReferralStatus, ReferralView, Resource,
+    ResourceCategory, ResourceInput,
+};
+
+pub use rules::duty_balance::{
+    DutyBalance, DutyCount, DutyTrend, DutyWeek, EmpowermentHint, MAX_PERIOD_DAYS, TREND_POINTS,
+};
+pub use rules::duty_suggest::{suggest_duties, DutySuggestion, DutyTrigger};
+pub use rules::person_first::{language_hints, LanguageHint};
+pub use rules::phrases::TextSpan;
+
+pub use screens::activity::{ActivityView, LinkedGoal};
+pub use screens::caseload::{status_label, CaseloadRow, DueItem, DueKind};
+pub use screens::note::NoteView;
+pub use screens::plan::{
+    goal_status_label, GoalCard, GoalReviewRow, PlanScreen, PlanVersionSummary, RatingView,
+    ReviewScreen, Trend,
+};
+pub use screens::shared::{
+    SharedGoal, SharedRating, SharedScreen, SharedSession, SharedStep, SharedVisit,
+    DEFAULT_IDLE_SECONDS,
+};
+pub use screens::timeline::{TimelineItem, TimelineKind, TIMELINE_PAGE_MAX};
+pub use screens::today::{
+    TodayFollowUp, TodayIncident, TodayReferral, TodayReview, TodayView, TodayVisit,
+    REVIEW_NOTICE_DAYS,
+};

@@ -13,18 +13,42 @@ use crate::error::{Error, Result, Rule};
 #[serde(transparent)]
 pub struct Day(pub NaiveDate);
 
+/// The years a date given to the core may fall in. Nothing a support worker records happened
+/// before 1900, and a five-digit year (or the year 0000) is a typing slip, not a plan.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 9999;
+
 impl Day {
+    /// Exactly `YYYY-MM-DD`, a real calendar day, in the years 1900 to 9999.
     pub fn parse(field: &str, s: &str) -> Result<Self> {
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .map(Day)
-            .map_err(|_| {
-                Error::invalid(
-                    field,
-                    Rule::Format {
-                        expected: "a date as YYYY-MM-DD".into(),
-                    },
-                )
-            })
+        let bad = || {
+            Error::invalid(
+                field,
+                Rule::Format {
+                    expected: format!(
+                        "a date as YYYY-MM-DD in the years {FIRST_YEAR} to {LAST_YEAR}"
+                    ),
+                },
+            )
+        };
+        let date = fast_date(s.trim().as_bytes()).ok_or_else(bad)?;
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&date)) {
+            return Err(bad());
+        }
+        Ok(Day(date))
+    }
+
+    /// Refuse a day after today (local): what it dates has not happened yet.
+    pub fn not_in_future(self, field: &str) -> Result<Self> {
+        if self > Day::today() {
+            return Err(Error::invalid(
+                field,
+                Rule::NotAfter {
+                    other: "today".into(),
+                },
+            ));
+        }
+        Ok(self)
     }
 
     pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Self> {
@@ -56,19 +80,33 @@ impl fmt::Display for Day {
 pub struct ClockTime(pub NaiveTime);
 
 impl ClockTime {
+    /// Exactly `HH:MM` (or `HH:MM:00`): times are kept to the minute, so a time with seconds
+    /// is refused rather than silently cut to the minute.
     pub fn parse(field: &str, s: &str) -> Result<Self> {
-        let s = s.trim();
-        NaiveTime::parse_from_str(s, "%H:%M")
-            .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+        let bad = || {
+            Error::invalid(
+                field,
+                Rule::Format {
+                    expected: "a time as HH:MM, to the minute".into(),
+                },
+            )
+        };
+        let b = s.trim().as_bytes();
+        let hm = match b.len() {
+            5 => b,
+            8 if &b[5..] == b":00" => &b[..5],
+            _ => return Err(bad()),
+        };
+        if hm[2] != b':' {
+            return Err(bad());
+        }
+        let (h, m) = (
+            digits(&hm[..2]).ok_or_else(bad)?,
+            digits(&hm[3..]).ok_or_else(bad)?,
+        );
+        NaiveTime::from_hms_opt(h, m, 0)
             .map(ClockTime)
-            .map_err(|_| {
-                Error::invalid(
-                    field,
-                    Rule::Format {
-                        expected: "a time as HH:MM".into(),
-                    },
-                )
-            })
+            .ok_or_else(bad)
     }
 
     pub fn from_hm(h: u32, m: u32) -> Option<Self> {

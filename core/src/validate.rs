@@ -1,5 +1,7 @@
 //! Input rules shared by every record: text lengths, ids, language tags. Text is kept exactly as
 //! given (any script, combining marks, emoji); only names and labels lose surrounding spaces.
+//! Characters that can hide or rewrite text on a screen or a terminal (control characters and
+//! bidirectional overrides) are refused in every text field, naming the field.
 
 use crate::error::{Error, Result, Rule};
 
@@ -12,8 +14,41 @@ fn too_long(value: &str, max: u32) -> bool {
     value.chars().count() > max as usize
 }
 
+/// A character no stored text may hold: the C0 controls except tab and newline, DEL, the C1
+/// controls, and the bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066
+/// to U+2069), which can make text read differently from what it says. The marks a right-to-left
+/// language needs (U+200E, U+200F) stay allowed.
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}'
+        | '\u{b}'..='\u{1f}'
+        | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}')
+}
+
+fn no_hidden_controls(field: &str, value: &str, single_line: bool) -> Result<()> {
+    let bad = |c: char| is_hidden_control(c) || single_line && (c == '\n' || c == '\t');
+    if value.chars().any(bad) {
+        let expected = if single_line {
+            "one line of text without control or direction-override characters"
+        } else {
+            "text without control or direction-override characters (newlines and tabs are fine)"
+        };
+        return Err(Error::invalid(
+            field,
+            Rule::Format {
+                expected: expected.into(),
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// A required single-line value: trimmed, then 1 to `max` characters.
 pub fn name(field: &str, value: &str, max: u32) -> Result<String> {
+    // Checked before trimming: a control character at either end is refused, not cut off.
+    no_hidden_controls(field, value, false)?;
     let v = value.trim();
     if v.is_empty() {
         return Err(Error::invalid(field, Rule::Required));
@@ -21,6 +56,8 @@ pub fn name(field: &str, value: &str, max: u32) -> Result<String> {
     if too_long(v, max) {
         return Err(Error::invalid(field, Rule::TooLong { max }));
     }
+    // Inside the value, one line: a newline or tab at either end was only trimmed space.
+    no_hidden_controls(field, v, true)?;
     Ok(v.to_string())
 }
 
@@ -28,12 +65,14 @@ pub fn name(field: &str, value: &str, max: u32) -> Result<String> {
 pub fn optional_name(field: &str, value: Option<String>, max: u32) -> Result<Option<String>> {
     match value {
         Some(v) if !v.trim().is_empty() => name(field, &v, max).map(Some),
-        _ => Ok(None),
+        Some(v) => no_hidden_controls(field, &v, false).map(|()| None),
+        None => Ok(None),
     }
 }
 
 /// Required free text: kept exactly, but it must say something.
 pub fn text(field: &str, value: &str, max: u32) -> Result<String> {
+    no_hidden_controls(field, value, false)?;
     if value.trim().is_empty() {
         return Err(Error::invalid(field, Rule::Required));
     }
@@ -47,7 +86,8 @@ pub fn text(field: &str, value: &str, max: u32) -> Result<String> {
 pub fn optional_text(field: &str, value: Option<String>, max: u32) -> Result<Option<String>> {
     match value {
         Some(v) if !v.trim().is_empty() => text(field, &v, max).map(Some),
-        _ => Ok(None),
+        Some(v) => no_hidden_controls(field, &v, false).map(|()| None),
+        None => Ok(None),
     }
 }
 

@@ -1,21 +1,19 @@
 //! Visits and activities under the three duties, case notes, incidents, referrals, the day's view,
 //! the client's timeline and the audit trail, driven through the public API as a worker would.
 
-use alongside_core::activity::{
-    ActivityInput, ActivityKind, ActivityStatus, FollowUpInput, Scheduling,
-};
-use alongside_core::assessment::LifeArea;
-use alongside_core::audit::Op;
-use alongside_core::client::{ClientInput, ClientStatus};
-use alongside_core::duty::{suggest_duties, Duty, DutySettings, DutyTrend};
-use alongside_core::incident::{
+use alongside_core::language_hints;
+use alongside_core::LifeArea;
+use alongside_core::Op;
+use alongside_core::TimelineKind;
+use alongside_core::{suggest_duties, Duty, DutySettings, DutyTrend};
+use alongside_core::{ActivityInput, ActivityKind, ActivityStatus, FollowUpInput, Scheduling};
+use alongside_core::{Author, GoalInput, RatingInput, ReviewInput};
+use alongside_core::{ClientInput, ClientStatus};
+use alongside_core::{ClockTime, Day, Error, Rule, Vault, WorkerSession};
+use alongside_core::{
     IncidentActionInput, IncidentInput, IncidentKind, IncidentStatus, RequiredAction,
 };
-use alongside_core::language::language_hints;
-use alongside_core::plan::{Author, GoalInput, RatingInput, ReviewInput};
-use alongside_core::referral::{ReferralInput, ReferralStatus, ResourceCategory, ResourceInput};
-use alongside_core::today::TimelineKind;
-use alongside_core::{ClockTime, Day, Error, Rule, Vault, WorkerSession};
+use alongside_core::{ReferralInput, ReferralStatus, ResourceCategory, ResourceInput};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -1007,9 +1005,8 @@ fn a_referral_moves_from_made_to_completed_with_its_outcome() {
             &["en", "fr-CA"],
         ))
         .unwrap();
-    let names = |r: Vec<alongside_core::referral::Resource>| {
-        r.into_iter().map(|r| r.name).collect::<Vec<_>>()
-    };
+    let names =
+        |r: Vec<alongside_core::Resource>| r.into_iter().map(|r| r.name).collect::<Vec<_>>();
     assert_eq!(
         names(s.resources(None, None).unwrap()),
         ["Community Legal Aid", "Northside Food Bank"]

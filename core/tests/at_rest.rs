@@ -3,11 +3,11 @@
 
 mod common;
 
-use alongside_core::activity::{ActivityInput, ActivityKind};
-use alongside_core::client::{ClientInput, Contact};
-use alongside_core::crypto::{Keys, Secret};
-use alongside_core::duty::Duty;
-use alongside_core::store;
+use alongside_core::test_support::storage as store;
+use alongside_core::test_support::{Keys, Secret};
+use alongside_core::Duty;
+use alongside_core::{ActivityInput, ActivityKind};
+use alongside_core::{ClientInput, Contact};
 use common::*;
 use std::path::Path;
 
@@ -85,8 +85,34 @@ fn marker_strings_never_reach_the_disk() {
             session.update_client(id, input).unwrap();
         }
     }
-    // Erasing leaves no copy either (secure_delete and the checkpoint).
+    // Erasing leaves no copy either (secure_delete and the checkpoint). The markers were never on
+    // disk to begin with, so what is checked is the erased rows themselves: no id and no sealed
+    // value of the client or of anything of theirs is left in any file.
+    let erased: Vec<(String, Vec<u8>)> = {
+        let conn = raw(tmp.path());
+        let mut stmt = conn
+            .prepare("SELECT id, body FROM records WHERE id = ?1 OR owner = ?1")
+            .unwrap();
+        let rows = stmt
+            .query_map([&ids[1]], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    assert!(erased.len() >= 3, "the client, a visit, a note");
     session.erase_client(ids[1].clone()).unwrap();
+    let check_erased = |when: &str| {
+        for (name, bytes) in snapshot(tmp.path()) {
+            for (id, body) in &erased {
+                assert_eq!(
+                    find(&bytes, id.as_bytes()),
+                    None,
+                    "{when}: erased id in {name}"
+                );
+                assert_eq!(find(&bytes, body), None, "{when}: erased value in {name}");
+            }
+        }
+    };
+    check_erased("after erase");
 
     // erase_client checkpoints the WAL; write once more so it holds fresh pages while open.
     session.add_client(ClientInput::named(MARKERS[0])).unwrap();
@@ -105,6 +131,7 @@ fn marker_strings_never_reach_the_disk() {
 
     drop((session, vault));
     scan(tmp.path(), "after close");
+    check_erased("after close");
 
     // And the data is really there: the markers come back through the keys.
     let (_vault, session) = unlock(tmp.path());
@@ -151,7 +178,7 @@ fn the_store_layer_seals_any_record_type() {
 fn the_sample_caseload_leaves_no_readable_trace() {
     let (tmp, vault, session) = new_vault();
     let today = alongside_core::Day::from_ymd(2026, 11, 23).unwrap();
-    alongside_core::sample::load(&session, today).unwrap();
+    alongside_fixtures::sample::load(&session, today).unwrap();
 
     let mut shown = Vec::new();
     shown.push(serde_json::to_value(session.today(today).unwrap()).unwrap());

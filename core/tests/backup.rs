@@ -4,12 +4,13 @@
 
 mod common;
 
-use alongside_core::assessment::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
-use alongside_core::backup::{self, fuzzing, BackupOptions, BackupSummary};
-use alongside_core::client::{ClientInput, Consent, Contact};
-use alongside_core::duty::DutySettings;
-use alongside_core::plan::{Author, GoalInput, RatingInput, ReviewInput};
-use alongside_core::shared::EntryKind;
+use alongside_core::test_support::fuzzing;
+use alongside_core::DutySettings;
+use alongside_core::EntryKind;
+use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
+use alongside_core::{Author, GoalInput, RatingInput, ReviewInput};
+use alongside_core::{BackupOptions, BackupSummary};
+use alongside_core::{ClientInput, Consent, Contact};
 use alongside_core::{Day, Error, Vault, WorkerSession};
 use common::*;
 use rusqlite::types::Value;
@@ -136,7 +137,7 @@ fn caseload(s: &WorkerSession, clients: usize) {
 /// duty settings and a client's own entry from shared mode. Returns the worker session that
 /// leaving shared mode hands back.
 fn every_other_kind(s: Arc<WorkerSession>) -> Arc<WorkerSession> {
-    let sample = alongside_core::sample::load(&s, day("2026-11-23")).unwrap();
+    let sample = alongside_fixtures::sample::load(&s, day("2026-11-23")).unwrap();
     let client = sample.clients[0].id.clone();
     let note = s
         .add_note(
@@ -196,8 +197,21 @@ fn the_round_trip_covers_every_record_kind_in_the_core() {
     // Kinds are declared either by hand or through the `client_record!` macro.
     let markers = ["const KIND: &'static str = \"", "client_record!("];
     let mut found = BTreeSet::new();
-    for entry in std::fs::read_dir(&src).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    // core/src has a folder per layer: read every file under it.
+    let mut files = Vec::new();
+    let mut dirs = vec![src];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    for path in files {
+        let text = std::fs::read_to_string(path).unwrap();
         for marker in markers {
             for (i, _) in text.match_indices(marker) {
                 // The kind is the first quoted string after the marker.
@@ -279,14 +293,17 @@ fn backup_bytes(
 }
 
 fn restore_bytes(bytes: &[u8], target: &Path, pass: &str) -> Result<Arc<Vault>, Error> {
-    let (vault, summary) = backup::restore_stream(
+    let (vault, summary) = alongside_core::restore_stream(
         bytes,
         pass,
         &dir_string(target),
         NEW_PASS,
         Some(TEST_KDF_ITERATIONS),
     )?;
-    assert_eq!(summary, backup::verify_backup_stream(bytes, pass).unwrap());
+    assert_eq!(
+        summary,
+        alongside_core::verify_backup_stream(bytes, pass).unwrap()
+    );
     Ok(vault)
 }
 
@@ -328,7 +345,7 @@ fn a_restored_vault_has_every_row_byte_for_byte_and_its_audit_verifies() {
     let bytes = std::fs::read(&file).unwrap();
     assert!(find(&bytes, CANARY.as_bytes()).is_none());
     assert_eq!(
-        backup::verify_backup(dir_string(&file), BACKUP_PASS.into()).unwrap(),
+        alongside_core::verify_backup(dir_string(&file), BACKUP_PASS.into()).unwrap(),
         summary
     );
 
@@ -375,7 +392,7 @@ fn many_small_chunks_round_trip_through_the_stream_api() {
     assert_eq!(rows(&into), rows(dir.path()));
     assert!(restored.worker().unwrap().verify_audit().unwrap().ok);
     assert_eq!(
-        backup::verify_backup_stream(&bytes[..], BACKUP_PASS).unwrap(),
+        alongside_core::verify_backup_stream(&bytes[..], BACKUP_PASS).unwrap(),
         BackupSummary {
             records: rows(dir.path()).records.len() as u64,
             audit_entries: rows(dir.path()).audit.len() as u64,
@@ -386,7 +403,7 @@ fn many_small_chunks_round_trip_through_the_stream_api() {
 
 #[test]
 fn restore_into_an_existing_empty_folder_or_beside_other_files() {
-    let (dir, _vault, _s, bytes) = backup_bytes(1, backup::DEFAULT_CHUNK_SIZE);
+    let (dir, _vault, _s, bytes) = backup_bytes(1, alongside_core::DEFAULT_CHUNK_SIZE);
     let parent = tempfile::tempdir().unwrap();
     let empty = parent.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
@@ -552,7 +569,7 @@ fn a_flipped_byte_anywhere_fails_cleanly() {
         for bit in [0x01u8, 0x80] {
             let mut bad = bytes.clone();
             bad[i] ^= bit;
-            let err = backup::verify_backup_stream(&bad[..], BACKUP_PASS)
+            let err = alongside_core::verify_backup_stream(&bad[..], BACKUP_PASS)
                 .err()
                 .unwrap_or_else(|| panic!("flip at {i} went unnoticed"));
             match (&err, i) {
@@ -636,7 +653,7 @@ fn an_existing_backup_file_is_replaced_only_by_a_complete_one() {
         Some(BACKUP_KDF),
     )
     .unwrap();
-    assert!(backup::verify_backup(dir_string(&file), BACKUP_PASS.into()).is_ok());
+    assert!(alongside_core::verify_backup(dir_string(&file), BACKUP_PASS.into()).is_ok());
     assert_eq!(names(out.path()), BTreeSet::from(["b".to_string()]));
 }
 
@@ -827,7 +844,7 @@ fn a_payload_from_a_newer_vault_schema_is_refused() {
 
 #[test]
 fn a_restore_target_path_that_is_a_file_is_refused() {
-    let (_dir, _vault, _s, bytes) = backup_bytes(1, backup::DEFAULT_CHUNK_SIZE);
+    let (_dir, _vault, _s, bytes) = backup_bytes(1, alongside_core::DEFAULT_CHUNK_SIZE);
     let parent = tempfile::tempdir().unwrap();
     let file: PathBuf = parent.path().join("f");
     std::fs::write(&file, b"x").unwrap();

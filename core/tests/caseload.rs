@@ -1,10 +1,10 @@
 //! The caseload and recovery plans, driven through the public API as a worker would.
 
-use alongside_core::assessment::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
-use alongside_core::client::{ClientInput, ClientStatus, Consent, Contact};
-use alongside_core::plan::{Author, GoalInput, GoalStatus, RatingInput, ReviewInput};
-use alongside_core::views::{DueKind, Trend};
+use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
+use alongside_core::{Author, GoalInput, GoalStatus, RatingInput, ReviewInput};
+use alongside_core::{ClientInput, ClientStatus, Consent, Contact};
 use alongside_core::{Day, Error, Rule, Vault, WorkerSession};
+use alongside_core::{DueKind, Trend};
 use std::sync::Arc;
 
 const PASS: &str = "correct horse battery";

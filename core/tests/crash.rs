@@ -7,8 +7,8 @@
 
 mod common;
 
-use alongside_core::client::ClientInput;
-use alongside_core::crypto::random_bytes;
+use alongside_core::test_support::random_bytes;
+use alongside_core::ClientInput;
 use common::*;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};

@@ -2,8 +2,8 @@
 //! CLI of the build that introduced its format, and is never regenerated: add one per new schema or
 //! backup format version, beside these.
 
-use alongside_core::plan::Author;
-use alongside_core::{backup, Error, Vault};
+use alongside_core::Author;
+use alongside_core::{Error, Vault};
 use std::path::Path;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -60,7 +60,7 @@ fn a_format_1_backup_restores() {
         .join("backup-v1.alongside")
         .display()
         .to_string();
-    let summary = backup::verify_backup(file.clone(), "frozen backup v1".into()).unwrap();
+    let summary = alongside_core::verify_backup(file.clone(), "frozen backup v1".into()).unwrap();
     assert_eq!((summary.records, summary.audit_entries), (7, 8));
     let target = tempfile::tempdir().unwrap();
     let dir = target.path().join("restored").display().to_string();

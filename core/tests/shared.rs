@@ -1,14 +1,14 @@
 //! Shared mode: the client sees their own plan and nothing else, and only the worker can leave it.
 
-use alongside_core::activity::{ActivityInput, ActivityKind};
-use alongside_core::assessment::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
-use alongside_core::client::{ClientInput, Consent, Contact};
-use alongside_core::duty::Duty;
-use alongside_core::incident::{IncidentInput, IncidentKind};
-use alongside_core::plan::{Author, GoalInput, GoalStatus, RatingInput};
-use alongside_core::referral::{ReferralInput, ResourceCategory, ResourceInput};
-use alongside_core::shared::EntryKind;
+use alongside_core::Duty;
+use alongside_core::EntryKind;
+use alongside_core::{ActivityInput, ActivityKind};
+use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
+use alongside_core::{Author, GoalInput, GoalStatus, RatingInput};
+use alongside_core::{ClientInput, Consent, Contact};
 use alongside_core::{ClockTime, Day, Error, PlatformKey, SharedSession, Vault, WorkerSession};
+use alongside_core::{IncidentInput, IncidentKind};
+use alongside_core::{ReferralInput, ResourceCategory, ResourceInput};
 use std::sync::Arc;
 
 const PASS: &str = "correct horse battery";
@@ -40,6 +40,14 @@ struct Caseload {
     visible_goals: Vec<(String, Vec<String>)>,
     /// Every other id that exists on the phone: other clients' goals, hidden goals, steps of those.
     other_ids: Vec<String>,
+    /// Goal and step pairs the client must not write to: another client's goal with its real
+    /// step, a hidden goal with its real step, a dropped goal with its real step, and mismatched
+    /// pairs (a visible goal with a step of another goal, and the other way round).
+    forbidden: Vec<(String, String)>,
+    /// Goals of the client's own that the client does not see (hidden or dropped).
+    unseen_goals: Vec<String>,
+    /// The other clients on the phone.
+    other_clients: Vec<String>,
     /// Strings that must never appear in anything the shared view returns.
     secrets: Vec<String>,
 }
@@ -79,6 +87,9 @@ fn caseload(seed: u64) -> Caseload {
         client_id: String::new(),
         visible_goals: vec![],
         other_ids: vec![],
+        forbidden: vec![],
+        unseen_goals: vec![],
+        other_clients: vec![],
         secrets: vec![],
     };
     for i in 0..clients {
@@ -202,6 +213,11 @@ fn caseload(seed: u64) -> Caseload {
                 out.other_ids.push(goal.id.clone());
                 out.other_ids
                     .extend(goal.steps.iter().map(|st| st.id.clone()));
+                out.forbidden
+                    .push((goal.id.clone(), goal.steps[0].id.clone()));
+                if i == 0 {
+                    out.unseen_goals.push(goal.id.clone());
+                }
             }
         }
         if i == 0 {
@@ -212,6 +228,7 @@ fn caseload(seed: u64) -> Caseload {
                     goal_input(m("dropped-goal"), true, &m("gd")),
                 )
                 .unwrap();
+            let dropped = s.add_step(dropped.id, m("dropped-step")).unwrap();
             s.set_goal_status(
                 dropped.id.clone(),
                 GoalStatus::Dropped {
@@ -221,10 +238,14 @@ fn caseload(seed: u64) -> Caseload {
             .unwrap();
             out.secrets.extend([
                 m("dropped-goal"),
+                m("dropped-step"),
                 m("drop-reason"),
                 m("gd-worker-step"),
                 m("gd-measure"),
             ]);
+            out.forbidden
+                .push((dropped.id.clone(), dropped.steps[0].id.clone()));
+            out.unseen_goals.push(dropped.id.clone());
             out.other_ids.push(dropped.id);
             out.client_id = c.id.clone();
         }
@@ -284,6 +305,20 @@ fn caseload(seed: u64) -> Caseload {
         );
         if i > 0 {
             out.other_ids.push(c.id.clone());
+            out.other_clients.push(c.id.clone());
+        }
+    }
+    // Mismatched pairs: a goal the client sees with a step that is not its own, a goal the client
+    // does not see with a step of a visible goal, and two visible goals crossed.
+    let visible = out.visible_goals.clone();
+    let unseen = out.forbidden.clone();
+    for (v, (g, steps)) in visible.iter().enumerate() {
+        for (fg, fs) in unseen.iter().cloned() {
+            out.forbidden.push((g.clone(), fs));
+            out.forbidden.push((fg, steps[0].clone()));
+        }
+        if let Some((_, other_steps)) = visible.get(v + 1) {
+            out.forbidden.push((g.clone(), other_steps[0].clone()));
         }
     }
     out.secrets.push(format!("SECRET{seed}-resource"));
@@ -306,55 +341,146 @@ fn check(seen: &str, secrets: &[String]) {
     assert!(!seen.contains("SECRET"), "{seen}");
 }
 
+/// What the worker sees of everything the client must not touch: other clients' plan screens and
+/// entries, and for the client in shared mode the cards, ratings and entries of goals they do not
+/// see.
+fn untouchable(worker: &WorkerSession, c: &Caseload, today: Day) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    for client in &c.other_clients {
+        out.insert(
+            format!("plan {client}"),
+            json(&worker.plan_screen(client.clone(), today).unwrap()),
+        );
+        out.insert(
+            format!("entries {client}"),
+            json(&worker.client_entries(client.clone()).unwrap()),
+        );
+    }
+    let own = worker.plan_screen(c.client_id.clone(), today).unwrap();
+    for goal in &c.unseen_goals {
+        let card = own.goals.iter().find(|g| &g.goal_id == goal).unwrap();
+        out.insert(format!("card {goal}"), json(card));
+        out.insert(
+            format!("ratings {goal}"),
+            json(&worker.ratings(goal.clone()).unwrap()),
+        );
+    }
+    let entries = worker.client_entries(c.client_id.clone()).unwrap();
+    let on_unseen: Vec<_> = entries
+        .iter()
+        .filter(|e| {
+            e.goal_id
+                .as_ref()
+                .is_some_and(|g| c.unseen_goals.contains(g))
+        })
+        .collect();
+    out.insert("entries on unseen goals".into(), json(&on_unseen));
+    serde_json::Value::Object(out)
+}
+
+fn json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap()
+}
+
+/// A shared-mode write to something the client cannot see is refused as not found (or, for a
+/// rating, an out-of-range score may be named first), never accepted and never answered with an
+/// error that tells the client it exists.
+fn assert_refused(what: &str, r: &Result<(), Error>) {
+    match r {
+        Err(Error::NotFound { .. }) => {}
+        Err(Error::Invalid { field, .. }) if field == "score" => {}
+        other => panic!("{what}: expected a refusal as not found, got {other:?}"),
+    }
+}
+
+/// A write the client may make succeeds (a score outside 1 to 10 is refused, naming the score).
+fn assert_accepted(what: &str, r: &Result<(), Error>) {
+    match r {
+        Ok(()) => {}
+        Err(Error::Invalid { field, .. }) if field == "score" => {}
+        other => panic!("{what}: expected the write to be accepted, got {other:?}"),
+    }
+}
+
 #[test]
 fn shared_view_never_shows_anything_else() {
     for seed in [11u64, 12, 13, 14, 15] {
         let c = caseload(seed);
+        assert!(!c.forbidden.is_empty() && !c.unseen_goals.is_empty());
+        let today = day("2026-05-30");
+        let before = untouchable(&c.session, &c, today);
         let shared = c.session.open_shared(c.client_id.clone(), None).unwrap();
         let mut rng = Rng(seed * 7919);
-        let today = day("2026-05-30");
         let first = shared.screen(today).unwrap();
         assert_eq!(first.preferred_name, "Robin");
         assert_eq!(first.goals.len(), c.visible_goals.len());
         assert_eq!(first.upcoming_visits.len(), 1);
-        let pick_goal = |rng: &mut Rng| -> (String, String) {
-            if rng.below(3) == 0 && !c.other_ids.is_empty() {
-                let id = c.other_ids[rng.below(c.other_ids.len())].clone();
-                (id.clone(), id)
+        // (goal, step, whether the client may write to the goal, and to the pair)
+        let sees = |goal: &str| c.visible_goals.iter().any(|(g, _)| g == goal);
+        let pick = |rng: &mut Rng| -> (String, String, bool, bool) {
+            if rng.below(2) == 0 {
+                let (g, st) = &c.forbidden[rng.below(c.forbidden.len())];
+                (g.clone(), st.clone(), sees(g), false)
             } else {
                 let (g, steps) = &c.visible_goals[rng.below(c.visible_goals.len())];
-                (g.clone(), steps.first().cloned().unwrap_or_default())
+                (g.clone(), steps[0].clone(), true, true)
+            }
+        };
+        let (mut refused, mut accepted) = (0, 0);
+        let mut judge = |what: &str, allowed: bool, r: &Result<(), Error>| {
+            if allowed {
+                assert_accepted(what, r);
+                accepted += 1;
+            } else {
+                assert_refused(what, r);
+                refused += 1;
             }
         };
         for _ in 0..600 {
             let seen = match rng.below(5) {
                 0 => answer(shared.screen(today)),
                 1 => {
-                    let (g, _) = pick_goal(&mut rng);
-                    answer(shared.rate(g, today, (rng.below(12)) as u8, Some("it went ok".into())))
+                    let (g, _, allowed, _) = pick(&mut rng);
+                    let r = shared.rate(g, today, (rng.below(12)) as u8, Some("it went ok".into()));
+                    judge("rate", allowed, &r);
+                    answer(r)
                 }
                 2 => {
-                    let (g, _) = pick_goal(&mut rng);
-                    let goal = if rng.below(2) == 0 { Some(g) } else { None };
-                    answer(shared.add_entry(
+                    let (g, _, allowed, _) = pick(&mut rng);
+                    let (goal, allowed) = if rng.below(2) == 0 {
+                        (Some(g), allowed)
+                    } else {
+                        (None, true)
+                    };
+                    let r = shared.add_entry(
                         EntryKind::WhatHelpsMe,
                         "walking in the park".into(),
                         goal,
                         today,
-                    ))
+                    );
+                    judge("add_entry", allowed, &r);
+                    answer(r)
                 }
                 3 => {
-                    let (g, st) = pick_goal(&mut rng);
-                    answer(shared.mark_step_done(g, st, today))
+                    let (g, st, _, allowed) = pick(&mut rng);
+                    let r = shared.mark_step_done(g, st, today);
+                    judge("mark_step_done", allowed, &r);
+                    answer(r)
                 }
                 _ => answer(shared.screen(today.add_days(rng.below(400) as i64 - 200))),
             };
             check(&seen, &c.secrets);
         }
+        assert!(
+            refused > 50 && accepted > 50,
+            "{refused} refused, {accepted} accepted"
+        );
         // The worker's handle was dead throughout.
         assert!(matches!(c.session.clients(), Err(Error::Locked)));
         let worker = shared.leave(PASS.into()).unwrap();
         assert!(worker.clients().unwrap().len() >= 2);
+        // Nothing the client could not see changed in the worker's view.
+        assert_eq!(untouchable(&worker, &c, today), before, "seed {seed}");
     }
 }
 

@@ -3,8 +3,8 @@
 
 mod common;
 
-use alongside_core::crypto::{Keys, Secret};
-use alongside_core::store::{self, Stored};
+use alongside_core::test_support::storage::{self as store, Stored};
+use alongside_core::test_support::{Keys, Secret};
 use alongside_core::{Day, Error};
 use common::*;
 use rusqlite::Connection;
@@ -86,7 +86,11 @@ fn owner_and_day_lookups_and_erase() {
     tx.commit().unwrap();
     let left: Vec<Memo> = store::list(&conn, &keys).unwrap();
     assert_eq!(left, vec![stray]);
-    assert!(alongside_core::audit::verify(&conn, &keys).unwrap().ok);
+    assert!(
+        alongside_core::test_support::storage::verify_audit(&conn, &keys)
+            .unwrap()
+            .ok
+    );
 }
 
 #[test]
@@ -107,7 +111,11 @@ fn a_failed_transaction_leaves_nothing_behind() {
         vec![memo.clone()]
     );
     assert_eq!(store::get::<Memo>(&conn, &keys, &memo.id).unwrap().rev, 1);
-    assert!(alongside_core::audit::verify(&conn, &keys).unwrap().ok);
+    assert!(
+        alongside_core::test_support::storage::verify_audit(&conn, &keys)
+            .unwrap()
+            .ok
+    );
 }
 
 #[test]

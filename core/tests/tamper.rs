@@ -4,7 +4,7 @@
 
 mod common;
 
-use alongside_core::client::ClientInput;
+use alongside_core::ClientInput;
 use alongside_core::{Error, WorkerSession};
 use common::*;
 use std::path::Path;
@@ -112,8 +112,10 @@ fn swapping_two_rows_sealed_values_is_tampered() {
     assert_tampered(&session, &b);
 }
 
+/// A row relabelled as another kind is not read as the wrong kind: it drops out of the client's
+/// reads (`NotFound`, not `Tampered`: the read looks rows up by kind), and the audit trail names it.
 #[test]
-fn a_sealed_value_moved_to_another_kind_is_tampered() {
+fn a_row_relabelled_as_another_kind_is_not_found_and_audit_verify_names_it() {
     let (tmp, a, _b) = two_clients();
     raw(tmp.path())
         .execute(
@@ -127,7 +129,10 @@ fn a_sealed_value_moved_to_another_kind_is_tampered() {
         session.client(a.clone()),
         Err(Error::NotFound { .. })
     ));
-    assert!(!session.verify_audit().unwrap().ok);
+    let report = session.verify_audit().unwrap();
+    assert!(!report.ok);
+    assert_eq!(report.record_id.as_deref(), Some(a.as_str()));
+    assert_eq!(report.record_kind.as_deref(), Some("test_memo"));
 }
 
 #[test]
@@ -191,6 +196,9 @@ fn audit_verify_finds_a_missing_row() {
     let report = session.verify_audit().unwrap();
     assert!(!report.ok);
     assert_eq!(report.problem.as_deref(), Some("a record is missing"));
+    // Named: which record, of which kind.
+    assert_eq!(report.record_id.as_deref(), Some(b.as_str()));
+    assert_eq!(report.record_kind.as_deref(), Some("client"));
 }
 
 #[test]
@@ -205,7 +213,17 @@ fn audit_verify_finds_an_inserted_row() {
         )
         .unwrap();
     let (_vault, session) = unlock(tmp.path());
-    assert!(!session.verify_audit().unwrap().ok);
+    let report = session.verify_audit().unwrap();
+    assert!(!report.ok);
+    assert_eq!(
+        report.problem.as_deref(),
+        Some("a record is not in the audit trail")
+    );
+    assert_eq!(
+        report.record_id.as_deref(),
+        Some("ffffffff-ffff-4fff-bfff-ffffffffffff")
+    );
+    assert_eq!(report.record_kind.as_deref(), Some("client"));
 }
 
 #[test]
@@ -259,7 +277,7 @@ fn an_untouched_vault_verifies_and_lists_its_trail() {
     assert_eq!(report.entries, 4);
     let entries = session.audit_entries(10).unwrap();
     let ops: Vec<_> = entries.iter().map(|e| (e.seq, e.op)).collect();
-    use alongside_core::audit::Op;
+    use alongside_core::Op;
     assert_eq!(
         ops,
         vec![

@@ -3,8 +3,8 @@
 
 mod common;
 
-use alongside_core::client::ClientInput;
-use alongside_core::store::SCHEMA_VERSION;
+use alongside_core::test_support::storage::SCHEMA_VERSION;
+use alongside_core::ClientInput;
 use alongside_core::{Error, Vault};
 use common::*;
 
@@ -83,7 +83,10 @@ fn weak_settings_are_refused_at_creation() {
     assert!(matches!(short, Err(Error::Invalid { ref field, .. }) if field == "passphrase"));
     let few = Vault::create(dir_string(tmp.path()), PASSPHRASE.into(), Some(10));
     assert!(matches!(few, Err(Error::Invalid { ref field, .. }) if field == "kdf_iterations"));
-    assert!(!tmp.path().join(alongside_core::store::DB_FILE).exists());
+    assert!(!tmp
+        .path()
+        .join(alongside_core::test_support::storage::DB_FILE)
+        .exists());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! accept an authentic file) and never panic, hang or allocate without bound.
 #![no_main]
 
-use alongside_core::backup::fuzzing;
+use alongside_core::test_support::fuzzing;
 use alongside_core::Error;
 use libfuzzer_sys::fuzz_target;
 

@@ -3,7 +3,7 @@
 //! The file target rarely gets past authentication, so this one reaches the parser directly.
 #![no_main]
 
-use alongside_core::backup::fuzzing;
+use alongside_core::test_support::fuzzing;
 use alongside_core::Error;
 use libfuzzer_sys::fuzz_target;
 

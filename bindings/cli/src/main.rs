@@ -7,6 +7,7 @@ mod output;
 mod parse;
 mod passphrase;
 mod print;
+mod sanitize;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -1,10 +1,14 @@
 //! Everything the CLI prints, and the exit codes. With `--json` a command prints exactly one JSON
 //! document on stdout (its result, or `{"error": ...}`); without it, plain words for a person.
+//! Either way it passes through `sanitize` first: no control character from stored data reaches
+//! the terminal.
 
 use alongside_core::Error;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::io::Write;
+
+use crate::sanitize;
 
 /// Exit codes (also in `alongside --help`).
 pub const EXIT_OK: u8 = 0;
@@ -122,23 +126,33 @@ impl Out {
         value: &T,
         text: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) {
+        // Written whole into memory first, so every byte passes through `sanitize`.
+        let mut buf: Vec<u8> = Vec::new();
+        let printed = if self.json {
+            serde_json::to_writer_pretty(&mut buf, value).map_err(std::io::Error::other)
+        } else {
+            text(&mut buf)
+        };
+        let shown = String::from_utf8_lossy(&buf);
+        let shown = if self.json {
+            sanitize::json(&shown)
+        } else {
+            sanitize::text(&shown)
+        };
         let stdout = std::io::stdout();
         let mut w = stdout.lock();
         // A closed pipe (`alongside ... | head`) is not an error worth a panic.
-        let _ = if self.json {
-            serde_json::to_writer_pretty(&mut w, value)
-                .map_err(std::io::Error::other)
-                .and_then(|_| writeln!(w))
-        } else {
-            text(&mut w)
-        };
+        let _ = w.write_all(shown.as_bytes());
+        if self.json && printed.is_ok() {
+            let _ = writeln!(w);
+        }
         let _ = w.flush();
     }
 
     /// A line of progress for a person (stderr, so stdout stays clean for pipes; silent with --json).
     pub fn note(&self, line: &str) {
         if !self.json {
-            let _ = writeln!(std::io::stderr(), "{line}");
+            let _ = writeln!(std::io::stderr(), "{}", sanitize::text(line));
         }
     }
 
@@ -146,11 +160,11 @@ impl Out {
         if self.json {
             let stdout = std::io::stdout();
             let mut w = stdout.lock();
-            let _ = serde_json::to_writer_pretty(&mut w, &failure.to_json());
-            let _ = writeln!(w);
+            let doc = serde_json::to_string_pretty(&failure.to_json()).unwrap_or_default();
+            let _ = writeln!(w, "{}", sanitize::json(&doc));
         } else {
             let mut w = std::io::stderr();
-            let _ = writeln!(w, "alongside: {}", failure.message());
+            let _ = writeln!(w, "alongside: {}", sanitize::text(&failure.message()));
             if let Some(hint) = failure.hint() {
                 let _ = writeln!(w, "{hint}");
             }

@@ -3,14 +3,14 @@
 //! the underscore (`home-visit`). Dates and times go through the core's own parsers. A value clap
 //! cannot read is a usage error (exit 2); a value the core refuses is the core's typed error.
 
-use alongside_core::activity::{ActivityKind, Scheduling};
-use alongside_core::assessment::{LifeArea, Risk, RiskLevel};
-use alongside_core::client::{Consent, Contact};
-use alongside_core::duty::Duty;
-use alongside_core::incident::{IncidentKind, RequiredAction};
-use alongside_core::plan::Author;
-use alongside_core::referral::{ReferralStatus, ResourceCategory};
+use alongside_core::Author;
+use alongside_core::Duty;
+use alongside_core::{ActivityKind, Scheduling};
 use alongside_core::{ClockTime, Day, Error};
+use alongside_core::{Consent, Contact};
+use alongside_core::{IncidentKind, RequiredAction};
+use alongside_core::{LifeArea, Risk, RiskLevel};
+use alongside_core::{ReferralStatus, ResourceCategory};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
@@ -127,13 +127,25 @@ pub fn contact(s: &str) -> Result<Contact, String> {
     })
 }
 
-/// `--consent "WITH WHOM:WHAT[:UNTIL YYYY-MM-DD]"`.
+/// `--consent "WITH WHOM:WHAT[:UNTIL YYYY-MM-DD]"`. A last part with a digit in it is the until
+/// date, and must be one: a date the core cannot read is refused, never kept as part of WHAT
+/// (which would make the consent indefinite). A WHAT that ends in a colon and a number keeps it
+/// when the value ends with a colon (`GP:share: 2 copies:`).
 pub fn consent(s: &str) -> Result<Consent, String> {
     let (with_whom, rest) = s
         .split_once(':')
         .ok_or_else(|| "expected WITH WHOM:WHAT[:YYYY-MM-DD]".to_string())?;
     let (what, until) = match rest.rsplit_once(':') {
-        Some((what, until)) if day(until).is_ok() => (what, day(until).ok()),
+        Some((what, "")) => (what, None),
+        Some((what, until)) if until.chars().any(|c| c.is_ascii_digit()) => {
+            let until = day(until).map_err(|rule| {
+                format!(
+                    "the until date {until:?} {rule} (end the value with ':' if it is part of \
+                     WHAT)"
+                )
+            })?;
+            (what, Some(until))
+        }
         _ => (rest, None),
     };
     Ok(Consent {
@@ -189,6 +201,16 @@ mod tests {
         assert_eq!(c.until, Day::from_ymd(2026, 6, 30));
         let c = consent("GP:all of it: medication too").unwrap();
         assert_eq!(c.what, "all of it: medication too");
+        // A date that cannot be read is refused, not glued onto WHAT with no end date.
+        for bad in ["2027/06/30", "30-06-2027", "2027-06-31", "June 30 2027"] {
+            let err = consent(&format!("Shelter:housing updates:{bad}")).unwrap_err();
+            assert!(
+                err.contains("until date") && err.contains("YYYY-MM-DD"),
+                "{err}"
+            );
+        }
+        let c = consent("School:reports: term 2:").unwrap();
+        assert_eq!((c.what.as_str(), c.until), ("reports: term 2", None));
         assert!(day("23/11/2026").unwrap_err().contains("YYYY-MM-DD"));
     }
 }

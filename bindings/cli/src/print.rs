@@ -2,20 +2,20 @@
 //! are the core's (labels, summaries, reasons, the client's table of words); only the layout is
 //! decided here. Ids are shown so the next command can name the record.
 
-use alongside_core::activity::{Activity, ActivityView};
-use alongside_core::assessment::Assessment;
-use alongside_core::client::Client;
-use alongside_core::duty::{Duty, DutyBalance, DutySuggestion};
-use alongside_core::incident::{IncidentStatus, IncidentView};
-use alongside_core::language::LanguageHint;
-use alongside_core::note::{NoteStatus, NoteView};
-use alongside_core::plan::{Goal, Plan, PlanVersion, Rating, Review, Step};
-use alongside_core::referral::{ReferralView, Resource};
-use alongside_core::shared::SharedScreen;
-use alongside_core::today::{TimelineItem, TodayView};
-use alongside_core::views::{
+use alongside_core::Assessment;
+use alongside_core::Client;
+use alongside_core::LanguageHint;
+use alongside_core::SharedScreen;
+use alongside_core::{
     goal_status_label, status_label, CaseloadRow, PlanScreen, RatingView, ReviewScreen, Trend,
 };
+use alongside_core::{Activity, ActivityView};
+use alongside_core::{Duty, DutyBalance, DutySuggestion};
+use alongside_core::{Goal, Plan, PlanVersion, Rating, Review, Step};
+use alongside_core::{IncidentStatus, IncidentView};
+use alongside_core::{NoteStatus, NoteView};
+use alongside_core::{ReferralView, Resource};
+use alongside_core::{TimelineItem, TodayView};
 use std::io::{Result, Write};
 
 use crate::parse::name_of;

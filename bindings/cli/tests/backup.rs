@@ -3,7 +3,7 @@
 
 mod common;
 
-use alongside_core::client::ClientInput;
+use alongside_core::ClientInput;
 use alongside_core::Vault;
 use common::{code, json, snapshot, PASS};
 use std::path::Path;
@@ -166,16 +166,10 @@ fn bad_files_and_passphrases_have_their_own_codes_and_change_nothing() {
 
 #[test]
 fn no_backup_passphrase_and_no_terminal_is_a_usage_error() {
-    // `setsid` detaches from any controlling terminal, as under CI; skip where it is missing.
-    if Command::new("setsid").arg("--version").output().is_err() {
-        eprintln!("setsid not found; skipped");
-        return;
-    }
     let tmp = tempfile::tempdir().unwrap();
     let file = backed_up(tmp.path());
     let target = tmp.path().join("new phone");
-    let out = Command::new("setsid")
-        .arg(env!("CARGO_BIN_EXE_alongside"))
+    let out = common::detached()
         .arg("--json")
         .arg("--vault")
         .arg(&target)

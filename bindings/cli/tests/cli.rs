@@ -3,7 +3,7 @@
 
 mod common;
 
-use alongside_core::client::ClientInput;
+use alongside_core::ClientInput;
 use alongside_core::Vault;
 use common::{code, json, snapshot, PASS};
 use std::path::Path;
@@ -38,7 +38,7 @@ fn vault_with_a_client(dir: &Path) -> String {
 }
 
 fn db(dir: &Path) -> rusqlite::Connection {
-    rusqlite::Connection::open(dir.join(alongside_core::store::DB_FILE)).unwrap()
+    rusqlite::Connection::open(dir.join(alongside_core::test_support::storage::DB_FILE)).unwrap()
 }
 
 #[test]
@@ -108,16 +108,10 @@ fn wrong_passphrase_is_3_and_changes_nothing() {
 
 #[test]
 fn no_passphrase_and_no_terminal_is_a_usage_error() {
-    // `setsid` detaches from any controlling terminal, as under CI; skip where it is missing.
-    if Command::new("setsid").arg("--version").output().is_err() {
-        eprintln!("setsid not found; skipped");
-        return;
-    }
     let tmp = tempfile::tempdir().unwrap();
     let v = tmp.path().join("vault");
     init(&v);
-    let out = Command::new("setsid")
-        .arg(env!("CARGO_BIN_EXE_alongside"))
+    let out = common::detached()
         .arg("--vault")
         .arg(&v)
         .args(["--json", "audit", "verify"])

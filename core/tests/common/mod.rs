@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use alongside_core::crypto::{self, Secret};
-use alongside_core::store::Record;
+use alongside_core::test_support::storage::Record;
+use alongside_core::test_support::{envelope as crypto, Secret};
 use alongside_core::{Day, Error, PlatformKey, Vault, WorkerSession};
 use serde::{Deserialize, Serialize};
 
@@ -63,7 +63,7 @@ pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// A raw connection to the vault's database, for the tests that play the attacker or the disk.
 pub fn raw(dir: &Path) -> rusqlite::Connection {
-    rusqlite::Connection::open(dir.join(alongside_core::store::DB_FILE)).unwrap()
+    rusqlite::Connection::open(dir.join(alongside_core::test_support::storage::DB_FILE)).unwrap()
 }
 
 /// A tiny record type owned by the tests, stored through the public store API.

@@ -1,8 +1,8 @@
 //! `alongside assessment`: dated assessments across life areas (needs, strengths, risks with a
 //! level, the client's own words).
 
-use alongside_core::assessment::{AreaAssessment, AssessmentInput, LifeArea, Risk};
 use alongside_core::Day;
+use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk};
 use clap::error::ErrorKind;
 use clap::{ArgMatches, Args, FromArgMatches, Subcommand};
 

@@ -1,5 +1,7 @@
 //! `alongside audit verify | log`: the hash-chained audit trail.
 
+use alongside_core::AuditReport;
+
 use super::{Ctx, Outcome};
 use crate::args::AuditCommand;
 use crate::output::{EXIT_OK, EXIT_TAMPERED};
@@ -17,12 +19,7 @@ pub fn run(ctx: &Ctx, command: &AuditCommand) -> Outcome {
                         report.entries
                     )
                 } else {
-                    writeln!(
-                        w,
-                        "Audit trail BROKEN at entry {}: {}.",
-                        report.first_broken.unwrap_or(0),
-                        report.problem.as_deref().unwrap_or("unknown problem")
-                    )
+                    writeln!(w, "Audit trail {}", broken(&report))
                 }
             });
             if report.ok {
@@ -56,4 +53,21 @@ pub fn run(ctx: &Ctx, command: &AuditCommand) -> Outcome {
     };
     vault.lock();
     Ok(code)
+}
+
+/// What is wrong, for a person: the entry where the trail breaks, and the record it is about
+/// (`BROKEN at entry 4: a record is missing (client 3f2c...).`).
+pub fn broken(report: &AuditReport) -> String {
+    let at = report
+        .first_broken
+        .map(|seq| format!(" at entry {seq}"))
+        .unwrap_or_default();
+    let record = match (&report.record_kind, &report.record_id) {
+        (Some(kind), Some(id)) => format!(" ({kind} {id})"),
+        _ => String::new(),
+    };
+    format!(
+        "BROKEN{at}: {}{record}.",
+        report.problem.as_deref().unwrap_or("unknown problem")
+    )
 }

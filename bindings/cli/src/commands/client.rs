@@ -1,9 +1,9 @@
 //! `alongside client`: the caseload, adding and editing the people a worker supports, their
 //! status, and erasing them.
 
-use alongside_core::client::{Client, ClientInput, ClientStatus, Consent, Contact};
-use alongside_core::views::PlanScreen;
 use alongside_core::Day;
+use alongside_core::PlanScreen;
+use alongside_core::{Client, ClientInput, ClientStatus, Consent, Contact};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use std::io::Write;

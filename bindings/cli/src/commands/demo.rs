@@ -2,9 +2,9 @@
 //! the day's view. As features land, they plug into the two hooks below (`load_sample` and
 //! `day_view`) so the demo always shows everything that works.
 
-use alongside_core::audit::AuditReport;
-use alongside_core::today::TodayView;
-use alongside_core::views::CaseloadRow;
+use alongside_core::AuditReport;
+use alongside_core::CaseloadRow;
+use alongside_core::TodayView;
 use alongside_core::{Day, WorkerSession};
 use serde::Serialize;
 use std::io::Write;
@@ -34,7 +34,7 @@ fn load_sample(session: &WorkerSession, today: Day) -> Result<bool, Failure> {
     if !session.clients()?.is_empty() {
         return Ok(false);
     }
-    alongside_core::sample::load(session, today)?;
+    alongside_fixtures::sample::load(session, today)?;
     Ok(true)
 }
 
@@ -107,11 +107,6 @@ fn print_text(w: &mut dyn Write, view: &DemoView) -> std::io::Result<()> {
     if view.audit.ok {
         writeln!(w, "Audit trail: {} entries, intact.", view.audit.entries)
     } else {
-        writeln!(
-            w,
-            "Audit trail: BROKEN at entry {} ({}).",
-            view.audit.first_broken.unwrap_or(0),
-            view.audit.problem.as_deref().unwrap_or("unknown problem")
-        )
+        writeln!(w, "Audit trail: {}", super::audit::broken(&view.audit))
     }
 }

@@ -1,7 +1,7 @@
 //! `alongside duties`: which duties some words point to, and the balance between educate, empower
 //! and advocate over a period.
 
-use alongside_core::duty::suggest_duties;
+use alongside_core::suggest_duties;
 use alongside_core::Day;
 use clap::Subcommand;
 

@@ -1,9 +1,9 @@
 //! `alongside goal`: goals in the client's own words, their status and steps, and progress
 //! ratings from the client and the worker, kept side by side.
 
-use alongside_core::assessment::LifeArea;
-use alongside_core::plan::{Author, GoalInput, GoalStatus, RatingInput};
 use alongside_core::Day;
+use alongside_core::LifeArea;
+use alongside_core::{Author, GoalInput, GoalStatus, RatingInput};
 use clap::Subcommand;
 
 use super::{Ctx, Outcome};
@@ -126,6 +126,17 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
             on,
             reason,
         } => {
+            // A flag the status does not use is refused, never dropped without a word.
+            if reason.is_some() && name != "dropped" {
+                return Err(Failure::Usage(format!(
+                    "--reason is for a dropped goal, not one that is {name}"
+                )));
+            }
+            if on.is_some() && name != "achieved" {
+                return Err(Failure::Usage(format!(
+                    "--on is for an achieved goal, not one that is {name}"
+                )));
+            }
             let status = status(name, or_today(*on), reason.clone());
             let goal = ctx.worker(|s| s.set_goal_status(goal.clone(), status))?;
             ctx.show(&goal, print::goal)

@@ -1,8 +1,8 @@
 //! `alongside incident`: incidents, the actions each kind requires, recorded with who and when,
 //! and closing once they are all there.
 
-use alongside_core::incident::{IncidentActionInput, IncidentInput, IncidentKind, RequiredAction};
 use alongside_core::{ClockTime, Day};
+use alongside_core::{IncidentActionInput, IncidentInput, IncidentKind, RequiredAction};
 use clap::Subcommand;
 
 use super::{Ctx, Outcome};

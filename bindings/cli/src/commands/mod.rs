@@ -57,7 +57,7 @@ impl Ctx {
     }
 
     pub fn vault_exists(&self) -> bool {
-        self.vault_dir.join(alongside_core::store::DB_FILE).exists()
+        alongside_core::Vault::exists(&self.vault_dir)
     }
 
     /// Create the vault (left unlocked). The folder is made private to this user: everything in

@@ -1,7 +1,7 @@
 //! `alongside plan`: the client's recovery plan, its reviews and earlier versions.
 
-use alongside_core::plan::{Plan, ReviewInput};
 use alongside_core::{Day, Error, WorkerSession};
+use alongside_core::{Plan, ReviewInput};
 use clap::Subcommand;
 
 use super::{Ctx, Outcome};

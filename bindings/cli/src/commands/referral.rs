@@ -1,8 +1,8 @@
 //! `alongside referral`: referring a client to a service from the directory, and following it
 //! through to its outcome.
 
-use alongside_core::referral::{ReferralInput, ReferralStatus};
 use alongside_core::Day;
+use alongside_core::{ReferralInput, ReferralStatus};
 use clap::Subcommand;
 
 use super::{Ctx, Outcome};

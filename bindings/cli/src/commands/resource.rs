@@ -1,6 +1,6 @@
 //! `alongside resource`: the directory of services clients can be referred to.
 
-use alongside_core::referral::{ResourceCategory, ResourceInput};
+use alongside_core::{ResourceCategory, ResourceInput};
 use clap::Subcommand;
 
 use super::{Ctx, Outcome};

@@ -1,7 +1,7 @@
 //! `alongside restore --from FILE`: a backup into a new vault at --vault, with a new unlock
 //! passphrase. The core checks the whole file before the vault appears.
 
-use alongside_core::audit::AuditReport;
+use alongside_core::AuditReport;
 use alongside_core::Error;
 use serde::Serialize;
 
@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, args: &RestoreArgs) -> Outcome {
     let backup_passphrase = passphrase::backup()?;
     let new_passphrase = passphrase::choose(ENV_PASSPHRASE, "New passphrase for this vault")?;
     ctx.out.note("Checking and restoring the backup...");
-    let (vault, summary) = alongside_core::backup::restore_stream(
+    let (vault, summary) = alongside_core::restore_stream(
         std::io::BufReader::new(file),
         &backup_passphrase,
         &dir,

@@ -1,14 +1,13 @@
 //! `alongside visit` (also `activity`): visits and other activities under educate, empower and
 //! advocate, linked to the client's goals, with the follow-ups they lead to.
 
-use alongside_core::activity::{
-    ActivityInput, ActivityKind, ActivityStatus, FollowUpInput, Scheduling,
-};
-use alongside_core::duty::Duty;
+use alongside_core::Duty;
+use alongside_core::{ActivityInput, ActivityKind, ActivityStatus, FollowUpInput, Scheduling};
 use alongside_core::{ClockTime, Day};
 use clap::{Args, Subcommand};
 
 use super::{Ctx, Outcome};
+use crate::output::Failure;
 use crate::parse::{self, or_today};
 use crate::print;
 
@@ -132,6 +131,12 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
             status: name,
             reason,
         } => {
+            // A reason for any other status would be dropped without a word: refused instead.
+            if reason.is_some() && name != "cancelled" {
+                return Err(Failure::Usage(format!(
+                    "--reason is for a cancelled activity, not one that is {name}"
+                )));
+            }
             let status = status(name, reason.clone());
             let activity = ctx.worker(|s| s.set_activity_status(activity.clone(), status))?;
             ctx.show(&activity, print::activity)

@@ -4,9 +4,25 @@
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Output;
+use std::process::{Command, Output};
 
 pub const PASS: &str = "a test passphrase";
+
+/// The binary with no controlling terminal, as under CI: it starts in a session of its own, so a
+/// prompt has no terminal to open (no `setsid` program needed, so nothing is ever skipped).
+pub fn detached() -> Command {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+    // SAFETY: runs in the forked child before exec and calls only setsid(2), which is
+    // async-signal-safe; a failure (already a session leader) leaves no terminal either way.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    cmd
+}
 
 pub fn code(out: &Output) -> i32 {
     out.status.code().expect("exited normally")

@@ -407,11 +407,25 @@ private fun typedErrors(d: Day) {
         assertTrue(e.summary.isNotBlank())
     }
 
-    check("invalid: a date beyond the core's calendar (year 300000) is a typed error, not a crash") {
-        // java.time reaches year 999,999,999; the core's calendar about 262,000. Year 10000 is fine.
-        assertEquals(LocalDate.of(10000, 1, 1), repo.withWorker { it.today(LocalDate.of(10000, 1, 1)) }.day)
-        val e = assertFailsWith<AlongsideException.Invalid> { repo.withWorker { it.today(LocalDate.of(300000, 1, 1)) } }
-        assertEquals("date", e.field)
+    check("invalid: a date outside the years 1900 to 9999 is a typed error, not a crash") {
+        // java.time reaches year 999,999,999; the core takes the years 1900 to 9999.
+        assertEquals(LocalDate.of(9999, 12, 31), repo.withWorker { it.today(LocalDate.of(9999, 12, 31)) }.day)
+        for (year in listOf(0, 1899, 10000, 300000)) {
+            val e = assertFailsWith<AlongsideException.Invalid>("year $year") {
+                repo.withWorker { it.today(LocalDate.of(year, 1, 1)) }
+            }
+            assertEquals("date", e.field)
+            assertIs<Rule.Format>(e.rule)
+        }
+    }
+
+    check("invalid: a time with seconds is refused, never cut to the minute") {
+        val input = org.alongside.core.ActivityInput(
+            ActivityKind.PHONE_OR_VIDEO, org.alongside.core.Scheduling.PLANNED, null, TODAY,
+            LocalTime.of(10, 30, 45), null, null, null, listOf(Duty.ADVOCATE), emptyList(),
+        )
+        val e = assertFailsWith<AlongsideException.Invalid> { repo.withWorker { it.addActivity(d.clientId, input) } }
+        assertEquals("time", e.field)
         assertIs<Rule.Format>(e.rule)
     }
 

@@ -1,0 +1,219 @@
+//! Verifying a backup and restoring it into a staging folder beside the target, moved into place
+//! only when every chunk authenticated and the counts and the key check match.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Read a whole backup without writing anything: authenticity, completeness, version and that its
+/// data key opens its vault. For "check this backup" and for tests.
+pub fn verify_backup_stream<R: Read>(input: R, backup_passphrase: &str) -> Result<BackupSummary> {
+    let mut reader = open_file(input, backup_passphrase, MAX_KDF_ITERATIONS)?;
+    let counts = verify_payload(&mut reader)?;
+    Ok(BackupSummary {
+        records: counts.records,
+        audit_entries: counts.audit,
+        bytes: reader.bytes,
+    })
+}
+
+impl<S: Source> Source for &mut S {
+    fn read_exact(&mut self, out: &mut [u8]) -> Result<()> {
+        (**self).read_exact(out)
+    }
+    fn at_end(&mut self) -> Result<bool> {
+        (**self).at_end()
+    }
+}
+
+/// Check a backup file: it opens with this passphrase, is complete and unaltered, and this build
+/// can restore it. Writes nothing.
+#[cfg_attr(feature = "ffi", uniffi::export)]
+pub fn verify_backup(path: String, backup_passphrase: String) -> Result<BackupSummary> {
+    let file = fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::not_found("backup", "file"),
+        _ => e.into(),
+    })?;
+    verify_backup_stream(std::io::BufReader::new(file), &backup_passphrase)
+}
+
+/// Restore a backup from `input` into a new vault at `vault_dir`, unlocked with `new_passphrase`,
+/// and say what it held. See [`Vault::restore`].
+pub fn restore_stream<R: Read>(
+    input: R,
+    backup_passphrase: &str,
+    vault_dir: &str,
+    new_passphrase: &str,
+    kdf_iterations: Option<u32>,
+) -> Result<(Arc<Vault>, BackupSummary)> {
+    vault::check_passphrase("new_passphrase", new_passphrase)?;
+    let iterations = kdf_iterations.unwrap_or(DEFAULT_PBKDF2_ITERATIONS);
+    check_iterations("kdf_iterations", iterations)?;
+    let target = PathBuf::from(vault_dir);
+    if target.join(storage::DB_FILE).exists() {
+        return Err(Error::AlreadyExists);
+    }
+    if target.exists() && !target.is_dir() {
+        return Err(Error::invalid(
+            "vault_dir",
+            Rule::Format {
+                expected: "a folder".into(),
+            },
+        ));
+    }
+    let name = target.file_name().ok_or_else(|| {
+        Error::invalid(
+            "vault_dir",
+            Rule::Format {
+                expected: "a folder path".into(),
+            },
+        )
+    })?;
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+
+    // The header and the vault entry are checked before anything touches the disk.
+    let reader = open_file(input, backup_passphrase, MAX_KDF_ITERATIONS)?;
+    let (payload, vault) = Payload::start(reader)?;
+
+    fs::create_dir_all(&parent)?;
+    let mut staging_name = OsString::from(".");
+    staging_name.push(name);
+    staging_name.push(format!(".restoring-{}", hex(&crypto::random_bytes::<6>()?)));
+    let staging = parent.join(staging_name);
+    fs::create_dir(&staging)?;
+    let restored = fill_staging(&staging, payload, &vault, new_passphrase, iterations)
+        .and_then(|summary| move_into_place(&staging, &target).map(|()| summary));
+    match restored {
+        Ok(summary) => Ok((Vault::open_with_key(&target, &vault.data_key)?, summary)),
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            Err(e)
+        }
+    }
+}
+
+/// Write every row into a fresh database in `dir`, in one transaction that commits only after the
+/// whole payload has been read and checked.
+pub(super) fn fill_staging<R: Read>(
+    dir: &Path,
+    mut payload: Payload<ChunkReader<R>>,
+    vault: &VaultEntry,
+    new_passphrase: &str,
+    iterations: u32,
+) -> Result<BackupSummary> {
+    let mut conn = storage::connect(dir, true)?;
+    // The backup's own schema first, so its rows fit; later migrations run after they are in.
+    storage::migrate_to(&mut conn, vault.schema)?;
+    let tx = conn.transaction()?;
+    // A record may come before the client that owns it; the owner key is checked at commit.
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    let (mut vault_id, mut key_check) = (None, None);
+    {
+        let mut meta = tx.prepare("INSERT INTO meta (name, value) VALUES (?1, ?2)")?;
+        let mut record = tx.prepare(
+            "INSERT INTO records (id, kind, owner, day_tag, rev, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        let mut audit = tx.prepare("INSERT INTO audit (seq, body, mac) VALUES (?1, ?2, ?3)")?;
+        while let Some(row) = payload.next()? {
+            match row {
+                Row::Meta { name, value } => {
+                    meta.execute(params![name, value])
+                        .map_err(rows_do_not_fit)?;
+                    match name.as_str() {
+                        "vault_id" => vault_id = Some(value),
+                        "key_check" => key_check = Some(value),
+                        _ => {}
+                    }
+                }
+                Row::Record(r) => {
+                    record
+                        .execute(params![r.id, r.kind, r.owner, r.day_tag, r.rev, r.body])
+                        .map_err(rows_do_not_fit)?;
+                }
+                Row::Audit { seq, body, mac } => {
+                    audit
+                        .execute(params![seq, body, mac])
+                        .map_err(rows_do_not_fit)?;
+                }
+            }
+        }
+    }
+    let vault_id_bytes = vault_id.clone();
+    check_data_key(&vault.data_key, vault_id, key_check)?;
+    let vault_id = vault_id_bytes.expect("checked above");
+    vault::write_passphrase_slot(&tx, &vault_id, &vault.data_key, new_passphrase, iterations)?;
+    tx.commit().map_err(rows_do_not_fit)?;
+    storage::migrate(&mut conn)?;
+    storage::checkpoint(&conn)?;
+    conn.close().map_err(|(_, e)| Error::from(e))?;
+    Ok(BackupSummary {
+        records: payload.counts.records,
+        audit_entries: payload.counts.audit,
+        bytes: payload.src.bytes,
+    })
+}
+
+/// Only an authenticated payload reaches the database, so a row SQLite refuses (a duplicate id, an
+/// owner that is not there) means a backup written wrongly, not an attack; still its own error.
+pub(super) fn rows_do_not_fit(e: rusqlite::Error) -> Error {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            corrupt("the rows do not fit together (duplicate or dangling)")
+        }
+        other => other.into(),
+    }
+}
+
+/// Move the finished staging folder to `target`: a rename of the folder when the target does not
+/// exist (or is an empty folder), else a rename of its files into the target folder.
+pub(super) fn move_into_place(staging: &Path, target: &Path) -> Result<()> {
+    if target.join(storage::DB_FILE).exists() {
+        return Err(Error::AlreadyExists);
+    }
+    if fs::rename(staging, target).is_ok() {
+        return Ok(());
+    }
+    // The target is a folder with other files in it: move the database file itself.
+    for entry in fs::read_dir(staging)? {
+        let entry = entry?;
+        fs::rename(entry.path(), target.join(entry.file_name()))?;
+    }
+    fs::remove_dir(staging)?;
+    Ok(())
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl Vault {
+    /// Restore the backup at `backup_path` into a new vault at `vault_dir` (a missing or empty
+    /// folder), unlocked with `new_passphrase`, and return it unlocked. Record ids, revisions and
+    /// the audit chain are kept exactly. The whole file is checked before the vault appears: a
+    /// wrong backup passphrase, a damaged or truncated file and a newer format each fail with
+    /// their own error and leave `vault_dir` as it was. `kdf_iterations` (for the new unlock
+    /// passphrase) defaults to 600,000.
+    #[cfg_attr(feature = "ffi", uniffi::constructor)]
+    pub fn restore(
+        backup_path: String,
+        backup_passphrase: String,
+        vault_dir: String,
+        new_passphrase: String,
+        kdf_iterations: Option<u32>,
+    ) -> Result<Arc<Self>> {
+        let file = fs::File::open(&backup_path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::not_found("backup", "file"),
+            _ => e.into(),
+        })?;
+        restore_stream(
+            std::io::BufReader::new(file),
+            &backup_passphrase,
+            &vault_dir,
+            &new_passphrase,
+            kdf_iterations,
+        )
+        .map(|(vault, _)| vault)
+    }
+}

@@ -1,0 +1,554 @@
+//! Activities: visits, calls, accompanying, group sessions, crisis responses and contacts on the
+//! client's behalf, each done "with a lesson in mind" under one or more duties, linked to the
+//! client's goals, with the follow-ups they lead to.
+//!
+//! Follow-ups live inside their activity: that is where they were agreed, and the activity screen
+//! shows them done or not. The today view, though, must find every open follow-up across all
+//! clients without opening years of sealed activities. So each *open* follow-up also has a small
+//! sealed row of its own (kind `follow_up_open`, owned by the client), written in the same
+//! transaction as its activity and removed when the follow-up is done. Listing that kind opens only
+//! what is still open: a handful of rows, however long the phone has been in use. What this shows at
+//! rest is how many follow-ups each client has open, which the plaintext owner column would show
+//! for any one-row-per-item design; a due-day tag is not kept, since "overdue" needs a range, not an
+//! exact day, and the open list is small enough to filter after opening.
+
+use rusqlite::{Connection, Transaction};
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::Keys;
+use crate::domain::client;
+use crate::domain::duty::Duty;
+use crate::domain::plan;
+use crate::error::{Error, Result, Rule};
+use crate::storage::{self, Record};
+use crate::time::{ClockTime, Day, Timestamp};
+use crate::validate::{self, LABEL_MAX, TEXT_MAX};
+use crate::vault::WorkerSession;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    HomeVisit,
+    Community,
+    Office,
+    PhoneOrVideo,
+    /// Going with the client to an appointment.
+    Accompanying,
+    GroupSession,
+    CrisisResponse,
+    /// Contact with a third party (landlord, doctor, agency) on the client's behalf.
+    ThirdPartyContact,
+}
+
+impl ActivityKind {
+    pub const ALL: [ActivityKind; 8] = [
+        ActivityKind::HomeVisit,
+        ActivityKind::Community,
+        ActivityKind::Office,
+        ActivityKind::PhoneOrVideo,
+        ActivityKind::Accompanying,
+        ActivityKind::GroupSession,
+        ActivityKind::CrisisResponse,
+        ActivityKind::ThirdPartyContact,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActivityKind::HomeVisit => "Home visit",
+            ActivityKind::Community => "Community visit",
+            ActivityKind::Office => "Office visit",
+            ActivityKind::PhoneOrVideo => "Phone or video call",
+            ActivityKind::Accompanying => "Accompanying to an appointment",
+            ActivityKind::GroupSession => "Group session",
+            ActivityKind::CrisisResponse => "Crisis response",
+            ActivityKind::ThirdPartyContact => "Contact on the client's behalf",
+        }
+    }
+
+    /// A home visit must be made with a lesson in mind, so its purpose is required.
+    pub fn needs_purpose(self) -> bool {
+        self == ActivityKind::HomeVisit
+    }
+}
+
+/// An activity kind with its label, for the activity form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ActivityKindInfo {
+    pub kind: ActivityKind,
+    pub label: String,
+    pub needs_purpose: bool,
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+pub fn activity_kinds() -> Vec<ActivityKindInfo> {
+    ActivityKind::ALL
+        .iter()
+        .map(|k| ActivityKindInfo {
+            kind: *k,
+            label: k.label().into(),
+            needs_purpose: k.needs_purpose(),
+        })
+        .collect()
+}
+
+/// Whether the activity was planned ahead or came up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum Scheduling {
+    Planned,
+    Emergency,
+    AsNeeded,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ActivityStatus {
+    Scheduled,
+    Done,
+    /// The client was not there or did not answer.
+    Missed,
+    Cancelled {
+        reason: String,
+    },
+}
+
+impl ActivityStatus {
+    pub fn label(&self) -> &'static str {
+        match self {
+            ActivityStatus::Scheduled => "Scheduled",
+            ActivityStatus::Done => "Done",
+            ActivityStatus::Missed => "Missed",
+            ActivityStatus::Cancelled { .. } => "Cancelled",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct FollowUp {
+    pub id: String,
+    pub what: String,
+    pub due: Day,
+    pub done_on: Option<Day>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct FollowUpInput {
+    pub what: String,
+    pub due: Day,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct Activity {
+    pub id: String,
+    pub client_id: String,
+    pub kind: ActivityKind,
+    pub scheduling: Scheduling,
+    pub status: ActivityStatus,
+    pub day: Day,
+    /// The planned or actual start.
+    pub time: Option<ClockTime>,
+    pub duration_minutes: Option<i32>,
+    pub place: Option<String>,
+    /// The lesson in mind.
+    pub purpose: Option<String>,
+    /// At least one, none twice, in the order chosen.
+    pub duties: Vec<Duty>,
+    /// Goals of this client's plan that the activity works on.
+    pub goal_ids: Vec<String>,
+    pub follow_ups: Vec<FollowUp>,
+    pub recorded: Timestamp,
+    pub updated: Timestamp,
+}
+
+impl Record for Activity {
+    const KIND: &'static str = "activity";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn owner(&self) -> Option<&str> {
+        Some(&self.client_id)
+    }
+    fn day(&self) -> Option<Day> {
+        Some(self.day)
+    }
+}
+
+/// Everything a worker enters about an activity; used to add and to edit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ActivityInput {
+    pub kind: ActivityKind,
+    pub scheduling: Scheduling,
+    /// When adding: none means scheduled if planned, done if it came up (it is being recorded
+    /// after the fact). When editing: none keeps the status.
+    pub status: Option<ActivityStatus>,
+    pub day: Day,
+    pub time: Option<ClockTime>,
+    pub duration_minutes: Option<i32>,
+    pub place: Option<String>,
+    pub purpose: Option<String>,
+    pub duties: Vec<Duty>,
+    pub goal_ids: Vec<String>,
+}
+
+impl ActivityInput {
+    /// A planned activity with nothing else filled in.
+    pub fn new(kind: ActivityKind, day: Day, duties: Vec<Duty>) -> Self {
+        ActivityInput {
+            kind,
+            scheduling: Scheduling::Planned,
+            status: None,
+            day,
+            time: None,
+            duration_minutes: None,
+            place: None,
+            purpose: None,
+            duties,
+            goal_ids: Vec::new(),
+        }
+    }
+}
+
+/// The longest activity: a whole day (an accompanied hospital admission can take one).
+pub const MAX_DURATION_MINUTES: i64 = 24 * 60;
+
+fn validated_status(status: ActivityStatus) -> Result<ActivityStatus> {
+    Ok(match status {
+        ActivityStatus::Cancelled { reason } => ActivityStatus::Cancelled {
+            reason: validate::text("status.reason", &reason, LABEL_MAX)?,
+        },
+        other => other,
+    })
+}
+
+fn validated(input: ActivityInput) -> Result<ActivityInput> {
+    if input.duties.is_empty() {
+        return Err(Error::invalid("duties", Rule::Required));
+    }
+    for (i, d) in input.duties.iter().enumerate() {
+        if input.duties[..i].contains(d) {
+            return Err(Error::invalid(
+                "duties",
+                Rule::NotAllowed {
+                    reason: format!("{} is chosen twice", d.label()),
+                },
+            ));
+        }
+    }
+    let purpose = validate::optional_text("purpose", input.purpose, TEXT_MAX)?;
+    if purpose.is_none() && input.kind.needs_purpose() {
+        return Err(Error::invalid("purpose", Rule::Required));
+    }
+    if let Some(minutes) = input.duration_minutes {
+        validate::range("duration_minutes", minutes.into(), 0, MAX_DURATION_MINUTES)?;
+    }
+    let mut goal_ids: Vec<String> = Vec::new();
+    for g in &input.goal_ids {
+        let id = validate::id("goal_ids", g)?;
+        if !goal_ids.contains(&id) {
+            goal_ids.push(id);
+        }
+    }
+    Ok(ActivityInput {
+        status: input.status.map(validated_status).transpose()?,
+        place: validate::optional_name("place", input.place, LABEL_MAX)?,
+        purpose,
+        goal_ids,
+        ..input
+    })
+}
+
+/// Every linked goal must exist and be this client's.
+fn check_goals(conn: &Connection, keys: &Keys, client_id: &str, goal_ids: &[String]) -> Result<()> {
+    for id in goal_ids {
+        let goal = plan::load_goal(conn, keys, id)?;
+        if goal.client_id != client_id {
+            return Err(Error::invalid("goal_ids", Rule::WrongOwner));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn load(conn: &Connection, keys: &Keys, activity_id: &str) -> Result<Activity> {
+    let id = validate::id("activity_id", activity_id)?;
+    Ok(storage::get::<Activity>(conn, keys, &id)?.value)
+}
+
+/// A follow-up that is not done yet, as indexed for the today view (see the module comment).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct OpenFollowUp {
+    /// The follow-up's own id.
+    pub id: String,
+    pub client_id: String,
+    pub activity_id: String,
+    pub what: String,
+    pub due: Day,
+}
+
+storage::client_record!(OpenFollowUp, "follow_up_open");
+
+pub(crate) fn open_follow_ups(conn: &Connection, keys: &Keys) -> Result<Vec<OpenFollowUp>> {
+    storage::list::<OpenFollowUp>(conn, keys)
+}
+
+/// One client's scheduled activities from `from` on, soonest first.
+pub(crate) fn upcoming_for_client(
+    conn: &Connection,
+    keys: &Keys,
+    client_id: &str,
+    from: Day,
+) -> Result<Vec<Activity>> {
+    let mut out: Vec<Activity> = storage::list_owned::<Activity>(conn, keys, client_id)?
+        .into_iter()
+        .filter(|a| a.day >= from && a.status == ActivityStatus::Scheduled)
+        .collect();
+    out.sort_by_key(|a| (a.day, a.time.is_none(), a.time));
+    Ok(out)
+}
+
+/// Every client's scheduled activities over `days` days from `from`, found through the day tags
+/// so no other activity is opened.
+pub(crate) fn scheduled_between(
+    conn: &Connection,
+    keys: &Keys,
+    from: Day,
+    days: u32,
+) -> Result<Vec<Activity>> {
+    let mut out = Vec::new();
+    for offset in 0..i64::from(days) {
+        out.extend(
+            storage::list_on_day::<Activity>(conn, keys, from.add_days(offset))?
+                .into_iter()
+                .filter(|a| a.status == ActivityStatus::Scheduled),
+        );
+    }
+    out.sort_by_key(|a| (a.day, a.time.is_none(), a.time));
+    Ok(out)
+}
+
+/// Write an activity and bring the open follow-up index in line with it, in the caller's
+/// transaction, so the two can never disagree after a crash.
+fn save(tx: &Transaction<'_>, keys: &Keys, activity: &Activity) -> Result<()> {
+    storage::put(tx, keys, activity)?;
+    let indexed: Vec<OpenFollowUp> =
+        storage::list_owned::<OpenFollowUp>(tx, keys, &activity.client_id)?
+            .into_iter()
+            .filter(|o| o.activity_id == activity.id)
+            .collect();
+    for f in &activity.follow_ups {
+        let existing = indexed.iter().find(|o| o.id == f.id);
+        if f.done_on.is_some() {
+            if existing.is_some() {
+                storage::erase(tx, keys, OpenFollowUp::KIND, &f.id)?;
+            }
+            continue;
+        }
+        let open = OpenFollowUp {
+            id: f.id.clone(),
+            client_id: activity.client_id.clone(),
+            activity_id: activity.id.clone(),
+            what: f.what.clone(),
+            due: f.due,
+        };
+        if existing != Some(&open) {
+            storage::put(tx, keys, &open)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl WorkerSession {
+    pub fn add_activity(&self, client_id: String, input: ActivityInput) -> Result<Activity> {
+        let input = validated(input)?;
+        self.write(|tx, keys| {
+            let client = client::load(tx, keys, &client_id)?;
+            check_goals(tx, keys, &client.id, &input.goal_ids)?;
+            let status = input.status.unwrap_or(match input.scheduling {
+                Scheduling::Planned => ActivityStatus::Scheduled,
+                Scheduling::Emergency | Scheduling::AsNeeded => ActivityStatus::Done,
+            });
+            let now = Timestamp::now();
+            let activity = Activity {
+                id: validate::new_id(),
+                client_id: client.id,
+                kind: input.kind,
+                scheduling: input.scheduling,
+                status,
+                day: input.day,
+                time: input.time,
+                duration_minutes: input.duration_minutes,
+                place: input.place,
+                purpose: input.purpose,
+                duties: input.duties,
+                goal_ids: input.goal_ids,
+                follow_ups: Vec::new(),
+                recorded: now,
+                updated: now,
+            };
+            save(tx, keys, &activity)?;
+            Ok(activity)
+        })
+    }
+
+    /// Change what was entered; follow-ups are kept.
+    pub fn update_activity(&self, activity_id: String, input: ActivityInput) -> Result<Activity> {
+        let input = validated(input)?;
+        self.write(|tx, keys| {
+            let mut a = load(tx, keys, &activity_id)?;
+            check_goals(tx, keys, &a.client_id, &input.goal_ids)?;
+            a.kind = input.kind;
+            a.scheduling = input.scheduling;
+            if let Some(status) = input.status {
+                a.status = status;
+            }
+            a.day = input.day;
+            a.time = input.time;
+            a.duration_minutes = input.duration_minutes;
+            a.place = input.place;
+            a.purpose = input.purpose;
+            a.duties = input.duties;
+            a.goal_ids = input.goal_ids;
+            a.updated = Timestamp::now();
+            save(tx, keys, &a)?;
+            Ok(a)
+        })
+    }
+
+    /// Mark an activity done, missed, cancelled, or scheduled again.
+    pub fn set_activity_status(
+        &self,
+        activity_id: String,
+        status: ActivityStatus,
+    ) -> Result<Activity> {
+        let status = validated_status(status)?;
+        self.write(|tx, keys| {
+            let mut a = load(tx, keys, &activity_id)?;
+            a.status = status;
+            a.updated = Timestamp::now();
+            save(tx, keys, &a)?;
+            Ok(a)
+        })
+    }
+
+    pub fn activity(&self, activity_id: String) -> Result<Activity> {
+        self.with(|conn, keys| load(conn, keys, &activity_id))
+    }
+
+    /// A client's activities, newest first.
+    pub fn activities(&self, client_id: String) -> Result<Vec<Activity>> {
+        let mut all = self.with(|conn, keys| {
+            let client = client::load(conn, keys, &client_id)?;
+            storage::list_owned::<Activity>(conn, keys, &client.id)
+        })?;
+        all.sort_by_key(|a| std::cmp::Reverse((a.day, a.time, a.recorded)));
+        Ok(all)
+    }
+
+    /// Add a follow-up agreed at an activity; it is due on or after the activity's day.
+    pub fn add_follow_up(&self, activity_id: String, input: FollowUpInput) -> Result<Activity> {
+        let what = validate::text("what", &input.what, LABEL_MAX)?;
+        self.write(|tx, keys| {
+            let mut a = load(tx, keys, &activity_id)?;
+            if input.due < a.day {
+                return Err(Error::invalid(
+                    "due",
+                    Rule::NotBefore {
+                        other: "the activity's day".into(),
+                    },
+                ));
+            }
+            a.follow_ups.push(FollowUp {
+                id: validate::new_id(),
+                what,
+                due: input.due,
+                done_on: None,
+            });
+            a.updated = Timestamp::now();
+            save(tx, keys, &a)?;
+            Ok(a)
+        })
+    }
+
+    /// Mark a follow-up done on a day, or open again with none.
+    pub fn set_follow_up_done(
+        &self,
+        activity_id: String,
+        follow_up_id: String,
+        done_on: Option<Day>,
+    ) -> Result<Activity> {
+        self.write(|tx, keys| {
+            let mut a = load(tx, keys, &activity_id)?;
+            let f = a
+                .follow_ups
+                .iter_mut()
+                .find(|f| f.id == follow_up_id.trim())
+                .ok_or_else(|| Error::not_found("follow_up", &follow_up_id))?;
+            f.done_on = done_on;
+            a.updated = Timestamp::now();
+            save(tx, keys, &a)?;
+            Ok(a)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> ActivityInput {
+        let mut i = ActivityInput::new(
+            ActivityKind::HomeVisit,
+            Day::from_ymd(2025, 3, 4).unwrap(),
+            vec![Duty::Educate],
+        );
+        i.purpose = Some("Budgeting".into());
+        i
+    }
+
+    #[test]
+    fn duties_are_required_and_distinct() {
+        let mut i = input();
+        i.duties.clear();
+        assert!(matches!(
+            validated(i),
+            Err(Error::Invalid { field, rule: Rule::Required, .. }) if field == "duties"
+        ));
+        let mut i = input();
+        i.duties = vec![Duty::Educate, Duty::Advocate, Duty::Educate];
+        assert!(matches!(
+            validated(i),
+            Err(Error::Invalid { field, rule: Rule::NotAllowed { .. }, .. }) if field == "duties"
+        ));
+    }
+
+    #[test]
+    fn blank_purpose_counts_as_none() {
+        let mut i = input();
+        i.purpose = Some("   ".into());
+        assert!(matches!(
+            validated(i),
+            Err(Error::Invalid { field, rule: Rule::Required, .. }) if field == "purpose"
+        ));
+        let mut i = input();
+        i.kind = ActivityKind::PhoneOrVideo;
+        i.purpose = None;
+        assert!(validated(i).is_ok());
+    }
+
+    #[test]
+    fn duration_bounds() {
+        for (minutes, ok) in [(-1, false), (0, true), (1440, true), (1441, false)] {
+            let mut i = input();
+            i.duration_minutes = Some(minutes);
+            assert_eq!(validated(i).is_ok(), ok, "{minutes}");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! The three duties of support work (educate, empower, advocate), the words a form shows for
+//! each, and the vault's one duty setting (when the empowerment hint appears). Only the worker
+//! chooses an activity's duties; suggestions (`rules::duty_suggest`) and the balance between
+//! duties (`rules::duty_balance`) build on this.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::Keys;
+use crate::error::Result;
+use crate::storage::{self, Record};
+use crate::vault::WorkerSession;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum Duty {
+    /// Teach a skill or give knowledge.
+    Educate,
+    /// The client acts for themself, with support.
+    Empower,
+    /// The worker acts on the client's behalf.
+    Advocate,
+}
+
+impl Duty {
+    pub const ALL: [Duty; 3] = [Duty::Educate, Duty::Empower, Duty::Advocate];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Duty::Educate => "Educate",
+            Duty::Empower => "Empower",
+            Duty::Advocate => "Advocate",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Duty::Educate => "Teach a skill or share knowledge",
+            Duty::Empower => "The person acts for themself, with your support",
+            Duty::Advocate => "You act on the person's behalf",
+        }
+    }
+}
+
+/// A duty with the words a form shows for it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct DutyInfo {
+    pub duty: Duty,
+    pub label: String,
+    pub description: String,
+}
+
+/// The three duties in their fixed order, for the activity form.
+#[cfg_attr(feature = "ffi", uniffi::export)]
+pub fn duties() -> Vec<DutyInfo> {
+    Duty::ALL
+        .iter()
+        .map(|d| DutyInfo {
+            duty: *d,
+            label: d.label().into(),
+            description: d.description().into(),
+        })
+        .collect()
+}
+
+/// How many weeks of advocacy with no empowerment make the client's screen suggest a step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct DutySettings {
+    pub advocacy_hint_weeks: u32,
+}
+
+pub const DEFAULT_ADVOCACY_HINT_WEEKS: u32 = 4;
+const SETTINGS_ID: &str = "settings-duty";
+
+impl Default for DutySettings {
+    fn default() -> Self {
+        DutySettings {
+            advocacy_hint_weeks: DEFAULT_ADVOCACY_HINT_WEEKS,
+        }
+    }
+}
+
+/// Stored under a fixed id: there is one per vault, and the id says nothing about anyone.
+#[derive(Serialize, Deserialize)]
+struct StoredDutySettings {
+    id: String,
+    settings: DutySettings,
+}
+
+impl Record for StoredDutySettings {
+    const KIND: &'static str = "duty_settings";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+pub(crate) fn settings(conn: &Connection, keys: &Keys) -> Result<DutySettings> {
+    Ok(
+        storage::find::<StoredDutySettings>(conn, keys, SETTINGS_ID)?
+            .map(|s| s.value.settings)
+            .unwrap_or_default(),
+    )
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl WorkerSession {
+    pub fn duty_settings(&self) -> Result<DutySettings> {
+        self.with(|conn, keys| settings(conn, keys))
+    }
+
+    pub fn set_duty_settings(&self, settings: DutySettings) -> Result<DutySettings> {
+        crate::validate::range(
+            "advocacy_hint_weeks",
+            settings.advocacy_hint_weeks.into(),
+            1,
+            52,
+        )?;
+        self.write(|tx, keys| {
+            let stored = StoredDutySettings {
+                id: SETTINGS_ID.into(),
+                settings: settings.clone(),
+            };
+            storage::put(tx, keys, &stored)?;
+            Ok(settings)
+        })
+    }
+}

@@ -1,0 +1,92 @@
+//! Case notes: written promptly, on an activity or on their own (always about one client). A draft
+//! can be edited; signing makes it a legal record that never changes again; corrections are dated
+//! addenda with a reason.
+//!
+//! Addenda are records of their own rather than a list inside the note, so a signed note's sealed
+//! row stays byte for byte what was signed: the audit trail shows its `sign` entry as its last, and
+//! each addendum as an `addendum` entry of its own.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::Keys;
+use crate::error::{Error, Result, Rule};
+use crate::storage::{self, Record};
+use crate::time::{Day, Timestamp};
+use crate::validate::{self};
+use crate::vault::WorkerSession;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum NoteStatus {
+    Draft,
+    Signed { at: Timestamp },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct Note {
+    pub id: String,
+    pub client_id: String,
+    pub activity_id: Option<String>,
+    /// The day the note is about: its activity's day, or the day it was started.
+    pub on: Day,
+    pub text: String,
+    pub status: NoteStatus,
+    pub written: Timestamp,
+    pub updated: Timestamp,
+}
+
+storage::client_record!(Note, "note");
+
+/// A correction or addition to a signed note, written later and never changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct Addendum {
+    pub id: String,
+    pub client_id: String,
+    pub note_id: String,
+    pub reason: String,
+    pub text: String,
+    pub written: Timestamp,
+}
+
+storage::client_record!(Addendum, "addendum");
+
+pub(crate) fn notes_of(conn: &Connection, keys: &Keys, client_id: &str) -> Result<Vec<Note>> {
+    storage::list_owned::<Note>(conn, keys, client_id)
+}
+
+pub(crate) fn load(conn: &Connection, keys: &Keys, note_id: &str) -> Result<Note> {
+    let id = validate::id("note_id", note_id)?;
+    Ok(storage::get::<Note>(conn, keys, &id)?.value)
+}
+
+pub(crate) fn signed() -> Error {
+    Error::invalid(
+        "note_id",
+        Rule::NotAllowed {
+            reason: "the note is signed; add an addendum instead".into(),
+        },
+    )
+}
+
+pub(crate) fn draft_only(note: &Note) -> Result<()> {
+    match note.status {
+        NoteStatus::Draft => Ok(()),
+        NoteStatus::Signed { .. } => Err(signed()),
+    }
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl WorkerSession {
+    /// Throw away a draft that should not have been started. Signed notes stay for good.
+    pub fn discard_note(&self, note_id: String) -> Result<()> {
+        self.write(|tx, keys| {
+            let note = load(tx, keys, &note_id)?;
+            draft_only(&note)?;
+            storage::erase(tx, keys, Note::KIND, &note.id)
+        })
+    }
+}

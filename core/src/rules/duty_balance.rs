@@ -1,0 +1,290 @@
+//! The balance between the three duties over time: counts, shares and their trend over a
+//! period, week by week, and the empowerment hint when advocacy has carried a client for weeks.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::activity::{Activity, ActivityStatus};
+use crate::domain::client;
+use crate::domain::duty::{self, Duty};
+use crate::error::{Error, Result, Rule};
+use crate::storage;
+use crate::time::Day;
+use crate::vault::WorkerSession;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum DutyTrend {
+    Rising,
+    Steady,
+    Falling,
+    /// One half of the period has no activities to compare.
+    NotEnoughData,
+}
+
+/// A change in share smaller than this (in percentage points) between the period's halves is steady.
+pub const TREND_POINTS: i32 = 10;
+/// The longest period a balance covers: a year, with a leap day.
+pub const MAX_PERIOD_DAYS: i64 = 366;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct DutyCount {
+    pub duty: Duty,
+    pub label: String,
+    /// Activities carrying this duty (one activity may carry several duties).
+    pub count: u32,
+    /// This duty's part of all duty tags in the period, 0 to 1; the three shares add up to 1.
+    pub share: f64,
+    pub percent: u32,
+    /// The share in the period's second half against its first.
+    pub trend: DutyTrend,
+    /// Second half's share minus the first's, in percentage points.
+    pub change_points: i32,
+}
+
+/// Duty counts of one calendar week (Monday to Sunday).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct DutyWeek {
+    pub week_start: Day,
+    pub educate: u32,
+    pub empower: u32,
+    pub advocate: u32,
+}
+
+/// A respectful prompt on a client's screen when advocacy has carried them for weeks with no
+/// empowerment, which can build dependence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct EmpowermentHint {
+    pub weeks: u32,
+    /// The first advocacy since the last empowerment (or ever).
+    pub since: Day,
+    pub advocacy_activities: u32,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct DutyBalance {
+    pub from: Day,
+    pub to: Day,
+    /// Done activities in the period; planned, missed and cancelled ones do not count.
+    pub activities: u32,
+    /// Always the three duties, in their fixed order.
+    pub duties: Vec<DutyCount>,
+    pub weeks: Vec<DutyWeek>,
+    pub summary: String,
+    /// Only on a client's balance, as of the period's last day.
+    pub hint: Option<EmpowermentHint>,
+}
+
+fn check_period(from: Day, to: Day) -> Result<()> {
+    if to < from {
+        return Err(Error::invalid(
+            "to",
+            Rule::NotBefore {
+                other: "the period's first day".into(),
+            },
+        ));
+    }
+    if from.days_until(to) >= MAX_PERIOD_DAYS {
+        return Err(Error::invalid(
+            "to",
+            Rule::NotAllowed {
+                reason: format!("a period can be at most {MAX_PERIOD_DAYS} days"),
+            },
+        ));
+    }
+    Ok(())
+}
+
+fn counted(a: &Activity) -> bool {
+    a.status == ActivityStatus::Done
+}
+
+fn monday_of(day: Day) -> Day {
+    use chrono::Datelike;
+    day.add_days(-(day.0.weekday().num_days_from_monday() as i64))
+}
+
+fn tally<'a>(activities: impl Iterator<Item = &'a Activity>) -> [u32; 3] {
+    let mut n = [0u32; 3];
+    for a in activities {
+        for d in &a.duties {
+            n[*d as usize] += 1;
+        }
+    }
+    n
+}
+
+fn share(n: [u32; 3], i: usize) -> Option<f64> {
+    let total: u32 = n.iter().sum();
+    (total > 0).then(|| f64::from(n[i]) / f64::from(total))
+}
+
+/// Count, share, trend and weekly counts of the done activities among `activities` in the period.
+pub(crate) fn balance_of(activities: &[Activity], from: Day, to: Day) -> DutyBalance {
+    let in_period: Vec<&Activity> = activities
+        .iter()
+        .filter(|a| counted(a) && a.day >= from && a.day <= to)
+        .collect();
+    let all = tally(in_period.iter().copied());
+    let mid = from.add_days((from.days_until(to) + 1) / 2);
+    let first = tally(in_period.iter().copied().filter(|a| a.day < mid));
+    let second = tally(in_period.iter().copied().filter(|a| a.day >= mid));
+    let duties: Vec<DutyCount> = Duty::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, duty)| {
+            let s = share(all, i).unwrap_or(0.0);
+            let (trend, change_points) = match (share(first, i), share(second, i)) {
+                (Some(a), Some(b)) => {
+                    let points = ((b - a) * 100.0).round() as i32;
+                    let trend = if points >= TREND_POINTS {
+                        DutyTrend::Rising
+                    } else if points <= -TREND_POINTS {
+                        DutyTrend::Falling
+                    } else {
+                        DutyTrend::Steady
+                    };
+                    (trend, points)
+                }
+                _ => (DutyTrend::NotEnoughData, 0),
+            };
+            DutyCount {
+                duty: *duty,
+                label: duty.label().into(),
+                count: all[i],
+                share: s,
+                percent: (s * 100.0).round() as u32,
+                trend,
+                change_points,
+            }
+        })
+        .collect();
+    let mut weeks = Vec::new();
+    let mut week = monday_of(from);
+    while week <= to {
+        let end = week.add_days(7);
+        let n = tally(
+            in_period
+                .iter()
+                .copied()
+                .filter(|a| a.day >= week && a.day < end),
+        );
+        weeks.push(DutyWeek {
+            week_start: week,
+            educate: n[0],
+            empower: n[1],
+            advocate: n[2],
+        });
+        week = end;
+    }
+    let summary = if in_period.is_empty() {
+        "No activities recorded in this period.".to_string()
+    } else {
+        let parts: Vec<String> = duties
+            .iter()
+            .map(|d| format!("{}% {}", d.percent, d.label.to_lowercase()))
+            .collect();
+        format!(
+            "{} {}: {}",
+            in_period.len(),
+            if in_period.len() == 1 {
+                "activity"
+            } else {
+                "activities"
+            },
+            parts.join(", ")
+        )
+    };
+    DutyBalance {
+        from,
+        to,
+        activities: in_period.len() as u32,
+        duties,
+        weeks,
+        summary,
+        hint: None,
+    }
+}
+
+/// The hint as of `today`: advocacy since the last empowerment began at least `weeks` weeks ago and
+/// is still going on within those weeks.
+pub(crate) fn empowerment_hint(
+    activities: &[Activity],
+    today: Day,
+    weeks: u32,
+    preferred_name: &str,
+) -> Option<EmpowermentHint> {
+    let done: Vec<&Activity> = activities
+        .iter()
+        .filter(|a| counted(a) && a.day <= today)
+        .collect();
+    let last_empower = done
+        .iter()
+        .filter(|a| a.duties.contains(&Duty::Empower))
+        .map(|a| a.day)
+        .max();
+    let advocacy: Vec<Day> = done
+        .iter()
+        .filter(|a| a.duties.contains(&Duty::Advocate) && last_empower.is_none_or(|e| a.day > e))
+        .map(|a| a.day)
+        .collect();
+    let since = *advocacy.iter().min()?;
+    let latest = *advocacy.iter().max()?;
+    let window = i64::from(weeks) * 7;
+    if since.days_until(today) < window || latest.days_until(today) >= window {
+        return None;
+    }
+    let spanned = (since.days_until(today) / 7) as u32;
+    Some(EmpowermentHint {
+        weeks: spanned,
+        since,
+        advocacy_activities: advocacy.len() as u32,
+        message: format!(
+            "For {spanned} weeks, the work with {preferred_name} has been advocacy, with no \
+             empowerment step recorded. Could the next visit plan a step {preferred_name} takes, \
+             with your support?"
+        ),
+    })
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl WorkerSession {
+    /// The balance of one client's activities over a period, with the empowerment hint as of `to`.
+    pub fn client_duty_balance(
+        &self,
+        client_id: String,
+        from: Day,
+        to: Day,
+    ) -> Result<DutyBalance> {
+        check_period(from, to)?;
+        self.with(|conn, keys| {
+            let client = client::load(conn, keys, &client_id)?;
+            let activities = storage::list_owned::<Activity>(conn, keys, &client.id)?;
+            let weeks = duty::settings(conn, keys)?.advocacy_hint_weeks;
+            let mut balance = balance_of(&activities, from, to);
+            balance.hint = empowerment_hint(&activities, to, weeks, &client.preferred_name);
+            Ok(balance)
+        })
+    }
+
+    /// The balance of all of this worker's activities over a period (at most a year).
+    pub fn duty_balance(&self, from: Day, to: Day) -> Result<DutyBalance> {
+        check_period(from, to)?;
+        self.with(|conn, keys| {
+            // Day by day through the keyed day index, so only the period's activities are opened,
+            // not years of them.
+            let mut activities = Vec::new();
+            let mut day = from;
+            while day <= to {
+                activities.extend(storage::list_on_day::<Activity>(conn, keys, day)?);
+                day = day.add_days(1);
+            }
+            Ok(balance_of(&activities, from, to))
+        })
+    }
+}

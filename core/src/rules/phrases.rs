@@ -1,0 +1,178 @@
+//! The small phrase matcher that person-first hints and duty suggestions share: a text is split
+//! into words, and phrases are matched word by word, so "addict" never matches inside "addiction".
+//! Phrases are written in a tiny pattern language, lower case:
+//! - words separated by spaces must follow each other (any punctuation or spacing between them);
+//! - a word ending in `*` matches any word that starts with it (`suffer*` matches "suffering");
+//! - `..` lets up to three other words stand in between (`on .. behalf` matches "on her behalf").
+
+use serde::{Deserialize, Serialize};
+
+/// Where a piece of text sits in a longer one. `start`/`end` count characters (Unicode scalar
+/// values); the UTF-16 pair counts what Kotlin's `String` and Swift's `NSRange` index by, so neither
+/// shell has to convert.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TextSpan {
+    pub start: u32,
+    pub end: u32,
+    pub utf16_start: u32,
+    pub utf16_end: u32,
+    /// The words exactly as they appear in the text.
+    pub text: String,
+}
+
+/// A word of a text, lower-cased for matching, with where it sits.
+pub(crate) struct Word {
+    pub lower: String,
+    pub start: usize,
+    pub end: usize,
+    pub utf16_start: usize,
+    pub utf16_end: usize,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Split a text into words: letters and digits, with apostrophes inside a word ("client's").
+/// Hyphens split, so "attention-seeking" matches the pattern "attention seeking".
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    // (char index, utf16 index, char) of the current run.
+    let mut run: Vec<(usize, usize, char)> = Vec::new();
+    let mut utf16 = 0;
+    let flush = |run: &mut Vec<(usize, usize, char)>, out: &mut Vec<Word>| {
+        while run.last().is_some_and(|(_, _, c)| is_apostrophe(*c)) {
+            run.pop();
+        }
+        let lead = run.iter().take_while(|(_, _, c)| is_apostrophe(*c)).count();
+        let letters = &run[lead..];
+        if let (Some(first), Some(last)) = (letters.first(), letters.last()) {
+            let lower: String = letters
+                .iter()
+                .map(|(_, _, c)| if is_apostrophe(*c) { '\'' } else { *c })
+                .collect::<String>()
+                .to_lowercase();
+            out.push(Word {
+                lower,
+                start: first.0,
+                end: last.0 + 1,
+                utf16_start: first.1,
+                utf16_end: last.1 + last.2.len_utf16(),
+            });
+        }
+        run.clear();
+    };
+    for (i, c) in text.chars().enumerate() {
+        if c.is_alphanumeric() || is_apostrophe(c) {
+            run.push((i, utf16, c));
+        } else {
+            flush(&mut run, &mut out);
+        }
+        utf16 += c.len_utf16();
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+pub(crate) fn span_of(text: &str, words: &[Word], first: usize, last: usize) -> TextSpan {
+    let (start, end) = (words[first].start, words[last].end);
+    TextSpan {
+        start: start as u32,
+        end: end as u32,
+        utf16_start: words[first].utf16_start as u32,
+        utf16_end: words[last].utf16_end as u32,
+        text: text.chars().skip(start).take(end - start).collect(),
+    }
+}
+
+enum Part {
+    Word(String),
+    Prefix(String),
+    Gap(usize),
+}
+
+/// A parsed phrase pattern (see the module comment for the syntax).
+pub(crate) struct Pattern(Vec<Part>);
+
+const GAP_WORDS: usize = 3;
+
+impl Pattern {
+    pub fn parse(pattern: &str) -> Self {
+        Pattern(
+            pattern
+                .split_whitespace()
+                .map(|p| {
+                    if p == ".." {
+                        Part::Gap(GAP_WORDS)
+                    } else if let Some(prefix) = p.strip_suffix('*') {
+                        Part::Prefix(prefix.to_lowercase())
+                    } else {
+                        Part::Word(p.to_lowercase())
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// Every non-overlapping match, as (first word, last word) index pairs.
+    pub fn find_all(&self, words: &[Word]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            match self.match_at(words, 0, i) {
+                Some(last) => {
+                    out.push((i, last));
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Match parts from `part` on, starting at word `at`; returns the last word matched.
+    fn match_at(&self, words: &[Word], part: usize, at: usize) -> Option<usize> {
+        let word_ok = |p: &Part, w: &Word| match p {
+            Part::Word(s) => w.lower == *s,
+            Part::Prefix(s) => w.lower.starts_with(s.as_str()),
+            Part::Gap(_) => false,
+        };
+        match self.0.get(part)? {
+            Part::Gap(max) => {
+                // A gap never ends a pattern; try the shortest gap first.
+                (0..=*max).find_map(|skip| {
+                    let at = at + skip;
+                    if at >= words.len() {
+                        return None;
+                    }
+                    self.match_at(words, part + 1, at)
+                })
+            }
+            p => {
+                let w = words.get(at)?;
+                if !word_ok(p, w) {
+                    return None;
+                }
+                if part + 1 == self.0.len() {
+                    Some(at)
+                } else {
+                    self.match_at(words, part + 1, at + 1)
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_and_prefixes() {
+        let words = words("spoke on her behalf, teaching");
+        assert_eq!(Pattern::parse("on .. behalf").find_all(&words), [(1, 3)]);
+        assert_eq!(Pattern::parse("teach*").find_all(&words), [(4, 4)]);
+        assert!(Pattern::parse("behalf ..").find_all(&words).is_empty());
+    }
+}

@@ -1,0 +1,144 @@
+//! The caseload list: one row per client, active clients first, then by what is due soonest.
+//! Sorting, labels and wording are decided here so Android and iOS show the same thing.
+
+use serde::Serialize;
+
+use crate::domain::activity;
+use crate::domain::client::{Client, ClientStatus};
+use crate::domain::plan::{self, Goal, GoalStatus, Plan};
+use crate::error::Result;
+use crate::storage;
+use crate::time::Day;
+use crate::vault::WorkerSession;
+
+/// How far ahead the caseload list looks for a client's next visit.
+const NEXT_VISIT_DAYS: u32 = 14;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum DueKind {
+    Visit,
+    FollowUp,
+    PlanReview,
+    GoalTarget,
+}
+
+/// The next dated thing for a client.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct DueItem {
+    pub on: Day,
+    pub kind: DueKind,
+    /// e.g. "Plan review", "Goal: find a flat near my sister".
+    pub label: String,
+    pub overdue: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct CaseloadRow {
+    pub client_id: String,
+    pub preferred_name: String,
+    pub pronouns: Option<String>,
+    pub status: ClientStatus,
+    pub status_label: String,
+    pub active_goals: u32,
+    pub next_due: Option<DueItem>,
+}
+
+pub fn status_label(status: &ClientStatus) -> String {
+    match status {
+        ClientStatus::Active { .. } => "Active".into(),
+        ClientStatus::Paused { since } => format!("Paused since {since}"),
+        ClientStatus::Discharged { on } => format!("Discharged {on}"),
+    }
+}
+
+/// The soonest dated item among a client's plan review and goal targets.
+pub(crate) fn plan_due_items(plan: Option<&Plan>, goals: &[Goal], today: Day) -> Vec<DueItem> {
+    let mut items = Vec::new();
+    if let Some(plan) = plan {
+        items.push(DueItem {
+            on: plan.review_due,
+            kind: DueKind::PlanReview,
+            label: "Plan review".into(),
+            overdue: plan.review_due < today,
+        });
+    }
+    for g in goals.iter().filter(|g| g.status == GoalStatus::Active) {
+        if let Some(target) = g.target_date {
+            items.push(DueItem {
+                on: target,
+                kind: DueKind::GoalTarget,
+                label: format!("Goal: {}", g.client_words),
+                overdue: target < today,
+            });
+        }
+    }
+    items
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl WorkerSession {
+    /// The caseload list: active clients first, then by what is due soonest, then by name.
+    pub fn caseload(&self, today: Day) -> Result<Vec<CaseloadRow>> {
+        let mut rows =
+            self.with(|conn, keys| {
+                let clients = storage::list::<Client>(conn, keys)?;
+                let visits = activity::scheduled_between(conn, keys, today, NEXT_VISIT_DAYS)?;
+                let follow_ups = activity::open_follow_ups(conn, keys)?;
+                // Plans and goals of every client in two queries, not two per client.
+                let mut plans = plan::current_plans(conn, keys)?;
+                let mut all_goals = plan::goals_by_client(conn, keys)?;
+                let mut rows = Vec::with_capacity(clients.len());
+                for c in clients {
+                    let plan = plans.remove(&c.id);
+                    let goals = all_goals.remove(&c.id).unwrap_or_default();
+                    let mut due = plan_due_items(plan.as_ref(), &goals, today);
+                    if let Some(v) = visits.iter().find(|v| v.client_id == c.id) {
+                        due.push(DueItem {
+                            on: v.day,
+                            kind: DueKind::Visit,
+                            label: match v.time {
+                                Some(t) => format!("{} at {t}", v.kind.label()),
+                                None => v.kind.label().to_string(),
+                            },
+                            overdue: false,
+                        });
+                    }
+                    due.extend(follow_ups.iter().filter(|f| f.client_id == c.id).map(|f| {
+                        DueItem {
+                            on: f.due,
+                            kind: DueKind::FollowUp,
+                            label: format!("Follow up: {}", f.what),
+                            overdue: f.due < today,
+                        }
+                    }));
+                    rows.push(CaseloadRow {
+                        status_label: status_label(&c.status),
+                        active_goals: goals
+                            .iter()
+                            .filter(|g| g.status == GoalStatus::Active)
+                            .count() as u32,
+                        next_due: due.into_iter().min_by_key(|d| (d.on, d.kind)),
+                        client_id: c.id,
+                        preferred_name: c.preferred_name,
+                        pronouns: c.pronouns,
+                        status: c.status,
+                    });
+                }
+                Ok(rows)
+            })?;
+        rows.sort_by_cached_key(|r| {
+            (
+                !matches!(r.status, ClientStatus::Active { .. }),
+                r.next_due
+                    .as_ref()
+                    .map_or(Day(chrono::NaiveDate::MAX), |d| d.on),
+                r.preferred_name.to_lowercase(),
+            )
+        });
+        Ok(rows)
+    }
+}

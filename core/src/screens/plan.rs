@@ -1,0 +1,265 @@
+//! The plan screen and the review screen: a client's goals with the latest ratings from both
+//! sides, trends and what is due. Wording and order are decided here so both phones agree.
+
+use serde::Serialize;
+
+use crate::domain::assessment::LifeArea;
+use crate::domain::client::{self};
+use crate::domain::entry::ClientEntry;
+use crate::domain::plan::{
+    self, Author, Goal, GoalStatus, Plan, PlanVersion, Rating, Review, Step,
+};
+use crate::error::Result;
+use crate::storage;
+use crate::time::Day;
+use crate::vault::WorkerSession;
+
+/// Direction of the latest rating against the one before it, from the same person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    Up,
+    Same,
+    Down,
+    /// Fewer than two ratings.
+    NotEnough,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RatingView {
+    pub on: Day,
+    pub score: u8,
+    pub words: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct GoalCard {
+    pub goal_id: String,
+    pub area: LifeArea,
+    pub area_label: String,
+    pub client_words: String,
+    pub worker_step: Option<String>,
+    pub measure: Option<String>,
+    pub target_date: Option<Day>,
+    pub status: GoalStatus,
+    pub status_label: String,
+    pub visible_to_client: bool,
+    pub latest_client_rating: Option<RatingView>,
+    pub latest_worker_rating: Option<RatingView>,
+    pub client_trend: Trend,
+    pub worker_trend: Trend,
+    pub steps: Vec<Step>,
+    pub steps_done: u32,
+    /// Steps the client marked done that the worker has not confirmed yet.
+    pub steps_to_confirm: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct PlanScreen {
+    pub client_id: String,
+    pub preferred_name: String,
+    pub pronouns: Option<String>,
+    pub plan: Option<Plan>,
+    pub review_overdue: bool,
+    /// Active goals first, then paused, achieved, dropped; by target date within each.
+    pub goals: Vec<GoalCard>,
+    /// What the client wrote themself in shared mode, newest first.
+    pub client_entries: Vec<ClientEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct GoalReviewRow {
+    pub goal_id: String,
+    pub client_words: String,
+    pub status_label: String,
+    /// Ratings since the plan's last review (or its start), oldest first.
+    pub client_ratings: Vec<RatingView>,
+    pub worker_ratings: Vec<RatingView>,
+    pub client_change: Option<i32>,
+    pub worker_change: Option<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ReviewScreen {
+    pub client_id: String,
+    pub preferred_name: String,
+    pub plan: Plan,
+    pub days_until_due: i64,
+    pub since: Day,
+    pub goals: Vec<GoalReviewRow>,
+    pub last_review: Option<Review>,
+    pub versions: Vec<PlanVersionSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct PlanVersionSummary {
+    pub version: u32,
+    pub started: Day,
+    pub closed_on: Day,
+    pub goals: u32,
+}
+
+pub fn goal_status_label(status: &GoalStatus) -> String {
+    match status {
+        GoalStatus::Active => "Working on it".into(),
+        GoalStatus::Achieved { on } => format!("Achieved {on}"),
+        GoalStatus::Paused => "Paused".into(),
+        GoalStatus::Dropped { .. } => "Set aside".into(),
+    }
+}
+
+fn goal_rank(status: &GoalStatus) -> u8 {
+    match status {
+        GoalStatus::Active => 0,
+        GoalStatus::Paused => 1,
+        GoalStatus::Achieved { .. } => 2,
+        GoalStatus::Dropped { .. } => 3,
+    }
+}
+
+pub(crate) fn rating_view(r: &Rating) -> RatingView {
+    RatingView {
+        on: r.on,
+        score: r.score,
+        words: r.words.clone(),
+    }
+}
+
+pub(crate) fn trend(ratings: &[&Rating]) -> Trend {
+    match ratings {
+        [.., before, last] => match last.score.cmp(&before.score) {
+            std::cmp::Ordering::Greater => Trend::Up,
+            std::cmp::Ordering::Equal => Trend::Same,
+            std::cmp::Ordering::Less => Trend::Down,
+        },
+        _ => Trend::NotEnough,
+    }
+}
+
+fn goal_card(goal: Goal, ratings: &[Rating]) -> GoalCard {
+    let client = plan::by_author(ratings, &goal.id, Author::Client);
+    let worker = plan::by_author(ratings, &goal.id, Author::Worker);
+    GoalCard {
+        area_label: goal.area.label().into(),
+        status_label: goal_status_label(&goal.status),
+        latest_client_rating: client.last().map(|r| rating_view(r)),
+        latest_worker_rating: worker.last().map(|r| rating_view(r)),
+        client_trend: trend(&client),
+        worker_trend: trend(&worker),
+        steps_done: goal.steps.iter().filter(|s| s.done_on.is_some()).count() as u32,
+        steps_to_confirm: goal
+            .steps
+            .iter()
+            .filter(|s| s.done_on.is_some() && !s.confirmed)
+            .count() as u32,
+        goal_id: goal.id,
+        area: goal.area,
+        client_words: goal.client_words,
+        worker_step: goal.worker_step,
+        measure: goal.measure,
+        target_date: goal.target_date,
+        status: goal.status,
+        visible_to_client: goal.visible_to_client,
+        steps: goal.steps,
+    }
+}
+
+fn change(ratings: &[&Rating]) -> Option<i32> {
+    match ratings {
+        [first, .., last] => Some(i32::from(last.score) - i32::from(first.score)),
+        _ => None,
+    }
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl WorkerSession {
+    /// A client's plan screen: goals with the latest client and worker ratings side by side.
+    pub fn plan_screen(&self, client_id: String, today: Day) -> Result<PlanScreen> {
+        self.with(|conn, keys| {
+            let client = client::load(conn, keys, &client_id)?;
+            let plan = plan::current_plan(conn, keys, &client.id)?;
+            let ratings = plan::ratings_of(conn, keys, &client.id)?;
+            let mut goals = plan::goals_of(conn, keys, &client.id)?;
+            goals.sort_by_key(|g| {
+                (
+                    goal_rank(&g.status),
+                    g.target_date.is_none(),
+                    g.target_date,
+                    g.created,
+                )
+            });
+            let mut client_entries = storage::list_owned::<ClientEntry>(conn, keys, &client.id)?;
+            client_entries.sort_by_key(|e| std::cmp::Reverse((e.on, e.recorded)));
+            Ok(PlanScreen {
+                client_entries,
+                review_overdue: plan.as_ref().is_some_and(|p| p.review_due < today),
+                goals: goals.into_iter().map(|g| goal_card(g, &ratings)).collect(),
+                client_id: client.id,
+                preferred_name: client.preferred_name,
+                pronouns: client.pronouns,
+                plan,
+            })
+        })
+    }
+
+    /// The review screen: what moved since the last review, per goal, from both sides.
+    pub fn review_screen(&self, client_id: String, today: Day) -> Result<ReviewScreen> {
+        self.with(|conn, keys| {
+            let client = client::load(conn, keys, &client_id)?;
+            let plan = plan::current_plan(conn, keys, &client.id)?
+                .ok_or_else(|| crate::Error::not_found("plan", &client.id))?;
+            let mut reviews = storage::list_owned::<Review>(conn, keys, &client.id)?;
+            reviews.sort_by_key(|r| (r.on, r.recorded));
+            let last_review = reviews.pop();
+            let since = last_review.as_ref().map_or(plan.started, |r| r.on);
+            let ratings: Vec<Rating> = plan::ratings_of(conn, keys, &client.id)?
+                .into_iter()
+                .filter(|r| r.on >= since)
+                .collect();
+            let goals = plan::goals_of(conn, keys, &client.id)?
+                .into_iter()
+                .filter(|g| !matches!(g.status, GoalStatus::Dropped { .. }))
+                .map(|g| {
+                    let client_r = plan::by_author(&ratings, &g.id, Author::Client);
+                    let worker_r = plan::by_author(&ratings, &g.id, Author::Worker);
+                    GoalReviewRow {
+                        client_change: change(&client_r),
+                        worker_change: change(&worker_r),
+                        client_ratings: client_r.iter().map(|r| rating_view(r)).collect(),
+                        worker_ratings: worker_r.iter().map(|r| rating_view(r)).collect(),
+                        status_label: goal_status_label(&g.status),
+                        goal_id: g.id,
+                        client_words: g.client_words,
+                    }
+                })
+                .collect();
+            let mut versions = storage::list_owned::<PlanVersion>(conn, keys, &client.id)?;
+            versions.sort_by_key(|v| v.version);
+            Ok(ReviewScreen {
+                days_until_due: today.days_until(plan.review_due),
+                client_id: client.id,
+                preferred_name: client.preferred_name,
+                since,
+                goals,
+                last_review,
+                versions: versions
+                    .iter()
+                    .map(|v| PlanVersionSummary {
+                        version: v.version,
+                        started: v.started,
+                        closed_on: v.closed_on,
+                        goals: v.goals.len() as u32,
+                    })
+                    .collect(),
+                plan,
+            })
+        })
+    }
+}

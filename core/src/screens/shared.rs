@@ -1,0 +1,365 @@
+//! Shared mode: the worker hands the phone to the client, who sees their own plan and nothing
+//! else. `SharedSession` is a separate capability: it holds one client id, and every call it has
+//! can only read or write that client's client-visible records. While it is open, every worker
+//! handle is dead; leaving needs the worker's passphrase or platform key.
+
+use serde::Serialize;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::domain::client::{self, Client};
+use crate::domain::entry::{ClientEntry, EntryKind};
+use crate::domain::plan::{self, Author, Goal, GoalStatus, RatingInput};
+use crate::error::{Error, Result, Rule};
+use crate::storage;
+use crate::time::{Day, Timestamp};
+use crate::validate::{self, TEXT_MAX};
+use crate::vault::platform::PlatformKey;
+use crate::vault::{self, Inner, Mode, WorkerSession};
+use crate::words::{Phrase, Words};
+
+/// Shared mode locks the whole vault after this long without a touch, unless the shell says otherwise.
+pub const DEFAULT_IDLE_SECONDS: u32 = 300;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct SharedRating {
+    pub on: Day,
+    pub score: u8,
+    /// e.g. "You said 6 out of 10".
+    pub said: String,
+    /// The band on our neutral scale, e.g. "Getting there".
+    pub band: String,
+    pub words: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct SharedStep {
+    pub step_id: String,
+    pub text: String,
+    pub done: bool,
+    /// Shown under a step the client marked, until the worker confirms it.
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct SharedGoal {
+    pub goal_id: String,
+    /// The goal in the client's own words.
+    pub words: String,
+    pub area: String,
+    pub status: String,
+    pub target_date: Option<Day>,
+    pub steps: Vec<SharedStep>,
+    pub my_ratings: Vec<SharedRating>,
+    pub worker_ratings: Vec<SharedRating>,
+    pub my_entries: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct SharedVisit {
+    pub on: Day,
+    pub time: Option<crate::time::ClockTime>,
+}
+
+/// Everything the client's screen shows, in the client's language where the table has it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct SharedScreen {
+    pub language: String,
+    pub greeting: String,
+    pub preferred_name: String,
+    pub goals: Vec<SharedGoal>,
+    /// Entries not tied to one goal ("what helps me").
+    pub my_entries: Vec<String>,
+    pub next_visits_label: String,
+    pub upcoming_visits: Vec<SharedVisit>,
+}
+
+#[cfg_attr(feature = "ffi", derive(uniffi::Object))]
+pub struct SharedSession {
+    inner: Arc<Inner>,
+    epoch: u64,
+    client_id: String,
+    idle: Duration,
+    last_touch: Mutex<Instant>,
+}
+
+/// How many upcoming visits the client sees.
+const UPCOMING_VISITS: usize = 3;
+
+impl SharedSession {
+    /// Run `f` for this client if shared mode is still live and not idle too long.
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut rusqlite::Connection, &crate::crypto::Keys, &str) -> Result<T>,
+    ) -> Result<T> {
+        let mut state = self.inner.state();
+        if state.epoch != self.epoch || state.keys.is_none() {
+            return Err(Error::Locked);
+        }
+        let mut last = self.last_touch.lock().unwrap_or_else(|p| p.into_inner());
+        if last.elapsed() > self.idle {
+            vault::lock_state(&mut state);
+            return Err(Error::Locked);
+        }
+        *last = Instant::now();
+        drop(last);
+        let vault::State { conn, keys, .. } = &mut *state;
+        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        f(conn, keys, &self.client_id)
+    }
+
+    fn visible_goal(
+        conn: &rusqlite::Connection,
+        keys: &crate::crypto::Keys,
+        client_id: &str,
+        goal_id: &str,
+    ) -> Result<Goal> {
+        let goal = plan::load_goal(conn, keys, goal_id)?;
+        // A goal of someone else, or one the client's screen does not show (hidden or dropped),
+        // does not exist from here.
+        if goal.client_id != client_id || !shown_to_client(&goal) {
+            return Err(Error::not_found("goal", goal_id));
+        }
+        Ok(goal)
+    }
+
+    fn leave_as_worker(
+        &self,
+        check: impl FnOnce(&mut vault::State) -> Result<()>,
+    ) -> Result<Arc<WorkerSession>> {
+        let mut state = self.inner.state();
+        if state.epoch != self.epoch || state.keys.is_none() {
+            return Err(Error::Locked);
+        }
+        check(&mut state)?;
+        let epoch = vault::switch_mode(&mut state, Mode::Worker);
+        Ok(vault::worker_session(&self.inner, epoch))
+    }
+}
+
+/// Whether the client's screen shows this goal of theirs: the one rule for what the screen lists
+/// and what shared mode may write to.
+fn shown_to_client(goal: &Goal) -> bool {
+    goal.visible_to_client && !matches!(goal.status, GoalStatus::Dropped { .. })
+}
+
+fn shared_rating(words: Words, r: &plan::Rating) -> SharedRating {
+    let phrase = match r.by {
+        Author::Client => Phrase::MyRating,
+        Author::Worker => Phrase::WorkerRating,
+    };
+    SharedRating {
+        on: r.on,
+        score: r.score,
+        said: words.with_number(phrase, r.score),
+        band: words.score(r.score).into(),
+        // The worker's words on a rating are working notes; the client sees only the score.
+        words: (r.by == Author::Client).then(|| r.words.clone()).flatten(),
+    }
+}
+
+fn status_words(words: Words, status: &GoalStatus) -> String {
+    words
+        .get(match status {
+            GoalStatus::Active => Phrase::StatusActive,
+            GoalStatus::Achieved { .. } => Phrase::StatusAchieved,
+            GoalStatus::Paused => Phrase::StatusPaused,
+            GoalStatus::Dropped { .. } => Phrase::StatusSetAside,
+        })
+        .into()
+}
+
+fn screen(
+    conn: &rusqlite::Connection,
+    keys: &crate::crypto::Keys,
+    client: &Client,
+    today: Day,
+) -> Result<SharedScreen> {
+    let words = Words::for_language(client.language.as_deref());
+    let ratings = plan::ratings_of(conn, keys, &client.id)?;
+    let entries = storage::list_owned::<ClientEntry>(conn, keys, &client.id)?;
+    let mut entries: Vec<ClientEntry> = entries;
+    entries.sort_by_key(|e| (e.on, e.recorded));
+    let goals = plan::goals_of(conn, keys, &client.id)?
+        .into_iter()
+        .filter(shown_to_client)
+        .map(|g| SharedGoal {
+            my_ratings: plan::by_author(&ratings, &g.id, Author::Client)
+                .into_iter()
+                .map(|r| shared_rating(words, r))
+                .collect(),
+            worker_ratings: plan::by_author(&ratings, &g.id, Author::Worker)
+                .into_iter()
+                .map(|r| shared_rating(words, r))
+                .collect(),
+            my_entries: entries
+                .iter()
+                .filter(|e| e.goal_id.as_deref() == Some(g.id.as_str()))
+                .map(|e| e.text.clone())
+                .collect(),
+            steps: g
+                .steps
+                .iter()
+                .map(|s| SharedStep {
+                    step_id: s.id.clone(),
+                    text: s.text.clone(),
+                    done: s.done_on.is_some(),
+                    note: (s.done_on.is_some() && !s.confirmed)
+                        .then(|| words.get(Phrase::StepWaiting).to_string()),
+                })
+                .collect(),
+            area: words.area(g.area).into(),
+            status: status_words(words, &g.status),
+            target_date: g.target_date,
+            words: g.client_words,
+            goal_id: g.id,
+        })
+        .collect();
+    let upcoming_visits =
+        crate::domain::activity::upcoming_for_client(conn, keys, &client.id, today)?
+            .into_iter()
+            .take(UPCOMING_VISITS)
+            .map(|a| SharedVisit {
+                on: a.day,
+                time: a.time,
+            })
+            .collect();
+    Ok(SharedScreen {
+        language: words.language().into(),
+        greeting: words
+            .get(Phrase::Greeting)
+            .replace("{name}", &client.preferred_name),
+        preferred_name: client.preferred_name.clone(),
+        goals,
+        my_entries: entries
+            .iter()
+            .filter(|e| e.goal_id.is_none())
+            .map(|e| e.text.clone())
+            .collect(),
+        next_visits_label: words.get(Phrase::NextVisit).into(),
+        upcoming_visits,
+    })
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl WorkerSession {
+    /// Hand the phone to a client. Every worker handle stops working until the worker unlocks
+    /// it again with `SharedSession::leave`. `idle_seconds` (default 300) locks the whole vault.
+    pub fn open_shared(
+        &self,
+        client_id: String,
+        idle_seconds: Option<u32>,
+    ) -> Result<Arc<SharedSession>> {
+        let idle = idle_seconds.unwrap_or(DEFAULT_IDLE_SECONDS);
+        validate::range("idle_seconds", idle.into(), 1, 3600)?;
+        let client = self.client(client_id)?;
+        let mut state = self.state()?;
+        let epoch = vault::switch_mode(
+            &mut state,
+            Mode::Shared {
+                client_id: client.id.clone(),
+            },
+        );
+        Ok(Arc::new(SharedSession {
+            inner: self.inner.clone(),
+            epoch,
+            client_id: client.id,
+            idle: Duration::from_secs(idle.into()),
+            last_touch: Mutex::new(Instant::now()),
+        }))
+    }
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl SharedSession {
+    /// The client's screen.
+    pub fn screen(&self, today: Day) -> Result<SharedScreen> {
+        self.with(|conn, keys, client_id| {
+            let client = client::load(conn, keys, client_id)?;
+            screen(conn, keys, &client, today)
+        })
+    }
+
+    /// The client rates their own progress on one of their visible goals.
+    pub fn rate(&self, goal_id: String, on: Day, score: u8, words: Option<String>) -> Result<()> {
+        let input = plan::validate_rating(RatingInput {
+            on,
+            score,
+            by: Author::Client,
+            words,
+        })?;
+        self.with(|conn, keys, client_id| {
+            let tx = conn.transaction()?;
+            let goal = Self::visible_goal(&tx, keys, client_id, &goal_id)?;
+            plan::record_rating(&tx, keys, &goal, input)?;
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    /// The client adds words of their own, about one goal or in general.
+    pub fn add_entry(
+        &self,
+        kind: EntryKind,
+        text: String,
+        goal_id: Option<String>,
+        on: Day,
+    ) -> Result<()> {
+        let text = validate::text("text", &text, TEXT_MAX)?;
+        self.with(|conn, keys, client_id| {
+            let tx = conn.transaction()?;
+            let goal_id = match goal_id {
+                Some(id) => Some(Self::visible_goal(&tx, keys, client_id, &id)?.id),
+                None => None,
+            };
+            let entry = ClientEntry {
+                id: validate::new_id(),
+                client_id: client_id.to_string(),
+                goal_id,
+                kind,
+                text,
+                on,
+                recorded: Timestamp::now(),
+            };
+            storage::put(&tx, keys, &entry)?;
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    /// The client marks a step done; it waits for the worker to confirm.
+    pub fn mark_step_done(&self, goal_id: String, step_id: String, on: Day) -> Result<()> {
+        self.with(|conn, keys, client_id| {
+            let tx = conn.transaction()?;
+            let mut goal = Self::visible_goal(&tx, keys, client_id, &goal_id)?;
+            if !matches!(goal.status, GoalStatus::Active | GoalStatus::Paused) {
+                return Err(Error::invalid(
+                    "goal_id",
+                    Rule::NotAllowed {
+                        reason: "the goal is closed".into(),
+                    },
+                ));
+            }
+            plan::mark_step(&mut goal, &step_id, Some(on), Author::Client)?;
+            storage::put(&tx, keys, &goal)?;
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    /// Give the phone back to the worker: needs the worker's passphrase. Wrong attempts are
+    /// throttled and leave shared mode in place.
+    pub fn leave(&self, passphrase: String) -> Result<Arc<WorkerSession>> {
+        self.leave_as_worker(|state| vault::check_passphrase_attempt(state, &passphrase))
+    }
+
+    /// Give the phone back to the worker through the platform key (the worker's biometrics).
+    pub fn leave_with_platform_key(&self, key: Arc<dyn PlatformKey>) -> Result<Arc<WorkerSession>> {
+        self.leave_as_worker(|state| vault::check_platform_key(state, key.as_ref()))
+    }
+}

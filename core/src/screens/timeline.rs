@@ -1,0 +1,226 @@
+//! A client's timeline: everything that happened with them, newest first, one page at a time.
+//! Each row says what to open when tapped; wording and order are decided here so both phones
+//! say and sort the same.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use crate::crypto::Keys;
+use crate::domain::activity::{Activity, ActivityStatus};
+use crate::domain::client::{self, Client};
+use crate::domain::duty::Duty;
+use crate::domain::incident::{Incident, IncidentStatus};
+use crate::domain::note::{self, NoteStatus};
+use crate::domain::plan::{self, Author, Rating, Review};
+use crate::domain::referral::{self, Referral};
+use crate::error::Result;
+use crate::screens::plural;
+use crate::storage;
+use crate::time::{ClockTime, Day, Timestamp};
+use crate::validate;
+use crate::vault::WorkerSession;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineKind {
+    Activity,
+    Note,
+    Incident,
+    Referral,
+    Rating,
+    Review,
+}
+
+/// One row of a client's timeline; `kind` and `id` say what to open when it is tapped.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TimelineItem {
+    pub kind: TimelineKind,
+    pub id: String,
+    pub day: Day,
+    pub time: Option<ClockTime>,
+    pub title: String,
+    pub detail: Option<String>,
+    /// For activities; empty otherwise.
+    pub duties: Vec<Duty>,
+}
+
+/// The longest page of a timeline.
+pub const TIMELINE_PAGE_MAX: u32 = 200;
+const SNIPPET_CHARS: usize = 140;
+
+fn snippet(text: &str) -> String {
+    let line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    if line.chars().count() <= SNIPPET_CHARS {
+        line.to_string()
+    } else {
+        let cut: String = line.chars().take(SNIPPET_CHARS - 1).collect();
+        format!("{}\u{2026}", cut.trim_end())
+    }
+}
+
+fn timeline_of(
+    conn: &Connection,
+    keys: &Keys,
+    client: &Client,
+) -> Result<Vec<(TimelineItem, Timestamp)>> {
+    let id = &client.id;
+    let mut items = Vec::new();
+    for a in storage::list_owned::<Activity>(conn, keys, id)? {
+        let duties: Vec<&str> = a.duties.iter().map(|d| d.label()).collect();
+        let mut title = format!("{} \u{b7} {}", a.kind.label(), duties.join(", "));
+        if a.status != ActivityStatus::Done {
+            title.push_str(&format!(" ({})", a.status.label().to_lowercase()));
+        }
+        items.push((
+            TimelineItem {
+                kind: TimelineKind::Activity,
+                id: a.id,
+                day: a.day,
+                time: a.time,
+                title,
+                detail: a.purpose.as_deref().map(snippet),
+                duties: a.duties,
+            },
+            a.recorded,
+        ));
+    }
+    let addenda = storage::list_owned::<note::Addendum>(conn, keys, id)?;
+    for n in note::notes_of(conn, keys, id)? {
+        let count = addenda.iter().filter(|a| a.note_id == n.id).count();
+        let mut title = match n.status {
+            NoteStatus::Draft => "Case note (draft)".to_string(),
+            NoteStatus::Signed { .. } => "Case note".to_string(),
+        };
+        if count > 0 {
+            title.push_str(&format!(", {}", plural(count, "addendum", "addenda")));
+        }
+        items.push((
+            TimelineItem {
+                kind: TimelineKind::Note,
+                id: n.id,
+                day: n.on,
+                time: None,
+                title,
+                detail: Some(snippet(&n.text)),
+                duties: Vec::new(),
+            },
+            n.written,
+        ));
+    }
+    for i in storage::list_owned::<Incident>(conn, keys, id)? {
+        let state = match &i.status {
+            IncidentStatus::Open => "open",
+            IncidentStatus::Closed { .. } => "closed",
+        };
+        items.push((
+            TimelineItem {
+                kind: TimelineKind::Incident,
+                title: format!("Incident: {} ({state})", i.kind.label().to_lowercase()),
+                detail: Some(snippet(&i.description)),
+                id: i.id,
+                day: i.occurred_on,
+                time: i.occurred_at,
+                duties: Vec::new(),
+            },
+            i.recorded,
+        ));
+    }
+    let resources = referral::resources_by_id(conn, keys)?;
+    for r in storage::list_owned::<Referral>(conn, keys, id)? {
+        let name = resources
+            .get(&r.resource_id)
+            .map_or("Unknown resource", |x| x.name.as_str());
+        items.push((
+            TimelineItem {
+                kind: TimelineKind::Referral,
+                title: format!("Referral to {name}: {}", r.status.label().to_lowercase()),
+                detail: r.outcome.as_deref().or(r.reason.as_deref()).map(snippet),
+                id: r.id,
+                day: r.made_on,
+                time: None,
+                duties: Vec::new(),
+            },
+            r.updated,
+        ));
+    }
+    let goals: HashMap<String, String> = plan::goals_of(conn, keys, id)?
+        .into_iter()
+        .map(|g| (g.id, g.client_words))
+        .collect();
+    for r in plan::ratings_of(conn, keys, id)? {
+        let Rating {
+            id,
+            on,
+            score,
+            by,
+            goal_id,
+            recorded,
+            ..
+        } = r;
+        let who = match by {
+            Author::Client => client.preferred_name.as_str(),
+            Author::Worker => "worker",
+        };
+        items.push((
+            TimelineItem {
+                kind: TimelineKind::Rating,
+                id,
+                day: on,
+                time: None,
+                title: format!("Progress {score}/10, rated by {who}"),
+                detail: goals.get(&goal_id).map(|w| snippet(w)),
+                duties: Vec::new(),
+            },
+            recorded,
+        ));
+    }
+    for r in storage::list_owned::<Review>(conn, keys, id)? {
+        items.push((
+            TimelineItem {
+                kind: TimelineKind::Review,
+                title: format!("Plan review (version {})", r.plan_version),
+                detail: Some(snippet(&r.what_changed)),
+                id: r.id,
+                day: r.on,
+                time: None,
+                duties: Vec::new(),
+            },
+            r.recorded,
+        ));
+    }
+    Ok(items)
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl WorkerSession {
+    /// A client's history, newest first, one page at a time (`limit` 1 to 200).
+    pub fn timeline(
+        &self,
+        client_id: String,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<TimelineItem>> {
+        validate::range("limit", limit.into(), 1, TIMELINE_PAGE_MAX.into())?;
+        let mut items = self.with(|conn, keys| {
+            let client = client::load(conn, keys, &client_id)?;
+            timeline_of(conn, keys, &client)
+        })?;
+        // Newest first; within a day, timed entries by time, latest first, then by when recorded.
+        items.sort_by(|(a, ra), (b, rb)| {
+            (b.day, b.time, rb, &b.id).cmp(&(a.day, a.time, ra, &a.id))
+        });
+        Ok(items
+            .into_iter()
+            .skip(offset as usize)
+            .take(limit as usize)
+            .map(|(item, _)| item)
+            .collect())
+    }
+}

@@ -1,0 +1,339 @@
+//! The worker's day: visits in order, follow-ups overdue and due, plan reviews coming up, open
+//! incidents and referrals to check on. It draws on several kinds of record at once; wording and
+//! order are decided here so both phones say and sort the same.
+//!
+//! Cost on the phone: the day's activities come through the keyed day index; open follow-ups
+//! through their own small index (see `activity`); plans, incidents and referrals are opened in
+//! full, which is one plan per client and a few rows per client for the rest.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use crate::crypto::Keys;
+use crate::domain::activity::{self, Activity, ActivityKind, ActivityStatus, Scheduling};
+use crate::domain::client::Client;
+use crate::domain::duty::Duty;
+use crate::domain::incident::{self, Incident, IncidentKind, RequiredAction};
+use crate::domain::plan::{self};
+use crate::domain::referral::{self, Referral, ReferralStatus};
+use crate::error::Result;
+use crate::screens::plural;
+use crate::storage;
+use crate::time::{ClockTime, Day};
+use crate::vault::WorkerSession;
+
+/// Plan reviews show on the day's list this many days before they fall due.
+pub const REVIEW_NOTICE_DAYS: i64 = 7;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TodayVisit {
+    pub activity_id: String,
+    pub client_id: String,
+    pub client_name: String,
+    pub time: Option<ClockTime>,
+    /// "09:30" or "Any time".
+    pub time_label: String,
+    pub kind: ActivityKind,
+    pub kind_label: String,
+    pub planned: bool,
+    pub status: ActivityStatus,
+    pub status_label: String,
+    pub place: Option<String>,
+    pub purpose: Option<String>,
+    pub duties: Vec<Duty>,
+    pub duration_minutes: Option<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TodayFollowUp {
+    pub follow_up_id: String,
+    pub activity_id: String,
+    pub client_id: String,
+    pub client_name: String,
+    pub what: String,
+    pub due: Day,
+    /// 0 when due today.
+    pub days_overdue: u32,
+    /// "Due today", "1 day overdue", "3 days overdue".
+    pub due_label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TodayReview {
+    pub plan_id: String,
+    pub client_id: String,
+    pub client_name: String,
+    pub review_due: Day,
+    /// "Review overdue by 3 days", "Review due today", "Review due in 5 days".
+    pub due_label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TodayIncident {
+    pub incident_id: String,
+    pub client_id: String,
+    pub client_name: String,
+    pub kind: IncidentKind,
+    pub kind_label: String,
+    pub occurred_on: Day,
+    pub missing_actions: Vec<RequiredAction>,
+    /// "2 required actions to record" or "Ready to close".
+    pub status_label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TodayReferral {
+    pub referral_id: String,
+    pub client_id: String,
+    pub client_name: String,
+    pub resource_name: String,
+    pub status: ReferralStatus,
+    pub follow_up_due: Day,
+    pub due_label: String,
+}
+
+/// The worker's day in one call.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TodayView {
+    pub day: Day,
+    /// "Tuesday 4 March".
+    pub title: String,
+    /// "3 visits · 2 follow-ups due · 1 open incident", or "Nothing planned".
+    pub summary: String,
+    /// Every activity on the day, planned or not: timed ones by time, then those with none.
+    pub visits: Vec<TodayVisit>,
+    /// Oldest due first.
+    pub overdue_follow_ups: Vec<TodayFollowUp>,
+    pub due_follow_ups: Vec<TodayFollowUp>,
+    /// Reviews overdue or due within a week, soonest first; active clients only.
+    pub reviews_due: Vec<TodayReview>,
+    /// Oldest first: the one open longest needs attention first.
+    pub open_incidents: Vec<TodayIncident>,
+    /// Open referrals whose follow-up day has come.
+    pub referrals_to_follow_up: Vec<TodayReferral>,
+}
+
+fn days_label(days: i64, today: &str, overdue: &str, ahead: &str) -> String {
+    match days {
+        0 => today.to_string(),
+        d if d < 0 => format!("{overdue} {}", plural((-d) as usize, "day", "days")),
+        d => format!("{ahead} {}", plural(d as usize, "day", "days")),
+    }
+}
+
+fn overdue_label(due: Day, day: Day) -> String {
+    match due.days_until(day) {
+        0 => "Due today".into(),
+        n => format!("{} overdue", plural(n as usize, "day", "days")),
+    }
+}
+
+fn name_of(clients: &HashMap<String, Client>, id: &str) -> String {
+    clients
+        .get(id)
+        .map_or_else(String::new, |c| c.preferred_name.clone())
+}
+
+fn clients_by_id(conn: &Connection, keys: &Keys) -> Result<HashMap<String, Client>> {
+    Ok(storage::list::<Client>(conn, keys)?
+        .into_iter()
+        .map(|c| (c.id.clone(), c))
+        .collect())
+}
+
+fn visit(a: Activity, clients: &HashMap<String, Client>) -> TodayVisit {
+    TodayVisit {
+        client_name: name_of(clients, &a.client_id),
+        time_label: a.time.map_or_else(|| "Any time".into(), |t| t.to_string()),
+        kind_label: a.kind.label().into(),
+        planned: a.scheduling == Scheduling::Planned,
+        status_label: a.status.label().into(),
+        activity_id: a.id,
+        client_id: a.client_id,
+        time: a.time,
+        kind: a.kind,
+        status: a.status,
+        place: a.place,
+        purpose: a.purpose,
+        duties: a.duties,
+        duration_minutes: a.duration_minutes,
+    }
+}
+
+fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
+    let clients = clients_by_id(conn, keys)?;
+    let by_name = |id: &str| name_of(&clients, id).to_lowercase();
+
+    let mut visits: Vec<TodayVisit> = storage::list_on_day::<Activity>(conn, keys, day)?
+        .into_iter()
+        .map(|a| visit(a, &clients))
+        .collect();
+    // Timed first, by time; then the rest by name.
+    visits.sort_by_cached_key(|v| {
+        (
+            v.time.is_none(),
+            v.time,
+            v.client_name.to_lowercase(),
+            v.activity_id.clone(),
+        )
+    });
+
+    let mut overdue = Vec::new();
+    let mut due = Vec::new();
+    for f in activity::open_follow_ups(conn, keys)? {
+        if f.due > day {
+            continue;
+        }
+        let item = TodayFollowUp {
+            client_name: name_of(&clients, &f.client_id),
+            days_overdue: f.due.days_until(day) as u32,
+            due_label: overdue_label(f.due, day),
+            follow_up_id: f.id,
+            activity_id: f.activity_id,
+            client_id: f.client_id,
+            what: f.what,
+            due: f.due,
+        };
+        if item.days_overdue > 0 {
+            overdue.push(item);
+        } else {
+            due.push(item);
+        }
+    }
+    overdue.sort_by_cached_key(|f| (f.due, by_name(&f.client_id), f.follow_up_id.clone()));
+    due.sort_by_cached_key(|f| (by_name(&f.client_id), f.follow_up_id.clone()));
+
+    let mut reviews = Vec::new();
+    // Every client's plan in one query rather than one query per client.
+    let mut plans = plan::current_plans(conn, keys)?;
+    for c in clients.values().filter(|c| c.is_active()) {
+        if let Some(p) = plans.remove(&c.id) {
+            if day.days_until(p.review_due) <= REVIEW_NOTICE_DAYS {
+                reviews.push(TodayReview {
+                    due_label: days_label(
+                        day.days_until(p.review_due),
+                        "Review due today",
+                        "Review overdue by",
+                        "Review due in",
+                    ),
+                    plan_id: p.id,
+                    client_id: c.id.clone(),
+                    client_name: c.preferred_name.clone(),
+                    review_due: p.review_due,
+                });
+            }
+        }
+    }
+    reviews.sort_by_cached_key(|r| {
+        (
+            r.review_due,
+            r.client_name.to_lowercase(),
+            r.plan_id.clone(),
+        )
+    });
+
+    let mut incidents: Vec<TodayIncident> = incident::all(conn, keys)?
+        .into_iter()
+        .filter(Incident::is_open)
+        .map(|i| {
+            let name = name_of(&clients, &i.client_id);
+            let v = incident::view(i, name);
+            TodayIncident {
+                client_name: v.client_name.clone(),
+                incident_id: v.incident.id.clone(),
+                client_id: v.incident.client_id.clone(),
+                kind: v.incident.kind,
+                kind_label: v.kind_label.clone(),
+                occurred_on: v.incident.occurred_on,
+                missing_actions: v.incident.missing_actions(),
+                status_label: v.status_label,
+            }
+        })
+        .collect();
+    incidents.sort_by_cached_key(|i| (i.occurred_on, by_name(&i.client_id), i.incident_id.clone()));
+
+    let resources = referral::resources_by_id(conn, keys)?;
+    let mut referrals: Vec<TodayReferral> = referral::all(conn, keys)?
+        .into_iter()
+        .filter(|r| r.status.is_open() && r.follow_up_due.is_some_and(|d| d <= day))
+        .filter_map(|r: Referral| {
+            let due = r.follow_up_due?;
+            Some(TodayReferral {
+                client_name: name_of(&clients, &r.client_id),
+                resource_name: resources
+                    .get(&r.resource_id)
+                    .map_or_else(|| "Unknown resource".into(), |x| x.name.clone()),
+                due_label: overdue_label(due, day),
+                referral_id: r.id,
+                client_id: r.client_id,
+                status: r.status,
+                follow_up_due: due,
+            })
+        })
+        .collect();
+    referrals.sort_by_cached_key(|r| {
+        (
+            r.follow_up_due,
+            r.client_name.to_lowercase(),
+            r.referral_id.clone(),
+        )
+    });
+
+    let mut parts = Vec::new();
+    if !visits.is_empty() {
+        parts.push(plural(visits.len(), "visit", "visits"));
+    }
+    let follow_ups = overdue.len() + due.len();
+    if follow_ups > 0 {
+        let mut s = plural(follow_ups, "follow-up due", "follow-ups due");
+        if !overdue.is_empty() {
+            s.push_str(&format!(" ({} overdue)", overdue.len()));
+        }
+        parts.push(s);
+    }
+    if !reviews.is_empty() {
+        parts.push(plural(reviews.len(), "plan review", "plan reviews"));
+    }
+    if !incidents.is_empty() {
+        parts.push(plural(incidents.len(), "open incident", "open incidents"));
+    }
+    if !referrals.is_empty() {
+        parts.push(plural(
+            referrals.len(),
+            "referral to check",
+            "referrals to check",
+        ));
+    }
+    let summary = if parts.is_empty() {
+        "Nothing planned".to_string()
+    } else {
+        parts.join(" \u{b7} ")
+    };
+    Ok(TodayView {
+        day,
+        title: day.0.format("%A %-d %B").to_string(),
+        summary,
+        visits,
+        overdue_follow_ups: overdue,
+        due_follow_ups: due,
+        reviews_due: reviews,
+        open_incidents: incidents,
+        referrals_to_follow_up: referrals,
+    })
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl WorkerSession {
+    /// The worker's day: visits in order, follow-ups overdue and due, plan reviews coming up, open
+    /// incidents and referrals to check on.
+    pub fn today(&self, day: Day) -> Result<TodayView> {
+        self.with(|conn, keys| today_view(conn, keys, day))
+    }
+}

@@ -1,0 +1,214 @@
+//! The append-only audit trail. Each entry says what changed (operation, record kind, id,
+//! revision, hash of the sealed value), never the content; it is sealed itself, and chained to the
+//! previous entry by a MAC under a key derived from the vault key, so an entry cannot be altered,
+//! dropped, reordered or forged without `verify` naming where.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+use crate::crypto::{digest, Keys, RecordAd};
+use crate::error::{Error, Result};
+use crate::time::Timestamp;
+
+const KIND: &str = "audit";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Create,
+    Update,
+    Sign,
+    Addendum,
+    Erase,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: Timestamp,
+    pub op: Op,
+    pub kind: String,
+    pub id: String,
+    pub rev: i64,
+    /// SHA-256 of the sealed value written (empty for an erase).
+    pub value_hash: Vec<u8>,
+}
+
+/// What `verify` found.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct AuditReport {
+    pub entries: u64,
+    pub ok: bool,
+    /// The first entry (by sequence number) that does not check out, and why.
+    pub first_broken: Option<i64>,
+    pub problem: Option<String>,
+    /// The record the problem is about, when it is about one (a row deleted, inserted,
+    /// relabelled or changed behind the app's back): its kind as stored ...
+    pub record_kind: Option<String>,
+    /// ... and its id.
+    pub record_id: Option<String>,
+}
+
+fn ad(seq: &str) -> RecordAd<'_> {
+    RecordAd {
+        kind: KIND,
+        id: seq,
+        field: "entry",
+        rev: 0,
+    }
+}
+
+pub(crate) fn append(
+    tx: &Transaction<'_>,
+    keys: &Keys,
+    op: Op,
+    kind: &str,
+    id: &str,
+    rev: i64,
+    sealed_value: &[u8],
+) -> Result<()> {
+    let last: Option<(i64, Vec<u8>)> = tx
+        .query_row(
+            "SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (seq, prev_mac) = last.map_or((1, Vec::new()), |(s, m)| (s + 1, m));
+    let entry = AuditEntry {
+        seq,
+        at: Timestamp::now(),
+        op,
+        kind: kind.to_string(),
+        id: id.to_string(),
+        rev,
+        value_hash: if sealed_value.is_empty() {
+            Vec::new()
+        } else {
+            digest(sealed_value)
+        },
+    };
+    let plain = serde_json::to_vec(&entry).map_err(|_| Error::corrupt("audit entry"))?;
+    let body = keys.seal_record(&ad(&seq.to_string()), &plain)?;
+    let mac = keys.audit_mac(&[&prev_mac, &seq.to_be_bytes(), &body]);
+    tx.execute(
+        "INSERT INTO audit (seq, body, mac) VALUES (?1, ?2, ?3)",
+        params![seq, body, mac],
+    )?;
+    Ok(())
+}
+
+/// Walk the chain from the first entry, then check that every stored record is exactly the value
+/// its latest entry names (which catches a row rolled back to an older revision and body).
+pub fn verify(conn: &Connection, keys: &Keys) -> Result<AuditReport> {
+    let mut stmt = conn.prepare("SELECT seq, body, mac FROM audit ORDER BY seq")?;
+    let mut rows = stmt.query([])?;
+    let mut prev_mac = Vec::new();
+    let mut expected_seq = 1;
+    let mut latest: HashMap<String, AuditEntry> = HashMap::new();
+    let mut count = 0u64;
+    let broken = |seq: i64, why: &str, count: u64| AuditReport {
+        entries: count,
+        ok: false,
+        first_broken: Some(seq),
+        problem: Some(why.to_string()),
+        record_kind: None,
+        record_id: None,
+    };
+    let about = |report: AuditReport, kind: &str, id: &str| AuditReport {
+        record_kind: Some(kind.to_string()),
+        record_id: Some(id.to_string()),
+        ..report
+    };
+    while let Some(row) = rows.next()? {
+        let seq: i64 = row.get(0)?;
+        let body: Vec<u8> = row.get(1)?;
+        let mac: Vec<u8> = row.get(2)?;
+        count += 1;
+        if seq != expected_seq {
+            return Ok(broken(expected_seq, "entry missing", count));
+        }
+        if keys.audit_mac(&[&prev_mac, &seq.to_be_bytes(), &body]) != mac {
+            return Ok(broken(seq, "chain does not match", count));
+        }
+        let entry: AuditEntry = match keys
+            .open_record(&ad(&seq.to_string()), &body)
+            .ok()
+            .and_then(|p| serde_json::from_slice(&p).ok())
+        {
+            Some(e) => e,
+            None => return Ok(broken(seq, "entry does not open", count)),
+        };
+        if entry.seq != seq {
+            return Ok(broken(seq, "entry out of place", count));
+        }
+        latest.insert(entry.id.clone(), entry);
+        prev_mac = mac;
+        expected_seq += 1;
+    }
+    let mut stmt = conn.prepare("SELECT id, kind, rev, body FROM records")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: String = row.get(0)?;
+        let kind: String = row.get(1)?;
+        let rev: i64 = row.get(2)?;
+        let body: Vec<u8> = row.get(3)?;
+        // The kind too: a row relabelled as another kind would otherwise vanish from its lists
+        // while its value still matched the trail.
+        let matches = latest.get(&id).is_some_and(|e| {
+            e.op != Op::Erase && e.kind == kind && e.rev == rev && e.value_hash == digest(&body)
+        });
+        if !matches {
+            let report = match latest.get(&id) {
+                Some(e) => broken(e.seq, "a record differs from its last audited value", count),
+                // A row the trail never recorded was put in from outside: there is no entry to
+                // name, only the row.
+                None => AuditReport {
+                    first_broken: None,
+                    ..broken(0, "a record is not in the audit trail", count)
+                },
+            };
+            return Ok(about(report, &kind, &id));
+        }
+    }
+    drop(rows);
+    let mut exists = conn.prepare("SELECT 1 FROM records WHERE id = ?1")?;
+    for entry in latest.values() {
+        if entry.op != Op::Erase && !exists.exists([&entry.id])? {
+            return Ok(about(
+                broken(entry.seq, "a record is missing", count),
+                &entry.kind,
+                &entry.id,
+            ));
+        }
+    }
+    Ok(AuditReport {
+        entries: count,
+        ok: true,
+        first_broken: None,
+        problem: None,
+        record_kind: None,
+        record_id: None,
+    })
+}
+
+/// The most recent entries, newest first, for a support screen.
+pub fn recent(conn: &Connection, keys: &Keys, limit: u32) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare("SELECT seq, body FROM audit ORDER BY seq DESC LIMIT ?1")?;
+    let rows = stmt.query_map([limit], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (seq, body) = row?;
+        let plain = keys.open_record(&ad(&seq.to_string()), &body)?;
+        out.push(
+            serde_json::from_slice(&plain).map_err(|_| Error::tampered(KIND, &seq.to_string()))?,
+        );
+    }
+    Ok(out)
+}

@@ -13,7 +13,7 @@ else
   FFI_LIB := target/release/libalongside_ffi.so
 endif
 
-.PHONY: all demo test lint rust-test server-test kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
+.PHONY: all demo test lint rust-test server-test kotlin-test swift-test shells-check backup-reader bench bench-kotlin size bindings toolchain clean
 
 all: test
 
@@ -49,10 +49,11 @@ demo: toolchain
 	mkdir -p $(dir $(DEMO_VAULT)) && \
 	ALONGSIDE_PASSPHRASE='$(DEMO_PASSPHRASE)' target/release/alongside --vault $(DEMO_VAULT) demo
 
-## Every test: format, lints, Rust tests, Swift where a Swift toolchain exists, the phone shells'
-## API check, then the Kotlin bindings on the JVM, whose `N passed, N failed` line is the last
-## line of the run.
-test: lint rust-test swift-test shells-check kotlin-test
+## Every test: format, lints, Rust tests, Swift where a Swift toolchain exists, the backup
+## format's independent reader on a fresh backup, then the phone shells' API check and the Kotlin
+## bindings on the JVM (tests/kotlin/run.sh runs both), whose `N passed, N failed` line, counting
+## both, is the last line of the run.
+test: lint rust-test swift-test backup-reader kotlin-test
 
 ## Format, clippy, and the core's module graph (no cycles, dependencies pointing down the layers:
 ## tests/lint/module_cycles.py, which prints "no module cycles").
@@ -76,6 +77,11 @@ kotlin-test: toolchain
 	@if [ -x tests/kotlin/run.sh ] || [ -f tests/kotlin/run.sh ]; then \
 	  export PATH="$$HOME/.cargo/bin:$$PATH"; bash tests/kotlin/run.sh; \
 	else echo "kotlin-test: tests/kotlin/run.sh does not exist yet; skipped"; fi
+
+## docs/read_backup.py, written from docs/backup-format.md alone, reads a backup the CLI has just
+## made (tests/backup-reader/run.sh).
+backup-reader: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; CARGO="$(CARGO)" bash tests/backup-reader/run.sh
 
 ## The phone apps (android/app, ios/App) are not compiled here (no Android SDK, no Xcode): every
 ## call they make into the generated bindings is checked to exist (tests/shells/check_api.py, with

@@ -562,24 +562,73 @@ fn cpu_model() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// The ratios of one figure, round by round (round `r` of sealed against round `r` of a baseline).
+struct Spread {
+    median: f64,
+    min: f64,
+    max: f64,
+    rounds: usize,
+}
+
+impl Spread {
+    fn json(&self) -> Value {
+        json!({ "median": self.median, "min": self.min, "max": self.max, "rounds": self.rounds })
+    }
+}
+
+fn round_ratios(sealed: &[Option<Value>], base: &[Option<Value>], key: &str) -> Option<Spread> {
+    let mut ratios: Vec<f64> = sealed
+        .iter()
+        .zip(base)
+        .filter_map(|(s, b)| {
+            let (s, b) = (s.as_ref()?[key].as_f64()?, b.as_ref()?[key].as_f64()?);
+            (b > 0.0).then(|| s / b)
+        })
+        .collect();
+    if ratios.is_empty() {
+        return None;
+    }
+    ratios.sort_by(f64::total_cmp);
+    let n = ratios.len();
+    let median = if n % 2 == 1 {
+        ratios[n / 2]
+    } else {
+        (ratios[n / 2 - 1] + ratios[n / 2]) / 2.0
+    };
+    Some(Spread {
+        median,
+        min: ratios[0],
+        max: ratios[n - 1],
+        rounds: n,
+    })
+}
+
 fn report_cmd(dir: &Path, out: &Path, lib_bytes: Option<u64>) {
     let variants = ["sealed", "plaintext", "sqlcipher"];
     let mut sizes = Vec::new();
     let mut report_sizes = serde_json::Map::new();
     for size in ["typical", "heavy", "tiny"] {
         // Each variant ran in rounds of rotating order (A B C, C B A, B C A, ...); each figure is
-        // the best round's,
-        // which keeps a moment of load from another process on this shared machine out of it.
-        let results: Vec<Option<Value>> = variants
+        // the best round's, which keeps a moment of load from another process on this shared
+        // machine out of it. Beside it, the ratio of each round to the same round of the
+        // baseline: its median and its spread (lowest and highest), so a best-of-N figure is
+        // never read as a typical one.
+        let per_round: Vec<Vec<Option<Value>>> = variants
             .iter()
             .map(|v| {
-                let rounds: Vec<Value> = (1..=9)
-                    .filter_map(|r| {
+                (1..=9)
+                    .map(|r| {
                         std::fs::read_to_string(dir.join(format!("{size}-{v}-round{r}.json")))
                             .ok()
                             .and_then(|t| serde_json::from_str(&t).ok())
                     })
-                    .collect();
+                    .collect()
+            })
+            .collect();
+        let results: Vec<Option<Value>> = per_round
+            .iter()
+            .map(|rounds| {
+                let rounds: Vec<Value> = rounds.iter().flatten().cloned().collect();
                 let mut best = rounds.first()?.clone();
                 for r in &rounds[1..] {
                     for (key, _, _) in ROWS {
@@ -603,8 +652,13 @@ fn report_cmd(dir: &Path, out: &Path, lib_bytes: Option<u64>) {
             g["clients"], g["activities"], g["notes"], g["ratings"], g["writes"]
         );
         println!();
-        println!("| Operation | Sealed (Alongside) | Plaintext SQLite | SQLCipher | vs plaintext | vs SQLCipher |");
-        println!("|---|---:|---:|---:|---:|---:|");
+        let rounds = results[0]
+            .as_ref()
+            .map_or(0, |r| r["rounds"].as_u64().unwrap_or(0));
+        println!("Each figure is the best of {rounds} rounds; \"per round\" is the median sealed / baseline ratio of the rounds, with its lowest and highest.");
+        println!();
+        println!("| Operation | Sealed (Alongside) | Plaintext SQLite | SQLCipher | vs plaintext | per round | vs SQLCipher | per round |");
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|");
         let mut rows = serde_json::Map::new();
         for (key, label, unit) in ROWS {
             let vals: Vec<Option<f64>> = results
@@ -619,13 +673,24 @@ fn report_cmd(dir: &Path, out: &Path, lib_bytes: Option<u64>) {
             };
             let (rp, rc) = (ratio(vals[1]), ratio(vals[2]));
             let rcell = |r: Option<f64>| r.map_or("n/a".to_string(), |r| format!("{r:.2}x"));
+            let (sp, sc) = (
+                round_ratios(&per_round[0], &per_round[1], key),
+                round_ratios(&per_round[0], &per_round[2], key),
+            );
+            let scell = |s: &Option<Spread>| {
+                s.as_ref().map_or("n/a".to_string(), |s| {
+                    format!("{:.2}x ({:.2}-{:.2})", s.median, s.min, s.max)
+                })
+            };
             println!(
-                "| {label} | {} | {} | {} | {} | {} |",
+                "| {label} | {} | {} | {} | {} | {} | {} | {} |",
                 cell(vals[0]),
                 cell(vals[1]),
                 cell(vals[2]),
                 rcell(rp),
-                rcell(rc)
+                scell(&sp),
+                rcell(rc),
+                scell(&sc)
             );
             rows.insert(
                 key.to_string(),
@@ -633,6 +698,8 @@ fn report_cmd(dir: &Path, out: &Path, lib_bytes: Option<u64>) {
                     "label": label, "unit": unit,
                     "sealed": vals[0], "plaintext": vals[1], "sqlcipher": vals[2],
                     "ratio_to_plaintext": rp, "ratio_to_sqlcipher": rc,
+                    "per_round_ratio_to_plaintext": sp.as_ref().map(Spread::json),
+                    "per_round_ratio_to_sqlcipher": sc.as_ref().map(Spread::json),
                 }),
             );
         }

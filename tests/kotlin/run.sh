@@ -5,7 +5,10 @@
 #   3. compiles the generated Kotlin, the app's Kotlin layer (android/core-kotlin) and these tests in
 #      one kotlinc call (skipped when no input changed since the last compile),
 #   4. runs the worker-day test through JNA against target/release/libalongside_ffi.so.
-# The last line is `N passed, N failed`; the exit status is non-zero on any failure.
+# Before all that it runs the phone shells' checks (tests/shells/run.sh: the API check and the
+# platform-key adapter on the JVM), so the last line counts them too.
+# The last line is `N passed, N failed` over both; the exit status is non-zero on any failure,
+# including a run that ends without its own count (a crash counts as one failure).
 #
 # Usage: tests/kotlin/run.sh           run the tests
 #        tests/kotlin/run.sh --bench   run the timeline benchmark and measure the library's size
@@ -21,6 +24,40 @@ esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 mkdir -p build
+
+# The sum of `N passed, N failed` lines; a run with no such last line is one failure.
+passed=0
+failed=0
+count() { # count SUMMARY STATUS
+    if [[ "$1" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        passed=$((passed + BASH_REMATCH[1]))
+        failed=$((failed + BASH_REMATCH[2]))
+        [[ $2 -eq 0 || ${BASH_REMATCH[2]} -gt 0 ]] || failed=$((failed + 1))
+    else
+        failed=$((failed + 1))
+    fi
+}
+
+# A step before the tests (toolchain, bindings, kotlinc) that stops the run still ends it with the
+# count, the stop counted as one failure.
+final_printed=0
+on_exit() {
+    local status=$?
+    if [[ "$mode" == test && $final_printed -eq 0 ]]; then
+        echo "kotlin-test: stopped before the Kotlin tests ran to the end (exit $status)"
+        echo "$passed passed, $((failed + 1)) failed"
+    fi
+}
+trap on_exit EXIT
+
+if [[ "$mode" == test ]]; then
+    # Before taking the lock below: the shells' script takes the same one.
+    shells_out="$(bash tests/shells/run.sh 2>&1)" && shells_status=0 || shells_status=$?
+    sed '$d' <<<"$shells_out"
+    shells_summary="$(tail -n 1 <<<"$shells_out")"
+    echo "phone shells: $shells_summary"
+    count "$shells_summary" "$shells_status"
+fi
 # Two runs in one work tree would rewrite each other's bindings and classes: take turns.
 if command -v flock >/dev/null 2>&1; then
     exec 8>build/.kotlin-test.lock
@@ -74,5 +111,15 @@ if [[ "$mode" == bench ]]; then
     make --no-print-directory size
     java_run org.alongside.bench.TimelineBenchKt
 else
-    java_run org.alongside.tests.WorkerDayTestKt
+    log=build/kotlin/last-run.txt
+    set +e
+    java_run org.alongside.tests.WorkerDayTestKt 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    set -e
+    kotlin_summary="$(tail -n 1 "$log")"
+    count "$kotlin_summary" "$status"
+    echo "(phone shells: ${shells_summary:-none}; Kotlin on the JVM: $kotlin_summary)"
+    echo "$passed passed, $failed failed"
+    final_printed=1
+    [[ $failed -eq 0 ]]
 fi

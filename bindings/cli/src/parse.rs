@@ -115,8 +115,12 @@ pub fn risk(s: &str) -> Result<Risk, String> {
     })
 }
 
-/// `--contact "NAME[:RELATIONSHIP[:PHONE]]"`.
+/// `--contact "NAME[:RELATIONSHIP[:PHONE]]"`. A fourth part is refused rather than glued onto the
+/// phone number.
 pub fn contact(s: &str) -> Result<Contact, String> {
+    if s.matches(':').count() > 2 {
+        return Err("expected NAME[:RELATIONSHIP[:PHONE]], with at most two colons".into());
+    }
     let mut parts = s.splitn(3, ':').map(|p| p.trim().to_string());
     let mut next = || parts.next().filter(|p| !p.is_empty());
     Ok(Contact {
@@ -196,6 +200,7 @@ mod tests {
         let c = contact("Nadia:sister:555-0101").unwrap();
         assert_eq!(c.relationship.as_deref(), Some("sister"));
         assert_eq!(c.phone.as_deref(), Some("555-0101"));
+        assert!(contact("Nadia:sister:555-0101:evenings only").is_err());
         let c = consent("Housing office:application status:2026-06-30").unwrap();
         assert_eq!(c.what, "application status");
         assert_eq!(c.until, Day::from_ymd(2026, 6, 30));

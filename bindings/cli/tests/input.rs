@@ -259,3 +259,21 @@ fn control_characters_in_text_are_the_cores_error_naming_the_field() {
     }
     assert_eq!(snapshot(&v), before);
 }
+
+#[test]
+fn a_contact_with_more_parts_than_it_has_is_refused_not_glued_onto_the_phone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (v, ..) = vault(tmp.path());
+    assert_usage(
+        &v,
+        &[
+            "client",
+            "add",
+            "--name",
+            "Sam",
+            "--contact",
+            "Nadia:sister:555-0101:evenings only",
+        ],
+        "--contact",
+    );
+}

@@ -67,20 +67,22 @@ private class Day {
     lateinit var noteId: String
 }
 
-fun main() {
+fun main(): Unit = Harness.run {
     val d = Day()
-    val dir = Harness.tempDir("day")
-    d.repo = VaultRepository(dir, autoLockAfterMillis = 60_000, now = { d.clock })
-    workerDay(d)
-    sharedMode(d)
-    typedErrors(d)
-    platformKey(d)
-    autoLock(d)
-    d.repo.close()
-    rawBindings()
-    tamper()
-    incidentsAndBackup()
-    Harness.finish()
+    Harness.section("the worker's vault") {
+        val dir = Harness.tempDir("day")
+        d.repo = VaultRepository(dir, autoLockAfterMillis = 60_000, now = { d.clock })
+    }
+    Harness.section("worker day") { workerDay(d) }
+    Harness.section("shared mode") { sharedMode(d) }
+    Harness.section("typed errors") { typedErrors(d) }
+    Harness.section("platform key") { platformKey(d) }
+    Harness.section("auto-lock") { autoLock(d) }
+    Harness.section("closing the worker's vault") { d.repo.close() }
+    Harness.section("raw bindings") { rawBindings() }
+    Harness.section("tamper") { tamper() }
+    Harness.section("incidents and backup") { incidentsAndBackup() }
+    Harness.section("typed errors about the files") { typedErrorsAcrossTheFfi() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {
@@ -215,9 +217,11 @@ private fun workerDay(d: Day) {
         assertNull(visit.screen.data!!.saved)
     }
 
-    check("tag the visit with duties and a goal, add follow-ups, submit") {
-        visit.toggleDuty(Duty.EDUCATE)
-        visit.toggleDuty(Duty.EMPOWER)
+    check("tag the visit with the duties the core suggested and a goal, add follow-ups, submit") {
+        // The worker takes each suggestion (a tap on its chip), as the form offers them.
+        val suggested = visit.screen.data!!.suggestions.map { it.duty }
+        assertEquals(listOf(Duty.EDUCATE, Duty.EMPOWER), suggested, "the core's suggestions for this purpose")
+        suggested.forEach { visit.toggleDuty(it) }
         visit.toggleDuty(Duty.ADVOCATE)
         visit.toggleDuty(Duty.ADVOCATE) // chosen by mistake, taken off again
         visit.toggleGoal(d.goalId)
@@ -228,7 +232,7 @@ private fun workerDay(d: Day) {
         assertTrue(form.done)
         val saved = form.saved!!
         d.activityId = saved.id
-        assertEquals(listOf(Duty.EDUCATE, Duty.EMPOWER), saved.duties)
+        assertEquals(suggested, saved.duties, "the duties saved are the suggestions taken")
         assertEquals(listOf(d.goalId), saved.goalIds)
         assertEquals(2, saved.followUps.size)
         assertEquals(LocalTime.of(10, 30), saved.time)

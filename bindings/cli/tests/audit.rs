@@ -3,7 +3,7 @@
 
 mod common;
 
-use alongside_core::client::ClientInput;
+use alongside_core::ClientInput;
 use alongside_core::Vault;
 use common::{code, json, PASS};
 use std::path::Path;

@@ -39,9 +39,7 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {
     let mut out = [0u8; N];
     SystemRandom::new()
         .fill(&mut out)
-        .map_err(|_| Error::Storage {
-            detail: "the system random source failed".into(),
-        })?;
+        .map_err(|_| Error::random_source())?;
     Ok(out)
 }
 

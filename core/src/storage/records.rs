@@ -110,9 +110,7 @@ fn put_at<T: Record>(
     rev: i64,
 ) -> Result<i64> {
     let id = value.id();
-    let mut plain = serde_json::to_vec(value).map_err(|e| Error::Storage {
-        detail: format!("encoding {}: {}", T::KIND, e.classify() as u8),
-    })?;
+    let mut plain = serde_json::to_vec(value).map_err(|e| Error::encoding(T::KIND, &e))?;
     let body = keys.seal_record(&ad(T::KIND, id, rev), &plain);
     zeroize::Zeroize::zeroize(&mut plain);
     let body = body?;

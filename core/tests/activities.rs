@@ -1,6 +1,9 @@
 //! Visits and activities under the three duties, case notes, incidents, referrals, the day's view,
 //! the client's timeline and the audit trail, driven through the public API as a worker would.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use alongside_core::language_hints;
 use alongside_core::LifeArea;
 use alongside_core::Op;

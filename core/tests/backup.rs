@@ -2,6 +2,9 @@
 //! round trips keep every row byte for byte, and every kind of bad file fails with its own error
 //! and leaves the target folder as it was.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::test_support::fuzzing;

@@ -1,5 +1,8 @@
 //! The caseload and recovery plans, driven through the public API as a worker would.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
 use alongside_core::{Author, GoalInput, GoalStatus, RatingInput, ReviewInput};
 use alongside_core::{ClientInput, ClientStatus, Consent, Contact};

@@ -35,6 +35,7 @@ pub const MIN_PBKDF2_ITERATIONS: u32 = 1_000;
 pub const MAX_PBKDF2_ITERATIONS: u32 = 50_000_000;
 pub const SALT_LEN: usize = 16;
 
+/// `N` bytes from the operating system's random source.
 pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {
     let mut out = [0u8; N];
     SystemRandom::new()
@@ -48,15 +49,18 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {
 pub struct Secret([u8; 32]);
 
 impl Secret {
+    /// A fresh random secret.
     pub fn random() -> Result<Self> {
         Ok(Secret(random_bytes()?))
     }
 
+    /// A secret from exactly 32 bytes; none for any other length.
     pub fn from_slice(bytes: &[u8]) -> Option<Self> {
         let arr: [u8; 32] = bytes.try_into().ok()?;
         Some(Secret(arr))
     }
 
+    /// The secret's bytes.
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0
     }
@@ -109,6 +113,7 @@ impl Drop for Opened {
 }
 
 impl Keys {
+    /// Derive the working keys (sealing, lookup tags, audit chain) from the vault's data key.
     pub fn derive(data_key: &Secret) -> Result<Self> {
         let prk =
             hkdf::Salt::new(hkdf::HKDF_SHA256, b"alongside/keys/v1").extract(data_key.as_bytes());
@@ -157,6 +162,7 @@ impl Keys {
     }
 
     #[cfg(not(feature = "baseline-plaintext"))]
+    /// Open a sealed value bound to `ad`; `Tampered` if it does not authenticate there.
     pub fn open_record(&self, ad: &RecordAd<'_>, envelope: &[u8]) -> Result<Vec<u8>> {
         Ok(self.open_record_owned(ad, envelope.to_vec())?.to_vec())
     }
@@ -232,9 +238,13 @@ impl Keys {
 /// What a sealed record is bound to. Moving the ciphertext to another row or column, or putting
 /// back an older revision, changes this and the value no longer opens.
 pub struct RecordAd<'a> {
+    /// The record kind (the table's `kind` column).
     pub kind: &'a str,
+    /// The record's id.
     pub id: &'a str,
+    /// The field or column the value is stored in.
     pub field: &'a str,
+    /// The revision the value was written at.
     pub rev: i64,
 }
 

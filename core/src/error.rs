@@ -4,7 +4,8 @@
 //! This file is also the one place where internal failures (`rusqlite`, `std::io`, `serde_json`)
 //! become the public [`Error`]: the `From` impls at the bottom, which keep each library's message
 //! only where it cannot hold personal data. Every variant has a stable [`Error::code`] that the
-//! phones (`errorCode(e)` in Kotlin, `errorCode(error:)` in Swift) and the CLI key their handling on.
+//! phones (`errorCodeOf(e)` in Kotlin, `errorCodeOf(error:)` in Swift) and the CLI key their
+//! handling on.
 
 use std::fmt;
 
@@ -234,10 +235,11 @@ impl Error {
     }
 }
 
-/// The stable code of an error (see `Error::code`), for the phones: `errorCode(e)` in Kotlin,
-/// `errorCode(error:)` in Swift. Key handling on this rather than on the message, which may change.
+/// The stable code of an error (see `Error::code`), for the phones: `errorCodeOf(e)` in Kotlin,
+/// `errorCodeOf(error:)` in Swift. Key handling on this rather than on the message, which may
+/// change.
 #[cfg_attr(feature = "ffi", uniffi::export)]
-pub fn error_code(error: Error) -> String {
+pub fn error_code_of(error: Error) -> String {
     error.code().to_string()
 }
 
@@ -342,7 +344,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for (e, code) in all {
             assert_eq!(e.code(), code);
-            assert_eq!(error_code(e), code);
+            assert_eq!(error_code_of(e), code);
             assert!(seen.insert(code), "{code} twice");
         }
     }

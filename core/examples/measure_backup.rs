@@ -8,6 +8,9 @@
 //! resident memory is reset before each step (Linux `/proc/self/clear_refs`), so each step's peak
 //! is its own.
 
+// A measurement or a test: a failed unwrap is a failed run, which is what it should be.
+#![allow(clippy::unwrap_used)]
+
 fn main() {
     use alongside_core::{Day, Vault};
     use alongside_fixtures::generate::{self, Size, Spec};

@@ -6,6 +6,9 @@
 //!   transaction with its audit entry, synchronous=FULL so the commit waits for the disk);
 //! - the parts: PBKDF2 alone, sealing alone, reading one record back.
 
+// A measurement or a test: a failed unwrap is a failed run, which is what it should be.
+#![allow(clippy::unwrap_used)]
+
 use alongside_core::test_support::{Keys, RecordAd, Secret, DEFAULT_PBKDF2_ITERATIONS};
 use alongside_core::ClientInput;
 use alongside_core::Vault;

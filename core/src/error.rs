@@ -1,5 +1,11 @@
 //! Every way a call into the core can fail. Messages never carry personal data: only field names,
 //! rules, record kinds and random ids.
+//!
+//! This file is also the one place where internal failures (`rusqlite`, `std::io`, `serde_json`)
+//! become the public [`Error`]: the `From` impls at the bottom, which keep each library's message
+//! only where it cannot hold personal data. Every variant has a stable [`Error::code`] that the
+//! phones (`errorCodeOf(e)` in Kotlin, `errorCodeOf(error:)` in Swift) and the CLI key their
+//! handling on.
 
 use std::fmt;
 
@@ -8,33 +14,46 @@ use std::fmt;
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Rule {
+    /// The field is empty (or only spaces) and must not be.
     Required,
+    /// The text is longer than `max` characters.
     TooLong {
+        /// The most characters allowed.
         max: u32,
     },
+    /// The text is shorter than `min` characters (a passphrase, for one).
     TooShort {
+        /// The fewest characters allowed.
         min: u32,
     },
+    /// The number is outside `min..=max`.
     OutOfRange {
+        /// The smallest value allowed.
         min: i64,
+        /// The largest value allowed.
         max: i64,
     },
+    /// The text is not in the expected form (a day, a time, an id, a language tag).
     Format {
+        /// The form expected, in words ("a date as YYYY-MM-DD").
         expected: String,
     },
     /// The value must not come before the date or time held by `other`.
     NotBefore {
+        /// What it must not come before, in words ("the activity's day").
         other: String,
     },
     /// The value must not come after the date or time held by `other` (e.g. a rating dated
     /// in the future).
     NotAfter {
+        /// What it must not come after, in words ("today").
         other: String,
     },
     /// The value refers to a record that belongs to someone or something else.
     WrongOwner,
     /// The record is in a state that does not allow this change.
     NotAllowed {
+        /// Why not, in words a screen can show ("the note is signed; add an addendum instead").
         reason: String,
     },
 }
@@ -64,54 +83,132 @@ impl fmt::Display for Rule {
 #[cfg_attr(feature = "ffi", derive(uniffi::Error))]
 #[cfg_attr(feature = "ffi", uniffi(name = "AlongsideError"))]
 pub enum Error {
-    /// The passphrase does not open any key slot. Nothing on disk was changed.
+    /// The passphrase does not open any key slot. Nothing on disk was changed. Ask again; after
+    /// a few wrong attempts the next ones wait (`TooManyAttempts`). Code `wrong_passphrase`.
     #[error("wrong passphrase")]
     WrongPassphrase,
     /// A sealed record failed authentication: it was altered, moved or rolled back outside the app.
+    /// Show it as damage, never retry. Code `tampered`.
     #[error("the {kind} record {id} has been tampered with or is corrupt")]
-    Tampered { kind: String, id: String },
-    /// Vault metadata (key slots, headers, files) is unreadable.
+    Tampered {
+        /// The record kind (`client`, `note`, ...).
+        kind: String,
+        /// The record's random id.
+        id: String,
+    },
+    /// Vault metadata (key slots, headers, files) is unreadable. Code `corrupt`.
     #[error("the vault is corrupt: {what}")]
-    Corrupt { what: String },
+    Corrupt {
+        /// Which part could not be read ("key slot", "schema version").
+        what: String,
+    },
+    /// The vault was written by a newer version of the app; it was left as it was. Ask the user to
+    /// update. Code `schema_too_new`.
     #[error("the vault was written by a newer version (schema {found}; this build supports up to {supported})")]
-    SchemaTooNew { found: u32, supported: u32 },
+    SchemaTooNew {
+        /// The vault's schema version.
+        found: u32,
+        /// The newest schema this build reads.
+        supported: u32,
+    },
+    /// The vault is locked, or this handle is from before a lock or a switch to shared mode.
+    /// Unlock again and use the new session. Code `locked`.
     #[error("the vault is locked")]
     Locked,
+    /// No record of this kind has this id (or, from shared mode, it is not the client's to see).
+    /// Code `not_found`.
     #[error("no {kind} with id {id}")]
-    NotFound { kind: String, id: String },
+    NotFound {
+        /// The record kind looked for (`client`, `goal`, `vault`, ...).
+        kind: String,
+        /// The id asked for.
+        id: String,
+    },
+    /// An input broke a rule: `field` names the input, `rule` says what to fix. Code `invalid`.
     #[error("{field} {rule}")]
     Invalid {
+        /// The input's name, as in the call's parameter or record field (`preferred_name`).
         field: String,
+        /// The rule it broke.
         rule: Rule,
         /// The whole sentence, for a screen to show as is. (Not `message`: that name is taken by
         /// the Kotlin exception the variant becomes.)
         summary: String,
     },
+    /// `Vault.create` found a vault in the folder already; nothing was changed. Code
+    /// `already_exists`.
     #[error("a vault already exists in this folder")]
     AlreadyExists,
-    /// The platform key store (Keystore, Keychain) refused or failed.
+    /// The platform key store (Keystore, Keychain) refused or failed. Fall back to the passphrase.
+    /// Code `platform_key`.
     #[error("the platform key is unavailable: {reason}")]
-    PlatformKey { reason: String },
-    /// Too many wrong attempts; try again after the delay.
+    PlatformKey {
+        /// What failed, in words (never the platform's stack trace).
+        reason: String,
+    },
+    /// Too many wrong attempts; try again after the delay. Code `too_many_attempts`.
     #[error("too many attempts; try again in {retry_after_seconds} s")]
-    TooManyAttempts { retry_after_seconds: u32 },
+    TooManyAttempts {
+        /// Seconds until the next attempt is allowed.
+        retry_after_seconds: u32,
+    },
+    /// The database or the file system failed (disk full, permissions, a damaged file). Nothing
+    /// of the call was committed. Code `storage`.
     #[error("storage failure: {detail}")]
-    Storage { detail: String },
-    /// The backup passphrase does not open this backup file. Nothing was written.
+    Storage {
+        /// What failed, for a log: SQLite's message (tables and constraints, never values), an
+        /// I/O error kind, or a sentence from the core.
+        detail: String,
+    },
+    /// The backup passphrase does not open this backup file. Nothing was written. Code
+    /// `backup_wrong_passphrase`.
     #[error("wrong backup passphrase")]
     BackupWrongPassphrase,
     /// The backup file is truncated, altered or not a backup; `detail` says which check failed.
-    /// Nothing was restored.
+    /// Nothing was restored. Code `backup_corrupt`.
     #[error("the backup file is damaged or incomplete: {detail}")]
-    BackupCorrupt { detail: String },
-    /// The backup was written in a newer format than this build reads. Nothing was restored.
+    BackupCorrupt {
+        /// Which check failed, in words.
+        detail: String,
+    },
+    /// The backup was written in a newer format than this build reads. Nothing was restored. Ask
+    /// the user to update. Code `backup_too_new`.
     #[error("the backup was written by a newer version (format {found}; this build reads up to {supported})")]
-    BackupTooNew { found: u32, supported: u32 },
+    BackupTooNew {
+        /// The file's format version.
+        found: u32,
+        /// The newest format this build reads.
+        supported: u32,
+    },
 }
 
+/// The result of every call into the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// A stable, lower-case code for this kind of error (`wrong_passphrase`, `tampered`, `invalid`,
+    /// ...). It never changes once released: the phones and the CLI key their handling on it, and
+    /// scripts read it from the CLI's `--json` output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::Tampered { .. } => "tampered",
+            Error::Corrupt { .. } => "corrupt",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::Locked => "locked",
+            Error::NotFound { .. } => "not_found",
+            Error::Invalid { .. } => "invalid",
+            Error::AlreadyExists => "already_exists",
+            Error::PlatformKey { .. } => "platform_key",
+            Error::TooManyAttempts { .. } => "too_many_attempts",
+            Error::Storage { .. } => "storage",
+            Error::BackupWrongPassphrase => "backup_wrong_passphrase",
+            Error::BackupCorrupt { .. } => "backup_corrupt",
+            Error::BackupTooNew { .. } => "backup_too_new",
+        }
+    }
+
+    /// An input broke `rule`; the summary is written from the field's name and the rule only.
     pub fn invalid(field: &str, rule: Rule) -> Self {
         let summary = format!("{field} {rule}");
         Error::Invalid {
@@ -121,6 +218,7 @@ impl Error {
         }
     }
 
+    /// No `kind` record with this id.
     pub fn not_found(kind: &str, id: &str) -> Self {
         Error::NotFound {
             kind: kind.to_string(),
@@ -128,6 +226,7 @@ impl Error {
         }
     }
 
+    /// The sealed `kind` record with this id failed authentication.
     pub fn tampered(kind: &str, id: &str) -> Self {
         Error::Tampered {
             kind: kind.to_string(),
@@ -135,9 +234,39 @@ impl Error {
         }
     }
 
+    /// Vault metadata (`what`) could not be read.
     pub fn corrupt(what: &str) -> Self {
         Error::Corrupt {
             what: what.to_string(),
+        }
+    }
+}
+
+/// The stable code of an error (see `Error::code`), for the phones: `errorCodeOf(e)` in Kotlin,
+/// `errorCodeOf(error:)` in Swift. Key handling on this rather than on the message, which may
+/// change.
+#[cfg_attr(feature = "ffi", uniffi::export)]
+pub fn error_code_of(error: Error) -> String {
+    error.code().to_string()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one conversion point: internal failures become the public error here, and only here, so
+// this is where personal data is kept out of messages.
+
+impl Error {
+    /// A record could not be encoded before sealing. serde_json's own message can quote a value,
+    /// so only the record kind and serde_json's error category are kept.
+    pub(crate) fn encoding(kind: &str, e: &serde_json::Error) -> Self {
+        Error::Storage {
+            detail: format!("encoding {kind}: {}", e.classify() as u8),
+        }
+    }
+
+    /// The operating system's random source failed (the only reason is a broken platform).
+    pub(crate) fn random_source() -> Self {
+        Error::Storage {
+            detail: "the system random source failed".into(),
         }
     }
 }
@@ -153,6 +282,7 @@ impl From<rusqlite::Error> for Error {
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
+        // The kind only: an I/O error's message can carry a path, and a path can carry a name.
         Error::Storage {
             detail: e.kind().to_string(),
         }
@@ -165,6 +295,64 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for Error {
         // The foreign side's reason is a whole stack trace: not for a user's screen or a log.
         Error::PlatformKey {
             reason: "the platform key store failed unexpectedly".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_stable_and_distinct() {
+        let all = [
+            (Error::WrongPassphrase, "wrong_passphrase"),
+            (Error::tampered("note", "n1"), "tampered"),
+            (Error::corrupt("key slot"), "corrupt"),
+            (
+                Error::SchemaTooNew {
+                    found: 2,
+                    supported: 1,
+                },
+                "schema_too_new",
+            ),
+            (Error::Locked, "locked"),
+            (Error::not_found("client", "c1"), "not_found"),
+            (Error::invalid("text", Rule::Required), "invalid"),
+            (Error::AlreadyExists, "already_exists"),
+            (
+                Error::PlatformKey {
+                    reason: "refused".into(),
+                },
+                "platform_key",
+            ),
+            (
+                Error::TooManyAttempts {
+                    retry_after_seconds: 2,
+                },
+                "too_many_attempts",
+            ),
+            (Error::random_source(), "storage"),
+            (Error::BackupWrongPassphrase, "backup_wrong_passphrase"),
+            (
+                Error::BackupCorrupt {
+                    detail: "short".into(),
+                },
+                "backup_corrupt",
+            ),
+            (
+                Error::BackupTooNew {
+                    found: 2,
+                    supported: 1,
+                },
+                "backup_too_new",
+            ),
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for (e, code) in all {
+            assert_eq!(e.code(), code);
+            assert_eq!(error_code_of(e), code);
+            assert!(seen.insert(code), "{code} twice");
         }
     }
 }

@@ -34,7 +34,7 @@ mod words;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
-pub use error::{Error, Result, Rule};
+pub use error::{error_code_of, Error, Result, Rule};
 pub use time::{ClockTime, Day, Timestamp};
 pub use vault::platform::PlatformKey;
 pub use vault::{Vault, WorkerSession};

@@ -51,18 +51,22 @@ impl Day {
         Ok(self)
     }
 
+    /// The day with this year, month and day, if there is one.
     pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(y, m, d).map(Day)
     }
 
+    /// Today, on this machine's local calendar.
     pub fn today() -> Self {
         Day(chrono::Local::now().date_naive())
     }
 
+    /// The day `days` later (earlier when negative).
     pub fn add_days(self, days: i64) -> Self {
         Day(self.0 + chrono::Duration::days(days))
     }
 
+    /// How many days from this day to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Day) -> i64 {
         (later.0 - self.0).num_days()
     }
@@ -109,6 +113,7 @@ impl ClockTime {
             .ok_or_else(bad)
     }
 
+    /// The time with this hour and minute, if there is one.
     pub fn from_hm(h: u32, m: u32) -> Option<Self> {
         NaiveTime::from_hms_opt(h, m, 0).map(ClockTime)
     }
@@ -212,10 +217,12 @@ impl<'de> Deserialize<'de> for Timestamp {
 }
 
 impl Timestamp {
+    /// The current instant.
     pub fn now() -> Self {
         Timestamp(Utc::now())
     }
 
+    /// The calendar day of this instant (UTC).
     pub fn day(self) -> Day {
         Day(self.0.date_naive())
     }

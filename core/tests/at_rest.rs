@@ -1,6 +1,9 @@
 //! Nothing readable at rest: marker strings written through the vault appear in no byte of the
 //! database, its WAL or its shared-memory file, whether the vault is open or closed.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::test_support::storage as store;

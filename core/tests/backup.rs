@@ -2,6 +2,9 @@
 //! round trips keep every row byte for byte, and every kind of bad file fails with its own error
 //! and leaves the target folder as it was.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::test_support::fuzzing;
@@ -12,6 +15,7 @@ use alongside_core::{Author, GoalInput, RatingInput, ReviewInput};
 use alongside_core::{BackupOptions, BackupSummary};
 use alongside_core::{ClientInput, Consent, Contact};
 use alongside_core::{Day, Error, Vault, WorkerSession};
+use common::worker::day;
 use common::*;
 use rusqlite::types::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,10 +28,6 @@ const NEW_PASS: &str = "the new phone's passphrase";
 /// The lowest count the format allows, to keep the tests quick.
 const BACKUP_KDF: u32 = 1_000;
 const CANARY: &str = "Zephyrine-Quillfeather";
-
-fn day(s: &str) -> Day {
-    Day::parse("test", s).unwrap()
-}
 
 /// A caseload with every record kind the core has: clients (one edited, one erased),
 /// assessments, plans with goals and steps, ratings from both sides, reviews (which file a plan

@@ -1,24 +1,17 @@
 //! The caseload and recovery plans, driven through the public API as a worker would.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
 use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
 use alongside_core::{Author, GoalInput, GoalStatus, RatingInput, ReviewInput};
 use alongside_core::{ClientInput, ClientStatus, Consent, Contact};
-use alongside_core::{Day, Error, Rule, Vault, WorkerSession};
+use alongside_core::{Day, Error, Rule};
 use alongside_core::{DueKind, Trend};
-use std::sync::Arc;
 
-const PASS: &str = "correct horse battery";
-
-fn vault() -> (tempfile::TempDir, Arc<Vault>, Arc<WorkerSession>) {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create(dir.path().display().to_string(), PASS.into(), Some(2_000)).unwrap();
-    let session = vault.worker().unwrap();
-    (dir, vault, session)
-}
-
-fn day(s: &str) -> Day {
-    Day::parse("test", s).unwrap()
-}
+use common::worker::{assert_rule, day, vault};
 
 fn goal(area: LifeArea, words: &str, target: Option<&str>) -> GoalInput {
     GoalInput {
@@ -37,17 +30,6 @@ fn rating(on: Day, score: u8, by: Author) -> RatingInput {
         score,
         by,
         words: None,
-    }
-}
-
-fn assert_rule(result: Result<impl std::fmt::Debug, Error>, field: &str, rule: Rule) {
-    match result {
-        Err(Error::Invalid {
-            field: f, rule: r, ..
-        }) => {
-            assert_eq!((f.as_str(), &r), (field, &rule));
-        }
-        other => panic!("expected {field} {rule:?}, got {other:?}"),
     }
 }
 

@@ -5,6 +5,9 @@
 //! The writer is this same test binary, started again with `ALONGSIDE_CRASH_WRITER` set: it then
 //! runs only `crash_writer_child`, which writes clients forever and prints each id after its commit.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::test_support::random_bytes;

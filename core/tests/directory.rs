@@ -1,6 +1,9 @@
 //! The calls the phones use that no other test reached: the directory's `update_resource` and
 //! `resource`, a referral's `set_referral_follow_up` and `referral`, and a plan's `reviews`.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::ClientInput;

@@ -2,6 +2,9 @@
 //! CLI of the build that introduced its format, and is never regenerated: add one per new schema or
 //! backup format version, beside these.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use alongside_core::Author;
 use alongside_core::{Error, Vault};
 use std::path::Path;

@@ -2,6 +2,9 @@
 //! field, and dates and times that cannot be right. Each is refused with a typed `Invalid` error
 //! that names the field and the rule, and nothing is written.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::Duty;

@@ -3,6 +3,9 @@
 //! transaction), and the nonces are read back out of the stored rows. Then the same through the
 //! vault's own API, to show that its writes take that path.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::test_support::storage as store;

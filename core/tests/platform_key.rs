@@ -1,6 +1,9 @@
 //! The platform key as a way out of shared mode: only the key enrolled for this vault hands the
 //! phone back; any other key is refused with the typed error and leaves shared mode in place.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::ClientInput;

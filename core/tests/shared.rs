@@ -1,5 +1,8 @@
 //! Shared mode: the client sees their own plan and nothing else, and only the worker can leave it.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use alongside_core::Duty;
 use alongside_core::EntryKind;
 use alongside_core::{ActivityInput, ActivityKind};

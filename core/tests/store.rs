@@ -1,6 +1,9 @@
 //! The storage layer under the vault, through its public API with a record type of the test's own:
 //! revisions, owner and day lookups, erase, migrations.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::test_support::storage::{self as store, Stored};

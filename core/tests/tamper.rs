@@ -2,6 +2,9 @@
 //! `Error::Tampered` naming the record, or (a whole row put back as it was) is named by the audit
 //! trail's verification. Never wrong data.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::ClientInput;

@@ -1,6 +1,9 @@
 //! The vault's life: create, open locked, unlock, lock, change the passphrase, unlock with the
 //! platform key; and the errors that guard it (wrong passphrase, newer schema, damaged key slots).
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::test_support::storage::SCHEMA_VERSION;

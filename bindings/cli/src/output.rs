@@ -35,55 +35,51 @@ impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::Usage(_) => EXIT_USAGE,
-            Failure::Core(e) => match e {
-                Error::WrongPassphrase | Error::BackupWrongPassphrase => EXIT_WRONG_PASSPHRASE,
-                Error::Tampered { .. } | Error::Corrupt { .. } | Error::BackupCorrupt { .. } => {
-                    EXIT_TAMPERED
-                }
+            // Keyed on the core's stable error codes.
+            Failure::Core(e) => match e.code() {
+                "wrong_passphrase" | "backup_wrong_passphrase" => EXIT_WRONG_PASSPHRASE,
+                "tampered" | "corrupt" | "backup_corrupt" => EXIT_TAMPERED,
                 // Everything else, including a newer schema: the data is not damaged, this
-                // build is too old for it. Variants added later land here until they are sorted.
+                // build is too old for it. Codes added later land here until they are sorted.
                 _ => EXIT_OTHER,
             },
         }
     }
 
-    /// A stable code for scripts, plus the error's own fields.
+    /// The core's stable code (`usage` for the command line), plus the error's own fields.
     fn to_json(&self) -> Value {
         let (code, mut extra) = match self {
             Failure::Usage(_) => ("usage", json!({})),
-            Failure::Core(e) => match e {
-                Error::WrongPassphrase => ("wrong_passphrase", json!({})),
-                Error::Tampered { kind, id } => ("tampered", json!({ "kind": kind, "id": id })),
-                Error::Corrupt { what } => ("corrupt", json!({ "what": what })),
-                Error::SchemaTooNew { found, supported } => (
-                    "schema_too_new",
-                    json!({ "found": found, "supported": supported }),
-                ),
-                Error::Locked => ("locked", json!({})),
-                Error::NotFound { kind, id } => ("not_found", json!({ "kind": kind, "id": id })),
-                Error::Invalid { field, rule, .. } => {
-                    ("invalid", json!({ "field": field, "rule": rule }))
-                }
-                Error::AlreadyExists => ("already_exists", json!({})),
-                Error::PlatformKey { reason } => ("platform_key", json!({ "reason": reason })),
-                Error::TooManyAttempts {
-                    retry_after_seconds,
-                } => (
-                    "too_many_attempts",
-                    json!({ "retry_after_seconds": retry_after_seconds }),
-                ),
-                Error::Storage { detail } => ("storage", json!({ "detail": detail })),
-                Error::BackupWrongPassphrase => ("backup_wrong_passphrase", json!({})),
-                Error::BackupCorrupt { detail } => ("backup_corrupt", json!({ "detail": detail })),
-                Error::BackupTooNew { found, supported } => (
-                    "backup_too_new",
-                    json!({ "found": found, "supported": supported }),
-                ),
-            },
+            Failure::Core(e) => (e.code(), Self::fields(e)),
         };
         extra["code"] = json!(code);
         extra["message"] = json!(self.message());
         json!({ "error": extra })
+    }
+
+    /// The structured fields of a core error, as `--json` shows them beside the code.
+    fn fields(e: &Error) -> Value {
+        match e {
+            Error::Tampered { kind, id } | Error::NotFound { kind, id } => {
+                json!({ "kind": kind, "id": id })
+            }
+            Error::Corrupt { what } => json!({ "what": what }),
+            Error::SchemaTooNew { found, supported } | Error::BackupTooNew { found, supported } => {
+                json!({ "found": found, "supported": supported })
+            }
+            Error::Invalid { field, rule, .. } => json!({ "field": field, "rule": rule }),
+            Error::PlatformKey { reason } => json!({ "reason": reason }),
+            Error::TooManyAttempts {
+                retry_after_seconds,
+            } => json!({ "retry_after_seconds": retry_after_seconds }),
+            Error::Storage { detail } | Error::BackupCorrupt { detail } => {
+                json!({ "detail": detail })
+            }
+            Error::WrongPassphrase
+            | Error::Locked
+            | Error::AlreadyExists
+            | Error::BackupWrongPassphrase => json!({}),
+        }
     }
 
     fn message(&self) -> String {

@@ -1,6 +1,9 @@
 //! `alongside audit verify` names what was done behind the app's back: the record of a deleted
 //! or inserted row, by kind and id, in its words and in `--json`, with exit code 4.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::ClientInput;

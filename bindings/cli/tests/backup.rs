@@ -1,6 +1,9 @@
 //! `alongside backup` and `alongside restore` as a script sees them: passphrases from the
 //! environment, --json documents, exit codes, and an untouched target when the answer is "no".
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::ClientInput;

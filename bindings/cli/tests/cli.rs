@@ -1,6 +1,9 @@
 //! The `alongside` binary as a script sees it: exit codes, `--json` documents, passphrases from
 //! the environment, and no change on disk when the answer is "no".
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use alongside_core::ClientInput;

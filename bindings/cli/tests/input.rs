@@ -2,6 +2,9 @@
 //! naming the flag, a flag the command would ignore is refused, text with control characters is
 //! the core's typed error naming the field, and nothing is written in either case.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::{code, json, snapshot, PASS};

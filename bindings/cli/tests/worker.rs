@@ -3,6 +3,9 @@
 //! client's shared screen, and the audit trail after all of it. Bad input answers with the core's
 //! field and rule and the right exit code.
 
+// A test: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::{code, json as parse, PASS};

@@ -59,7 +59,9 @@ pub const KDF_PBKDF2_HMAC_SHA256: u8 = 1;
 pub const AEAD_AES_256_GCM: u8 = 1;
 /// Plaintext bytes in every chunk but the last.
 pub const DEFAULT_CHUNK_SIZE: u32 = 64 * 1024;
+/// The smallest chunk a backup may be written with (bytes of plaintext).
 pub const MIN_CHUNK_SIZE: u32 = 64;
+/// The largest chunk a backup may be written with, and the largest a reader accepts.
 pub const MAX_CHUNK_SIZE: u32 = 1024 * 1024;
 /// A file asking for more is refused as damaged, so a hostile header cannot pin the phone's CPU
 /// for minutes (10,000,000 is about 1.6 s here, several seconds on a phone).
@@ -89,7 +91,9 @@ const LIVENESS_EVERY: u64 = 256;
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct BackupSummary {
+    /// Records in the backup (rows of the vault's `records` table).
     pub records: u64,
+    /// Audit trail entries in the backup.
     pub audit_entries: u64,
     /// Size of the backup file.
     pub bytes: u64,
@@ -98,7 +102,9 @@ pub struct BackupSummary {
 /// Settings for [`WorkerSession::write_backup`]. The defaults are what the phone uses.
 #[derive(Clone, Debug)]
 pub struct BackupOptions {
+    /// PBKDF2 iterations for the backup passphrase (the phone's default: 600,000).
     pub kdf_iterations: u32,
+    /// Plaintext bytes per chunk (default 64 KiB; `MIN_CHUNK_SIZE` to `MAX_CHUNK_SIZE`).
     pub chunk_size: u32,
 }
 

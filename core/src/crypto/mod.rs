@@ -4,6 +4,8 @@
 //! This file holds the keys callers use (`Secret`, `Keys`, `RecordAd`, `Opened`); the raw AEAD
 //! calls, key schedules and the crate's only `unsafe` are in `hazmat`, private to this module.
 
+// The sealed path only: the benchmark's plaintext baseline leaves these unused.
+#[cfg_attr(feature = "baseline-plaintext", allow(unused_imports))]
 use ring::aead::{Aad, Nonce, NONCE_LEN};
 use ring::rand::{SecureRandom, SystemRandom};
 use ring::{hkdf, hmac, pbkdf2};
@@ -12,8 +14,10 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 
 mod hazmat;
 
+#[cfg_attr(feature = "baseline-plaintext", allow(unused_imports))]
+use hazmat::open_in_place;
 pub use hazmat::{open, seal};
-use hazmat::{open_in_place, AeadKey, Len32};
+use hazmat::{AeadKey, Len32};
 
 use crate::error::{Error, Result};
 
@@ -35,13 +39,12 @@ pub const MIN_PBKDF2_ITERATIONS: u32 = 1_000;
 pub const MAX_PBKDF2_ITERATIONS: u32 = 50_000_000;
 pub const SALT_LEN: usize = 16;
 
+/// `N` bytes from the operating system's random source.
 pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {
     let mut out = [0u8; N];
     SystemRandom::new()
         .fill(&mut out)
-        .map_err(|_| Error::Storage {
-            detail: "the system random source failed".into(),
-        })?;
+        .map_err(|_| Error::random_source())?;
     Ok(out)
 }
 
@@ -50,15 +53,18 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {
 pub struct Secret([u8; 32]);
 
 impl Secret {
+    /// A fresh random secret.
     pub fn random() -> Result<Self> {
         Ok(Secret(random_bytes()?))
     }
 
+    /// A secret from exactly 32 bytes; none for any other length.
     pub fn from_slice(bytes: &[u8]) -> Option<Self> {
         let arr: [u8; 32] = bytes.try_into().ok()?;
         Some(Secret(arr))
     }
 
+    /// The secret's bytes.
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0
     }
@@ -111,6 +117,7 @@ impl Drop for Opened {
 }
 
 impl Keys {
+    /// Derive the working keys (sealing, lookup tags, audit chain) from the vault's data key.
     pub fn derive(data_key: &Secret) -> Result<Self> {
         let prk =
             hkdf::Salt::new(hkdf::HKDF_SHA256, b"alongside/keys/v1").extract(data_key.as_bytes());
@@ -159,6 +166,7 @@ impl Keys {
     }
 
     #[cfg(not(feature = "baseline-plaintext"))]
+    /// Open a sealed value bound to `ad`; `Tampered` if it does not authenticate there.
     pub fn open_record(&self, ad: &RecordAd<'_>, envelope: &[u8]) -> Result<Vec<u8>> {
         Ok(self.open_record_owned(ad, envelope.to_vec())?.to_vec())
     }
@@ -234,9 +242,13 @@ impl Keys {
 /// What a sealed record is bound to. Moving the ciphertext to another row or column, or putting
 /// back an older revision, changes this and the value no longer opens.
 pub struct RecordAd<'a> {
+    /// The record kind (the table's `kind` column).
     pub kind: &'a str,
+    /// The record's id.
     pub id: &'a str,
+    /// The field or column the value is stored in.
     pub field: &'a str,
+    /// The revision the value was written at.
     pub rev: i64,
 }
 

@@ -28,20 +28,29 @@ use crate::vault::WorkerSession;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// What kind of activity it was. The form's choices, with their labels, come from
+/// `activity_kinds()`.
 pub enum ActivityKind {
+    /// At the client's home.
     HomeVisit,
+    /// Out in the community (a shop, a park, a service the client goes to).
     Community,
+    /// At the agency's office.
     Office,
+    /// By phone or video call.
     PhoneOrVideo,
     /// Going with the client to an appointment.
     Accompanying,
+    /// A group session the client took part in.
     GroupSession,
+    /// A response to a crisis.
     CrisisResponse,
     /// Contact with a third party (landlord, doctor, agency) on the client's behalf.
     ThirdPartyContact,
 }
 
 impl ActivityKind {
+    /// Every kind, in the order the activity form lists them.
     pub const ALL: [ActivityKind; 8] = [
         ActivityKind::HomeVisit,
         ActivityKind::Community,
@@ -53,6 +62,7 @@ impl ActivityKind {
         ActivityKind::ThirdPartyContact,
     ];
 
+    /// The kind's label, as a screen shows it ("Home visit").
     pub fn label(self) -> &'static str {
         match self {
             ActivityKind::HomeVisit => "Home visit",
@@ -76,12 +86,16 @@ impl ActivityKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ActivityKindInfo {
+    /// The kind, to put in `ActivityInput.kind`.
     pub kind: ActivityKind,
+    /// Its label, for the form.
     pub label: String,
+    /// Whether the form must ask for a purpose (a lesson in mind) for this kind.
     pub needs_purpose: bool,
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
+/// The activity kinds in the form's order, each with its label and whether it needs a purpose.
 pub fn activity_kinds() -> Vec<ActivityKindInfo> {
     ActivityKind::ALL
         .iter()
@@ -98,25 +112,34 @@ pub fn activity_kinds() -> Vec<ActivityKindInfo> {
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Scheduling {
+    /// Arranged beforehand.
     Planned,
+    /// An unplanned response to an emergency.
     Emergency,
+    /// Unplanned, when the client needed it.
     AsNeeded,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "status", rename_all = "snake_case")]
+/// Where an activity stands: scheduled, done, missed or cancelled (with a reason).
 pub enum ActivityStatus {
+    /// Planned and not yet happened.
     Scheduled,
+    /// It happened. Only done activities count in the duty balance.
     Done,
     /// The client was not there or did not answer.
     Missed,
+    /// Called off, with the reason.
     Cancelled {
+        /// Why, in the worker's words.
         reason: String,
     },
 }
 
 impl ActivityStatus {
+    /// The status's label, as a screen shows it ("Done", "Cancelled").
     pub fn label(&self) -> &'static str {
         match self {
             ActivityStatus::Scheduled => "Scheduled",
@@ -129,32 +152,51 @@ impl ActivityStatus {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// Something agreed at an activity to be done by a day (a call back, a form to bring). Open until
+/// `done_on` is set.
 pub struct FollowUp {
+    /// The follow-up's id, for `set_follow_up_done`.
     pub id: String,
+    /// What is to be done, in the worker's words.
     pub what: String,
+    /// The day it is due.
     pub due: Day,
+    /// The day it was done; none while it is open.
     pub done_on: Option<Day>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A new follow-up for `add_follow_up`: what, and by when (on or after the activity's day).
 pub struct FollowUpInput {
+    /// What is to be done, in the worker's words.
     pub what: String,
+    /// The day it is due: on or after the activity's day.
     pub due: Day,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// One activity with a client (a visit, a call, accompanying them, ...), as stored: sealed at rest,
+/// changed only through the session's activity calls.
 pub struct Activity {
+    /// The record's random id; pass it to the calls that read or change this record.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// What kind it is.
     pub kind: ActivityKind,
+    /// Whether it was planned, an emergency, or as needed.
     pub scheduling: Scheduling,
+    /// Scheduled, done, missed or cancelled.
     pub status: ActivityStatus,
+    /// The day it happened or is planned for.
     pub day: Day,
     /// The planned or actual start.
     pub time: Option<ClockTime>,
+    /// How long it took, in minutes (at most a day).
     pub duration_minutes: Option<i32>,
+    /// Where, in the worker's words.
     pub place: Option<String>,
     /// The lesson in mind.
     pub purpose: Option<String>,
@@ -162,8 +204,11 @@ pub struct Activity {
     pub duties: Vec<Duty>,
     /// Goals of this client's plan that the activity works on.
     pub goal_ids: Vec<String>,
+    /// Follow-ups agreed at it, open and done.
     pub follow_ups: Vec<FollowUp>,
+    /// When it was recorded, by the phone's clock.
     pub recorded: Timestamp,
+    /// When it was last changed.
     pub updated: Timestamp,
 }
 
@@ -184,17 +229,26 @@ impl Record for Activity {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ActivityInput {
+    /// What kind it is.
     pub kind: ActivityKind,
+    /// Whether it was planned, an emergency, or as needed.
     pub scheduling: Scheduling,
     /// When adding: none means scheduled if planned, done if it came up (it is being recorded
     /// after the fact). When editing: none keeps the status.
     pub status: Option<ActivityStatus>,
+    /// The day it happened or is planned for.
     pub day: Day,
+    /// The time of day, if one was set.
     pub time: Option<ClockTime>,
+    /// How long it took, in minutes (at most a day).
     pub duration_minutes: Option<i32>,
+    /// Where, in the worker's words.
     pub place: Option<String>,
+    /// What it is for: the lesson in mind, in the worker's words.
     pub purpose: Option<String>,
+    /// The duties the worker chose for it.
     pub duties: Vec<Duty>,
+    /// The client's goals it works towards.
     pub goal_ids: Vec<String>,
 }
 
@@ -366,6 +420,8 @@ fn save(tx: &Transaction<'_>, keys: &Keys, activity: &Activity) -> Result<()> {
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
+    /// Record an activity for a client. Without a status, a planned activity is scheduled and an
+    /// emergency or as-needed one is done.
     pub fn add_activity(&self, client_id: String, input: ActivityInput) -> Result<Activity> {
         let input = validated(input)?;
         self.write(|tx, keys| {
@@ -438,6 +494,7 @@ impl WorkerSession {
         })
     }
 
+    /// One activity by id. Fails with `NotFound` when there is none.
     pub fn activity(&self, activity_id: String) -> Result<Activity> {
         self.with(|conn, keys| load(conn, keys, &activity_id))
     }

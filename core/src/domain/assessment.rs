@@ -15,19 +15,30 @@ use crate::vault::WorkerSession;
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum LifeArea {
+    /// Where the client lives, and how secure it is.
     Housing,
+    /// Mental health.
     MentalHealth,
+    /// Physical health.
     PhysicalHealth,
+    /// Daily living: cooking, cleaning, shopping, getting around.
     DailyLiving,
+    /// Work and education.
     WorkEducation,
+    /// Money: income, benefits, debts, budgeting.
     Money,
+    /// Family, friends and other relationships.
     Relationships,
+    /// Alcohol and drug use.
     SubstanceUse,
+    /// Legal matters.
     Legal,
+    /// Safety: from others and from harm.
     Safety,
 }
 
 impl LifeArea {
+    /// Every life area, in the order the assessment form lists them.
     pub const ALL: [LifeArea; 10] = [
         LifeArea::Housing,
         LifeArea::MentalHealth,
@@ -61,25 +72,37 @@ impl LifeArea {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// How serious a risk is, as the worker judges it.
 pub enum RiskLevel {
+    /// Low risk.
     Low,
+    /// Medium risk.
     Medium,
+    /// High risk.
     High,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A risk in one life area: what it is and how serious.
 pub struct Risk {
+    /// The risk, in the worker's words.
     pub description: String,
+    /// How serious it is.
     pub level: RiskLevel,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// One life area of an assessment: needs, strengths and risks, each optional.
 pub struct AreaAssessment {
+    /// The life area.
     pub area: LifeArea,
+    /// What the client needs in this area, if anything.
     pub needs: Option<String>,
+    /// What the client is good at or has going for them here.
     pub strengths: Option<String>,
+    /// Risks in this area.
     pub risks: Vec<Risk>,
     /// How the client puts it, in their words.
     pub client_words: Option<String>,
@@ -87,13 +110,20 @@ pub struct AreaAssessment {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// An assessment of a client on one day, area by area, with the client's own words beside the
+/// worker's. Stored sealed; never changed once added.
 pub struct Assessment {
+    /// The record's random id; pass it to the calls that read or change this record.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// The day of the assessment.
     pub on: Day,
+    /// The life areas assessed, each at most once.
     pub areas: Vec<AreaAssessment>,
     /// The client's own summary: what matters most to them now.
     pub client_words: Option<String>,
+    /// When it was recorded, by the phone's clock.
     pub recorded: Timestamp,
 }
 
@@ -101,9 +131,13 @@ storage::client_record!(Assessment, "assessment");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A new assessment for `add_assessment`.
 pub struct AssessmentInput {
+    /// The day of the assessment.
     pub on: Day,
+    /// The life areas assessed, each at most once.
     pub areas: Vec<AreaAssessment>,
+    /// How the client sees their situation, in their own words.
     pub client_words: Option<String>,
 }
 
@@ -167,6 +201,7 @@ fn validated(input: AssessmentInput) -> Result<AssessmentInput> {
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
+    /// Record an assessment of a client. Each life area may appear once.
     pub fn add_assessment(&self, client_id: String, input: AssessmentInput) -> Result<Assessment> {
         let input = validated(input)?;
         self.write(|tx, keys| {

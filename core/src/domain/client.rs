@@ -10,11 +10,15 @@ use crate::vault::WorkerSession;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// Someone in the client's life the worker may contact (family, a doctor, a landlord).
 pub struct Contact {
+    /// Who they are (a name, or a role such as "GP").
     pub name: String,
     /// e.g. "sister", "GP", "housing officer".
     pub relationship: Option<String>,
+    /// Their phone number, as written.
     pub phone: Option<String>,
+    /// Anything else the worker should know about contacting them.
     pub notes: Option<String>,
 }
 
@@ -22,33 +26,60 @@ pub struct Contact {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Consent {
+    /// Who may be told (a person, a service).
     pub with_whom: String,
+    /// What may be shared with them.
     pub what: String,
+    /// The last day the consent holds, if it ends.
     pub until: Option<Day>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "status", rename_all = "snake_case")]
+/// Whether the worker is supporting the client now, has paused, or has discharged them.
 pub enum ClientStatus {
-    Active { since: Day },
-    Paused { since: Day },
-    Discharged { on: Day },
+    /// Being supported now.
+    Active {
+        /// Since when.
+        since: Day,
+    },
+    /// Support is paused (the client is away, in hospital, ...).
+    Paused {
+        /// Since when.
+        since: Day,
+    },
+    /// Support has ended.
+    Discharged {
+        /// The day it ended.
+        on: Day,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A person the worker supports, as stored (sealed at rest). Address them by `preferred_name`;
+/// `legal_name` is only for forms.
 pub struct Client {
+    /// The record's random id; pass it to the calls that read or change this record.
     pub id: String,
+    /// The name the client wants to be called by: use it on every screen.
     pub preferred_name: String,
+    /// The client's legal name, only for forms that need it.
     pub legal_name: Option<String>,
+    /// The client's pronouns, as they gave them.
     pub pronouns: Option<String>,
     /// BCP-47 tag, e.g. `fr-CA`.
     pub language: Option<String>,
+    /// What the worker should know about the client's culture and customs.
     pub cultural_notes: Option<String>,
+    /// People in the client's life the worker may contact.
     pub contacts: Vec<Contact>,
+    /// Who may be told what about the client.
     pub consents: Vec<Consent>,
+    /// Active, paused or discharged.
     pub status: ClientStatus,
+    /// When the client was added.
     pub created: Timestamp,
 }
 
@@ -63,16 +94,24 @@ impl Record for Client {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ClientInput {
+    /// The name the client wants to be called by: use it on every screen.
     pub preferred_name: String,
+    /// The client's legal name, only for forms that need it.
     pub legal_name: Option<String>,
+    /// The client's pronouns, as they gave them.
     pub pronouns: Option<String>,
+    /// The client's language as a BCP-47 tag (`ar`, `en-GB`): shared mode speaks it.
     pub language: Option<String>,
+    /// What the worker should know about the client's culture and customs.
     pub cultural_notes: Option<String>,
+    /// People in the client's life the worker may contact.
     pub contacts: Vec<Contact>,
+    /// Who may be told what about the client.
     pub consents: Vec<Consent>,
 }
 
 impl ClientInput {
+    /// An input with only the preferred name set; the other fields empty.
     pub fn named(preferred_name: &str) -> Self {
         ClientInput {
             preferred_name: preferred_name.to_string(),
@@ -129,6 +168,7 @@ impl ClientInput {
 }
 
 impl Client {
+    /// Whether the client is being supported now (status `Active`).
     pub fn is_active(&self) -> bool {
         matches!(self.status, ClientStatus::Active { .. })
     }
@@ -146,6 +186,7 @@ pub(crate) fn load(
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
+    /// Add a client to the caseload. Names are trimmed; the preferred name is required.
     pub fn add_client(&self, input: ClientInput) -> Result<Client> {
         let input = input.validated()?;
         let client = Client {
@@ -166,6 +207,7 @@ impl WorkerSession {
         Ok(client)
     }
 
+    /// Replace a client's details with `input`; the status and the creation time are kept.
     pub fn update_client(&self, client_id: String, input: ClientInput) -> Result<Client> {
         let input = input.validated()?;
         self.write(|tx, keys| {
@@ -182,6 +224,7 @@ impl WorkerSession {
         })
     }
 
+    /// One client by id. Fails with `NotFound` when there is none.
     pub fn client(&self, client_id: String) -> Result<Client> {
         self.with(|conn, keys| load(conn, keys, &client_id))
     }

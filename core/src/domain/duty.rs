@@ -14,6 +14,7 @@ use crate::vault::WorkerSession;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// The three duties of support work. An activity carries the duties the worker chose for it.
 pub enum Duty {
     /// Teach a skill or give knowledge.
     Educate,
@@ -24,8 +25,10 @@ pub enum Duty {
 }
 
 impl Duty {
+    /// The three duties in their fixed order.
     pub const ALL: [Duty; 3] = [Duty::Educate, Duty::Empower, Duty::Advocate];
 
+    /// The duty's label ("Educate").
     pub fn label(self) -> &'static str {
         match self {
             Duty::Educate => "Educate",
@@ -34,6 +37,7 @@ impl Duty {
         }
     }
 
+    /// One line saying what the duty means, for the activity form.
     pub fn description(self) -> &'static str {
         match self {
             Duty::Educate => "Teach a skill or share knowledge",
@@ -47,8 +51,11 @@ impl Duty {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DutyInfo {
+    /// The duty, to put in `ActivityInput.duties`.
     pub duty: Duty,
+    /// Its label ("Educate").
     pub label: String,
+    /// One line saying what it means, for the form.
     pub description: String,
 }
 
@@ -69,9 +76,12 @@ pub fn duties() -> Vec<DutyInfo> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DutySettings {
+    /// Weeks of advocacy with no empowerment before the client's balance shows a hint (1 to 52).
     pub advocacy_hint_weeks: u32,
 }
 
+/// How many weeks of advocacy with no empowerment make the client's screen show a hint, unless the
+/// worker changed it.
 pub const DEFAULT_ADVOCACY_HINT_WEEKS: u32 = 4;
 const SETTINGS_ID: &str = "settings-duty";
 
@@ -107,10 +117,13 @@ pub(crate) fn settings(conn: &Connection, keys: &Keys) -> Result<DutySettings> {
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
+    /// The vault's duty setting (when the empowerment hint appears); the default until the worker
+    /// changes it.
     pub fn duty_settings(&self) -> Result<DutySettings> {
         self.with(|conn, keys| settings(conn, keys))
     }
 
+    /// Change the duty setting. `advocacy_hint_weeks` must be 1 to 52.
     pub fn set_duty_settings(&self, settings: DutySettings) -> Result<DutySettings> {
         crate::validate::range(
             "advocacy_hint_weeks",

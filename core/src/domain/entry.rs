@@ -12,8 +12,11 @@ use crate::vault::WorkerSession;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// What a client's entry is: something that helps them, or a reflection.
 pub enum EntryKind {
+    /// Something that helps the client (a person, a habit, a place).
     WhatHelpsMe,
+    /// The client's reflection on how things are going.
     Reflection,
 }
 
@@ -21,12 +24,19 @@ pub enum EntryKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ClientEntry {
+    /// The record's random id; pass it to the calls that read or change this record.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// The goal it is about; none for an entry about things in general.
     pub goal_id: Option<String>,
+    /// Something that helps, or a reflection.
     pub kind: EntryKind,
+    /// What the client wrote, exactly.
     pub text: String,
+    /// The day the client wrote it.
     pub on: Day,
+    /// When it was recorded, by the phone's clock.
     pub recorded: Timestamp,
 }
 

@@ -18,22 +18,34 @@ use crate::vault::WorkerSession;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// What kind of incident. Each kind has its required actions and its don'ts (`incident_kinds()`).
 pub enum IncidentKind {
+    /// The client refused their medication.
     MedicationRefusal,
+    /// Abuse or neglect is suspected.
     SuspectedAbuse,
+    /// A risk to the client's or someone else's safety.
     SafetyRisk,
+    /// A mental health or other crisis.
     Crisis,
+    /// Anything else that needs a recorded response.
     Other,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// An action an incident kind requires before the incident can close.
 pub enum RequiredAction {
+    /// Listen to the client's concerns.
     ListenToConcerns,
+    /// Document the refusal.
     DocumentRefusal,
+    /// Inform the supervisor.
     InformSupervisor,
+    /// Report as the agency's protocol requires.
     ReportPerProtocol,
+    /// Assess the risk.
     AssessRisk,
     /// Decide whether to escalate (emergency services, crisis team, health providers) and record
     /// who was contacted, or why no one was.
@@ -41,6 +53,7 @@ pub enum RequiredAction {
 }
 
 impl RequiredAction {
+    /// The action's label, as a screen shows it.
     pub fn label(self) -> &'static str {
         match self {
             RequiredAction::ListenToConcerns => "Listen to the person's concerns",
@@ -54,6 +67,7 @@ impl RequiredAction {
 }
 
 impl IncidentKind {
+    /// Every kind, in the order the incident form lists them.
     pub const ALL: [IncidentKind; 5] = [
         IncidentKind::MedicationRefusal,
         IncidentKind::SuspectedAbuse,
@@ -62,6 +76,7 @@ impl IncidentKind {
         IncidentKind::Other,
     ];
 
+    /// The kind's label, as a screen shows it.
     pub fn label(self) -> &'static str {
         match self {
             IncidentKind::MedicationRefusal => "Medication refusal",
@@ -108,8 +123,11 @@ impl IncidentKind {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A required action with its label.
 pub struct RequiredActionInfo {
+    /// The action.
     pub action: RequiredAction,
+    /// Its label, for the form.
     pub label: String,
 }
 
@@ -117,13 +135,18 @@ pub struct RequiredActionInfo {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct IncidentKindInfo {
+    /// The kind, to put in `IncidentInput.kind`.
     pub kind: IncidentKind,
+    /// Its label, for the form.
     pub label: String,
+    /// The actions this kind requires, in order.
     pub required: Vec<RequiredActionInfo>,
+    /// What not to do in this kind of incident, as the field's guidance says.
     pub donts: Vec<String>,
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
+/// The incident kinds in the form's order, each with its required actions and don'ts.
 pub fn incident_kinds() -> Vec<IncidentKindInfo> {
     IncidentKind::ALL
         .iter()
@@ -147,49 +170,78 @@ pub fn incident_kinds() -> Vec<IncidentKindInfo> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct IncidentAction {
+    /// The required action.
     pub action: RequiredAction,
     /// Who did it (the worker, or e.g. "J. Ortiz, duty supervisor").
     pub by: String,
+    /// The day it was done.
     pub on: Day,
+    /// The time it was done, if known.
     pub at: Option<ClockTime>,
     /// e.g. the report's reference number, who was informed.
     pub details: Option<String>,
+    /// When it was recorded, by the phone's clock.
     pub recorded: Timestamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A required action as done, for `record_incident_action`.
 pub struct IncidentActionInput {
+    /// The required action.
     pub action: RequiredAction,
+    /// Who did it (a name or a role).
     pub by: String,
+    /// The day it was done.
     pub on: Day,
+    /// The time it was done, if known.
     pub at: Option<ClockTime>,
+    /// What was done, in the worker's words, if anything to add.
     pub details: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "status", rename_all = "snake_case")]
+/// Whether an incident is open or closed (with the day and an optional outcome).
 pub enum IncidentStatus {
+    /// Not all required actions are recorded, or it is not closed yet.
     Open,
-    Closed { on: Day, outcome: Option<String> },
+    /// Closed, after every required action was recorded.
+    Closed {
+        /// The day it was closed.
+        on: Day,
+        /// How it ended, in the worker's words.
+        outcome: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// An incident with a client, as stored (sealed at rest). It stays open until each required action
+/// is recorded and it is closed.
 pub struct Incident {
+    /// The record's random id; pass it to the calls that read or change this record.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// The activity it happened at, if any.
     pub activity_id: Option<String>,
+    /// What kind it is.
     pub kind: IncidentKind,
+    /// The day it happened.
     pub occurred_on: Day,
+    /// The time it happened, if known.
     pub occurred_at: Option<ClockTime>,
     /// What happened, objectively.
     pub description: String,
     /// In the order recorded.
     pub actions: Vec<IncidentAction>,
+    /// Open, or closed with the day and outcome.
     pub status: IncidentStatus,
+    /// When it was recorded, by the phone's clock.
     pub recorded: Timestamp,
+    /// When it was last changed.
     pub updated: Timestamp,
 }
 
@@ -206,6 +258,7 @@ impl Incident {
             .collect()
     }
 
+    /// Whether the incident is still open.
     pub fn is_open(&self) -> bool {
         self.status == IncidentStatus::Open
     }
@@ -213,11 +266,17 @@ impl Incident {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A new incident for `report_incident`.
 pub struct IncidentInput {
+    /// What kind it is.
     pub kind: IncidentKind,
+    /// The day it happened.
     pub occurred_on: Day,
+    /// The time it happened, if known.
     pub occurred_at: Option<ClockTime>,
+    /// What happened or what it is, in the worker's words.
     pub description: String,
+    /// The activity it happened at, if any (the client's own).
     pub activity_id: Option<String>,
 }
 
@@ -225,7 +284,9 @@ pub struct IncidentInput {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct RequiredActionState {
+    /// The required action.
     pub action: RequiredAction,
+    /// Its label.
     pub label: String,
     /// The first time it was recorded, if it was.
     pub done: Option<IncidentAction>,
@@ -233,14 +294,22 @@ pub struct RequiredActionState {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// An incident as its screen shows it: the record, labels, and each required action done or still
+/// to do.
 pub struct IncidentView {
+    /// The incident as stored.
     pub incident: Incident,
+    /// The client's preferred name, to show.
     pub client_name: String,
+    /// `kind`'s label, as a screen shows it.
     pub kind_label: String,
+    /// Each required action, done (with who and when) or still to do.
     pub required: Vec<RequiredActionState>,
+    /// Whether every required action is recorded, so `close_incident` will accept it.
     pub can_close: bool,
     /// e.g. "2 required actions to record" or "Closed on 2025-03-04".
     pub status_label: String,
+    /// What not to do in this kind of incident.
     pub donts: Vec<String>,
 }
 
@@ -342,6 +411,7 @@ fn sorted_views(
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
+    /// Report an incident about a client; it opens with every required action still to do.
     pub fn report_incident(&self, client_id: String, input: IncidentInput) -> Result<IncidentView> {
         let description = validate::text("description", &input.description, NOTE_MAX)?;
         input.occurred_on.not_in_future("occurred_on")?;
@@ -442,6 +512,7 @@ impl WorkerSession {
         })
     }
 
+    /// One incident by id, as its screen shows it.
     pub fn incident(&self, incident_id: String) -> Result<IncidentView> {
         self.with(|conn, keys| {
             let incident = load(conn, keys, &incident_id)?;

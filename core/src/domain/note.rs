@@ -19,22 +19,36 @@ use crate::vault::WorkerSession;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "status", rename_all = "snake_case")]
+/// A note is a draft (editable) or signed (never changed again; corrections are addenda).
 pub enum NoteStatus {
+    /// A draft: can be edited, signed or discarded.
     Draft,
-    Signed { at: Timestamp },
+    /// Signed: a legal record that never changes again; corrections are addenda.
+    Signed {
+        /// When it was signed.
+        at: Timestamp,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A case note about one client, as stored (sealed at rest). Screens get it inside a `NoteView`.
 pub struct Note {
+    /// The record's random id; pass it to the calls that read or change this record.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// The activity the note is on; none for a note on its own.
     pub activity_id: Option<String>,
     /// The day the note is about: its activity's day, or the day it was started.
     pub on: Day,
+    /// The note's words, exactly as written.
     pub text: String,
+    /// Draft or signed.
     pub status: NoteStatus,
+    /// When it was written.
     pub written: Timestamp,
+    /// When it was last changed (or signed).
     pub updated: Timestamp,
 }
 
@@ -44,11 +58,17 @@ storage::client_record!(Note, "note");
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Addendum {
+    /// The record's random id; pass it to the calls that read or change this record.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// The note it belongs to.
     pub note_id: String,
+    /// Why the correction or addition was made.
     pub reason: String,
+    /// The correction or addition, exactly as written.
     pub text: String,
+    /// When it was written.
     pub written: Timestamp,
 }
 

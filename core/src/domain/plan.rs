@@ -16,13 +16,20 @@ use crate::vault::WorkerSession;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A client's recovery plan: when it started, when it is next reviewed, and its version (bumped at
+/// each review).
 pub struct Plan {
+    /// The plan's id, for `add_goal` and `review_plan`.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
     /// 1 for a new plan; each review files the current version and starts the next.
     pub version: u32,
+    /// The day the plan started.
     pub started: Day,
+    /// The day the plan is next reviewed.
     pub review_due: Day,
+    /// When it was last changed.
     pub updated: Timestamp,
 }
 
@@ -31,11 +38,22 @@ storage::client_record!(Plan, "plan");
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "status", rename_all = "snake_case")]
+/// Where a goal stands. Achieved and dropped goals keep the day (and, when dropped, the reason).
 pub enum GoalStatus {
+    /// Being worked on.
     Active,
-    Achieved { on: Day },
+    /// Reached.
+    Achieved {
+        /// The day it was reached.
+        on: Day,
+    },
+    /// Set aside for now; can become active again.
     Paused,
-    Dropped { reason: String },
+    /// Given up, with the reason; the client no longer sees it in shared mode.
+    Dropped {
+        /// Why, in the worker's words.
+        reason: String,
+    },
 }
 
 /// Who said it: the client in their own right, or the worker.
@@ -43,38 +61,56 @@ pub enum GoalStatus {
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Author {
+    /// The client.
     Client,
+    /// The worker.
     Worker,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// One concrete step towards a goal. A step the client marks done waits for the worker to confirm
+/// it.
 pub struct Step {
+    /// The step's id, for `set_step_done` and `confirm_step`.
     pub id: String,
+    /// The step, in the words written.
     pub text: String,
+    /// The day it was done; none while to do.
     pub done_on: Option<Day>,
     /// Who marked it done. A step the client marked waits for the worker to confirm.
     pub marked_by: Option<Author>,
+    /// Whether the worker confirmed it (a step the client marks done waits for this).
     pub confirmed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A goal of the plan, in the client's own words, with the worker's framing and its steps.
 pub struct Goal {
+    /// The goal's id, for the goal calls (`update_goal`, `rate_goal`, ...).
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// The plan it belongs to.
     pub plan_id: String,
+    /// The life area it is in.
     pub area: LifeArea,
     /// The goal as the client says it. Always shown first.
     pub client_words: String,
     /// The worker's concrete framing: the next step, how progress is measured, by when.
     pub worker_step: Option<String>,
+    /// How progress will be seen, if set.
     pub measure: Option<String>,
+    /// The day the goal aims for, if set.
     pub target_date: Option<Day>,
+    /// Active, paused, achieved or dropped.
     pub status: GoalStatus,
+    /// The goal's steps, in order.
     pub steps: Vec<Step>,
     /// Whether the client sees it in shared mode.
     pub visible_to_client: bool,
+    /// When it was added.
     pub created: Timestamp,
 }
 
@@ -82,11 +118,17 @@ storage::client_record!(Goal, "goal");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A new or changed goal for `add_goal` / `update_goal`.
 pub struct GoalInput {
+    /// The life area it is in.
     pub area: LifeArea,
+    /// The goal in the client's own words.
     pub client_words: String,
+    /// The worker's concrete framing of the goal, if any.
     pub worker_step: Option<String>,
+    /// How progress will be seen, if set.
     pub measure: Option<String>,
+    /// The day the goal aims for, if set.
     pub target_date: Option<Day>,
     /// Defaults to shown.
     pub visible_to_client: Option<bool>,
@@ -96,13 +138,21 @@ pub struct GoalInput {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Rating {
+    /// The record's random id; pass it to the calls that read or change this record.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// The goal it is about.
     pub goal_id: String,
+    /// The day of the rating.
     pub on: Day,
+    /// The score, 1 (low) to 10 (high).
     pub score: u8,
+    /// Who gave it: the client or the worker.
     pub by: Author,
+    /// Words given with it, if any.
     pub words: Option<String>,
+    /// When it was recorded, by the phone's clock.
     pub recorded: Timestamp,
 }
 
@@ -110,25 +160,39 @@ storage::client_record!(Rating, "rating");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A rating for `rate_goal`: a score from 1 to 10 by the client or the worker, with optional words.
 pub struct RatingInput {
+    /// The day of the rating.
     pub on: Day,
+    /// The score, 1 (low) to 10 (high).
     pub score: u8,
+    /// Who gave it: the client or the worker.
     pub by: Author,
+    /// Words given with it, if any.
     pub words: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A plan review: what changed, and the next review's day. The plan's version before it is kept.
 pub struct Review {
+    /// The record's random id; pass it to the calls that read or change this record.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// The plan it belongs to.
     pub plan_id: String,
+    /// The day of the review.
     pub on: Day,
     /// The plan version this review closed.
     pub plan_version: u32,
+    /// What changed at the review, in the worker's words.
     pub what_changed: String,
+    /// Why it changed.
     pub why: String,
+    /// The day the next review is due.
     pub next_due: Day,
+    /// When it was recorded, by the phone's clock.
     pub recorded: Timestamp,
 }
 
@@ -136,10 +200,15 @@ storage::client_record!(Review, "review");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A review for `review_plan`.
 pub struct ReviewInput {
+    /// The day of the review.
     pub on: Day,
+    /// What changed at the review, in the worker's words.
     pub what_changed: String,
+    /// Why it changed.
     pub why: String,
+    /// The day the next review is due.
     pub next_due: Day,
 }
 
@@ -147,18 +216,27 @@ pub struct ReviewInput {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PlanVersion {
+    /// The version's id.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// The plan it belongs to.
     pub plan_id: String,
+    /// The plan's version number: 1, then one more at each review.
     pub version: u32,
+    /// The day this version started.
     pub started: Day,
+    /// The day this version was replaced by a review.
     pub closed_on: Day,
+    /// The goals as they were in this version.
     pub goals: Vec<Goal>,
 }
 
 storage::client_record!(PlanVersion, "plan_version");
 
+/// The lowest score a rating may have.
 pub const SCORE_MIN: u8 = 1;
+/// The highest score a rating may have.
 pub const SCORE_MAX: u8 = 10;
 
 pub(crate) fn load_goal(conn: &Connection, keys: &Keys, goal_id: &str) -> Result<Goal> {
@@ -348,6 +426,7 @@ impl WorkerSession {
         })
     }
 
+    /// The client's current plan, or none if no plan was created yet.
     pub fn plan(&self, client_id: String) -> Result<Option<Plan>> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -383,6 +462,7 @@ impl WorkerSession {
         })
     }
 
+    /// Change a goal's words, framing, area, target day or visibility to the client.
     pub fn update_goal(&self, goal_id: String, input: GoalInput) -> Result<Goal> {
         self.write(|tx, keys| {
             let mut goal = load_goal(tx, keys, &goal_id)?;
@@ -401,6 +481,7 @@ impl WorkerSession {
         })
     }
 
+    /// Set a goal active, paused, achieved or dropped.
     pub fn set_goal_status(&self, goal_id: String, status: GoalStatus) -> Result<Goal> {
         let status = match status {
             GoalStatus::Dropped { reason } => GoalStatus::Dropped {

@@ -20,21 +20,35 @@ use crate::vault::WorkerSession;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// What a resource in the directory offers. The form's order and labels come from `label()` and
+/// `ALL`.
 pub enum ResourceCategory {
+    /// A crisis line.
     CrisisLine,
+    /// A food bank.
     FoodBank,
+    /// Legal aid.
     LegalAid,
+    /// Housing services.
     Housing,
+    /// Healthcare.
     Healthcare,
+    /// Mental health services.
     MentalHealth,
+    /// Alcohol and drug services.
     SubstanceUse,
+    /// Employment services.
     Employment,
+    /// Childcare.
     Childcare,
+    /// Education and training.
     Education,
+    /// Anything else.
     Other,
 }
 
 impl ResourceCategory {
+    /// Every category, in the order the directory lists them.
     pub const ALL: [ResourceCategory; 11] = [
         ResourceCategory::CrisisLine,
         ResourceCategory::FoodBank,
@@ -49,6 +63,7 @@ impl ResourceCategory {
         ResourceCategory::Other,
     ];
 
+    /// The category's label, as a screen shows it.
     pub fn label(self) -> &'static str {
         match self {
             ResourceCategory::CrisisLine => "Crisis line",
@@ -68,16 +83,24 @@ impl ResourceCategory {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A service in the resource directory (a food bank, a crisis line). Belongs to no client, so
+/// erasing a client keeps it.
 pub struct Resource {
+    /// The resource's id, for `refer` and `update_resource`.
     pub id: String,
+    /// The service's name.
     pub name: String,
+    /// What the resource offers.
     pub category: ResourceCategory,
     /// Phone, address, web: however the service is reached.
     pub contact: Option<String>,
+    /// Opening hours, as written.
     pub hours: Option<String>,
     /// BCP-47 tags of the languages the service works in.
     pub languages: Vec<String>,
+    /// The worker's notes, if any.
     pub notes: Option<String>,
+    /// When it was last changed.
     pub updated: Timestamp,
 }
 
@@ -90,26 +113,39 @@ impl Record for Resource {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A new or changed resource for `add_resource` / `update_resource`.
 pub struct ResourceInput {
+    /// The service's name.
     pub name: String,
+    /// What the resource offers.
     pub category: ResourceCategory,
+    /// How to reach it (phone, address, website), as written.
     pub contact: Option<String>,
+    /// Opening hours, as written.
     pub hours: Option<String>,
+    /// Languages the service offers (BCP-47 tags).
     pub languages: Vec<String>,
+    /// The worker's notes, if any.
     pub notes: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// Where a referral stands: made, accepted, declined or completed.
 pub enum ReferralStatus {
+    /// The referral was made; no answer yet.
     Made,
+    /// The resource accepted the client.
     Accepted,
+    /// The resource or the client declined.
     Declined,
+    /// The service was given; the referral is closed.
     Completed,
 }
 
 impl ReferralStatus {
+    /// The status's label, as a screen shows it.
     pub fn label(self) -> &'static str {
         match self {
             ReferralStatus::Made => "Referral made",
@@ -141,25 +177,38 @@ impl ReferralStatus {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// One change of a referral's status, kept in its history.
 pub struct ReferralChange {
+    /// The status it changed to.
     pub status: ReferralStatus,
+    /// The day it changed.
     pub on: Day,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A referral of a client to a resource, as stored (sealed at rest), with its history of status
+/// changes.
 pub struct Referral {
+    /// The record's random id; pass it to the calls that read or change this record.
     pub id: String,
+    /// The client this belongs to.
     pub client_id: String,
+    /// The resource in the directory.
     pub resource_id: String,
+    /// Why the client was referred, in the worker's words.
     pub reason: Option<String>,
+    /// The day the referral was made.
     pub made_on: Day,
     /// When to check on it; the today view lists it from then while it is open.
     pub follow_up_due: Option<Day>,
+    /// Made, accepted, declined or completed.
     pub status: ReferralStatus,
     /// Every status with its day, oldest first, starting with "made".
     pub history: Vec<ReferralChange>,
+    /// How it ended, in the worker's words, if recorded.
     pub outcome: Option<String>,
+    /// When it was last changed.
     pub updated: Timestamp,
 }
 
@@ -167,10 +216,15 @@ storage::client_record!(Referral, "referral");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A new referral for `refer`.
 pub struct ReferralInput {
+    /// The resource to refer the client to.
     pub resource_id: String,
+    /// Why, in the worker's words.
     pub reason: Option<String>,
+    /// The day the referral was made.
     pub made_on: Day,
+    /// The day to check on the referral, if set.
     pub follow_up_due: Option<Day>,
 }
 
@@ -178,10 +232,15 @@ pub struct ReferralInput {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ReferralView {
+    /// The referral as stored.
     pub referral: Referral,
+    /// The resource's name, to show.
     pub resource_name: String,
+    /// The resource's category.
     pub category: ResourceCategory,
+    /// `category`'s label, as a screen shows it.
     pub category_label: String,
+    /// `status`'s label, as a screen shows it.
     pub status_label: String,
 }
 
@@ -244,6 +303,7 @@ fn load_view(conn: &Connection, keys: &Keys, referral: Referral) -> Result<Refer
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
+    /// Add a service to the resource directory.
     pub fn add_resource(&self, input: ResourceInput) -> Result<Resource> {
         let input = validated_resource(input)?;
         let resource = Resource {
@@ -260,6 +320,7 @@ impl WorkerSession {
         Ok(resource)
     }
 
+    /// Replace a resource's details with `input`.
     pub fn update_resource(&self, resource_id: String, input: ResourceInput) -> Result<Resource> {
         let input = validated_resource(input)?;
         self.write(|tx, keys| {
@@ -276,6 +337,7 @@ impl WorkerSession {
         })
     }
 
+    /// One resource by id.
     pub fn resource(&self, resource_id: String) -> Result<Resource> {
         self.with(|conn, keys| load_resource(conn, keys, &resource_id))
     }
@@ -406,6 +468,7 @@ impl WorkerSession {
         })
     }
 
+    /// One referral by id, as its screen shows it.
     pub fn referral(&self, referral_id: String) -> Result<ReferralView> {
         self.with(|conn, keys| {
             let r = load(conn, keys, &referral_id)?;

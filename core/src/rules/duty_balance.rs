@@ -14,9 +14,13 @@ use crate::vault::WorkerSession;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// How a duty's share moved between the first and second half of the period.
 pub enum DutyTrend {
+    /// The share grew by at least `TREND_POINTS` percentage points.
     Rising,
+    /// The share changed by less than `TREND_POINTS` percentage points.
     Steady,
+    /// The share fell by at least `TREND_POINTS` percentage points.
     Falling,
     /// One half of the period has no activities to compare.
     NotEnoughData,
@@ -29,13 +33,17 @@ pub const MAX_PERIOD_DAYS: i64 = 366;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// One duty's part of the period's activities.
 pub struct DutyCount {
+    /// The duty.
     pub duty: Duty,
+    /// Its label.
     pub label: String,
     /// Activities carrying this duty (one activity may carry several duties).
     pub count: u32,
     /// This duty's part of all duty tags in the period, 0 to 1; the three shares add up to 1.
     pub share: f64,
+    /// `share` as a whole percentage.
     pub percent: u32,
     /// The share in the period's second half against its first.
     pub trend: DutyTrend,
@@ -47,9 +55,13 @@ pub struct DutyCount {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DutyWeek {
+    /// The Monday the week starts on.
     pub week_start: Day,
+    /// Activities that carried Educate.
     pub educate: u32,
+    /// Activities that carried Empower.
     pub empower: u32,
+    /// Activities that carried Advocate.
     pub advocate: u32,
 }
 
@@ -58,23 +70,32 @@ pub struct DutyWeek {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct EmpowermentHint {
+    /// How many weeks advocacy has carried the client.
     pub weeks: u32,
     /// The first advocacy since the last empowerment (or ever).
     pub since: Day,
+    /// Advocacy activities since the last empowerment.
     pub advocacy_activities: u32,
+    /// The hint to show, in respectful words.
     pub message: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// The balance between the three duties over a period: counts, shares, trends, weeks, and a summary
+/// sentence.
 pub struct DutyBalance {
+    /// The period's first day.
     pub from: Day,
+    /// The period's last day.
     pub to: Day,
     /// Done activities in the period; planned, missed and cancelled ones do not count.
     pub activities: u32,
     /// Always the three duties, in their fixed order.
     pub duties: Vec<DutyCount>,
+    /// Counts week by week, oldest first.
     pub weeks: Vec<DutyWeek>,
+    /// One sentence a screen can show ("12 activities: 50% educate, ...").
     pub summary: String,
     /// Only on a client's balance, as of the period's last day.
     pub hint: Option<EmpowermentHint>,

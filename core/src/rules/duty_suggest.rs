@@ -106,6 +106,7 @@ pub const TRIGGERS: &[TriggerSet] = &[
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DutyTrigger {
+    /// Where the triggering words are.
     pub span: TextSpan,
     /// The note the words are in; none when they are in the text that was checked (or the purpose).
     pub note_id: Option<String>,
@@ -115,8 +116,11 @@ pub struct DutyTrigger {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DutySuggestion {
+    /// The suggested duty.
     pub duty: Duty,
+    /// Its label.
     pub label: String,
+    /// Each place in the texts that points to it.
     pub triggers: Vec<DutyTrigger>,
     /// Why, for the screen: `Because of "taught", "showed her how"`.
     pub reason: String,

@@ -13,6 +13,7 @@ use crate::rules::phrases::{span_of, words, Pattern, TextSpan};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct LanguageHint {
+    /// Where the wording is in the text.
     pub span: TextSpan,
     /// Wordings to offer instead, best first, capitalised like the words they would replace.
     pub suggestions: Vec<String>,

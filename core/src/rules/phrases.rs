@@ -13,9 +13,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct TextSpan {
+    /// First character (Unicode scalar value), counting from 0.
     pub start: u32,
+    /// One past the last character.
     pub end: u32,
+    /// `start` in UTF-16 units: Kotlin's `String` index, Swift's `NSRange` location.
     pub utf16_start: u32,
+    /// `end` in UTF-16 units.
     pub utf16_end: u32,
     /// The words exactly as they appear in the text.
     pub text: String,

@@ -16,8 +16,11 @@ use crate::vault::WorkerSession;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct LinkedGoal {
+    /// The goal's id.
     pub goal_id: String,
+    /// The goal's life area.
     pub area: LifeArea,
+    /// The goal in the client's own words.
     pub client_words: String,
 }
 
@@ -25,11 +28,17 @@ pub struct LinkedGoal {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ActivityView {
+    /// The activity as stored.
     pub activity: Activity,
+    /// The client's preferred name, to show.
     pub client_name: String,
+    /// `kind`'s label, as a screen shows it.
     pub kind_label: String,
+    /// `status`'s label, as a screen shows it.
     pub status_label: String,
+    /// Labels of the activity's duties, in order.
     pub duty_labels: Vec<String>,
+    /// The goals it works towards.
     pub goals: Vec<LinkedGoal>,
     /// Newest first.
     pub notes: Vec<NoteView>,
@@ -39,6 +48,8 @@ pub struct ActivityView {
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
+    /// The activity screen in one call: the activity, labels, linked goals, notes and duty
+    /// suggestions.
     pub fn activity_view(&self, activity_id: String) -> Result<ActivityView> {
         self.with(|conn, keys| {
             let activity = load(conn, keys, &activity_id)?;

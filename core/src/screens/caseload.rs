@@ -17,10 +17,15 @@ const NEXT_VISIT_DAYS: u32 = 14;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// What a caseload row's next due item is.
 pub enum DueKind {
+    /// A scheduled visit.
     Visit,
+    /// An open follow-up.
     FollowUp,
+    /// The plan's next review.
     PlanReview,
+    /// A goal's target day.
     GoalTarget,
 }
 
@@ -28,25 +33,37 @@ pub enum DueKind {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DueItem {
+    /// The day it is due.
     pub on: Day,
+    /// What is due.
     pub kind: DueKind,
     /// e.g. "Plan review", "Goal: find a flat near my sister".
     pub label: String,
+    /// Whether its day has passed.
     pub overdue: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// One client's row in the caseload list.
 pub struct CaseloadRow {
+    /// The client, to open.
     pub client_id: String,
+    /// The name the client wants to be called by: use it on every screen.
     pub preferred_name: String,
+    /// The client's pronouns, as they gave them.
     pub pronouns: Option<String>,
+    /// Active, paused or discharged.
     pub status: ClientStatus,
+    /// `status`'s label, as a screen shows it.
     pub status_label: String,
+    /// How many of the client's goals are active.
     pub active_goals: u32,
+    /// The soonest thing due for the client, if any.
     pub next_due: Option<DueItem>,
 }
 
+/// A client status's label, as the caseload shows it ("Active", "Paused").
 pub fn status_label(status: &ClientStatus) -> String {
     match status {
         ClientStatus::Active { .. } => "Active".into(),

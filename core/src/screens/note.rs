@@ -20,6 +20,7 @@ use crate::vault::WorkerSession;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct NoteView {
+    /// The note as stored.
     pub note: Note,
     /// Oldest first.
     pub addenda: Vec<Addendum>,
@@ -168,6 +169,7 @@ impl WorkerSession {
         })
     }
 
+    /// One note by id, as a screen shows it.
     pub fn note(&self, note_id: String) -> Result<NoteView> {
         self.with(|conn, keys| {
             let note = load(conn, keys, &note_id)?;

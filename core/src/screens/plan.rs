@@ -19,8 +19,11 @@ use crate::vault::WorkerSession;
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Trend {
+    /// Higher than the rating before.
     Up,
+    /// The same as the rating before.
     Same,
+    /// Lower than the rating before.
     Down,
     /// Fewer than two ratings.
     NotEnough,
@@ -28,30 +31,52 @@ pub enum Trend {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// One rating as the plan screen shows it.
 pub struct RatingView {
+    /// The day of the rating.
     pub on: Day,
+    /// The score, 1 (low) to 10 (high).
     pub score: u8,
+    /// Words given with it, if any.
     pub words: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// One goal on the plan screen: its words, status, the latest ratings from both sides and their
+/// trends, and its steps.
 pub struct GoalCard {
+    /// The goal's id.
     pub goal_id: String,
+    /// The life area.
     pub area: LifeArea,
+    /// `area`'s label, as a screen shows it.
     pub area_label: String,
+    /// The goal in the client's own words.
     pub client_words: String,
+    /// The worker's concrete framing of the goal, if any.
     pub worker_step: Option<String>,
+    /// How progress will be seen, if set.
     pub measure: Option<String>,
+    /// The day the goal aims for, if set.
     pub target_date: Option<Day>,
+    /// Active, paused, achieved or dropped.
     pub status: GoalStatus,
+    /// `status`'s label, as a screen shows it.
     pub status_label: String,
+    /// Whether the client sees this goal in shared mode.
     pub visible_to_client: bool,
+    /// The client's latest rating, if any.
     pub latest_client_rating: Option<RatingView>,
+    /// The worker's latest rating, if any.
     pub latest_worker_rating: Option<RatingView>,
+    /// The client's latest rating against their one before.
     pub client_trend: Trend,
+    /// The worker's latest rating against their one before.
     pub worker_trend: Trend,
+    /// The goal's steps, in order.
     pub steps: Vec<Step>,
+    /// How many steps are done.
     pub steps_done: u32,
     /// Steps the client marked done that the worker has not confirmed yet.
     pub steps_to_confirm: u32,
@@ -59,11 +84,17 @@ pub struct GoalCard {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// The plan screen in one call: the plan, its goal cards and what is due.
 pub struct PlanScreen {
+    /// The client.
     pub client_id: String,
+    /// The name the client wants to be called by: use it on every screen.
     pub preferred_name: String,
+    /// The client's pronouns, as they gave them.
     pub pronouns: Option<String>,
+    /// The plan, if one was created.
     pub plan: Option<Plan>,
+    /// Whether the plan's review day has passed.
     pub review_overdue: bool,
     /// Active goals first, then paused, achieved, dropped; by target date within each.
     pub goals: Vec<GoalCard>,
@@ -73,39 +104,63 @@ pub struct PlanScreen {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// One goal on the review screen: every rating from both sides and the change since the last
+/// review.
 pub struct GoalReviewRow {
+    /// The goal's id.
     pub goal_id: String,
+    /// The goal in the client's own words.
     pub client_words: String,
+    /// `status`'s label, as a screen shows it.
     pub status_label: String,
     /// Ratings since the plan's last review (or its start), oldest first.
     pub client_ratings: Vec<RatingView>,
+    /// The worker's ratings, oldest first.
     pub worker_ratings: Vec<RatingView>,
+    /// The client's latest score minus their first since `ReviewScreen.since`, if two exist.
     pub client_change: Option<i32>,
+    /// The worker's latest score minus their first since `ReviewScreen.since`, if two exist.
     pub worker_change: Option<i32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// The review screen in one call: the goals to go through, the entries the client wrote, earlier
+/// versions.
 pub struct ReviewScreen {
+    /// The client.
     pub client_id: String,
+    /// The name the client wants to be called by: use it on every screen.
     pub preferred_name: String,
+    /// The plan under review.
     pub plan: Plan,
+    /// Days until the review is due (negative when overdue).
     pub days_until_due: i64,
+    /// The last review's day (or the plan's start): the review covers what happened since.
     pub since: Day,
+    /// The goals to go through.
     pub goals: Vec<GoalReviewRow>,
+    /// The last review, if there was one.
     pub last_review: Option<Review>,
+    /// Earlier versions of the plan, oldest first.
     pub versions: Vec<PlanVersionSummary>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// An earlier version of the plan, as the review screen lists it.
 pub struct PlanVersionSummary {
+    /// The version number.
     pub version: u32,
+    /// The day it started.
     pub started: Day,
+    /// The day this version was replaced by a review.
     pub closed_on: Day,
+    /// How many goals it had.
     pub goals: u32,
 }
 
+/// A goal status's label ("Active", "Achieved").
 pub fn goal_status_label(status: &GoalStatus) -> String {
     match status {
         GoalStatus::Active => "Working on it".into(),

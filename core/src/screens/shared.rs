@@ -23,21 +23,29 @@ pub const DEFAULT_IDLE_SECONDS: u32 = 300;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A rating as the client reads it in shared mode.
 pub struct SharedRating {
+    /// The day of the rating.
     pub on: Day,
+    /// The score, 1 (low) to 10 (high).
     pub score: u8,
     /// e.g. "You said 6 out of 10".
     pub said: String,
     /// The band on our neutral scale, e.g. "Getting there".
     pub band: String,
+    /// Words given with it, if any.
     pub words: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A step as the client sees it in shared mode.
 pub struct SharedStep {
+    /// The step, for `mark_step_done`.
     pub step_id: String,
+    /// The step, in the words written.
     pub text: String,
+    /// Whether the step is done.
     pub done: bool,
     /// Shown under a step the client marked, until the worker confirms it.
     pub note: Option<String>,
@@ -45,23 +53,35 @@ pub struct SharedStep {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A goal as the client sees it in shared mode, in the client's language.
 pub struct SharedGoal {
+    /// The goal, for `rate`, `add_entry` and `mark_step_done`.
     pub goal_id: String,
     /// The goal in the client's own words.
     pub words: String,
+    /// The life area, in the client's words.
     pub area: String,
+    /// Where the goal stands, in the client's words.
     pub status: String,
+    /// The day the goal aims for, if set.
     pub target_date: Option<Day>,
+    /// The goal's steps, in order.
     pub steps: Vec<SharedStep>,
+    /// The client's own ratings of this goal, oldest first.
     pub my_ratings: Vec<SharedRating>,
+    /// The worker's ratings of this goal, oldest first.
     pub worker_ratings: Vec<SharedRating>,
+    /// What the client wrote about this goal in shared mode.
     pub my_entries: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A coming visit as the client sees it.
 pub struct SharedVisit {
+    /// The day of the visit.
     pub on: Day,
+    /// The time of the visit, if set.
     pub time: Option<crate::time::ClockTime>,
 }
 
@@ -69,17 +89,25 @@ pub struct SharedVisit {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SharedScreen {
+    /// The language the words are in (a BCP-47 tag): lay the screen out for it.
     pub language: String,
+    /// A greeting with the client's name.
     pub greeting: String,
+    /// The name the client wants to be called by: use it on every screen.
     pub preferred_name: String,
+    /// The client's visible goals.
     pub goals: Vec<SharedGoal>,
     /// Entries not tied to one goal ("what helps me").
     pub my_entries: Vec<String>,
+    /// The heading over the coming visits.
     pub next_visits_label: String,
+    /// The next few visits, soonest first.
     pub upcoming_visits: Vec<SharedVisit>,
 }
 
 #[cfg_attr(feature = "ffi", derive(uniffi::Object))]
+/// The client's capability in shared mode: only this client's own screen, ratings, entries and
+/// steps. Close it with `leave` (the worker's passphrase) or `leave_with_platform_key`.
 pub struct SharedSession {
     inner: Arc<Inner>,
     epoch: u64,

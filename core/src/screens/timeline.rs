@@ -24,12 +24,19 @@ use crate::vault::WorkerSession;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// What a timeline row is, so the screen knows what to open when it is tapped.
 pub enum TimelineKind {
+    /// An activity: open it with `activity_view`.
     Activity,
+    /// A note: open it with `note`.
     Note,
+    /// An incident: open it with `incident`.
     Incident,
+    /// A referral: open it with `referral`.
     Referral,
+    /// A rating of a goal.
     Rating,
+    /// A plan review.
     Review,
 }
 
@@ -37,11 +44,17 @@ pub enum TimelineKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct TimelineItem {
+    /// What the row is: says which call opens it.
     pub kind: TimelineKind,
+    /// The record to open.
     pub id: String,
+    /// The day it happened.
     pub day: Day,
+    /// The time of day, if one was set.
     pub time: Option<ClockTime>,
+    /// The row's title.
     pub title: String,
+    /// A line under the title (a snippet, an outcome), if any.
     pub detail: Option<String>,
     /// For activities; empty otherwise.
     pub duties: Vec<Duty>,

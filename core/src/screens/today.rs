@@ -28,32 +28,53 @@ pub const REVIEW_NOTICE_DAYS: i64 = 7;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A visit on the day's list, in time order.
 pub struct TodayVisit {
+    /// The activity, to open with `activity_view`.
     pub activity_id: String,
+    /// The client.
     pub client_id: String,
+    /// The client's preferred name, to show.
     pub client_name: String,
+    /// The time of day, if one was set.
     pub time: Option<ClockTime>,
     /// "09:30" or "Any time".
     pub time_label: String,
+    /// What kind it is.
     pub kind: ActivityKind,
+    /// `kind`'s label, as a screen shows it.
     pub kind_label: String,
+    /// Whether it was planned (not an emergency or as needed).
     pub planned: bool,
+    /// Where it stands.
     pub status: ActivityStatus,
+    /// `status`'s label, as a screen shows it.
     pub status_label: String,
+    /// Where, in the worker's words.
     pub place: Option<String>,
+    /// What it is for: the lesson in mind, in the worker's words.
     pub purpose: Option<String>,
+    /// The duties the worker chose for it.
     pub duties: Vec<Duty>,
+    /// How long it took, in minutes (at most a day).
     pub duration_minutes: Option<i32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A follow-up due today or overdue.
 pub struct TodayFollowUp {
+    /// The follow-up, for `set_follow_up_done`.
     pub follow_up_id: String,
+    /// The activity it was agreed at.
     pub activity_id: String,
+    /// The client.
     pub client_id: String,
+    /// The client's preferred name, to show.
     pub client_name: String,
+    /// What is to be done, in the worker's words.
     pub what: String,
+    /// The day it is due.
     pub due: Day,
     /// 0 when due today.
     pub days_overdue: u32,
@@ -63,10 +84,15 @@ pub struct TodayFollowUp {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A plan review coming up (within a week) or overdue.
 pub struct TodayReview {
+    /// The plan.
     pub plan_id: String,
+    /// The client.
     pub client_id: String,
+    /// The client's preferred name, to show.
     pub client_name: String,
+    /// The day the review is due.
     pub review_due: Day,
     /// "Review overdue by 3 days", "Review due today", "Review due in 5 days".
     pub due_label: String,
@@ -74,13 +100,21 @@ pub struct TodayReview {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// An open incident, with how many required actions are still to do.
 pub struct TodayIncident {
+    /// The incident, to open with `incident`.
     pub incident_id: String,
+    /// The client.
     pub client_id: String,
+    /// The client's preferred name, to show.
     pub client_name: String,
+    /// What kind it is.
     pub kind: IncidentKind,
+    /// `kind`'s label, as a screen shows it.
     pub kind_label: String,
+    /// The day it happened.
     pub occurred_on: Day,
+    /// Required actions not yet recorded.
     pub missing_actions: Vec<RequiredAction>,
     /// "2 required actions to record" or "Ready to close".
     pub status_label: String,
@@ -88,13 +122,21 @@ pub struct TodayIncident {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A referral whose follow-up day has come.
 pub struct TodayReferral {
+    /// The referral, to open with `referral`.
     pub referral_id: String,
+    /// The client.
     pub client_id: String,
+    /// The client's preferred name, to show.
     pub client_name: String,
+    /// The resource's name.
     pub resource_name: String,
+    /// Where it stands.
     pub status: ReferralStatus,
+    /// The day to check on it.
     pub follow_up_due: Day,
+    /// When it is due, in words ("Due today", "3 days overdue").
     pub due_label: String,
 }
 
@@ -102,6 +144,7 @@ pub struct TodayReferral {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct TodayView {
+    /// The day shown.
     pub day: Day,
     /// "Tuesday 4 March".
     pub title: String,
@@ -111,6 +154,7 @@ pub struct TodayView {
     pub visits: Vec<TodayVisit>,
     /// Oldest due first.
     pub overdue_follow_ups: Vec<TodayFollowUp>,
+    /// Follow-ups due on the day.
     pub due_follow_ups: Vec<TodayFollowUp>,
     /// Reviews overdue or due within a week, soonest first; active clients only.
     pub reviews_due: Vec<TodayReview>,

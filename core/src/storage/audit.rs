@@ -16,22 +16,35 @@ const KIND: &str = "audit";
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+/// What an audit entry records was done to a record.
 pub enum Op {
+    /// The record was created.
     Create,
+    /// The record was changed.
     Update,
+    /// A note was signed.
     Sign,
+    /// An addendum was added to a signed note.
     Addendum,
+    /// The record was erased.
     Erase,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// One entry of the audit trail: what changed, never the content.
 pub struct AuditEntry {
+    /// The entry's place in the chain, from 1.
     pub seq: i64,
+    /// When the change was made.
     pub at: Timestamp,
+    /// What was done.
     pub op: Op,
+    /// The record kind (`client`, `note`, ...).
     pub kind: String,
+    /// The record's random id.
     pub id: String,
+    /// The record's revision after the change (0 for an erase).
     pub rev: i64,
     /// SHA-256 of the sealed value written (empty for an erase).
     pub value_hash: Vec<u8>,
@@ -41,10 +54,13 @@ pub struct AuditEntry {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct AuditReport {
+    /// How many entries were checked.
     pub entries: u64,
+    /// Whether the chain and every record check out.
     pub ok: bool,
     /// The first entry (by sequence number) that does not check out, and why.
     pub first_broken: Option<i64>,
+    /// What is wrong, in words for a log (names entries, kinds and ids, never content).
     pub problem: Option<String>,
     /// The record the problem is about, when it is about one (a row deleted, inserted,
     /// relabelled or changed behind the app's back): its kind as stored ...

@@ -15,7 +15,9 @@ const BODY: &str = "body";
 
 /// A domain type that is stored as one sealed row.
 pub trait Record: Serialize + DeserializeOwned {
+    /// The record kind, stored in the plaintext `kind` column and bound into the sealed body.
     const KIND: &'static str;
+    /// The record's random id.
     fn id(&self) -> &str;
     /// The client this record belongs to: erasing the client erases it too.
     fn owner(&self) -> Option<&str> {
@@ -66,6 +68,7 @@ pub struct Stored<T> {
     /// The revision (tests and the benchmark check it; the vault itself reads `value`).
     #[allow(dead_code)]
     pub rev: i64,
+    /// The record.
     pub value: T,
 }
 
@@ -110,9 +113,7 @@ fn put_at<T: Record>(
     rev: i64,
 ) -> Result<i64> {
     let id = value.id();
-    let mut plain = serde_json::to_vec(value).map_err(|e| Error::Storage {
-        detail: format!("encoding {}: {}", T::KIND, e.classify() as u8),
-    })?;
+    let mut plain = serde_json::to_vec(value).map_err(|e| Error::encoding(T::KIND, &e))?;
     let body = keys.seal_record(&ad(T::KIND, id, rev), &plain);
     zeroize::Zeroize::zeroize(&mut plain);
     let body = body?;
@@ -129,10 +130,12 @@ fn put_at<T: Record>(
     Ok(rev)
 }
 
+/// Read and open one record; `NotFound` when there is none, `Tampered` when it does not open.
 pub fn get<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Stored<T>> {
     find(conn, keys, id)?.ok_or_else(|| Error::not_found(T::KIND, id))
 }
 
+/// Read and open one record, if there is one.
 pub fn find<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Option<Stored<T>>> {
     let row: Option<(i64, Vec<u8>)> = conn
         .query_row(

@@ -29,6 +29,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// The database file's name inside the vault folder.
 pub const DB_FILE: &str = "alongside.db";
 /// The newest schema this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -110,6 +111,7 @@ pub mod sqlcipher {
     }
 }
 
+/// The schema version the database file is at (SQLite's `user_version`).
 pub fn schema_version(conn: &Connection) -> Result<u32> {
     let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     u32::try_from(v).map_err(|_| Error::corrupt("schema version"))
@@ -149,6 +151,7 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
     Ok(())
 }
 
+/// One plaintext setting from `meta`, if set.
 pub fn get_meta(conn: &Connection, name: &str) -> Result<Option<Vec<u8>>> {
     Ok(conn
         .query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| {
@@ -157,6 +160,7 @@ pub fn get_meta(conn: &Connection, name: &str) -> Result<Option<Vec<u8>>> {
         .optional()?)
 }
 
+/// Set one plaintext setting in `meta` (only what must be read before unlock).
 pub fn set_meta(conn: &Connection, name: &str, value: &[u8]) -> Result<()> {
     conn.execute(
         "INSERT INTO meta (name, value) VALUES (?1, ?2)

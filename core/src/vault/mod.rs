@@ -62,6 +62,8 @@ impl Inner {
 }
 
 #[cfg_attr(feature = "ffi", derive(uniffi::Object))]
+/// A vault folder, locked. Create one with `create` or open one with `open`; `unlock` gives the
+/// `WorkerSession` that reads and writes. Lock it with `lock` when the app goes to the background.
 pub struct Vault {
     inner: Arc<Inner>,
 }
@@ -266,6 +268,7 @@ impl Vault {
         Ok(Vault::new(&dir, conn, vault_id, None))
     }
 
+    /// Whether the vault is locked (no session can read or write).
     pub fn is_locked(&self) -> bool {
         self.inner.state().keys.is_none()
     }

@@ -4,6 +4,8 @@
 
 use crate::error::Error;
 
+/// The phone's secure key store, implemented by the shell (Android Keystore, iOS Keychain / Secure
+/// Enclave): it wraps and unwraps the vault's data key, usually behind biometrics.
 #[cfg_attr(feature = "ffi", uniffi::export(foreign))]
 pub trait PlatformKey: Send + Sync {
     /// Encrypt `secret` under the platform's key (the result may carry its own IV).

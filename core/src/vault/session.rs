@@ -98,6 +98,7 @@ impl WorkerSession {
         Ok(())
     }
 
+    /// Remove the platform key slot; only the passphrase unlocks from now on.
     pub fn disable_platform_key(&self) -> Result<()> {
         let state = self.state()?;
         state

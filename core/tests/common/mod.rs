@@ -1,6 +1,8 @@
 //! Helpers shared by the vault's integration tests. Each test file uses a different subset.
 #![allow(dead_code)]
 
+pub mod worker;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;

@@ -10,6 +10,7 @@ pub const PASS: &str = "a test passphrase";
 
 /// The binary with no controlling terminal, as under CI: it starts in a session of its own, so a
 /// prompt has no terminal to open (no `setsid` program needed, so nothing is ever skipped).
+#[allow(unsafe_code)] // pre_exec is unsafe by signature; the one call is explained below.
 pub fn detached() -> Command {
     use std::os::unix::process::CommandExt;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));

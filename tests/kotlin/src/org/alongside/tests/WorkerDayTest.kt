@@ -20,6 +20,7 @@ import org.alongside.core.AlongsideException
 import org.alongside.core.Author
 import org.alongside.core.ClientInput
 import org.alongside.core.Duty
+import org.alongside.core.errorCodeOf
 import org.alongside.core.EntryKind
 import org.alongside.core.GoalInput
 import org.alongside.core.LifeArea
@@ -121,7 +122,8 @@ private fun workerDay(d: Day) {
         assertEquals(VaultStatus.Locked(hasPlatformKey = false), repo.status.value)
         assertFalse(unlock.unlock("not the passphrase"))
         val e = unlock.screen.error.expect<UiError.WrongPassphrase>()
-        assertIs<AlongsideException.WrongPassphrase>(e.cause)
+        val cause = assertIs<AlongsideException.WrongPassphrase>(e.cause)
+        assertEquals("wrong_passphrase", errorCodeOf(cause))
         assertIs<VaultStatus.Locked>(repo.status.value)
         assertTrue(unlock.unlock(PASSPHRASE))
         assertNull(unlock.screen.error)

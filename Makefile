@@ -56,12 +56,14 @@ demo: toolchain
 test: lint rust-test swift-test backup-reader kotlin-test
 
 ## Format, clippy, and the core's module graph (no cycles, dependencies pointing down the layers:
-## tests/lint/module_cycles.py, which prints "no module cycles").
+## tests/lint/module_cycles.py, which prints "no module cycles"), and no build but the benchmark's
+## can ask for an unsealed baseline (tests/lint/baselines_refused.sh).
 lint: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	$(CARGO) fmt --all -- --check && \
 	$(CARGO) clippy --workspace --all-targets -- -D warnings && \
-	python3 tests/lint/module_cycles.py
+	python3 tests/lint/module_cycles.py && \
+	CARGO="$(CARGO)" bash tests/lint/baselines_refused.sh
 
 rust-test: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \

@@ -37,7 +37,7 @@ for v in $VARIANTS; do
     sqlcipher) features=(--features sqlcipher) ;;
     *) echo "unknown variant $v"; exit 2 ;;
   esac
-  if $CARGO build --release --manifest-path bench/Cargo.toml --target-dir target/bench "${features[@]}"; then
+  if ALONGSIDE_BENCH_BASELINE=1 $CARGO build --release --manifest-path bench/Cargo.toml --target-dir target/bench "${features[@]}"; then
     cp target/bench/release/alongside-bench "$BIN/alongside-bench-$v"
     BUILT="$BUILT $v"
   elif [ "$v" = sqlcipher ]; then

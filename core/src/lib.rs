@@ -19,6 +19,16 @@ compile_error!(
      and must never be built into the phone library"
 );
 
+// Nor may any other binary: a CLI built with a baseline would write unsealed vaults. Only the
+// benchmark's build sets this variable (bench/run.sh), so asking for a baseline anywhere else
+// fails to compile instead of quietly storing plaintext.
+#[cfg(any(feature = "baseline-plaintext", feature = "baseline-sqlcipher"))]
+const _: () = assert!(
+    option_env!("ALONGSIDE_BENCH_BASELINE").is_some(),
+    "the benchmark baselines store records unsealed: only bench/run.sh builds them \
+     (it sets ALONGSIDE_BENCH_BASELINE=1)"
+);
+
 mod backup;
 mod crypto;
 mod domain;

@@ -168,9 +168,22 @@ fn tampered_data_is_4() {
     let verify = alongside(&v, Some(PASS), &["--json", "audit", "verify"]);
     assert_eq!(code(&verify), 4);
     assert_eq!(json(&verify)["ok"], false);
+    // The day and the caseload still show, naming the record that could not be opened; the
+    // exit code still says something is wrong.
     let demo = alongside(&v, Some(PASS), &["--json", "demo"]);
     assert_eq!(code(&demo), 4);
-    let err = json(&demo);
+    let view = json(&demo);
+    let unreadable = &view["caseload"]["unreadable"][0];
+    assert_eq!(unreadable["kind"], "client");
+    assert_eq!(unreadable["id"], id.as_str());
+    assert!(unreadable["summary"]
+        .as_str()
+        .unwrap()
+        .ends_with("could not be opened: restore it from a backup."));
+    // A read of that record alone is refused, naming it.
+    let show = alongside(&v, Some(PASS), &["--json", "client", "show", &id]);
+    assert_eq!(code(&show), 4);
+    let err = json(&show);
     assert_eq!(err["error"]["code"], "tampered");
     assert_eq!(err["error"]["kind"], "client");
     assert_eq!(err["error"]["id"], id.as_str());
@@ -206,7 +219,7 @@ fn demo_creates_the_vault_and_shows_the_day() {
     assert_eq!(view["created_now"], true);
     assert_eq!(view["audit"]["ok"], true);
     assert_eq!(view["sample_loaded"], true);
-    let caseload = view["caseload"].as_array().unwrap();
+    let caseload = view["caseload"]["rows"].as_array().unwrap();
     assert!(!caseload.is_empty());
     assert!(caseload[0]["preferred_name"].is_string());
     assert!(caseload[0]["client_id"].is_string());

@@ -82,7 +82,7 @@ pub use rules::phrases::TextSpan;
 
 pub use screens::activity::{ActivityView, LinkedGoal};
 pub use screens::caseload::{
-    status_label, CaseloadRow, CaseloadScreen, ClientList, DueItem, DueKind,
+    status_label, CaseloadRow, CaseloadView, ClientList, DueItem, DueKind,
 };
 pub use screens::note::{NoteList, NoteView};
 pub use screens::plan::{

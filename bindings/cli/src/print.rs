@@ -7,7 +7,7 @@ use alongside_core::Client;
 use alongside_core::LanguageHint;
 use alongside_core::SharedScreen;
 use alongside_core::{
-    goal_status_label, status_label, CaseloadScreen, PlanScreen, RatingView, ReviewScreen, Trend,
+    goal_status_label, status_label, CaseloadView, PlanScreen, RatingView, ReviewScreen, Trend,
 };
 use alongside_core::{Activity, ActivityView};
 use alongside_core::{Duty, DutyBalance, DutySuggestion};
@@ -125,7 +125,7 @@ pub fn today(w: Out, day: &TodayView) -> Result<()> {
     unreadable(w, &day.unreadable)
 }
 
-pub fn caseload(w: Out, screen: &CaseloadScreen) -> Result<()> {
+pub fn caseload(w: Out, screen: &CaseloadView) -> Result<()> {
     let rows = &screen.rows;
     let active = rows.iter().filter(|r| r.status_label == "Active").count();
     writeln!(w, "Caseload: {} people, {} active", rows.len(), active)?;

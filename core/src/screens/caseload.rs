@@ -51,7 +51,7 @@ pub struct CaseloadRow {
 /// The caseload list in one call.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-pub struct CaseloadScreen {
+pub struct CaseloadView {
     /// Active clients first, then by what is due soonest, then by name.
     pub rows: Vec<CaseloadRow>,
     /// Records the list draws on that could not be opened (a client, a plan, a goal, ...): listed
@@ -117,7 +117,7 @@ impl WorkerSession {
 
     /// The caseload list: active clients first, then by what is due soonest, then by name; and
     /// any record it could not open.
-    pub fn caseload(&self, today: Day) -> Result<CaseloadScreen> {
+    pub fn caseload(&self, today: Day) -> Result<CaseloadView> {
         let (mut rows, left_out) = self.with(|conn, keys| {
             storage::tolerant(|| {
                 let clients = storage::list::<Client>(conn, keys)?;
@@ -175,7 +175,7 @@ impl WorkerSession {
                 r.preferred_name.to_lowercase(),
             )
         });
-        Ok(CaseloadScreen {
+        Ok(CaseloadView {
             rows,
             unreadable: unreadable(left_out),
         })

@@ -3,7 +3,7 @@
 //! `day_view`) so the demo always shows everything that works.
 
 use alongside_core::AuditReport;
-use alongside_core::CaseloadScreen;
+use alongside_core::CaseloadView;
 use alongside_core::TodayView;
 use alongside_core::{Day, WorkerSession};
 use serde::Serialize;
@@ -24,7 +24,7 @@ pub struct DemoView {
     /// Whether the sample caseload was written this run (false when it was already there).
     pub sample_loaded: bool,
     pub today: TodayView,
-    pub caseload: CaseloadScreen,
+    pub caseload: CaseloadView,
     pub audit: AuditReport,
 }
 
@@ -43,7 +43,7 @@ fn load_sample(session: &WorkerSession, today: Day) -> Result<bool, Failure> {
 fn day_view(
     session: &WorkerSession,
     today: Day,
-) -> Result<(TodayView, CaseloadScreen, AuditReport), Failure> {
+) -> Result<(TodayView, CaseloadView, AuditReport), Failure> {
     Ok((
         session.today(today)?,
         session.caseload(today)?,

@@ -138,7 +138,9 @@ private fun workerDay(d: Day) {
         assertTrue(client.created.isAfter(before), "Timestamp arrives as java.time.Instant")
         assertIs<org.alongside.core.ClientStatus.Active>(client.status)
         assertTrue(caseload.load(TODAY))
-        val rows = assertNotNull(caseload.screen.data)
+        val view = assertNotNull(caseload.screen.data)
+        assertEquals(emptyList(), view.unreadable)
+        val rows = view.rows
         assertEquals(listOf("Amira"), rows.map { it.preferredName })
         assertEquals("she/her", rows[0].pronouns)
         assertTrue(rows[0].statusLabel.isNotBlank())
@@ -149,7 +151,7 @@ private fun workerDay(d: Day) {
         val e = caseload.screen.error.expect<UiError.Input>()
         assertEquals("preferred_name", e.field)
         assertEquals(Rule.Required, e.rule)
-        assertEquals(1, caseload.screen.data?.size, "the rows shown before stay")
+        assertEquals(1, caseload.screen.data?.rows?.size, "the rows shown before stay")
         caseload.dismissError()
         assertNull(caseload.screen.error)
     }
@@ -311,7 +313,7 @@ private fun workerDay(d: Day) {
         while (!paged.screen.data!!.timelineComplete) assertTrue(paged.loadMoreTimeline())
         val kinds = paged.screen.data!!.timeline.map { it.kind }.toSet()
         assertTrue(kinds.containsAll(listOf(TimelineKind.ACTIVITY, TimelineKind.NOTE, TimelineKind.RATING)), "$kinds")
-        val all = repo.withWorker { it.timeline(d.clientId, 0u, 200u) }
+        val all = repo.withWorker { it.timeline(d.clientId, 0u, 200u) }.items
         assertEquals(all, paged.screen.data!!.timeline, "pages join up into the core's order")
         paged.close()
     }
@@ -567,7 +569,7 @@ private fun rawBindings() {
                     assertFailsWith<AlongsideException.Locked> { vault.worker() }
                     assertEquals("Sam", shared.screen(TODAY).preferredName)
                     shared.leave(PASSPHRASE).use { back ->
-                        assertEquals(listOf("Sam"), back.clients().map { it.preferredName })
+                        assertEquals(listOf("Sam"), back.clients().clients.map { it.preferredName })
                         assertFailsWith<AlongsideException.Locked> { worker.clients() }
                         assertFailsWith<AlongsideException.Locked> { shared.screen(TODAY) }
                     }
@@ -575,6 +577,38 @@ private fun rawBindings() {
                 vault.lock()
                 assertTrue(vault.isLocked())
                 assertFailsWith<AlongsideException.Locked> { worker.clients() }
+            }
+        }
+    }
+
+    check("bindings: four threads writing at once, through two handles on one folder, lose nothing") {
+        val dir = Harness.tempDir("threads")
+        Vault.create(dir, PASSPHRASE, KDF_ITERATIONS).use { first ->
+            Vault.open(dir).use { second ->
+                val sessions = listOf(first.worker(), second.unlock(PASSPHRASE))
+                val failures = java.util.concurrent.ConcurrentLinkedQueue<Throwable>()
+                val threads = (0 until 4).map { t ->
+                    Thread {
+                        repeat(100) { n ->
+                            try {
+                                sessions[t % 2].addClient(
+                                    ClientInput("Thread $t client $n", null, null, null, null, emptyList(), emptyList()),
+                                )
+                            } catch (e: Throwable) {
+                                failures += e
+                            }
+                        }
+                    }.apply { start() }
+                }
+                threads.forEach { it.join(50_000) }
+                assertTrue(threads.none { it.isAlive }, "the writers finished")
+                assertEquals(emptyList(), failures.map { it.toString() }.take(3))
+                val names = sessions[0].clients().clients.map { it.preferredName }.toSet()
+                assertEquals(400, names.size)
+                val report = sessions[1].verifyAudit()
+                assertTrue(report.ok, report.toString())
+                assertEquals(400uL, report.entries)
+                sessions.forEach { it.close() }
             }
         }
     }

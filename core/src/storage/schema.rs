@@ -13,16 +13,22 @@
 //! | `key_slots` | `salt`       | the slot's random salt                         | as `iterations` |
 //! | `key_slots` | `wrapped`    | the data key, sealed under the slot's key      | ciphertext |
 //! | `records`   | `id`         | the record's random id                         | primary key; random, says nothing |
-//! | `records`   | `kind`       | the record kind (`client`, `note`, ...)        | listing by kind; bound into the body's associated data, so a changed kind fails to open |
-//! | `records`   | `owner`      | the owning client's random id, or none         | listing a client's records and erasing with them (cascade); bound into the audit trail |
-//! | `records`   | `day_tag`    | a keyed hash (HMAC) of the day, for the day's view | exact-match index for the today screen; keyed, so it cannot be read or guessed without the vault key |
-//! | `records`   | `rev`        | the revision counter                           | replay protection: bound into the body's associated data, so an older body fails to open |
+//! | `records`   | `kind`       | the record kind (`client`, `note`, ...)        | listing by kind; bound into the body's associated data, so a changed kind fails to open (reveals which kinds of record each client has) |
+//! | `records`   | `owner`      | the owning client's random id, or none         | listing a client's records and erasing with them (cascade); bound into the body's associated data (schema 2), so a row moved to another client fails to open, and erase opens every row it would take first (reveals how many records each client has) |
+//! | `records`   | `day_tag`    | a keyed hash (HMAC) of the day, for the day's view | exact-match index for the today screen; keyed, so it cannot be read or guessed without the vault key; bound into the body's associated data (schema 2), so a row moved to another day fails to open (reveals which records share a day) |
+//! | `records`   | `rev`        | the revision counter                           | replay protection: bound into the body's associated data, so an older body fails to open (reveals how often a record was edited) |
 //! | `records`   | `body`       | the record as JSON, sealed (AES-256-GCM)       | ciphertext |
 //! | `audit`     | `seq`        | the entry's position in the chain              | order of the chain; a gap or swap breaks the MAC chain |
 //! | `audit`     | `body`       | the entry (operation, kind, id, revision, hash), sealed | ciphertext |
 //! | `audit`     | `mac`        | the chain MAC under the audit key              | a keyed MAC, not readable |
 //!
-//! A new column goes in this table with its reason, or it is sealed into `body`.
+//! A new column goes in this table with its reason, or it is sealed into `body`. A new plaintext
+//! column of `records` that changes what a read returns must also be bound into the body's
+//! associated data (`crypto::RowPlace`), with a migration that seals every row again.
+//!
+//! Schema history: 1, the first schema; 2, every record's body bound to its row's owner and day
+//! tag as well (no table changed; the rows were sealed again at the first unlock, see
+//! [`upgrade_sealed`]).
 
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;

@@ -85,6 +85,9 @@ pub fn connect(dir: &Path, create: bool) -> Result<Connection> {
     let conn = Connection::open_with_flags(&path, flags)?;
     #[cfg(feature = "baseline-sqlcipher")]
     sqlcipher::key(&conn)?;
+    // A writer waits for another (a second handle, the CLI beside the app) for up to 30 s: SQLite's
+    // busy wait is not fair, so under a burst of writes from elsewhere a shorter wait can run out
+    // while the others take turns.
     // FULL makes every acknowledged commit survive power loss, not only a crash of the app:
     // a note the worker saw saved must still be there after the battery dies.
     conn.execute_batch(
@@ -92,7 +95,7 @@ pub fn connect(dir: &Path, create: bool) -> Result<Connection> {
          PRAGMA secure_delete = ON;
          PRAGMA temp_store = MEMORY;
          PRAGMA synchronous = FULL;
-         PRAGMA busy_timeout = 5000;",
+         PRAGMA busy_timeout = 30000;",
     )?;
     Ok(conn)
 }

@@ -663,10 +663,15 @@ private fun tamper() {
         val repo = VaultRepository(dir)
         assertIs<VaultStatus.Locked>(repo.start())
         repo.unlock(PASSPHRASE)
+        // The caseload still shows, and names the record it could not open with the core's words.
         val caseload = CaseloadState(repo)
-        assertFalse(caseload.load(TODAY))
-        val e = caseload.screen.error.expect<UiError.Failure>()
-        val cause = assertIs<AlongsideException.Tampered>(e.cause)
+        assertTrue(caseload.load(TODAY))
+        val view = assertNotNull(caseload.screen.data)
+        assertEquals(emptyList(), view.rows)
+        assertEquals(listOf("client" to id), view.unreadable.map { it.kind to it.id })
+        assertTrue(view.unreadable[0].summary.endsWith("could not be opened: restore it from a backup."))
+        // Reading the record itself is loud.
+        val cause = assertFailsWith<AlongsideException.Tampered> { repo.withWorker { it.client(id) } }
         assertEquals("client", cause.kind)
         assertEquals(id, cause.id)
         caseload.close()

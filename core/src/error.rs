@@ -273,9 +273,21 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        // SQLite's messages name tables and constraints, never bound values.
-        Error::Storage {
-            detail: e.to_string(),
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        match &e {
+            // Damage to SQLite's own structure (a page, an index, the header) is damage to the
+            // vault, named as such, not a passing storage failure.
+            rusqlite::Error::SqliteFailure(f, _)
+                if matches!(f.code, DatabaseCorrupt | NotADatabase) =>
+            {
+                Error::Corrupt {
+                    what: "the database file is damaged".into(),
+                }
+            }
+            // SQLite's messages name tables and constraints, never bound values.
+            _ => Error::Storage {
+                detail: e.to_string(),
+            },
         }
     }
 }

@@ -91,8 +91,10 @@ pub use rules::person_first::{language_hints, LanguageHint};
 pub use rules::phrases::TextSpan;
 
 pub use screens::activity::{ActivityView, LinkedGoal};
-pub use screens::caseload::{status_label, CaseloadRow, DueItem, DueKind};
-pub use screens::note::NoteView;
+pub use screens::caseload::{
+    status_label, CaseloadRow, CaseloadView, ClientList, DueItem, DueKind,
+};
+pub use screens::note::{NoteList, NoteView};
 pub use screens::plan::{
     goal_status_label, GoalCard, GoalReviewRow, PlanScreen, PlanVersionSummary, RatingView,
     ReviewScreen, Trend,
@@ -101,8 +103,9 @@ pub use screens::shared::{
     SharedGoal, SharedRating, SharedScreen, SharedSession, SharedStep, SharedVisit,
     DEFAULT_IDLE_SECONDS,
 };
-pub use screens::timeline::{TimelineItem, TimelineKind, TIMELINE_PAGE_MAX};
+pub use screens::timeline::{TimelineItem, TimelineKind, TimelinePage, TIMELINE_PAGE_MAX};
 pub use screens::today::{
     TodayFollowUp, TodayIncident, TodayReferral, TodayReview, TodayView, TodayVisit,
     REVIEW_NOTICE_DAYS,
 };
+pub use screens::UnreadableRecord;

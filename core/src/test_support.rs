@@ -7,8 +7,8 @@ use crate::vault::WorkerSession;
 
 pub use crate::backup::fuzzing;
 pub use crate::crypto::{
-    random_bytes, Keys, RecordAd, Secret, DEFAULT_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS,
-    MIN_PBKDF2_ITERATIONS,
+    random_bytes, Keys, RecordAd, RowPlace, Secret, DEFAULT_PBKDF2_ITERATIONS,
+    MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS,
 };
 
 /// Sealing and opening raw envelopes under a 256-bit secret (what a platform key does).
@@ -23,7 +23,8 @@ pub mod storage {
     pub use crate::storage::sqlcipher;
     pub use crate::storage::{
         checkpoint, connect, erase, find, get, get_meta, list, list_on_day, list_owned, migrate,
-        migrate_to, put, put_as, schema_version, set_meta, Record, Stored, DB_FILE, SCHEMA_VERSION,
+        migrate_to, put, put_as, schema_version, set_meta, tolerant, upgrade_sealed, write_tx,
+        Record, Stored, Unreadable, DB_FILE, SCHEMA_VERSION,
     };
 }
 

@@ -138,7 +138,7 @@ fn marker_strings_never_reach_the_disk() {
 
     // And the data is really there: the markers come back through the keys.
     let (_vault, session) = unlock(tmp.path());
-    let clients = session.clients().unwrap();
+    let clients = session.clients().unwrap().clients;
     assert!(clients.iter().any(|c| c.preferred_name == MARKERS[0]));
     assert_eq!(
         clients
@@ -185,7 +185,7 @@ fn the_sample_caseload_leaves_no_readable_trace() {
 
     let mut shown = Vec::new();
     shown.push(serde_json::to_value(session.today(today).unwrap()).unwrap());
-    for client in session.clients().unwrap() {
+    for client in session.clients().unwrap().clients {
         shown.push(serde_json::to_value(&client).unwrap());
         shown.push(serde_json::to_value(session.notes(client.id.clone()).unwrap()).unwrap());
         shown.push(serde_json::to_value(session.plan_screen(client.id, today).unwrap()).unwrap());

@@ -253,7 +253,7 @@ fn six_months_of_a_recovery_plan() {
     assert!(review.goals.iter().all(|g| g.client_ratings.is_empty()));
 
     // The caseload row names the next thing due.
-    let rows = s.caseload(day("2026-08-21")).unwrap();
+    let rows = s.caseload(day("2026-08-21")).unwrap().rows;
     assert_eq!(rows.len(), 1);
     let next = rows[0].next_due.as_ref().unwrap();
     assert_eq!(
@@ -285,11 +285,12 @@ fn caseload_sorts_active_clients_by_what_is_due() {
     let names: Vec<String> = s
         .caseload(today)
         .unwrap()
+        .rows
         .into_iter()
         .map(|r| r.preferred_name)
         .collect();
     assert_eq!(names, ["Bea", "Ann", "Dee", "Cal"]);
-    assert_eq!(s.clients().unwrap().len(), 4);
+    assert_eq!(s.clients().unwrap().clients.len(), 4);
     // Discharge keeps the record.
     assert!(matches!(
         s.client(ids[1].clone()).unwrap().status,
@@ -298,6 +299,7 @@ fn caseload_sorts_active_clients_by_what_is_due() {
     assert!(s
         .caseload(today)
         .unwrap()
+        .rows
         .iter()
         .any(|r| r.client_id == dee.id && r.next_due.is_none()));
 }
@@ -573,6 +575,7 @@ fn erase_leaves_nothing_of_the_client() {
     assert_eq!(
         s.clients()
             .unwrap()
+            .clients
             .iter()
             .map(|c| c.id.clone())
             .collect::<Vec<_>>(),

@@ -125,6 +125,7 @@ fn sigkill_at_random_moments_loses_no_acknowledged_record() {
         let stored: BTreeMap<String, String> = session
             .clients()
             .unwrap()
+            .clients
             .into_iter()
             .map(|c| (c.id, c.preferred_name))
             .collect();

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use alongside_core::Author;
+
 use alongside_core::{Error, Vault};
 use std::path::Path;
 
@@ -14,17 +15,36 @@ const CLIENT: &str = "747625d2-a1ce-4c35-b067-8550745029f5";
 const GOAL: &str = "1754d9f4-e6b4-4740-8f00-94ba9a76eeed";
 const NOTE: &str = "a091cfc1-b307-44dd-a924-03032658938c";
 
-fn copy_of_vault_v1() -> tempfile::TempDir {
+fn copy_of(fixture: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
-        Path::new(FIXTURES).join("vault-v1.db"),
+        Path::new(FIXTURES).join(fixture),
         dir.path().join("alongside.db"),
     )
     .unwrap();
     dir
 }
 
+fn copy_of_vault_v1() -> tempfile::TempDir {
+    copy_of("vault-v1.db")
+}
+
+fn schema_of(dir: &Path) -> i64 {
+    rusqlite::Connection::open(dir.join("alongside.db"))
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The schema 1 fixtures' 8 audit entries, and one more for each of their 7 records sealed again
+/// at the upgrade to schema 2.
+const V1_ENTRIES_AFTER_UPGRADE: u64 = 8 + 7;
+
 fn check_contents(vault: &Vault) {
+    check_contents_with(vault, V1_ENTRIES_AFTER_UPGRADE)
+}
+
+fn check_contents_with(vault: &Vault, entries: u64) {
     let s = vault.worker().unwrap();
     let client = s.client(CLIENT.into()).unwrap();
     assert_eq!(client.preferred_name, "Amira");
@@ -42,7 +62,7 @@ fn check_contents(vault: &Vault) {
     assert!(!note.editable);
     assert_eq!(note.addenda[0].text, "The visit was on Sunday.");
     let report = s.verify_audit().unwrap();
-    assert!(report.ok && report.entries == 8, "{report:?}");
+    assert!(report.ok && report.entries == entries, "{report:?}");
 }
 
 #[test]
@@ -53,8 +73,73 @@ fn a_schema_1_vault_opens() {
         vault.unlock("not the passphrase".into()),
         Err(Error::WrongPassphrase)
     ));
+    // Opening without the keys leaves it as it was: the upgrade needs them.
+    assert_eq!(schema_of(dir.path()), 1);
     vault.unlock("frozen vault v1".into()).unwrap();
+    assert_eq!(schema_of(dir.path()), 2);
     check_contents(&vault);
+    let audit = vault.worker().unwrap().audit_entries(7).unwrap();
+    assert!(audit.iter().all(|e| e.op == alongside_core::Op::Reseal));
+    drop(vault);
+
+    // Upgraded, its rows are bound to their owner like any schema 2 vault's: a goal moved to
+    // another owner no longer opens.
+    let conn = rusqlite::Connection::open(dir.path().join("alongside.db")).unwrap();
+    conn.execute("UPDATE records SET owner = NULL WHERE id = ?1", [GOAL])
+        .unwrap();
+    drop(conn);
+    let vault = Vault::open(dir.path().display().to_string()).unwrap();
+    let s = vault.unlock("frozen vault v1".into()).unwrap();
+    assert!(matches!(
+        s.ratings(GOAL.into()),
+        Err(Error::Tampered { .. })
+    ));
+    assert!(!s.verify_audit().unwrap().ok);
+}
+
+/// Made by this build's CLI at schema 2 (`init`, `client add`, `plan create`, `goal add`,
+/// `goal rate`, `visit log`, `note add`, `note sign`, `note addendum`).
+#[test]
+fn a_schema_2_vault_opens() {
+    const CLIENT: &str = "a07f7d5f-f132-42dd-ba73-9125e63cd801";
+    const GOAL: &str = "00b74e89-e77a-4f4b-99cd-dcb39d6eb860";
+    const VISIT: &str = "9565883b-6b3e-4061-8ea4-1212247ee41b";
+    const NOTE: &str = "3936c398-db2e-41da-86f4-3492c8a60399";
+    let dir = copy_of("vault-v2.db");
+    assert_eq!(schema_of(dir.path()), 2);
+    let vault = Vault::open(dir.path().display().to_string()).unwrap();
+    assert!(matches!(
+        vault.unlock("not the passphrase".into()),
+        Err(Error::WrongPassphrase)
+    ));
+    let s = vault.unlock("frozen vault v2".into()).unwrap();
+    let client = s.client(CLIENT.into()).unwrap();
+    assert_eq!(client.preferred_name, "Amira");
+    assert_eq!(client.language.as_deref(), Some("fr-CA"));
+    let plan = s
+        .plan_screen(
+            CLIENT.into(),
+            alongside_core::Day::from_ymd(2026, 2, 2).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(plan.goals[0].client_words, "Un appartement à moi 🏠");
+    let ratings = s.ratings(GOAL.into()).unwrap();
+    assert_eq!((ratings[0].score, ratings[0].by), (6, Author::Client));
+    // The visit is found through its keyed day tag, bound into its sealed value.
+    let day = s
+        .today(alongside_core::Day::from_ymd(2026, 2, 2).unwrap())
+        .unwrap();
+    assert_eq!(day.visits.len(), 1);
+    assert_eq!(day.visits[0].activity_id, VISIT);
+    assert_eq!(day.visits[0].client_name, "Amira");
+    assert!(day.unreadable.is_empty());
+    let note = s.note(NOTE.into()).unwrap();
+    assert!(!note.editable);
+    assert_eq!(note.note.text, "We went through the budget together.");
+    assert_eq!(note.addenda[0].text, "The visit was on Sunday.");
+    let report = s.verify_audit().unwrap();
+    assert!(report.ok && report.entries == 8, "{report:?}");
+    assert_eq!(schema_of(dir.path()), 2);
 }
 
 #[test]
@@ -75,5 +160,7 @@ fn a_format_1_backup_restores() {
         Some(2_000),
     )
     .unwrap();
+    // A schema 1 backup comes back as a schema 2 vault.
+    assert_eq!(schema_of(&target.path().join("restored")), 2);
     check_contents(&vault);
 }

@@ -463,7 +463,7 @@ fn every_text_field() -> Vec<(&'static str, Call)> {
 /// Everything the worker can see, to show that a refused call wrote nothing.
 fn everything(s: &WorkerSession) -> String {
     let mut out = String::new();
-    for c in s.clients().unwrap() {
+    for c in s.clients().unwrap().clients {
         out += &serde_json::to_string(&c).unwrap();
         out += &serde_json::to_string(&s.timeline(c.id.clone(), 0, 200).unwrap()).unwrap();
         out += &serde_json::to_string(&s.plan_screen(c.id.clone(), past()).unwrap()).unwrap();

@@ -111,7 +111,7 @@ fn a_signed_note_never_changes_and_takes_dated_addenda() {
         .add_note(sam.clone(), None, "Phoned about the letter.".into())
         .unwrap();
     assert_eq!(alone.note.activity_id, None);
-    assert_eq!(s.notes(sam.clone()).unwrap().len(), 2);
+    assert_eq!(s.notes(sam.clone()).unwrap().notes.len(), 2);
     assert_eq!(s.activity_notes(visit.id.clone()).unwrap().len(), 1);
     s.discard_note(alone.note.id.clone()).unwrap();
     assert!(matches!(s.note(alone.note.id), Err(Error::NotFound { .. })));

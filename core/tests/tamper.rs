@@ -53,8 +53,17 @@ fn assert_tampered(session: &WorkerSession, id: &str) {
         }
         other => panic!("expected Tampered, got {other:?}"),
     }
-    // A list that includes the record refuses as a whole rather than quietly dropping it.
-    assert!(matches!(session.clients(), Err(Error::Tampered { .. })));
+    // A list that includes the record names it apart, and still shows every other one.
+    let list = session.clients().unwrap();
+    assert!(list.clients.iter().all(|c| c.id != id));
+    let named = list
+        .unreadable
+        .iter()
+        .find(|u| u.kind == "client" && u.id == id)
+        .expect("the damaged record is listed as unreadable");
+    assert!(named
+        .summary
+        .ends_with("could not be opened: restore it from a backup."));
     let report = session.verify_audit().unwrap();
     assert!(!report.ok, "the audit trail missed it");
 }
@@ -115,10 +124,10 @@ fn swapping_two_rows_sealed_values_is_tampered() {
     assert_tampered(&session, &b);
 }
 
-/// A row relabelled as another kind is not read as the wrong kind: it drops out of the client's
-/// reads (`NotFound`, not `Tampered`: the read looks rows up by kind), and the audit trail names it.
+/// A row relabelled as another kind is not read as the wrong kind, nor quietly missing: reading it
+/// as what it was is `Tampered` naming it, and the audit trail names it.
 #[test]
-fn a_row_relabelled_as_another_kind_is_not_found_and_audit_verify_names_it() {
+fn a_row_relabelled_as_another_kind_is_tampered_and_audit_verify_names_it() {
     let (tmp, a, _b) = two_clients();
     raw(tmp.path())
         .execute(
@@ -127,10 +136,10 @@ fn a_row_relabelled_as_another_kind_is_not_found_and_audit_verify_names_it() {
         )
         .unwrap();
     let (_vault, session) = unlock(tmp.path());
-    // Seen as a client, it is gone; the audit trail says a record differs from its entry.
+    // Seen as a client, it is tampered; the audit trail says a record differs from its entry.
     assert!(matches!(
         session.client(a.clone()),
-        Err(Error::NotFound { .. })
+        Err(Error::Tampered { kind, id }) if kind == "client" && id == a
     ));
     let report = session.verify_audit().unwrap();
     assert!(!report.ok);

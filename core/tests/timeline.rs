@@ -96,7 +96,7 @@ fn the_client_timeline_merges_everything_newest_first_in_pages() {
     )
     .unwrap();
 
-    let all = s.timeline(sam.clone(), 0, 50).unwrap();
+    let all = s.timeline(sam.clone(), 0, 50).unwrap().items;
     assert_eq!(
         all.iter().map(|i| i.kind).collect::<Vec<_>>(),
         [
@@ -118,13 +118,13 @@ fn the_client_timeline_merges_everything_newest_first_in_pages() {
     assert_eq!(all[5].title, "Case note (draft)");
     assert_eq!(all[5].detail.as_deref(), Some("Went through the budget."));
 
-    let page1 = s.timeline(sam.clone(), 0, 3).unwrap();
-    let page2 = s.timeline(sam.clone(), 3, 3).unwrap();
-    let page3 = s.timeline(sam.clone(), 6, 3).unwrap();
+    let page1 = s.timeline(sam.clone(), 0, 3).unwrap().items;
+    let page2 = s.timeline(sam.clone(), 3, 3).unwrap().items;
+    let page3 = s.timeline(sam.clone(), 6, 3).unwrap().items;
     assert_eq!((page1.len(), page2.len(), page3.len()), (3, 3, 1));
     let paged: Vec<_> = page1.into_iter().chain(page2).chain(page3).collect();
     assert_eq!(paged, all);
-    assert!(s.timeline(sam.clone(), 50, 10).unwrap().is_empty());
+    assert!(s.timeline(sam.clone(), 50, 10).unwrap().items.is_empty());
     assert_rule(
         s.timeline(sam, 0, 0),
         "limit",

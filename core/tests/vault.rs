@@ -30,6 +30,7 @@ fn round_trip_survives_close_and_reopen() {
     let names: Vec<_> = session
         .clients()
         .unwrap()
+        .clients
         .into_iter()
         .map(|c| (c.id, c.preferred_name))
         .collect();
@@ -110,7 +111,7 @@ fn lock_then_unlock() {
     assert_eq!(fresh.client(id.clone()).unwrap().preferred_name, "Maya");
     // A session from before the lock stays dead, even though the vault is unlocked again.
     assert!(matches!(session.client(id.clone()), Err(Error::Locked)));
-    assert_eq!(fresh.clients().unwrap().len(), 1);
+    assert_eq!(fresh.clients().unwrap().clients.len(), 1);
 
     // Locking from inside the session works the same way.
     fresh.lock();
@@ -139,7 +140,7 @@ fn passphrase_change_keeps_data_and_rejects_the_old_one() {
         .change_passphrase(PASSPHRASE.into(), new.into())
         .unwrap();
     // The change does not lock the session in use.
-    assert_eq!(session.clients().unwrap().len(), 20);
+    assert_eq!(session.clients().unwrap().clients.len(), 20);
     drop((session, vault));
 
     let vault = open(tmp.path());
@@ -447,7 +448,7 @@ fn garbage_in_key_slots_gives_typed_errors() {
             match result {
                 Ok(session) => {
                     assert!(!damaged, "{what}: unlocked by {way} despite the damage");
-                    assert_eq!(session.clients().unwrap()[0].preferred_name, "Maya");
+                    assert_eq!(session.clients().unwrap().clients[0].preferred_name, "Maya");
                     vault.lock();
                 }
                 Err(e) => assert!(

@@ -7,15 +7,15 @@ use alongside_core::Client;
 use alongside_core::LanguageHint;
 use alongside_core::SharedScreen;
 use alongside_core::{
-    goal_status_label, status_label, CaseloadRow, PlanScreen, RatingView, ReviewScreen, Trend,
+    goal_status_label, status_label, CaseloadView, PlanScreen, RatingView, ReviewScreen, Trend,
 };
 use alongside_core::{Activity, ActivityView};
 use alongside_core::{Duty, DutyBalance, DutySuggestion};
 use alongside_core::{Goal, Plan, PlanVersion, Rating, Review, Step};
 use alongside_core::{IncidentStatus, IncidentView};
-use alongside_core::{NoteStatus, NoteView};
+use alongside_core::{NoteList, NoteStatus, NoteView};
 use alongside_core::{ReferralView, Resource};
-use alongside_core::{TimelineItem, TodayView};
+use alongside_core::{TimelinePage, TodayView, UnreadableRecord};
 use std::io::{Result, Write};
 
 use crate::parse::name_of;
@@ -45,6 +45,19 @@ fn check(done: bool) -> &'static str {
     } else {
         "[ ]"
     }
+}
+
+/// The records a screen could not open, each with the core's sentence, after everything else.
+pub fn unreadable(w: Out, records: &[UnreadableRecord]) -> Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    writeln!(w)?;
+    writeln!(w, "Could not be opened")?;
+    for r in records {
+        writeln!(w, "  {}", r.summary)?;
+    }
+    Ok(())
 }
 
 // --- The day and the caseload -------------------------------------------------------------------
@@ -109,10 +122,11 @@ pub fn today(w: Out, day: &TodayView) -> Result<()> {
             )?;
         }
     }
-    Ok(())
+    unreadable(w, &day.unreadable)
 }
 
-pub fn caseload(w: Out, rows: &[CaseloadRow]) -> Result<()> {
+pub fn caseload(w: Out, screen: &CaseloadView) -> Result<()> {
+    let rows = &screen.rows;
     let active = rows.iter().filter(|r| r.status_label == "Active").count();
     writeln!(w, "Caseload: {} people, {} active", rows.len(), active)?;
     if rows.is_empty() {
@@ -136,14 +150,14 @@ pub fn caseload(w: Out, rows: &[CaseloadRow]) -> Result<()> {
         )?;
         writeln!(w, "      {}", row.client_id)?;
     }
-    Ok(())
+    unreadable(w, &screen.unreadable)
 }
 
-pub fn timeline(w: Out, items: &[TimelineItem]) -> Result<()> {
-    if items.is_empty() {
-        return writeln!(w, "Nothing on this page.");
+pub fn timeline(w: Out, page: &TimelinePage) -> Result<()> {
+    if page.items.is_empty() {
+        writeln!(w, "Nothing on this page.")?;
     }
-    for i in items {
+    for i in &page.items {
         let time = i.time.map(|t| t.to_string()).unwrap_or_default();
         writeln!(w, "{} {:<5}  {}", i.day, time, i.title)?;
         if let Some(detail) = &i.detail {
@@ -151,7 +165,7 @@ pub fn timeline(w: Out, items: &[TimelineItem]) -> Result<()> {
         }
         writeln!(w, "                  {} {}", name_of(&i.kind), i.id)?;
     }
-    Ok(())
+    unreadable(w, &page.unreadable)
 }
 
 // --- Clients, assessments, plans ----------------------------------------------------------------
@@ -570,17 +584,17 @@ pub fn note(w: Out, v: &NoteView) -> Result<()> {
     Ok(())
 }
 
-pub fn notes(w: Out, all: &[NoteView]) -> Result<()> {
-    if all.is_empty() {
+pub fn notes(w: Out, list: &NoteList) -> Result<()> {
+    if list.notes.is_empty() && list.unreadable.is_empty() {
         return writeln!(w, "No notes yet.");
     }
-    for (i, n) in all.iter().enumerate() {
+    for (i, n) in list.notes.iter().enumerate() {
         if i > 0 {
             writeln!(w)?;
         }
         note(w, n)?;
     }
-    Ok(())
+    unreadable(w, &list.unreadable)
 }
 
 // --- Incidents, resources, referrals ------------------------------------------------------------

@@ -106,6 +106,7 @@ fn backup_then_restore_on_a_new_phone() {
         .unwrap()
         .clients()
         .unwrap()
+        .clients
         .into_iter()
         .map(|c| c.preferred_name)
         .collect();

@@ -171,9 +171,22 @@ fn tampered_data_is_4() {
     let verify = alongside(&v, Some(PASS), &["--json", "audit", "verify"]);
     assert_eq!(code(&verify), 4);
     assert_eq!(json(&verify)["ok"], false);
+    // The day and the caseload still show, naming the record that could not be opened; the
+    // exit code still says something is wrong.
     let demo = alongside(&v, Some(PASS), &["--json", "demo"]);
     assert_eq!(code(&demo), 4);
-    let err = json(&demo);
+    let view = json(&demo);
+    let unreadable = &view["caseload"]["unreadable"][0];
+    assert_eq!(unreadable["kind"], "client");
+    assert_eq!(unreadable["id"], id.as_str());
+    assert!(unreadable["summary"]
+        .as_str()
+        .unwrap()
+        .ends_with("could not be opened: restore it from a backup."));
+    // A read of that record alone is refused, naming it.
+    let show = alongside(&v, Some(PASS), &["--json", "client", "show", &id]);
+    assert_eq!(code(&show), 4);
+    let err = json(&show);
     assert_eq!(err["error"]["code"], "tampered");
     assert_eq!(err["error"]["kind"], "client");
     assert_eq!(err["error"]["id"], id.as_str());
@@ -209,7 +222,7 @@ fn demo_creates_the_vault_and_shows_the_day() {
     assert_eq!(view["created_now"], true);
     assert_eq!(view["audit"]["ok"], true);
     assert_eq!(view["sample_loaded"], true);
-    let caseload = view["caseload"].as_array().unwrap();
+    let caseload = view["caseload"]["rows"].as_array().unwrap();
     assert!(!caseload.is_empty());
     assert!(caseload[0]["preferred_name"].is_string());
     assert!(caseload[0]["client_id"].is_string());
@@ -232,4 +245,62 @@ fn demo_creates_the_vault_and_shows_the_day() {
 
     let bad_date = alongside(&v, Some(PASS), &["demo", "--today", "23/11/2026"]);
     assert_eq!(code(&bad_date), 2);
+}
+
+#[test]
+fn a_damaged_note_is_listed_apart_and_the_exit_is_still_4() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("vault");
+    let client = vault_with_a_client(&v);
+    let vault = Vault::open(v.to_str().unwrap().into()).unwrap();
+    let session = vault.unlock(PASS.into()).unwrap();
+    let kept = session
+        .add_note(client.clone(), None, "Kept note".into())
+        .unwrap()
+        .note
+        .id;
+    let damaged = session
+        .add_note(client.clone(), None, "Damaged note".into())
+        .unwrap()
+        .note
+        .id;
+    drop((session, vault));
+    let conn = db(&v);
+    let mut body: Vec<u8> = conn
+        .query_row("SELECT body FROM records WHERE id = ?1", [&damaged], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    body[30] ^= 1;
+    conn.execute(
+        "UPDATE records SET body = ?1 WHERE id = ?2",
+        rusqlite::params![body, damaged],
+    )
+    .unwrap();
+    drop(conn);
+    let sentence = "could not be opened: restore it from a backup.";
+    for args in [["timeline", client.as_str()], ["note", "list"]] {
+        let mut args: Vec<&str> = args.to_vec();
+        if args[0] == "note" {
+            args.push(&client);
+        }
+        // Words for a person: the rest, then the damaged one with the core's sentence.
+        let out = alongside(&v, Some(PASS), &args);
+        assert_eq!(code(&out), 4, "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(&kept), "{args:?}: {text}");
+        assert!(text.contains("Could not be opened"), "{text}");
+        assert!(
+            text.contains(&format!("Case note {damaged} {sentence}")),
+            "{text}"
+        );
+        // JSON: the same, as the core's types.
+        let mut json_args = vec!["--json"];
+        json_args.extend(&args);
+        let out = alongside(&v, Some(PASS), &json_args);
+        assert_eq!(code(&out), 4);
+        let doc = json(&out);
+        assert_eq!(doc["unreadable"][0]["kind"], "note");
+        assert_eq!(doc["unreadable"][0]["id"], damaged.as_str());
+    }
 }

@@ -315,7 +315,7 @@ fn a_worker_day_from_client_to_shared_screen() {
         "It was her cousin, not her brother.\n"
     );
     assert_eq!(
-        cli.json(&["note", "list", &client])
+        cli.json(&["note", "list", &client])["notes"]
             .as_array()
             .unwrap()
             .len(),
@@ -351,10 +351,15 @@ fn a_worker_day_from_client_to_shared_screen() {
     assert!(text.contains("“A flat near my sister”"), "{text}");
     assert!(text.contains("client 4/10 on 2026-01-10"), "{text}");
     let caseload = cli.json(&["client", "list", "--date", "2026-01-12"]);
-    assert_eq!(caseload[0]["client_id"], client.as_str());
-    assert_eq!(caseload[0]["next_due"]["kind"], "visit");
+    assert_eq!(caseload["rows"][0]["client_id"], client.as_str());
+    assert_eq!(caseload["rows"][0]["next_due"]["kind"], "visit");
+    assert_eq!(caseload["unreadable"], serde_json::json!([]));
     let timeline = cli.json(&["timeline", &client]);
-    assert!(timeline.as_array().unwrap().len() >= 5, "{timeline}");
+    assert!(
+        timeline["items"].as_array().unwrap().len() >= 5,
+        "{timeline}"
+    );
+    assert_eq!(timeline["unreadable"], serde_json::json!([]));
 
     // The client's own screen, in French: their goal in their words, nothing of the notes and
     // nothing hidden from them.
@@ -716,6 +721,9 @@ fn bad_input_names_the_field_and_rule_with_the_right_exit_code() {
     assert_eq!(erased["erased"], true);
     let e = cli.refused(1, &["client", "show", &client]);
     assert_eq!(e["code"], "not_found");
-    assert!(cli.json(&["client", "list"]).as_array().unwrap().is_empty());
+    assert!(cli.json(&["client", "list"])["rows"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     assert_eq!(cli.json(&["audit", "verify"])["ok"], true);
 }

@@ -49,17 +49,7 @@ pub fn restore_stream<R: Read>(
     let iterations = kdf_iterations.unwrap_or(DEFAULT_PBKDF2_ITERATIONS);
     check_iterations("kdf_iterations", iterations)?;
     let target = PathBuf::from(vault_dir);
-    if target.join(storage::DB_FILE).exists() {
-        return Err(Error::AlreadyExists);
-    }
-    if target.exists() && !target.is_dir() {
-        return Err(Error::invalid(
-            "vault_dir",
-            Rule::Format {
-                expected: "a folder".into(),
-            },
-        ));
-    }
+    check_target(&target)?;
     let name = target.file_name().ok_or_else(|| {
         Error::invalid(
             "vault_dir",
@@ -78,11 +68,13 @@ pub fn restore_stream<R: Read>(
     let (payload, vault) = Payload::start(reader)?;
 
     fs::create_dir_all(&parent)?;
-    let mut staging_name = OsString::from(".");
-    staging_name.push(name);
-    staging_name.push(format!(".restoring-{}", hex(&crypto::random_bytes::<6>()?)));
+    // A restore killed part way (the phone switched off, the app killed) left its staging folder:
+    // nothing else will ever use it.
+    storage::remove_stale_staging(&target);
+    let mut staging_name = storage::staging_prefix(name);
+    staging_name.push(hex(&crypto::random_bytes::<6>()?));
     let staging = parent.join(staging_name);
-    fs::create_dir(&staging)?;
+    create_private_dir(&staging)?;
     let restored = fill_staging(&staging, payload, &vault, new_passphrase, iterations)
         .and_then(|summary| move_into_place(&staging, &target).map(|()| summary));
     match restored {
@@ -92,6 +84,45 @@ pub fn restore_stream<R: Read>(
             Err(e)
         }
     }
+}
+
+/// The target must be a missing or empty folder: a vault there is [`Error::AlreadyExists`]; any
+/// other file (a stale `-wal` or `-shm` of an earlier vault, which SQLite would replay into the
+/// restored one, or anything else) is refused, so a restore never mixes with what was there.
+fn check_target(target: &Path) -> Result<()> {
+    if target.join(storage::DB_FILE).exists() {
+        return Err(Error::AlreadyExists);
+    }
+    if !target.exists() {
+        return Ok(());
+    }
+    if !target.is_dir() {
+        return Err(Error::invalid(
+            "vault_dir",
+            Rule::Format {
+                expected: "a folder".into(),
+            },
+        ));
+    }
+    if fs::read_dir(target)?.next().is_some() {
+        return Err(Error::invalid(
+            "vault_dir",
+            Rule::NotAllowed {
+                reason: "the folder is not empty; restore into a new or empty folder".into(),
+            },
+        ));
+    }
+    Ok(())
+}
+
+/// A folder only its owner can enter (0700): the staging database is sealed, but its size and
+/// timing are nobody else's business either.
+fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)?;
+    Ok(())
 }
 
 /// Write every row into a fresh database in `dir`, in one transaction that commits only after the
@@ -106,7 +137,7 @@ pub(super) fn fill_staging<R: Read>(
     let mut conn = storage::connect(dir, true)?;
     // The backup's own schema first, so its rows fit; later migrations run after they are in.
     storage::migrate_to(&mut conn, vault.schema)?;
-    let tx = conn.transaction()?;
+    let tx = storage::write_tx(&mut conn)?;
     // A record may come before the client that owns it; the owner key is checked at commit.
     tx.pragma_update(None, "defer_foreign_keys", true)?;
     let (mut vault_id, mut key_check) = (None, None);
@@ -147,6 +178,30 @@ pub(super) fn fill_staging<R: Read>(
     vault::write_passphrase_slot(&tx, &vault_id, &vault.data_key, new_passphrase, iterations)?;
     tx.commit().map_err(rows_do_not_fit)?;
     storage::migrate(&mut conn)?;
+    // The rows authenticated as a whole; now each must open and the trail must hold, or the
+    // restored vault would fail on its first read. A backup of an older schema is brought up
+    // to date here, with the keys, before anything is moved into place.
+    let keys = Keys::derive(&vault.data_key)?;
+    storage::upgrade_sealed(&mut conn, &keys).map_err(|e| match e {
+        Error::Tampered { kind, id } => corrupt(format!(
+            "the {kind} record {id} in the backup does not open"
+        )),
+        other => other,
+    })?;
+    let report = storage::audit::verify(&conn, &keys)?;
+    if !report.ok {
+        let record = match (&report.record_kind, &report.record_id) {
+            (Some(kind), Some(id)) => format!(" ({kind} {id})"),
+            _ => String::new(),
+        };
+        return Err(corrupt(format!(
+            "the restored vault does not check out: {}{record}",
+            report
+                .problem
+                .as_deref()
+                .unwrap_or("the audit trail is broken")
+        )));
+    }
     storage::checkpoint(&conn)?;
     conn.close().map_err(|(_, e)| Error::from(e))?;
     Ok(BackupSummary {

@@ -139,10 +139,39 @@ impl Keys {
     }
 
     /// Seal one stored value. `ad` binds it to its place (kind, id, field, revision).
+    #[cfg(not(feature = "baseline-plaintext"))]
+    pub fn seal_record(&self, ad: &RecordAd<'_>, plaintext: &[u8]) -> Result<Vec<u8>> {
+        self.seal_with(&ad.full_bytes(None), plaintext)
+    }
+
+    /// Seal a record's row: bound to its kind, id, field and revision as [`Keys::seal_record`],
+    /// and to the row's other plaintext columns (`place`), so a row moved to another owner or day
+    /// with a plain SQLite tool no longer opens.
+    #[cfg(not(feature = "baseline-plaintext"))]
+    pub fn seal_row(
+        &self,
+        ad: &RecordAd<'_>,
+        place: &RowPlace<'_>,
+        plaintext: &[u8],
+    ) -> Result<Vec<u8>> {
+        self.seal_with(&ad.full_bytes(Some(place)), plaintext)
+    }
+
+    /// Open a row sealed by [`Keys::seal_row`], in the buffer it was read into.
+    #[cfg(not(feature = "baseline-plaintext"))]
+    pub fn open_row_owned(
+        &self,
+        ad: &RecordAd<'_>,
+        place: &RowPlace<'_>,
+        envelope: Vec<u8>,
+    ) -> Result<Opened> {
+        self.open_with(ad, &ad.full_bytes(Some(place)), envelope)
+    }
+
     /// The padded plaintext is written straight into the envelope and encrypted there, so no
     /// plaintext copy is left to wipe.
     #[cfg(not(feature = "baseline-plaintext"))]
-    pub fn seal_record(&self, ad: &RecordAd<'_>, plaintext: &[u8]) -> Result<Vec<u8>> {
+    fn seal_with(&self, full_ad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
         let nonce_bytes: [u8; NONCE_LEN] = random_bytes()?;
         let padded_len = (4 + plaintext.len()).div_ceil(PAD_BUCKET) * PAD_BUCKET;
         let body_at = HEADER_LEN + NONCE_LEN;
@@ -157,7 +186,7 @@ impl Keys {
             .aead
             .seal_in_place_separate_tag(
                 Nonce::assume_unique_for_key(nonce_bytes),
-                Aad::from(&ad.full_bytes()),
+                Aad::from(full_ad),
                 &mut out[body_at..],
             )
             .map_err(|_| Error::corrupt("sealing"))?;
@@ -174,6 +203,11 @@ impl Keys {
     /// Open a stored value inside the buffer it was read into, with no copy of the plaintext.
     #[cfg(not(feature = "baseline-plaintext"))]
     pub fn open_record_owned(&self, ad: &RecordAd<'_>, envelope: Vec<u8>) -> Result<Opened> {
+        self.open_with(ad, &ad.full_bytes(None), envelope)
+    }
+
+    #[cfg(not(feature = "baseline-plaintext"))]
+    fn open_with(&self, ad: &RecordAd<'_>, full_ad: &[u8], envelope: Vec<u8>) -> Result<Opened> {
         let mut opened = Opened {
             buf: envelope,
             start: 0,
@@ -181,7 +215,7 @@ impl Keys {
         };
         let tampered = || Error::tampered(ad.kind, ad.id);
         let padded_len =
-            open_in_place(&self.aead, &ad.full_bytes(), &mut opened.buf).ok_or_else(tampered)?;
+            open_in_place(&self.aead, full_ad, &mut opened.buf).ok_or_else(tampered)?;
         let at = HEADER_LEN + NONCE_LEN;
         let len = opened.buf[at..at + padded_len]
             .get(..4)
@@ -215,6 +249,28 @@ impl Keys {
             start: 0,
             len,
         })
+    }
+
+    /// Benchmark baseline only: the value is stored as it is.
+    #[cfg(feature = "baseline-plaintext")]
+    pub fn seal_row(
+        &self,
+        ad: &RecordAd<'_>,
+        _place: &RowPlace<'_>,
+        plaintext: &[u8],
+    ) -> Result<Vec<u8>> {
+        self.seal_record(ad, plaintext)
+    }
+
+    /// Benchmark baseline only: the stored value is the plaintext, used where it was read.
+    #[cfg(feature = "baseline-plaintext")]
+    pub fn open_row_owned(
+        &self,
+        ad: &RecordAd<'_>,
+        _place: &RowPlace<'_>,
+        stored: Vec<u8>,
+    ) -> Result<Opened> {
+        self.open_record_owned(ad, stored)
     }
 
     /// A keyed hash for exact-match lookups; `field` keeps tags of different fields apart.
@@ -252,17 +308,53 @@ pub struct RecordAd<'a> {
     pub rev: i64,
 }
 
+/// The rest of a record row's plaintext columns, bound into its sealed value from schema 2 on:
+/// the owning client's id and the keyed day tag. Both decide what a read returns (a client's
+/// lists, the day's view), so a row moved to another client or day must fail to open there.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RowPlace<'a> {
+    /// The `owner` column: the client the record belongs to, if any.
+    pub owner: Option<&'a str>,
+    /// The `day_tag` column: the keyed tag of the day the record is about, if any.
+    pub day_tag: Option<&'a [u8]>,
+}
+
+impl RowPlace<'_> {
+    /// Appended after the record's own associated data. The record's part ends with its
+    /// fixed-length revision, and each part here is marked present or absent and then
+    /// length-prefixed, so no two places give the same bytes, and no schema 1 binding (which
+    /// stops at the revision) equals a schema 2 one.
+    #[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
+    fn write(&self, ad: &mut Vec<u8>) {
+        ad.extend_from_slice(b"/row");
+        for part in [self.owner.map(str::as_bytes), self.day_tag] {
+            match part {
+                None => ad.push(0),
+                Some(bytes) => {
+                    ad.push(1);
+                    ad.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+                    ad.extend_from_slice(bytes);
+                }
+            }
+        }
+    }
+}
+
 impl RecordAd<'_> {
     /// The associated data as the AEAD sees it: the envelope header, then [`RecordAd::bytes`]
-    /// (the same bytes `envelope_ad(&self.bytes())` gives, built in one buffer).
+    /// (the same bytes `envelope_ad(&self.bytes())` gives, built in one buffer), then the row's
+    /// place when there is one.
     #[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
-    fn full_bytes(&self) -> Vec<u8> {
+    fn full_bytes(&self, place: Option<&RowPlace<'_>>) -> Vec<u8> {
         let mut ad = Vec::with_capacity(
-            HEADER_LEN + 17 + 12 + self.kind.len() + self.id.len() + self.field.len() + 8,
+            HEADER_LEN + 17 + 12 + self.kind.len() + self.id.len() + self.field.len() + 8 + 64,
         );
         ad.push(ENVELOPE_FORMAT);
         ad.push(ALG_AES_256_GCM);
         self.write(&mut ad);
+        if let Some(place) = place {
+            place.write(&mut ad);
+        }
         ad
     }
 
@@ -347,6 +439,53 @@ mod tests {
     }
 
     #[test]
+    fn a_row_is_bound_to_its_owner_and_day_tag() {
+        let k = keys();
+        let ad = RecordAd {
+            kind: "goal",
+            id: "a",
+            field: "body",
+            rev: 1,
+        };
+        let place = RowPlace {
+            owner: Some("client-1"),
+            day_tag: Some(b"tag-1"),
+        };
+        let sealed = k.seal_row(&ad, &place, b"a flat of my own").unwrap();
+        let open = |p: &RowPlace<'_>| k.open_row_owned(&ad, p, sealed.clone()).map(|o| o.to_vec());
+        assert_eq!(open(&place).unwrap(), b"a flat of my own");
+        for other in [
+            RowPlace {
+                owner: Some("client-2"),
+                ..place
+            },
+            RowPlace {
+                owner: None,
+                ..place
+            },
+            RowPlace {
+                day_tag: Some(b"tag-2"),
+                ..place
+            },
+            RowPlace {
+                day_tag: None,
+                ..place
+            },
+            // The same bytes split differently between the two columns.
+            RowPlace {
+                owner: Some("client-1tag-1"),
+                day_tag: None,
+            },
+        ] {
+            assert!(matches!(open(&other), Err(Error::Tampered { .. })));
+        }
+        // Nor does it open as a value bound to its record alone (schema 1), or the other way round.
+        assert!(k.open_record(&ad, &sealed).is_err());
+        let legacy = k.seal_record(&ad, b"x").unwrap();
+        assert!(k.open_row_owned(&ad, &RowPlace::default(), legacy).is_err());
+    }
+
+    #[test]
     fn every_byte_flip_is_detected() {
         let k = keys();
         let ad = RecordAd {
@@ -377,7 +516,7 @@ mod tests {
             field: "body",
             rev: 3,
         };
-        assert_eq!(ad.full_bytes(), envelope_ad(&ad.bytes()));
+        assert_eq!(ad.full_bytes(None), envelope_ad(&ad.bytes()));
         let text = b"Visited at home; the heating was on.";
         let mut padded = (text.len() as u32).to_be_bytes().to_vec();
         padded.extend_from_slice(text);

@@ -229,13 +229,6 @@ impl WorkerSession {
         self.with(|conn, keys| load(conn, keys, &client_id))
     }
 
-    /// Every client on this phone, by preferred name.
-    pub fn clients(&self) -> Result<Vec<Client>> {
-        let mut all = self.with(|conn, keys| storage::list::<Client>(conn, keys))?;
-        all.sort_by_cached_key(|c| (c.preferred_name.to_lowercase(), c.id.clone()));
-        Ok(all)
-    }
-
     /// Pause, resume or discharge. Discharge keeps every record; only `erase_client` removes.
     pub fn set_client_status(&self, client_id: String, status: ClientStatus) -> Result<Client> {
         self.write(|tx, keys| {
@@ -261,7 +254,7 @@ impl WorkerSession {
     pub fn erase_client(&self, client_id: String) -> Result<()> {
         let id = validate::id("client_id", &client_id)?;
         self.with(|conn, keys| {
-            let tx = conn.transaction()?;
+            let tx = storage::write_tx(conn)?;
             storage::erase(&tx, keys, Client::KIND, &id)?;
             tx.commit()?;
             // secure_delete zeroed the freed pages; the checkpoint leaves no copy in the WAL.

@@ -7,6 +7,7 @@ use crate::domain::activity;
 use crate::domain::client::{Client, ClientStatus};
 use crate::domain::plan::{self, Goal, GoalStatus, Plan};
 use crate::error::Result;
+use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
@@ -63,6 +64,27 @@ pub struct CaseloadRow {
     pub next_due: Option<DueItem>,
 }
 
+/// The caseload list in one call.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct CaseloadView {
+    /// Active clients first, then by what is due soonest, then by name.
+    pub rows: Vec<CaseloadRow>,
+    /// Records the list draws on that could not be opened (a client, a plan, a goal, ...): listed
+    /// here, and every other client still shown.
+    pub unreadable: Vec<UnreadableRecord>,
+}
+
+/// Every client on the phone, as `clients()` returns them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ClientList {
+    /// By preferred name.
+    pub clients: Vec<Client>,
+    /// Client records that could not be opened: listed here, and every other client still shown.
+    pub unreadable: Vec<UnreadableRecord>,
+}
+
 /// A client status's label, as the caseload shows it ("Active", "Paused").
 pub fn status_label(status: &ClientStatus) -> String {
     match status {
@@ -98,10 +120,23 @@ pub(crate) fn plan_due_items(plan: Option<&Plan>, goals: &[Goal], today: Day) ->
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
-    /// The caseload list: active clients first, then by what is due soonest, then by name.
-    pub fn caseload(&self, today: Day) -> Result<Vec<CaseloadRow>> {
-        let mut rows =
-            self.with(|conn, keys| {
+    /// Every client on this phone, by preferred name, with any client record that could not be
+    /// opened listed apart.
+    pub fn clients(&self) -> Result<ClientList> {
+        let (mut clients, left_out) =
+            self.with(|conn, keys| storage::tolerant(|| storage::list::<Client>(conn, keys)))?;
+        clients.sort_by_cached_key(|c| (c.preferred_name.to_lowercase(), c.id.clone()));
+        Ok(ClientList {
+            clients,
+            unreadable: unreadable(left_out),
+        })
+    }
+
+    /// The caseload list: active clients first, then by what is due soonest, then by name; and
+    /// any record it could not open.
+    pub fn caseload(&self, today: Day) -> Result<CaseloadView> {
+        let (mut rows, left_out) = self.with(|conn, keys| {
+            storage::tolerant(|| {
                 let clients = storage::list::<Client>(conn, keys)?;
                 let visits = activity::scheduled_between(conn, keys, today, NEXT_VISIT_DAYS)?;
                 let follow_ups = activity::open_follow_ups(conn, keys)?;
@@ -146,7 +181,8 @@ impl WorkerSession {
                     });
                 }
                 Ok(rows)
-            })?;
+            })
+        })?;
         rows.sort_by_cached_key(|r| {
             (
                 !matches!(r.status, ClientStatus::Active { .. }),
@@ -156,6 +192,9 @@ impl WorkerSession {
                 r.preferred_name.to_lowercase(),
             )
         });
-        Ok(rows)
+        Ok(CaseloadView {
+            rows,
+            unreadable: unreadable(left_out),
+        })
     }
 }

@@ -11,10 +11,22 @@ use crate::domain::client;
 use crate::domain::note::{draft_only, load, notes_of, Addendum, Note, NoteStatus};
 use crate::error::{Error, Result, Rule};
 use crate::rules::person_first::{self, LanguageHint};
+use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage::{self, audit::Op};
 use crate::time::{Day, Timestamp};
 use crate::validate::{self, NOTE_MAX, TEXT_MAX};
 use crate::vault::WorkerSession;
+
+/// A client's notes, as the list of notes shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct NoteList {
+    /// Newest first.
+    pub notes: Vec<NoteView>,
+    /// Notes and addenda of the client's that could not be opened: a damaged one is listed here
+    /// and never hides the rest.
+    pub unreadable: Vec<UnreadableRecord>,
+}
 
 /// A note as a screen shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -177,12 +189,18 @@ impl WorkerSession {
         })
     }
 
-    /// A client's notes, newest first.
-    pub fn notes(&self, client_id: String) -> Result<Vec<NoteView>> {
+    /// A client's notes, newest first, with those that could not be opened listed apart.
+    pub fn notes(&self, client_id: String) -> Result<NoteList> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
-            let notes = notes_of(conn, keys, &client.id)?;
-            views(conn, keys, &client.id, notes)
+            let (notes, left_out) = storage::tolerant(|| {
+                let notes = notes_of(conn, keys, &client.id)?;
+                views(conn, keys, &client.id, notes)
+            })?;
+            Ok(NoteList {
+                notes,
+                unreadable: unreadable(left_out),
+            })
         })
     }
 

@@ -309,7 +309,9 @@ impl SharedSession {
     pub fn screen(&self, today: Day) -> Result<SharedScreen> {
         self.with(|conn, keys, client_id| {
             let client = client::load(conn, keys, client_id)?;
-            screen(conn, keys, &client, today)
+            // A record of this client's that does not open (damaged, or moved here from another
+            // client's rows) is left out of the client's screen; the worker's screens name it.
+            storage::tolerant(|| screen(conn, keys, &client, today)).map(|(screen, _)| screen)
         })
     }
 
@@ -322,7 +324,7 @@ impl SharedSession {
             words,
         })?;
         self.with(|conn, keys, client_id| {
-            let tx = conn.transaction()?;
+            let tx = storage::write_tx(conn)?;
             let goal = Self::visible_goal(&tx, keys, client_id, &goal_id)?;
             plan::record_rating(&tx, keys, &goal, input)?;
             tx.commit()?;
@@ -340,7 +342,7 @@ impl SharedSession {
     ) -> Result<()> {
         let text = validate::text("text", &text, TEXT_MAX)?;
         self.with(|conn, keys, client_id| {
-            let tx = conn.transaction()?;
+            let tx = storage::write_tx(conn)?;
             let goal_id = match goal_id {
                 Some(id) => Some(Self::visible_goal(&tx, keys, client_id, &id)?.id),
                 None => None,
@@ -363,7 +365,7 @@ impl SharedSession {
     /// The client marks a step done; it waits for the worker to confirm.
     pub fn mark_step_done(&self, goal_id: String, step_id: String, on: Day) -> Result<()> {
         self.with(|conn, keys, client_id| {
-            let tx = conn.transaction()?;
+            let tx = storage::write_tx(conn)?;
             let mut goal = Self::visible_goal(&tx, keys, client_id, &goal_id)?;
             if !matches!(goal.status, GoalStatus::Active | GoalStatus::Paused) {
                 return Err(Error::invalid(

@@ -15,7 +15,7 @@ use crate::domain::note::{self, NoteStatus};
 use crate::domain::plan::{self, Author, Rating, Review};
 use crate::domain::referral::{self, Referral};
 use crate::error::Result;
-use crate::screens::plural;
+use crate::screens::{plural, unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::{ClockTime, Day, Timestamp};
 use crate::validate;
@@ -58,6 +58,17 @@ pub struct TimelineItem {
     pub detail: Option<String>,
     /// For activities; empty otherwise.
     pub duties: Vec<Duty>,
+}
+
+/// One page of a client's timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TimelinePage {
+    /// The page's rows, newest first.
+    pub items: Vec<TimelineItem>,
+    /// The client's records that could not be opened (the same on every page): a damaged record
+    /// is listed here and never hides the rest.
+    pub unreadable: Vec<UnreadableRecord>,
 }
 
 /// The longest page of a timeline.
@@ -213,27 +224,26 @@ fn timeline_of(
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
-    /// A client's history, newest first, one page at a time (`limit` 1 to 200).
-    pub fn timeline(
-        &self,
-        client_id: String,
-        offset: u32,
-        limit: u32,
-    ) -> Result<Vec<TimelineItem>> {
+    /// A client's history, newest first, one page at a time (`limit` 1 to 200), with the
+    /// client's records that could not be opened listed apart.
+    pub fn timeline(&self, client_id: String, offset: u32, limit: u32) -> Result<TimelinePage> {
         validate::range("limit", limit.into(), 1, TIMELINE_PAGE_MAX.into())?;
-        let mut items = self.with(|conn, keys| {
+        let (mut items, left_out) = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
-            timeline_of(conn, keys, &client)
+            storage::tolerant(|| timeline_of(conn, keys, &client))
         })?;
         // Newest first; within a day, timed entries by time, latest first, then by when recorded.
         items.sort_by(|(a, ra), (b, rb)| {
             (b.day, b.time, rb, &b.id).cmp(&(a.day, a.time, ra, &a.id))
         });
-        Ok(items
-            .into_iter()
-            .skip(offset as usize)
-            .take(limit as usize)
-            .map(|(item, _)| item)
-            .collect())
+        Ok(TimelinePage {
+            items: items
+                .into_iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .map(|(item, _)| item)
+                .collect(),
+            unreadable: unreadable(left_out),
+        })
     }
 }

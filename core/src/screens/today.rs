@@ -18,7 +18,7 @@ use crate::domain::incident::{self, Incident, IncidentKind, RequiredAction};
 use crate::domain::plan::{self};
 use crate::domain::referral::{self, Referral, ReferralStatus};
 use crate::error::Result;
-use crate::screens::plural;
+use crate::screens::{plural, unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::{ClockTime, Day};
 use crate::vault::WorkerSession;
@@ -162,6 +162,9 @@ pub struct TodayView {
     pub open_incidents: Vec<TodayIncident>,
     /// Open referrals whose follow-up day has come.
     pub referrals_to_follow_up: Vec<TodayReferral>,
+    /// Records the day draws on that could not be opened: a damaged record is listed here and
+    /// never hides the rest of the day.
+    pub unreadable: Vec<UnreadableRecord>,
 }
 
 fn days_label(days: i64, today: &str, overdue: &str, ahead: &str) -> String {
@@ -370,14 +373,19 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
         reviews_due: reviews,
         open_incidents: incidents,
         referrals_to_follow_up: referrals,
+        unreadable: Vec::new(),
     })
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// The worker's day: visits in order, follow-ups overdue and due, plan reviews coming up, open
-    /// incidents and referrals to check on.
+    /// incidents and referrals to check on, and any record it could not open.
     pub fn today(&self, day: Day) -> Result<TodayView> {
-        self.with(|conn, keys| today_view(conn, keys, day))
+        self.with(|conn, keys| {
+            let (mut view, left_out) = storage::tolerant(|| today_view(conn, keys, day))?;
+            view.unreadable = unreadable(left_out);
+            Ok(view)
+        })
     }
 }

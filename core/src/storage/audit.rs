@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-use crate::crypto::{digest, Keys, RecordAd};
+use crate::crypto::{digest, Keys, RecordAd, RowPlace};
 use crate::error::{Error, Result};
 use crate::time::Timestamp;
 
@@ -28,6 +28,9 @@ pub enum Op {
     Addendum,
     /// The record was erased.
     Erase,
+    /// The record was sealed again, unchanged, under a newer storage format (at the first unlock
+    /// after an upgrade); its revision stays the same.
+    Reseal,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,6 +70,33 @@ pub struct AuditReport {
     pub record_kind: Option<String>,
     /// ... and its id.
     pub record_id: Option<String>,
+}
+
+/// The field name every record's body is sealed under (see `records`).
+pub(crate) const RECORD_FIELD: &str = "body";
+
+/// Whether the row's body opens under everything the row says about it (its stored kind, id,
+/// revision, owner and day tag). The audit trail's verification asks this of every row.
+pub(crate) fn row_opens(
+    keys: &Keys,
+    kind: &str,
+    id: &str,
+    owner: Option<&str>,
+    day_tag: Option<&[u8]>,
+    rev: i64,
+    body: Vec<u8>,
+) -> bool {
+    keys.open_row_owned(
+        &RecordAd {
+            kind,
+            id,
+            field: RECORD_FIELD,
+            rev,
+        },
+        &RowPlace { owner, day_tag },
+        body,
+    )
+    .is_ok()
 }
 
 fn ad(seq: &str) -> RecordAd<'_> {
@@ -118,9 +148,43 @@ pub(crate) fn append(
     Ok(())
 }
 
-/// Walk the chain from the first entry, then check that every stored record is exactly the value
-/// its latest entry names (which catches a row rolled back to an older revision and body).
+/// Check the file's own structure (SQLite's integrity check), walk the chain from the first
+/// entry, then check that every stored record is exactly the value its latest entry names (which
+/// catches a row rolled back to an older revision and body) and opens where it is stored (which
+/// catches a row moved to another owner or day, or relabelled as another kind). Damage to the file
+/// that stops the walk is reported as not ok, never as an error that a caller might mistake for
+/// "could not check".
 pub fn verify(conn: &Connection, keys: &Keys) -> Result<AuditReport> {
+    let damaged = |what: &str| AuditReport {
+        entries: 0,
+        ok: false,
+        first_broken: None,
+        problem: Some(format!("the database file is damaged ({what})")),
+        record_kind: None,
+        record_id: None,
+    };
+    match integrity_problem(conn) {
+        Ok(None) => {}
+        Ok(Some(what)) => return Ok(damaged(&what)),
+        Err(Error::Corrupt { .. }) => return Ok(damaged("it cannot be read")),
+        Err(e) => return Err(e),
+    }
+    match walk(conn, keys) {
+        Err(Error::Corrupt { .. }) => Ok(damaged("it cannot be read")),
+        other => other,
+    }
+}
+
+/// SQLite's own check of the file: pages, free list, and that every index matches its table.
+/// `None` when it finds nothing; else the first thing it reports (names of tables and indexes
+/// only, never a value).
+fn integrity_problem(conn: &Connection) -> Result<Option<String>> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check(1)")?;
+    let first: String = stmt.query_row([], |r| r.get(0))?;
+    Ok((first != "ok").then_some(first))
+}
+
+fn walk(conn: &Connection, keys: &Keys) -> Result<AuditReport> {
     let mut stmt = conn.prepare("SELECT seq, body, mac FROM audit ORDER BY seq")?;
     let mut rows = stmt.query([])?;
     let mut prev_mac = Vec::new();
@@ -166,18 +230,44 @@ pub fn verify(conn: &Connection, keys: &Keys) -> Result<AuditReport> {
         prev_mac = mac;
         expected_seq += 1;
     }
-    let mut stmt = conn.prepare("SELECT id, kind, rev, body FROM records")?;
+    let mut stmt = conn.prepare("SELECT id, kind, rev, body, owner, day_tag FROM records")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let id: String = row.get(0)?;
         let kind: String = row.get(1)?;
         let rev: i64 = row.get(2)?;
         let body: Vec<u8> = row.get(3)?;
+        let owner: Option<String> = row.get(4)?;
+        let day_tag: Option<Vec<u8>> = row.get(5)?;
         // The kind too: a row relabelled as another kind would otherwise vanish from its lists
         // while its value still matched the trail.
         let matches = latest.get(&id).is_some_and(|e| {
             e.op != Op::Erase && e.kind == kind && e.rev == rev && e.value_hash == digest(&body)
         });
+        if matches
+            && !row_opens(
+                keys,
+                &kind,
+                &id,
+                owner.as_deref(),
+                day_tag.as_deref(),
+                rev,
+                body,
+            )
+        {
+            // The value is the one the trail recorded, but its row now says another owner or
+            // day than it was sealed with: it was moved.
+            let seq = latest.get(&id).map_or(0, |e| e.seq);
+            return Ok(about(
+                broken(
+                    seq,
+                    "a record has been moved to another client or day",
+                    count,
+                ),
+                &kind,
+                &id,
+            ));
+        }
         if !matches {
             let report = match latest.get(&id) {
                 Some(e) => broken(e.seq, "a record differs from its last audited value", count),

@@ -1,17 +1,25 @@
 //! Sealed records: every domain record is one row of `records`. Plaintext columns hold only the
 //! random id, the record kind, the owning client's random id (for listing and erase), an optional
 //! keyed day tag (for the day's view), and the revision (see [`super::schema`] for the table of
-//! every column). Everything else is one sealed JSON body.
+//! every column). Everything else is one sealed JSON body, bound to every one of those columns:
+//! a row moved to another client or day, relabelled or given another revision with a plain SQLite
+//! tool fails to open as [`Error::Tampered`] naming it.
+//!
+//! Reads are strict: one row that does not open fails the read. A screen that must show what did
+//! open beside what did not runs its reads inside [`tolerant`]: there a list leaves out a row that
+//! does not open and notes its kind and id instead, so one damaged record never hides the rest,
+//! and the screen lists each one it left out. Single-record reads and writes stay strict.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{de::DeserializeOwned, Serialize};
+use std::cell::RefCell;
 
-use crate::crypto::{Keys, RecordAd};
+use crate::crypto::{Keys, RecordAd, RowPlace};
 use crate::error::{Error, Result};
 use crate::storage::audit;
 use crate::time::Day;
 
-const BODY: &str = "body";
+use crate::storage::audit::{row_opens, RECORD_FIELD as BODY};
 
 /// A domain type that is stored as one sealed row.
 pub trait Record: Serialize + DeserializeOwned {
@@ -56,11 +64,105 @@ fn ad<'a>(kind: &'a str, id: &'a str, rev: i64) -> RecordAd<'a> {
     }
 }
 
-/// Open a row's body where it was read (no plaintext copy) and decode it; the buffer is wiped
-/// when it drops.
-fn open_body<T: Record>(keys: &Keys, id: &str, rev: i64, body: Vec<u8>) -> Result<T> {
-    let plain = keys.open_record_owned(&ad(T::KIND, id, rev), body)?;
-    serde_json::from_slice(&plain).map_err(|_| Error::tampered(T::KIND, id))
+/// One row as stored.
+struct Row {
+    id: String,
+    kind: String,
+    owner: Option<String>,
+    day_tag: Option<Vec<u8>>,
+    rev: i64,
+    body: Vec<u8>,
+}
+
+const ROW_COLUMNS: &str = "id, kind, owner, day_tag, rev, body";
+
+impl Row {
+    fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+        Ok(Row {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            owner: r.get(2)?,
+            day_tag: r.get(3)?,
+            rev: r.get(4)?,
+            body: r.get(5)?,
+        })
+    }
+
+    fn place(&self) -> RowPlace<'_> {
+        RowPlace {
+            owner: self.owner.as_deref(),
+            day_tag: self.day_tag.as_deref(),
+        }
+    }
+
+    /// Open the body where it was read (no plaintext copy) under everything the row says about
+    /// it, and decode it as `T`; the buffer is wiped when it drops.
+    fn open<T: Record>(self, keys: &Keys) -> Result<Stored<T>> {
+        let place = RowPlace {
+            owner: self.owner.as_deref(),
+            day_tag: self.day_tag.as_deref(),
+        };
+        let plain = keys.open_row_owned(&ad(T::KIND, &self.id, self.rev), &place, self.body)?;
+        let value =
+            serde_json::from_slice(&plain).map_err(|_| Error::tampered(T::KIND, &self.id))?;
+        Ok(Stored {
+            rev: self.rev,
+            value,
+        })
+    }
+}
+
+/// A stored record that could not be opened: its kind and id as the row gives them.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Unreadable {
+    /// The `kind` column, as stored (it may itself be what was changed).
+    pub kind: String,
+    /// The record's id.
+    pub id: String,
+}
+
+thread_local! {
+    /// Set while [`tolerant`] runs on this thread: the rows its lists left out.
+    static LEFT_OUT: RefCell<Option<Vec<Unreadable>>> = const { RefCell::new(None) };
+}
+
+/// Run `f` with tolerant lists (see the module's docs), and return what it returned with every
+/// record a list left out because it did not open, by kind and id, each once.
+pub fn tolerant<T>(f: impl FnOnce() -> Result<T>) -> Result<(T, Vec<Unreadable>)> {
+    /// Puts back the previous state however `f` ends (a panic included), so strict reads never
+    /// turn tolerant by accident.
+    struct Scope(Option<Vec<Unreadable>>);
+    impl Drop for Scope {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            LEFT_OUT.with(|l| *l.borrow_mut() = previous);
+        }
+    }
+    let scope = Scope(LEFT_OUT.with(|l| l.borrow_mut().replace(Vec::new())));
+    let out = f();
+    let mut left_out = LEFT_OUT.with(|l| l.borrow_mut().take()).unwrap_or_default();
+    drop(scope);
+    let out = out?;
+    left_out.sort();
+    left_out.dedup();
+    Ok((out, left_out))
+}
+
+/// Inside [`tolerant`], note a row that did not open and carry on; outside, fail.
+fn leave_out(kind: &str, id: &str, e: Error) -> Result<()> {
+    if !matches!(e, Error::Tampered { .. }) {
+        return Err(e);
+    }
+    LEFT_OUT.with(|l| match l.borrow_mut().as_mut() {
+        Some(list) => {
+            list.push(Unreadable {
+                kind: kind.to_string(),
+                id: id.to_string(),
+            });
+            Ok(())
+        }
+        None => Err(e),
+    })
 }
 
 /// A record and the revision it was read at.
@@ -114,12 +216,16 @@ fn put_at<T: Record>(
 ) -> Result<i64> {
     let id = value.id();
     let mut plain = serde_json::to_vec(value).map_err(|e| Error::encoding(T::KIND, &e))?;
-    let body = keys.seal_record(&ad(T::KIND, id, rev), &plain);
-    zeroize::Zeroize::zeroize(&mut plain);
-    let body = body?;
     let day_tag = value
         .day()
         .map(|d| keys.lookup_tag("day", d.to_string().as_bytes()));
+    let place = RowPlace {
+        owner: value.owner(),
+        day_tag: day_tag.as_deref(),
+    };
+    let body = keys.seal_row(&ad(T::KIND, id, rev), &place, &plain);
+    zeroize::Zeroize::zeroize(&mut plain);
+    let body = body?;
     tx.execute(
         "INSERT INTO records (id, kind, owner, day_tag, rev, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, day_tag = excluded.day_tag,
@@ -135,22 +241,32 @@ pub fn get<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Stored
     find(conn, keys, id)?.ok_or_else(|| Error::not_found(T::KIND, id))
 }
 
-/// Read and open one record, if there is one.
+/// The record with this id, if there is one of kind `T`. A row of another kind is looked at
+/// too: if it opens as that kind, the caller passed an id of another kind (not found); if it does
+/// not, the row was relabelled or damaged, and that is [`Error::Tampered`] naming the record.
 pub fn find<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Option<Stored<T>>> {
-    let row: Option<(i64, Vec<u8>)> = conn
+    let row: Option<Row> = conn
         .query_row(
-            "SELECT rev, body FROM records WHERE id = ?1 AND kind = ?2",
-            params![id, T::KIND],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            &format!("SELECT {ROW_COLUMNS} FROM records WHERE id = ?1"),
+            params![id],
+            Row::read,
         )
         .optional()?;
-    row.map(|(rev, body)| {
-        Ok(Stored {
-            rev,
-            value: open_body(keys, id, rev, body)?,
-        })
-    })
-    .transpose()
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    if row.kind != T::KIND {
+        let place = row.place();
+        let genuine = keys
+            .open_row_owned(&ad(&row.kind, &row.id, row.rev), &place, row.body.clone())
+            .is_ok();
+        return if genuine {
+            Ok(None)
+        } else {
+            Err(Error::tampered(T::KIND, id))
+        };
+    }
+    row.open(keys).map(Some)
 }
 
 fn collect<T: Record>(
@@ -158,50 +274,102 @@ fn collect<T: Record>(
     stmt: &mut rusqlite::Statement<'_>,
     args: impl rusqlite::Params,
 ) -> Result<Vec<T>> {
-    let rows = stmt.query_map(args, |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, Vec<u8>>(2)?,
-        ))
-    })?;
+    let rows = stmt.query_map(args, Row::read)?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, rev, body) = row?;
-        out.push(open_body(keys, &id, rev, body)?);
+        let row = row?;
+        let (kind, id) = (row.kind.clone(), row.id.clone());
+        match row.open::<T>(keys) {
+            Ok(stored) => out.push(stored.value),
+            Err(e) => leave_out(&kind, &id, e)?,
+        }
     }
     Ok(out)
 }
 
 /// Every record of a kind that belongs to one client.
 pub fn list_owned<T: Record>(conn: &Connection, keys: &Keys, owner: &str) -> Result<Vec<T>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, rev, body FROM records WHERE owner = ?1 AND kind = ?2")?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ROW_COLUMNS} FROM records WHERE owner = ?1 AND kind = ?2"
+    ))?;
     collect(keys, &mut stmt, params![owner, T::KIND])
 }
 
 /// Every record of a kind.
 pub fn list<T: Record>(conn: &Connection, keys: &Keys) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached("SELECT id, rev, body FROM records WHERE kind = ?1")?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ROW_COLUMNS} FROM records WHERE kind = ?1"
+    ))?;
     collect(keys, &mut stmt, params![T::KIND])
 }
 
 /// Every record of a kind that is about one day.
 pub fn list_on_day<T: Record>(conn: &Connection, keys: &Keys, day: Day) -> Result<Vec<T>> {
     let tag = keys.lookup_tag("day", day.to_string().as_bytes());
-    let mut stmt =
-        conn.prepare_cached("SELECT id, rev, body FROM records WHERE day_tag = ?1 AND kind = ?2")?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ROW_COLUMNS} FROM records WHERE day_tag = ?1 AND kind = ?2"
+    ))?;
     collect(keys, &mut stmt, params![tag, T::KIND])
 }
 
-/// Remove a record and, through the owner key, everything that belongs to it.
+/// Seal every row again under the associated data of schema 2 (its owner and day tag bound in),
+/// recording each in the audit trail with its revision unchanged. Each row must first open under
+/// schema 1's binding: a row that does not (damaged, or already sealed for schema 2 in a file
+/// whose schema version was put back) stops the whole upgrade as [`Error::Tampered`] naming it.
+pub(crate) fn reseal_for_schema_2(tx: &Transaction<'_>, keys: &Keys) -> Result<u64> {
+    let rows = {
+        let mut stmt = tx.prepare(&format!("SELECT {ROW_COLUMNS} FROM records ORDER BY rowid"))?;
+        let rows = stmt.query_map([], Row::read)?;
+        rows.collect::<rusqlite::Result<Vec<Row>>>()?
+    };
+    let mut update = tx.prepare("UPDATE records SET body = ?1 WHERE id = ?2")?;
+    let mut count = 0;
+    for row in rows {
+        let record_ad = ad(&row.kind, &row.id, row.rev);
+        let place = row.place();
+        let plain = keys.open_record_owned(&record_ad, row.body.clone())?;
+        let body = keys.seal_row(&record_ad, &place, &plain)?;
+        drop(plain);
+        update.execute(params![body, row.id])?;
+        audit::append(
+            tx,
+            keys,
+            audit::Op::Reseal,
+            &row.kind,
+            &row.id,
+            row.rev,
+            &body,
+        )?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// Remove a record and, through the owner key, everything that belongs to it. Every row that
+/// would go with it must open as this owner's first: a row moved here from another client with a
+/// SQLite tool is [`Error::Tampered`] naming it, and nothing is erased, rather than being removed
+/// unseen with the wrong client.
 pub fn erase(tx: &Transaction<'_>, keys: &Keys, kind: &str, id: &str) -> Result<()> {
-    let mut stmt = tx.prepare("SELECT kind, id FROM records WHERE owner = ?1")?;
-    let owned = stmt
-        .query_map([id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let owned = {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {ROW_COLUMNS} FROM records WHERE owner = ?1 ORDER BY rowid"
+        ))?;
+        let rows = stmt.query_map([id], Row::read)?;
+        rows.collect::<rusqlite::Result<Vec<Row>>>()?
+    };
+    for row in &owned {
+        if !row_opens(
+            keys,
+            &row.kind,
+            &row.id,
+            row.owner.as_deref(),
+            row.day_tag.as_deref(),
+            row.rev,
+            row.body.clone(),
+        ) {
+            return Err(Error::tampered(&row.kind, &row.id));
+        }
+    }
     let n = tx.execute(
         "DELETE FROM records WHERE id = ?1 AND kind = ?2",
         params![id, kind],
@@ -210,8 +378,8 @@ pub fn erase(tx: &Transaction<'_>, keys: &Keys, kind: &str, id: &str) -> Result<
         return Err(Error::not_found(kind, id));
     }
     // The trail keeps that each record was erased, so a row deleted behind the API's back stands out.
-    for (owned_kind, owned_id) in &owned {
-        audit::append(tx, keys, audit::Op::Erase, owned_kind, owned_id, 0, &[])?;
+    for row in &owned {
+        audit::append(tx, keys, audit::Op::Erase, &row.kind, &row.id, 0, &[])?;
     }
     audit::append(tx, keys, audit::Op::Erase, kind, id, 0, &[])?;
     Ok(())

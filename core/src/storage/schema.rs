@@ -13,31 +13,43 @@
 //! | `key_slots` | `salt`       | the slot's random salt                         | as `iterations` |
 //! | `key_slots` | `wrapped`    | the data key, sealed under the slot's key      | ciphertext |
 //! | `records`   | `id`         | the record's random id                         | primary key; random, says nothing |
-//! | `records`   | `kind`       | the record kind (`client`, `note`, ...)        | listing by kind; bound into the body's associated data, so a changed kind fails to open |
-//! | `records`   | `owner`      | the owning client's random id, or none         | listing a client's records and erasing with them (cascade); bound into the audit trail |
-//! | `records`   | `day_tag`    | a keyed hash (HMAC) of the day, for the day's view | exact-match index for the today screen; keyed, so it cannot be read or guessed without the vault key |
-//! | `records`   | `rev`        | the revision counter                           | replay protection: bound into the body's associated data, so an older body fails to open |
+//! | `records`   | `kind`       | the record kind (`client`, `note`, ...)        | listing by kind; bound into the body's associated data, so a changed kind fails to open (reveals which kinds of record each client has) |
+//! | `records`   | `owner`      | the owning client's random id, or none         | listing a client's records and erasing with them (cascade); bound into the body's associated data (schema 2), so a row moved to another client fails to open, and erase opens every row it would take first (reveals how many records each client has) |
+//! | `records`   | `day_tag`    | a keyed hash (HMAC) of the day, for the day's view | exact-match index for the today screen; keyed, so it cannot be read or guessed without the vault key; bound into the body's associated data (schema 2), so a row moved to another day fails to open (reveals which records share a day) |
+//! | `records`   | `rev`        | the revision counter                           | replay protection: bound into the body's associated data, so an older body fails to open (reveals how often a record was edited) |
 //! | `records`   | `body`       | the record as JSON, sealed (AES-256-GCM)       | ciphertext |
 //! | `audit`     | `seq`        | the entry's position in the chain              | order of the chain; a gap or swap breaks the MAC chain |
 //! | `audit`     | `body`       | the entry (operation, kind, id, revision, hash), sealed | ciphertext |
 //! | `audit`     | `mac`        | the chain MAC under the audit key              | a keyed MAC, not readable |
 //!
-//! A new column goes in this table with its reason, or it is sealed into `body`.
+//! A new column goes in this table with its reason, or it is sealed into `body`. A new plaintext
+//! column of `records` that changes what a read returns must also be bound into the body's
+//! associated data (`crypto::RowPlace`), with a migration that seals every row again.
+//!
+//! Schema history: 1, the first schema; 2, every record's body bound to its row's owner and day
+//! tag as well (no table changed; the rows were sealed again at the first unlock, see
+//! [`upgrade_sealed`]).
 
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
 
+use crate::crypto::Keys;
 use crate::error::{Error, Result};
 
 /// The database file's name inside the vault folder.
 pub const DB_FILE: &str = "alongside.db";
 /// The newest schema this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+/// From this schema on, every record's sealed body is bound to its row's owner and day tag too.
+/// Reaching it re-seals every row, which needs the vault's keys: see [`upgrade_sealed`].
+const ROWS_BOUND_TO_PLACE: u32 = 2;
 
-/// Forward migrations: entry `n` takes a vault from schema `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[
+/// Forward migrations: entry `n` takes a vault from schema `n` to `n + 1`. An entry of `None`
+/// changes no table but needs the keys (see [`upgrade_sealed`]).
+const MIGRATIONS: &[Option<&str>] = &[
     // 0 -> 1: the first schema.
-    "CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+    Some(
+        "CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
      CREATE TABLE key_slots (
          name TEXT PRIMARY KEY,
          iterations INTEGER,
@@ -56,6 +68,9 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX records_by_kind ON records(kind);
      CREATE INDEX records_by_day ON records(day_tag) WHERE day_tag IS NOT NULL;
      CREATE TABLE audit (seq INTEGER PRIMARY KEY, body BLOB NOT NULL, mac BLOB NOT NULL);",
+    ),
+    // 1 -> 2: every record re-sealed with its owner and day tag bound in (no table changes).
+    None,
 ];
 
 /// Open (or create) the database with the settings the vault relies on.
@@ -71,6 +86,9 @@ pub fn connect(dir: &Path, create: bool) -> Result<Connection> {
     let conn = Connection::open_with_flags(&path, flags)?;
     #[cfg(feature = "baseline-sqlcipher")]
     sqlcipher::key(&conn)?;
+    // A writer waits for another (a second handle, the CLI beside the app) for up to 30 s: SQLite's
+    // busy wait is not fair, so under a burst of writes from elsewhere a shorter wait can run out
+    // while the others take turns.
     // FULL makes every acknowledged commit survive power loss, not only a crash of the app:
     // a note the worker saw saved must still be there after the battery dies.
     conn.execute_batch(
@@ -78,9 +96,50 @@ pub fn connect(dir: &Path, create: bool) -> Result<Connection> {
          PRAGMA secure_delete = ON;
          PRAGMA temp_store = MEMORY;
          PRAGMA synchronous = FULL;
-         PRAGMA busy_timeout = 5000;",
+         PRAGMA busy_timeout = 30000;",
     )?;
     Ok(conn)
+}
+
+/// `.NAME.restoring-`: the start of every staging folder's name for the target `NAME`.
+pub fn staging_prefix(target_name: &std::ffi::OsStr) -> std::ffi::OsString {
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(target_name);
+    prefix.push(".restoring-");
+    prefix
+}
+
+/// Remove the staging folders that restores (`backup::restore`) into `target` left behind when they were killed
+/// part way. Best effort: what cannot be removed now is tried again next time.
+pub fn remove_stale_staging(target: &Path) {
+    let Some(name) = target.file_name() else {
+        return;
+    };
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let prefix = staging_prefix(name);
+    let prefix = prefix.as_encoded_bytes();
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let stale = file_name.as_encoded_bytes().starts_with(prefix)
+            && entry.file_type().is_ok_and(|t| t.is_dir());
+        if stale {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Start a write transaction as a writer (`BEGIN IMMEDIATE`). A transaction that starts as a
+/// reader and later writes cannot wait for another writer: when another process or connection
+/// committed in between, SQLite fails it at once with "database is locked", busy timeout or not.
+/// Taking the write lock first makes a second writer wait (up to the busy timeout) instead.
+pub fn write_tx(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
 }
 
 /// Benchmark baseline only (lib.rs refuses it in a phone build): SQLCipher encrypts every page
@@ -117,13 +176,16 @@ pub fn schema_version(conn: &Connection) -> Result<u32> {
     u32::try_from(v).map_err(|_| Error::corrupt("schema version"))
 }
 
-/// Bring the schema up to date. A vault from a newer build is refused before anything is written.
+/// Bring the schema up to date as far as it can go without the keys. A vault from a newer build
+/// is refused before anything is written. A vault of schema 1 with records in it stays at 1 until
+/// it is unlocked ([`upgrade_sealed`]); an empty one (a new vault) goes straight to the newest.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     migrate_to(conn, SCHEMA_VERSION)
 }
 
-/// Bring the schema up to `target` (at most [`SCHEMA_VERSION`]). A restore recreates a backup's
-/// own schema with this before its rows go in, then migrates the rest of the way.
+/// Bring the schema up to `target` (at most [`SCHEMA_VERSION`]) as far as it can go without the
+/// keys. A restore recreates a backup's own schema with this before its rows go in, then
+/// migrates the rest of the way.
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
     let found = schema_version(conn)?;
     if found > SCHEMA_VERSION || target > SCHEMA_VERSION {
@@ -132,23 +194,60 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
-    if found >= target {
+    // Nothing to do; or only the step that needs the keys, with rows waiting for it.
+    if found >= target
+        || (found + 1 == ROWS_BOUND_TO_PLACE
+            && target == ROWS_BOUND_TO_PLACE
+            && !records_empty(conn)?)
+    {
         return Ok(());
     }
     // WAL is a property of the file; set it only when this build writes the file.
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
-    let tx = conn.transaction()?;
+    let tx = write_tx(conn)?;
+    // Read again as a writer: another connection may have migrated meanwhile.
+    let found = schema_version(&tx)?;
     for (step, sql) in MIGRATIONS
         .iter()
         .enumerate()
         .take(target as usize)
         .skip(found as usize)
     {
-        tx.execute_batch(sql)?;
+        match sql {
+            Some(sql) => tx.execute_batch(sql)?,
+            // A step that re-seals rows needs the keys; with no rows there is nothing to re-seal.
+            None if records_empty(&tx)? => {}
+            None => break,
+        }
         tx.pragma_update(None, "user_version", (step + 1) as i64)?;
     }
     tx.commit()?;
     Ok(())
+}
+
+fn records_empty(conn: &Connection) -> Result<bool> {
+    Ok(!conn.query_row("SELECT EXISTS(SELECT 1 FROM records)", [], |r| r.get(0))?)
+}
+
+/// Finish the migration at unlock, with the keys: a vault of schema 1 has every record sealed
+/// again with its row's owner and day tag bound in, in one transaction together with the version
+/// bump, so the vault is wholly of one schema or the other. Every row must open under schema 1's
+/// binding first, so a schema 2 vault whose version number was put back to 1 fails here, loudly
+/// (`Tampered`, naming the first row), rather than being read without its rows' binding.
+/// Returns how many records were sealed again.
+pub fn upgrade_sealed(conn: &mut Connection, keys: &Keys) -> Result<u64> {
+    if schema_version(conn)? >= ROWS_BOUND_TO_PLACE {
+        return Ok(0);
+    }
+    let tx = write_tx(conn)?;
+    // Read again as a writer: another process may have upgraded it meanwhile.
+    if schema_version(&tx)? >= ROWS_BOUND_TO_PLACE {
+        return Ok(0);
+    }
+    let count = super::records::reseal_for_schema_2(&tx, keys)?;
+    tx.pragma_update(None, "user_version", ROWS_BOUND_TO_PLACE)?;
+    tx.commit()?;
+    Ok(count)
 }
 
 /// One plaintext setting from `meta`, if set.

@@ -196,6 +196,8 @@ impl Vault {
     fn install(&self, state: &mut State, data_key: &Secret) -> Result<Arc<WorkerSession>> {
         let keys = Keys::derive(data_key)?;
         verify_key_check(state, &keys)?;
+        // A vault from before schema 2 has its records sealed again now that the keys are here.
+        storage::upgrade_sealed(&mut state.conn, &keys)?;
         state.keys = Some(keys);
         state.epoch += 1;
         state.mode = Mode::Worker;
@@ -243,7 +245,7 @@ impl Vault {
         let data_key = Secret::random()?;
         let keys = Keys::derive(&data_key)?;
         let vault_id = uuid::Uuid::new_v4().to_string();
-        let tx = conn.transaction()?;
+        let tx = storage::write_tx(&mut conn)?;
         storage::set_meta(&tx, "vault_id", vault_id.as_bytes())?;
         write_passphrase_slot(&tx, vault_id.as_bytes(), &data_key, &passphrase, iterations)?;
         let check = keys.seal_record(&key_check_ad(&vault_id), b"alongside")?;
@@ -262,6 +264,8 @@ impl Vault {
     pub fn open(dir: String) -> Result<Arc<Self>> {
         let dir = PathBuf::from(dir);
         let mut conn = storage::connect(&dir, false)?;
+        // A restore into this folder that was killed part way left its staging folder beside it.
+        storage::remove_stale_staging(&dir);
         storage::migrate(&mut conn)?;
         let vault_id = storage::get_meta(&conn, "vault_id")?
             .ok_or_else(|| Error::corrupt("vault id missing"))?;
@@ -295,8 +299,11 @@ impl Vault {
     ) -> Result<Arc<WorkerSession>> {
         let mut state = self.inner.state();
         let data_key = platform_data_key(&state.conn, key.as_ref())?;
-        self.install(&mut state, &data_key)
-            .map_err(|_| platform_mismatch())
+        self.install(&mut state, &data_key).map_err(|e| match e {
+            // The key check failed: this platform key wraps another vault's key.
+            Error::Corrupt { what } if what == KEY_CHECK => platform_mismatch(),
+            other => other,
+        })
     }
 
     /// Whether a platform key slot exists (the unlock screen offers biometrics only then).
@@ -383,6 +390,9 @@ fn platform_data_key(conn: &Connection, key: &dyn PlatformKey) -> Result<Secret>
     })
 }
 
+/// What a failed key check reports as corrupt.
+const KEY_CHECK: &str = "key check";
+
 /// Prove that `keys` are this vault's keys by opening the sealed key check.
 fn verify_key_check(state: &State, keys: &Keys) -> Result<()> {
     let check = storage::get_meta(&state.conn, "key_check")?
@@ -390,7 +400,7 @@ fn verify_key_check(state: &State, keys: &Keys) -> Result<()> {
     let vault_id = String::from_utf8_lossy(&state.vault_id).into_owned();
     keys.open_record(&key_check_ad(&vault_id), &check)
         .map(|_| ())
-        .map_err(|_| Error::corrupt("key check"))
+        .map_err(|_| Error::corrupt(KEY_CHECK))
 }
 
 /// Switch the unlocked vault to a mode, ending every session handle from before.

@@ -44,7 +44,7 @@ impl WorkerSession {
         f: impl FnOnce(&rusqlite::Transaction<'_>, &Keys) -> Result<T>,
     ) -> Result<T> {
         self.with(|conn, keys| {
-            let tx = conn.transaction()?;
+            let tx = crate::storage::write_tx(conn)?;
             let out = f(&tx, keys)?;
             tx.commit()?;
             Ok(out)
@@ -79,7 +79,7 @@ impl WorkerSession {
             [SLOT_PASSPHRASE],
             |r| r.get(0),
         )?;
-        let tx = state.conn.transaction()?;
+        let tx = crate::storage::write_tx(&mut state.conn)?;
         write_passphrase_slot(&tx, &vault_id, &data_key, &new, iterations)?;
         tx.commit()?;
         Ok(())

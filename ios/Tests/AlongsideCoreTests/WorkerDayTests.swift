@@ -138,7 +138,9 @@ final class WorkerDayTests: XCTestCase {
         // A client; the caseload shows her; instants arrive as Dates.
         let (client, goal, _) = try amira(worker)
         XCTAssertLessThan(abs(client.created.timeIntervalSinceNow), 300)
-        let rows = try worker.caseload(today: today)
+        let caseload = try worker.caseload(today: today)
+        XCTAssertTrue(caseload.unreadable.isEmpty)
+        let rows = caseload.rows
         XCTAssertEqual(rows.map(\.preferredName), ["Amira"])
         XCTAssertEqual(rows[0].pronouns, "she/her")
 
@@ -210,12 +212,12 @@ final class WorkerDayTests: XCTestCase {
         XCTAssertEqual(note.addenda.map(\.text), ["The visit was on Monday."])
 
         // The timeline, in pages that join up.
-        let all = try worker.timeline(clientId: client.id, offset: 0, limit: 200)
+        let all = try worker.timeline(clientId: client.id, offset: 0, limit: 200).items
         let kinds = Set(all.map(\.kind))
         XCTAssertTrue(kinds.isSuperset(of: [.activity, .note, .rating]), "\(kinds)")
         var paged: [TimelineItem] = []
         while true {
-            let page = try worker.timeline(clientId: client.id, offset: UInt32(paged.count), limit: 2)
+            let page = try worker.timeline(clientId: client.id, offset: UInt32(paged.count), limit: 2).items
             paged += page
             if page.count < 2 { break }
         }
@@ -326,7 +328,7 @@ final class WorkerDayTests: XCTestCase {
         guard case .Locked? = alongsideError({ try worker.clients() }) else { return XCTFail("Locked") }
         let again = try vault.unlock(passphrase: passphrase)
         guard case .Locked? = alongsideError({ try worker.clients() }) else { return XCTFail("a handle from before the lock stays dead") }
-        XCTAssertEqual(try again.clients().count, 1)
+        XCTAssertEqual(try again.clients().clients.count, 1)
 
         // Wrong attempts are throttled, and the wait is in the error.
         vault.lock()
@@ -353,7 +355,7 @@ final class WorkerDayTests: XCTestCase {
         vault.lock()
         let unlocked = try vault.unlockWithPlatformKey(key: key)
         XCTAssertEqual(key.unwraps, 1)
-        XCTAssertEqual(try unlocked.clients().count, 0)
+        XCTAssertEqual(try unlocked.clients().clients.count, 0)
 
         // A Swift error inside the key store arrives as the typed PlatformKey error, without its text.
         vault.lock()

@@ -133,8 +133,8 @@ fn print_show(w: &mut dyn Write, show: &ClientShow) -> std::io::Result<()> {
 pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
     match command {
         Command::List { date } => {
-            let rows = ctx.worker(|s| s.caseload(or_today(*date)))?;
-            ctx.show(rows.as_slice(), print::caseload)
+            let screen = ctx.worker(|s| s.caseload(or_today(*date)))?;
+            ctx.show_partial(&screen, &screen.unreadable, print::caseload)
         }
         Command::Add(fields) => {
             let client = ctx.worker(|s| s.add_client(fields.apply(ClientInput::default())))?;

@@ -3,7 +3,7 @@
 //! `day_view`) so the demo always shows everything that works.
 
 use alongside_core::AuditReport;
-use alongside_core::CaseloadRow;
+use alongside_core::CaseloadView;
 use alongside_core::TodayView;
 use alongside_core::{Day, WorkerSession};
 use serde::Serialize;
@@ -24,14 +24,15 @@ pub struct DemoView {
     /// Whether the sample caseload was written this run (false when it was already there).
     pub sample_loaded: bool,
     pub today: TodayView,
-    pub caseload: Vec<CaseloadRow>,
+    pub caseload: CaseloadView,
     pub audit: AuditReport,
 }
 
 /// HOOK 1: load the built-in fictional caseload, once: only into a vault with no clients, so a
 /// second run (or a vault with real people in it) is never touched. Returns whether it loaded.
 fn load_sample(session: &WorkerSession, today: Day) -> Result<bool, Failure> {
-    if !session.clients()?.is_empty() {
+    let clients = session.clients()?;
+    if !clients.clients.is_empty() || !clients.unreadable.is_empty() {
         return Ok(false);
     }
     alongside_fixtures::sample::load(session, today)?;
@@ -42,7 +43,7 @@ fn load_sample(session: &WorkerSession, today: Day) -> Result<bool, Failure> {
 fn day_view(
     session: &WorkerSession,
     today: Day,
-) -> Result<(TodayView, Vec<CaseloadRow>, AuditReport), Failure> {
+) -> Result<(TodayView, CaseloadView, AuditReport), Failure> {
     Ok((
         session.today(today)?,
         session.caseload(today)?,
@@ -83,7 +84,9 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Outcome {
     };
     vault.lock();
     ctx.out.result(&view, |w| print_text(w, &view));
-    Ok(if view.audit.ok {
+    // Damage anywhere is exit 4, even though everything that could be opened was shown.
+    let all_opened = view.today.unreadable.is_empty() && view.caseload.unreadable.is_empty();
+    Ok(if view.audit.ok && all_opened {
         EXIT_OK
     } else {
         EXIT_TAMPERED

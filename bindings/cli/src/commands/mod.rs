@@ -111,6 +111,25 @@ impl Ctx {
         self.out.result(value, |w| printer(w, value));
         Ok(EXIT_OK)
     }
+
+    /// Like [`Ctx::show`], for a screen that lists records it could not open beside the rest:
+    /// everything is printed, and the exit code is still 4 when anything could not be opened.
+    pub fn show_partial<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        unreadable: &[alongside_core::UnreadableRecord],
+        printer: fn(&mut dyn Write, &T) -> std::io::Result<()>,
+    ) -> Outcome {
+        self.out.result(value, |w| printer(w, value));
+        if unreadable.is_empty() {
+            return Ok(EXIT_OK);
+        }
+        self.out.note(
+            "Some records could not be opened: the vault file was changed outside Alongside or \
+             is damaged. Keep a copy of the folder before doing anything else.",
+        );
+        Ok(crate::output::EXIT_TAMPERED)
+    }
 }
 
 /// Where a vault is and how it opens; no passphrase needed to know this.

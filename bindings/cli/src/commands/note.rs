@@ -86,7 +86,7 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
         }
         Command::List { client } => {
             let notes = ctx.worker(|s| s.notes(client.clone()))?;
-            ctx.show(notes.as_slice(), print::notes)
+            ctx.show_partial(&notes, &notes.unreadable, print::notes)
         }
     }
 }

@@ -16,6 +16,6 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: &Args) -> Outcome {
     let offset = (args.page - 1).saturating_mul(PAGE);
-    let items = ctx.worker(|s| s.timeline(args.client.clone(), offset, PAGE))?;
-    ctx.show(items.as_slice(), print::timeline)
+    let page = ctx.worker(|s| s.timeline(args.client.clone(), offset, PAGE))?;
+    ctx.show_partial(&page, &page.unreadable, print::timeline)
 }

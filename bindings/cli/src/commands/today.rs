@@ -15,5 +15,5 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: &Args) -> Outcome {
     let day = ctx.worker(|s| s.today(or_today(args.date)))?;
-    ctx.show(&day, print::today)
+    ctx.show_partial(&day, &day.unreadable, print::today)
 }

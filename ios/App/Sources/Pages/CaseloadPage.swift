@@ -4,19 +4,23 @@ import SwiftUI
 /// The caseload in the core's order, each with what is next due; adding a client.
 struct CaseloadPage: View {
     @EnvironmentObject private var store: VaultStore
-    @StateObject private var model = ScreenModel<[CaseloadRow]>()
+    @StateObject private var model = ScreenModel<CaseloadView>()
     @State private var adding = false
     private let today = Days.today()
 
     var body: some View {
         List {
             ErrorBanner(error: model.error) { model.error = nil }
-            ForEach(model.data ?? [], id: \.clientId) { (row: CaseloadRow) in
+            ForEach(model.data?.rows ?? [], id: \.clientId) { (row: CaseloadRow) in
                 NavigationLink(value: Route.client(row.clientId)) {
                     RowText(
                         title: row.pronouns.map { "\(row.preferredName) (\($0))" } ?? row.preferredName,
                         lines: [row.statusLabel, String(localized: "\(Int(row.activeGoals)) active goals"), row.nextDue?.label ?? ""])
                 }
+            }
+            // Records that could not be opened, in the core's words, after everything that did.
+            ForEach(model.data?.unreadable ?? [], id: \.id) { (record: UnreadableRecord) in
+                RowText(title: record.kindLabel, lines: [record.summary])
             }
         }
         .navigationTitle("Caseload")

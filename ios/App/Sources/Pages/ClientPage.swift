@@ -10,6 +10,8 @@ struct ClientPage: View {
     @StateObject private var plan = ScreenModel<PlanScreen>()
     @StateObject private var timeline = ScreenModel<[TimelineItem]>()
     @State private var timelineComplete = false
+    /// The client's records that could not be opened, each with the core's sentence.
+    @State private var unreadable: [UnreadableRecord] = []
     @State private var rating: GoalCard?
     @State private var addingStepTo: GoalCard?
     @State private var stepText = ""
@@ -56,6 +58,9 @@ struct ClientPage: View {
             Section("Timeline") {
                 ForEach(timeline.data ?? [], id: \.self) { (item: TimelineItem) in
                     timelineRow(item)
+                }
+                ForEach(unreadable, id: \.id) { (record: UnreadableRecord) in
+                    RowText(title: record.kindLabel, lines: [record.summary])
                 }
                 if !timelineComplete, timeline.data != nil {
                     Button("Show older") { Task { await loadTimeline(more: true) } }
@@ -154,8 +159,9 @@ struct ClientPage: View {
         guard let page = await timeline.perform({
             try await store.withWorker { w in try w.timeline(clientId: id, offset: offset, limit: limit) }
         }) else { return }
-        timeline.data = (more ? timeline.data ?? [] : []) + page
-        timelineComplete = page.count < Int(limit)
+        timeline.data = (more ? timeline.data ?? [] : []) + page.items
+        unreadable = page.unreadable
+        timelineComplete = page.items.count < Int(limit)
     }
 
     private func change(_ body: @escaping @Sendable (WorkerSession) throws -> Void) async {

@@ -76,6 +76,13 @@ struct TodayPage: View {
                         }
                     }
                 }
+                if !view.unreadable.isEmpty {
+                    Section("Could not be opened") {
+                        ForEach(view.unreadable, id: \.id) { (record: UnreadableRecord) in
+                            RowText(title: record.kindLabel, lines: [record.summary])
+                        }
+                    }
+                }
             }
         }
         .navigationTitle(model.data?.title ?? String(localized: "Today"))

@@ -89,7 +89,7 @@ private fun run(vault: Vault, w: WorkerSession) {
 private fun fetchAll(w: WorkerSession, clientId: String): List<TimelineItem> {
     val out = ArrayList<TimelineItem>()
     while (true) {
-        val page = w.timeline(clientId, out.size.toUInt(), PAGE)
+        val page = w.timeline(clientId, out.size.toUInt(), PAGE).items
         out += page
         if (page.size.toUInt() < PAGE) return out
     }

@@ -106,7 +106,7 @@ fun incidentsAndBackup() {
         assertEquals(VaultStatus.NoVault, newPhone.status.value, "a failed restore leaves no vault")
         assertTrue(first.restore(file, BACKUP_PASS, "$PASS on the new phone", ROUNDS), "error: ${first.screen.error}")
         assertEquals(VaultStatus.Unlocked, newPhone.status.value)
-        assertEquals(listOf("Jonas"), newPhone.withWorker { w -> w.clients().map { it.preferredName } })
+        assertEquals(listOf("Jonas"), newPhone.withWorker { w -> w.clients().clients.map { it.preferredName } })
         newPhone.lock()
         assertEquals(VaultStatus.Unlocked, newPhone.unlock("$PASS on the new phone"))
         assertFalse(first.restore(file, BACKUP_PASS, PASS, ROUNDS), "a folder with a vault is not restored over")

@@ -142,7 +142,9 @@ private fun workerDay(d: Day) {
         assertTrue(client.created.isAfter(before), "Timestamp arrives as java.time.Instant")
         assertIs<org.alongside.core.ClientStatus.Active>(client.status)
         assertTrue(caseload.load(TODAY))
-        val rows = assertNotNull(caseload.screen.data)
+        val view = assertNotNull(caseload.screen.data)
+        assertEquals(emptyList(), view.unreadable)
+        val rows = view.rows
         assertEquals(listOf("Amira"), rows.map { it.preferredName })
         assertEquals("she/her", rows[0].pronouns)
         assertTrue(rows[0].statusLabel.isNotBlank())
@@ -153,7 +155,7 @@ private fun workerDay(d: Day) {
         val e = caseload.screen.error.expect<UiError.Input>()
         assertEquals("preferred_name", e.field)
         assertEquals(Rule.Required, e.rule)
-        assertEquals(1, caseload.screen.data?.size, "the rows shown before stay")
+        assertEquals(1, caseload.screen.data?.rows?.size, "the rows shown before stay")
         caseload.dismissError()
         assertNull(caseload.screen.error)
     }
@@ -317,7 +319,7 @@ private fun workerDay(d: Day) {
         while (!paged.screen.data!!.timelineComplete) assertTrue(paged.loadMoreTimeline())
         val kinds = paged.screen.data!!.timeline.map { it.kind }.toSet()
         assertTrue(kinds.containsAll(listOf(TimelineKind.ACTIVITY, TimelineKind.NOTE, TimelineKind.RATING)), "$kinds")
-        val all = repo.withWorker { it.timeline(d.clientId, 0u, 200u) }
+        val all = repo.withWorker { it.timeline(d.clientId, 0u, 200u) }.items
         assertEquals(all, paged.screen.data!!.timeline, "pages join up into the core's order")
         paged.close()
     }
@@ -573,7 +575,7 @@ private fun rawBindings() {
                     assertFailsWith<AlongsideException.Locked> { vault.worker() }
                     assertEquals("Sam", shared.screen(TODAY).preferredName)
                     shared.leave(PASSPHRASE).use { back ->
-                        assertEquals(listOf("Sam"), back.clients().map { it.preferredName })
+                        assertEquals(listOf("Sam"), back.clients().clients.map { it.preferredName })
                         assertFailsWith<AlongsideException.Locked> { worker.clients() }
                         assertFailsWith<AlongsideException.Locked> { shared.screen(TODAY) }
                     }
@@ -581,6 +583,38 @@ private fun rawBindings() {
                 vault.lock()
                 assertTrue(vault.isLocked())
                 assertFailsWith<AlongsideException.Locked> { worker.clients() }
+            }
+        }
+    }
+
+    check("bindings: four threads writing at once, through two handles on one folder, lose nothing") {
+        val dir = Harness.tempDir("threads")
+        Vault.create(dir, PASSPHRASE, KDF_ITERATIONS).use { first ->
+            Vault.open(dir).use { second ->
+                val sessions = listOf(first.worker(), second.unlock(PASSPHRASE))
+                val failures = java.util.concurrent.ConcurrentLinkedQueue<Throwable>()
+                val threads = (0 until 4).map { t ->
+                    Thread {
+                        repeat(100) { n ->
+                            try {
+                                sessions[t % 2].addClient(
+                                    ClientInput("Thread $t client $n", null, null, null, null, emptyList(), emptyList()),
+                                )
+                            } catch (e: Throwable) {
+                                failures += e
+                            }
+                        }
+                    }.apply { start() }
+                }
+                threads.forEach { it.join(50_000) }
+                assertTrue(threads.none { it.isAlive }, "the writers finished")
+                assertEquals(emptyList(), failures.map { it.toString() }.take(3))
+                val names = sessions[0].clients().clients.map { it.preferredName }.toSet()
+                assertEquals(400, names.size)
+                val report = sessions[1].verifyAudit()
+                assertTrue(report.ok, report.toString())
+                assertEquals(400uL, report.entries)
+                sessions.forEach { it.close() }
             }
         }
     }
@@ -635,10 +669,15 @@ private fun tamper() {
         val repo = VaultRepository(dir)
         assertIs<VaultStatus.Locked>(repo.start())
         repo.unlock(PASSPHRASE)
+        // The caseload still shows, and names the record it could not open with the core's words.
         val caseload = CaseloadState(repo)
-        assertFalse(caseload.load(TODAY))
-        val e = caseload.screen.error.expect<UiError.Failure>()
-        val cause = assertIs<AlongsideException.Tampered>(e.cause)
+        assertTrue(caseload.load(TODAY))
+        val view = assertNotNull(caseload.screen.data)
+        assertEquals(emptyList(), view.rows)
+        assertEquals(listOf("client" to id), view.unreadable.map { it.kind to it.id })
+        assertTrue(view.unreadable[0].summary.endsWith("could not be opened: restore it from a backup."))
+        // Reading the record itself is loud.
+        val cause = assertFailsWith<AlongsideException.Tampered> { repo.withWorker { it.client(id) } }
         assertEquals("client", cause.kind)
         assertEquals(id, cause.id)
         caseload.close()

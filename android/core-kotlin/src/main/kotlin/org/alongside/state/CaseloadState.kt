@@ -1,12 +1,15 @@
 package org.alongside.state
 
 import java.time.LocalDate
-import org.alongside.core.CaseloadRow
+import org.alongside.core.CaseloadView
 import org.alongside.core.Client
 import org.alongside.core.ClientInput
 
-/** The caseload list, in the core's order, and adding a client. */
-class CaseloadState(vault: VaultRepository) : StateHolder<List<CaseloadRow>>(vault) {
+/**
+ * The caseload list, in the core's order (with the records it could not open listed apart, in
+ * [CaseloadView.unreadable]), and adding a client.
+ */
+class CaseloadState(vault: VaultRepository) : StateHolder<CaseloadView>(vault) {
     private var today: LocalDate? = null
 
     fun load(today: LocalDate): Boolean {

@@ -6,6 +6,7 @@ import org.alongside.core.GoalInput
 import org.alongside.core.PlanScreen
 import org.alongside.core.RatingInput
 import org.alongside.core.TimelineItem
+import org.alongside.core.UnreadableRecord
 
 /**
  * One client's screen: the plan (goals with the client's and the worker's ratings side by side,
@@ -22,6 +23,8 @@ class ClientState(
         val timeline: List<TimelineItem>,
         /** True once a page came back short: there is nothing older. */
         val timelineComplete: Boolean,
+        /** The client's records that could not be opened, each with the core's sentence. */
+        val unreadable: List<UnreadableRecord>,
     )
 
     private var today: LocalDate? = null
@@ -32,7 +35,12 @@ class ClientState(
         return show {
             vault.withWorker { s ->
                 val page = s.timeline(clientId, 0u, pageSize)
-                ClientScreen(s.planScreen(clientId, today), page, page.size.toUInt() < pageSize)
+                ClientScreen(
+                    s.planScreen(clientId, today),
+                    page.items,
+                    page.items.size.toUInt() < pageSize,
+                    page.unreadable,
+                )
             }
         }
     }
@@ -43,7 +51,11 @@ class ClientState(
         if (current.timelineComplete) return true
         return show {
             val page = vault.withWorker { it.timeline(clientId, current.timeline.size.toUInt(), pageSize) }
-            current.copy(timeline = current.timeline + page, timelineComplete = page.size.toUInt() < pageSize)
+            current.copy(
+                timeline = current.timeline + page.items,
+                timelineComplete = page.items.size.toUInt() < pageSize,
+                unreadable = page.unreadable,
+            )
         }
     }
 

@@ -36,6 +36,7 @@ import org.alongside.app.ui.common.Tab
 import org.alongside.app.ui.common.WorkerTabs
 import org.alongside.app.ui.common.rememberHolder
 import org.alongside.core.CaseloadRow
+import org.alongside.core.UnreadableRecord
 import org.alongside.state.CaseloadState
 
 /** The caseload in the core's order, each with what is next due; adding a client. */
@@ -46,7 +47,8 @@ fun CaseloadScreen(nav: NavController) {
     val today = remember { LocalDate.now() }
     var adding by remember { mutableStateOf(false) }
     LaunchedEffect(today) { model.call { load(today) } }
-    val rows: List<CaseloadRow> = screen.data.orEmpty()
+    val rows: List<CaseloadRow> = screen.data?.rows.orEmpty()
+    val unreadable: List<UnreadableRecord> = screen.data?.unreadable.orEmpty()
 
     Scaffold(
         topBar = { TopAppBar(title = { Text(stringResource(R.string.tab_caseload)) }, actions = { LockAction() }) },
@@ -64,6 +66,10 @@ fun CaseloadScreen(nav: NavController) {
             items(rows, key = { it.clientId }) { row: CaseloadRow ->
                 CaseloadRowItem(row, onOpen = { nav.navigate(Routes.client(row.clientId)) })
                 HorizontalDivider()
+            }
+            // Records that could not be opened, in the core's words, after everything that did.
+            items(unreadable, key = { "unreadable-${it.id}" }) { record: UnreadableRecord ->
+                ListRow(title = record.kindLabel, lines = listOf(record.summary))
             }
         }
     }

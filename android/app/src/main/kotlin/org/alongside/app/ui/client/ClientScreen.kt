@@ -47,6 +47,7 @@ import org.alongside.core.GoalCard
 import org.alongside.core.Plan
 import org.alongside.core.PlanScreen
 import org.alongside.core.TimelineItem
+import org.alongside.core.UnreadableRecord
 import org.alongside.core.TimelineKind
 import org.alongside.state.ClientState
 import org.alongside.state.SharedModeState
@@ -124,6 +125,9 @@ fun ClientScreen(nav: NavController, clientId: String) {
                             else -> Unit
                         }
                     })
+                }
+                items(data.unreadable, key = { "unreadable-${it.id}" }) { record: UnreadableRecord ->
+                    ListRow(title = record.kindLabel, lines = listOf(record.summary))
                 }
                 if (!data.timelineComplete) {
                     item {

@@ -44,6 +44,7 @@ import org.alongside.core.TodayReferral
 import org.alongside.core.TodayReview
 import org.alongside.core.TodayView
 import org.alongside.core.TodayVisit
+import org.alongside.core.UnreadableRecord
 import org.alongside.core.duties
 import org.alongside.state.TodayState
 
@@ -117,6 +118,10 @@ fun TodayScreen(nav: NavController) {
                             onClick = { nav.navigate(Routes.client(referral.clientId)) },
                         )
                     }
+                }
+                // Records the day could not open, in the core's words, after everything that did.
+                items(view.unreadable, key = { "unreadable-${it.id}" }) { record: UnreadableRecord ->
+                    ListRow(title = record.kindLabel, lines = listOf(record.summary))
                 }
             }
         }

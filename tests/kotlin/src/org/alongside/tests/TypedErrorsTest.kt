@@ -91,11 +91,25 @@ fun typedErrorsAcrossTheFfi() {
         repo.close()
     }
 
-    check("storage: a database file that is not a database is a storage error, not a crash") {
-        val dir = File(Harness.tempDir("storage")).also { it.mkdirs() }
+    check("corrupt: a database file that is not a database is named as damaged, not a crash") {
+        val dir = File(Harness.tempDir("not-a-database")).also { it.mkdirs() }
         File(dir, "alongside.db").writeBytes(ByteArray(8192) { (it * 31).toByte() })
-        val e = assertFailsWith<AlongsideException.Storage> { Vault.open(dir.path) }
+        val e = assertFailsWith<AlongsideException.Corrupt> { Vault.open(dir.path) }
+        assertTrue(e.what.isNotBlank())
+    }
+
+    check("storage: a backup the file system cannot write is a storage error, not a crash") {
+        val repo = VaultRepository(Harness.tempDir("storage"))
+        val unlock = UnlockState(repo)
+        unlock.start()
+        assertTrue(unlock.create(PASS, ROUNDS))
+        // A regular file where the backup's folder should be: the write fails in the file system.
+        val notAFolder = File(Harness.tempDir("storage-file")).also { it.parentFile.mkdirs(); it.writeText("x") }
+        val e = assertFailsWith<AlongsideException.Storage> {
+            repo.withWorker { it.backup(File(notAFolder, "x.backup").path, PASS, BACKUP_PASS, ROUNDS) }
+        }
         assertTrue(e.detail.isNotBlank())
+        repo.close()
     }
 
     val folder = File(Harness.tempDir("backups")).parentFile

@@ -87,7 +87,7 @@ pub use rules::duty_balance::{
     DutyBalance, DutyCount, DutyTrend, DutyWeek, EmpowermentHint, MAX_PERIOD_DAYS, TREND_POINTS,
 };
 pub use rules::duty_suggest::{suggest_duties, DutySuggestion, DutyTrigger};
-pub use rules::person_first::{language_hints, LanguageHint};
+pub use rules::person_first::{language_hints, FieldHints, LanguageHint};
 pub use rules::phrases::TextSpan;
 
 pub use screens::activity::{ActivityView, LinkedGoal};

@@ -111,3 +111,81 @@ fn the_activity_view_suggests_only_what_the_worker_has_not_chosen() {
     assert_eq!(view.activity.duties, [Duty::Educate]);
     assert_eq!(view.notes.len(), 1);
 }
+
+#[test]
+fn the_issues_own_sentences_are_read_right() {
+    assert_eq!(
+        suggested("Accompanied her to the housing tribunal"),
+        [Duty::Advocate]
+    );
+    assert_eq!(
+        suggested("Phoned the housing office for her"),
+        [Duty::Advocate]
+    );
+    assert_eq!(suggested("advocacy with landlord"), [Duty::Advocate]);
+    assert_eq!(
+        suggested("Did not advocate; she handled it herself"),
+        [Duty::Empower]
+    );
+    assert!(suggested("No need to advocate, didn't phone for him").is_empty());
+    assert_eq!(suggested("Self-advocacy with the GP"), [Duty::Empower]);
+}
+
+/// Precision and recall per duty over the checked-in sentences (`data/duty_sentences.tsv`); a
+/// change to the rules that reads fewer of them right fails here. The figures are in
+/// docs/testing.md.
+#[test]
+fn precision_and_recall_over_realistic_sentences() {
+    let data = include_str!("data/duty_sentences.tsv");
+    let parse = |s: &str| match s.trim() {
+        "educate" => Duty::Educate,
+        "empower" => Duty::Empower,
+        "advocate" => Duty::Advocate,
+        other => panic!("unknown duty {other:?}"),
+    };
+    let mut rows = 0;
+    // (true positives, false positives, false negatives) per duty.
+    let mut counts = [(0u32, 0u32, 0u32); 3];
+    let mut misread = Vec::new();
+    for line in data.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (sentence, expected) = line.split_once('\t').unwrap();
+        let expected: Vec<Duty> = if expected.trim() == "-" {
+            Vec::new()
+        } else {
+            expected.split(',').map(parse).collect()
+        };
+        let got = suggested(sentence);
+        rows += 1;
+        for (i, duty) in Duty::ALL.iter().enumerate() {
+            match (expected.contains(duty), got.contains(duty)) {
+                (true, true) => counts[i].0 += 1,
+                (false, true) => counts[i].1 += 1,
+                (true, false) => counts[i].2 += 1,
+                (false, false) => {}
+            }
+        }
+        let mut e = expected.clone();
+        e.sort();
+        if e != got {
+            misread.push(format!("{sentence:?}: expected {e:?}, got {got:?}"));
+        }
+    }
+    assert!(rows >= 150, "only {rows} sentences");
+    println!("{rows} sentences; misread:\n  {}", misread.join("\n  "));
+    for (i, duty) in Duty::ALL.iter().enumerate() {
+        let (tp, fp, fn_) = counts[i];
+        let precision = f64::from(tp) / f64::from(tp + fp);
+        let recall = f64::from(tp) / f64::from(tp + fn_);
+        println!(
+            "{:<9} precision {precision:.2} ({tp}/{}), recall {recall:.2} ({tp}/{})",
+            duty.label(),
+            tp + fp,
+            tp + fn_
+        );
+        assert!(precision >= 0.9, "{duty:?} precision {precision:.2}");
+        assert!(recall >= 0.9, "{duty:?} recall {recall:.2}");
+    }
+}

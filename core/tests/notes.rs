@@ -153,3 +153,75 @@ fn language_hints_point_out_wording_and_never_block_saving() {
         ]
     );
 }
+
+#[test]
+fn hints_also_run_on_addenda_the_purpose_and_an_incidents_description() {
+    let (_d, _v, s) = vault();
+    let sam = client(&s, "Sam");
+    let note = s
+        .add_note(sam.clone(), None, "Visit went well.".into())
+        .unwrap();
+    s.sign_note(note.note.id.clone()).unwrap();
+    let with = s
+        .add_addendum(
+            note.note.id.clone(),
+            "Forgot that he is an addict in recovery".into(),
+            "Sam is schizophrenic, not bipolar.".into(),
+        )
+        .unwrap();
+    let addendum_id = with.addenda[0].id.clone();
+    let found: Vec<(&str, &str, &str)> = with
+        .addendum_hints
+        .iter()
+        .flat_map(|f| {
+            f.hints
+                .iter()
+                .map(move |h| (f.record_id.as_str(), f.field.as_str(), h.span.text.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (addendum_id.as_str(), "text", "schizophrenic"),
+            (addendum_id.as_str(), "reason", "an addict"),
+        ]
+    );
+    // The note's own hints stay about the note's own words.
+    assert!(with.hints.is_empty());
+    // A clean addendum adds nothing.
+    let clean = s
+        .add_addendum(note.note.id, "Detail".into(), "Sam cooked pasta.".into())
+        .unwrap();
+    assert_eq!(clean.addenda.len(), 2);
+    assert_eq!(clean.addendum_hints, with.addendum_hints);
+
+    let input = alongside_core::ActivityInput {
+        purpose: Some("Check on Sam, who suffers from anxiety".into()),
+        ..activity(ActivityKind::HomeVisit, "2026-02-02", &[Duty::Educate])
+    };
+    let a = s.add_activity(sam.clone(), input).unwrap();
+    let view = s.activity_view(a.id.clone()).unwrap();
+    assert_eq!(view.purpose_hints.len(), 1);
+    assert_eq!(view.purpose_hints[0].field, "purpose");
+    assert_eq!(view.purpose_hints[0].record_id, a.id);
+    assert_eq!(view.purpose_hints[0].hints[0].span.text, "suffers from");
+
+    let incident = s
+        .report_incident(
+            sam,
+            alongside_core::IncidentInput {
+                kind: alongside_core::IncidentKind::MedicationRefusal,
+                occurred_on: day("2026-02-03"),
+                occurred_at: None,
+                description: "Refused the dose; the mentally ill often do, staff said.".into(),
+                activity_id: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(incident.description_hints.len(), 1);
+    assert_eq!(incident.description_hints[0].field, "description");
+    assert_eq!(
+        incident.description_hints[0].hints[0].span.text,
+        "the mentally ill"
+    );
+}

@@ -16,13 +16,49 @@ use args::{Cli, Command};
 use commands::Ctx;
 use output::{Failure, EXIT_OK, EXIT_USAGE};
 
+/// Whether the command line asks for JSON, read from the raw arguments (for when clap could not
+/// parse them): `--json` anywhere before a `--` that ends the options.
+fn json_asked() -> bool {
+    std::env::args_os()
+        .skip(1)
+        .take_while(|a| a != "--")
+        .any(|a| a == "--json")
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // Help and version are not failures; everything else clap reports is usage.
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+            // Help and version are not failures; everything else clap reports is usage, and under
+            // `--json` a usage error is one JSON document like every other failure.
+            if !e.use_stderr() {
+                let _ = e.print();
+                return ExitCode::from(EXIT_OK);
+            }
+            if json_asked() {
+                let message = match e.kind() {
+                    // clap shows the command's help here, which is no message.
+                    clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+                    | clap::error::ErrorKind::MissingSubcommand => {
+                        "this command needs a subcommand; add --help to see them".to_string()
+                    }
+                    // clap's own sentence, without the usage lines and the pointer to --help.
+                    _ => e
+                        .render()
+                        .to_string()
+                        .trim()
+                        .trim_start_matches("error: ")
+                        .split("\n\n")
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                };
+                output::Out { json: true }.failure(&Failure::Usage(message));
+            } else {
+                let _ = e.print();
+            }
+            return ExitCode::from(EXIT_USAGE);
         }
     };
     let ctx = Ctx::new(&cli.global);

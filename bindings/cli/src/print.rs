@@ -4,13 +4,13 @@
 
 use alongside_core::Assessment;
 use alongside_core::Client;
-use alongside_core::LanguageHint;
 use alongside_core::SharedScreen;
 use alongside_core::{
     goal_status_label, status_label, CaseloadView, PlanScreen, RatingView, ReviewScreen, Trend,
 };
 use alongside_core::{Activity, ActivityView};
 use alongside_core::{Duty, DutyBalance, DutySuggestion};
+use alongside_core::{FieldHints, LanguageHint};
 use alongside_core::{Goal, Plan, PlanVersion, Rating, Review, Step};
 use alongside_core::{IncidentStatus, IncidentView};
 use alongside_core::{NoteList, NoteStatus, NoteView};
@@ -468,6 +468,7 @@ pub fn activity_view(w: Out, v: &ActivityView) -> Result<()> {
     writeln!(w, "  {:<11} {}", "id", a.id)?;
     line_if(w, "duties", Some(&v.duty_labels.join(", ")))?;
     line_if(w, "purpose", a.purpose.as_deref())?;
+    field_hints(w, &v.purpose_hints)?;
     line_if(w, "place", a.place.as_deref())?;
     let minutes = a.duration_minutes.map(|m| format!("{m} minutes"));
     line_if(w, "duration", minutes.as_deref())?;
@@ -564,6 +565,15 @@ pub fn hints(w: Out, hints: &[LanguageHint]) -> Result<()> {
     Ok(())
 }
 
+/// Hints on a record's free-text fields, each under the field it is in.
+fn field_hints(w: Out, fields: &[FieldHints]) -> Result<()> {
+    for f in fields {
+        writeln!(w, "  in the {}:", f.field)?;
+        hints(w, &f.hints)?;
+    }
+    Ok(())
+}
+
 pub fn note(w: Out, v: &NoteView) -> Result<()> {
     let n = &v.note;
     let status = match &n.status {
@@ -580,6 +590,13 @@ pub fn note(w: Out, v: &NoteView) -> Result<()> {
     hints(w, &v.hints)?;
     for a in &v.addenda {
         writeln!(w, "  Addendum {} ({}): {}", a.written, a.reason, a.text)?;
+        let own: Vec<FieldHints> = v
+            .addendum_hints
+            .iter()
+            .filter(|f| f.record_id == a.id)
+            .cloned()
+            .collect();
+        field_hints(w, &own)?;
     }
     Ok(())
 }
@@ -614,6 +631,7 @@ pub fn incident(w: Out, v: &IncidentView) -> Result<()> {
     for line in i.description.lines() {
         writeln!(w, "  | {line}")?;
     }
+    field_hints(w, &v.description_hints)?;
     for r in &v.required {
         let done = r
             .done

@@ -59,6 +59,46 @@ fn help_is_ok_and_bad_usage_is_2() {
 }
 
 #[test]
+fn under_json_a_usage_error_is_one_json_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("v");
+    for args in [
+        &["--json", "no-such-command"][..],
+        &["--json", "init", "--no-such-flag"],
+        &["--json", "init", "--kdf-iterations", "many"],
+        &["--json", "audit"],
+        &["client", "show", "--json"],
+    ] {
+        let out = alongside(&v, None, args);
+        assert_eq!(code(&out), 2, "{args:?}");
+        let doc = json(&out);
+        assert_eq!(doc["error"]["code"], "usage", "{args:?}");
+        let message = doc["error"]["message"].as_str().unwrap();
+        assert!(
+            !message.is_empty() && !message.contains("Usage:"),
+            "{message}"
+        );
+        assert_eq!(doc.as_object().unwrap().len(), 1);
+    }
+    let out = alongside(&v, None, &["--json", "init", "--kdf-iterations", "many"]);
+    assert!(json(&out)["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("'many'"));
+    let out = alongside(&v, None, &["--json", "audit"]);
+    assert!(json(&out)["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("subcommand"));
+    // Help is not a failure, and without --json a person still reads clap's words on stderr.
+    assert_eq!(code(&alongside(&v, None, &["--json", "--help"])), 0);
+    let plain = alongside(&v, None, &["init", "--no-such-flag"]);
+    assert!(plain.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&plain.stderr).contains("--no-such-flag"));
+    assert!(!v.exists());
+}
+
+#[test]
 fn init_then_status_then_verify() {
     let tmp = tempfile::tempdir().unwrap();
     let v = tmp.path().join("vault");

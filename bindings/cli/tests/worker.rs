@@ -314,6 +314,20 @@ fn a_worker_day_from_client_to_shared_screen() {
         amended["addenda"][0]["text"],
         "It was her cousin, not her brother.\n"
     );
+    // An addendum's words get the same hints as the note's, shown under the addendum.
+    let out = cli.run_with(
+        &["--json", "note", "addendum", &note_id, "--reason", "Detail"],
+        "Her cousin suffers from anxiety.\n",
+    );
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+    let amended = parse(&out);
+    let added = &amended["addendum_hints"][0];
+    assert_eq!(added["record_id"], amended["addenda"][1]["id"]);
+    assert_eq!(added["field"], "text");
+    assert_eq!(added["hints"][0]["span"]["text"], "suffers from");
+    let shown = cli.text(&["note", "show", &note_id]);
+    assert!(shown.contains("in the text:"), "{shown}");
+    assert!(shown.contains("“suffers from” -> “lives with”"), "{shown}");
     assert_eq!(
         cli.json(&["note", "list", &client])["notes"]
             .as_array()

@@ -10,6 +10,7 @@ use crate::crypto::Keys;
 use crate::domain::activity;
 use crate::domain::client;
 use crate::error::{Error, Result, Rule};
+use crate::rules::person_first::{self, FieldHints};
 use crate::storage;
 use crate::time::{ClockTime, Day, Timestamp};
 use crate::validate::{self, NAME_MAX, NOTE_MAX, TEXT_MAX};
@@ -311,6 +312,8 @@ pub struct IncidentView {
     pub status_label: String,
     /// What not to do in this kind of incident.
     pub donts: Vec<String>,
+    /// Person-first language hints on the description.
+    pub description_hints: Vec<FieldHints>,
 }
 
 pub(crate) fn view(incident: Incident, client_name: String) -> IncidentView {
@@ -332,6 +335,10 @@ pub(crate) fn view(incident: Incident, client_name: String) -> IncidentView {
         IncidentStatus::Open => format!("{missing} required actions to record"),
     };
     IncidentView {
+        description_hints: person_first::field_hints(
+            &incident.id,
+            &[("description", Some(&incident.description))],
+        ),
         client_name,
         kind_label: incident.kind.label().into(),
         required,

@@ -36,13 +36,29 @@ pub const TRIGGERS: &[TriggerSet] = &[
             "learn*",
             "practis*",
             "practic*",
+            "rehears*",
+            "role play*",
+            "roleplay*",
             "went through",
+            "went over",
+            "go through",
+            "go over",
             "talked through",
+            "talked .. through",
             "walked .. through",
             "benefits of",
             "information about",
+            "information on",
             "psychoeducation",
             "coach*",
+            "tutor*",
+            "training",
+            "workshop*",
+            "modell*",
+            "modeled",
+            "skills session",
+            "gave .. tips",
+            "tips on",
         ],
     },
     TriggerSet {
@@ -54,10 +70,17 @@ pub const TRIGGERS: &[TriggerSet] = &[
             "themselves",
             "herself",
             "himself",
-            "independent*",
+            "independen*",
             "on their own",
             "on her own",
             "on his own",
+            "by herself",
+            "by himself",
+            "without help",
+            "without support",
+            "without prompting",
+            "unprompted",
+            "unaided",
             "take* .. responsibility",
             "took .. responsibility",
             "taking .. responsibility",
@@ -66,18 +89,23 @@ pub const TRIGGERS: &[TriggerSet] = &[
             "encourag*",
             "self advoca*",
             "self manag*",
+            "speak*|spoke up for herself|himself|themselves|themself",
             "decided",
             "chose",
             "own choice",
+            "her|his|their choice",
+            "her|his|their decision",
             "led the",
+            "took the lead",
             "in charge of",
+            "in control of",
         ],
     },
     TriggerSet {
         language: "en",
         duty: Duty::Advocate,
         phrases: &[
-            "advocat*",
+            "advoca*",
             "on .. behalf",
             "psychiatrist*",
             "treatment team",
@@ -96,8 +124,44 @@ pub const TRIGGERS: &[TriggerSet] = &[
             "appeal*",
             "referr*",
             "refer",
+            "referred",
             "wrote to",
             "spoke up for",
+            "speak up for",
+            "stood up for",
+            "accompan*",
+            "went with her|him|them to",
+            "represent*",
+            "tribunal",
+            "at|to the hearing",
+            "court",
+            "letter of support",
+            "support letter",
+            "supporting letter",
+            "complain* to",
+            "raised .. concerns with",
+            "challeng* the",
+            "escalat*",
+            "chas* up",
+            "chased",
+            "phon* .. for her|him|them",
+            "rang .. for her|him|them",
+            "ring .. for her|him|them",
+            "call* .. for her|him|them",
+            "contact* .. for her|him|them",
+            "email* .. for her|him|them",
+            "wrote .. for her|him|them",
+            "writ* .. for her|him|them",
+            "spoke .. for her|him|them",
+            "speak .. for her|him|them",
+            "fill* in .. for her|him|them",
+            "filled .. for her|him|them",
+            "appl* for .. for her|him|them",
+            "applied .. for her|him|them",
+            "booked .. for her|him|them",
+            "sorted .. for her|him|them",
+            "followed up .. for her|him|them",
+            "follow up .. for her|him|them",
         ],
     },
 ];
@@ -140,11 +204,29 @@ pub(crate) fn suggest_in(
     let mut found: Vec<(Duty, DutyTrigger)> = Vec::new();
     for (text, note_id) in texts {
         let words = phrases::words(text);
-        for set in triggers_for(language) {
-            let mut spans: Vec<(usize, usize)> = set
-                .phrases
+        // Every place a phrase matches, and for which duty; a denied phrase ("did not advocate",
+        // "no need to phone for her") points to nothing.
+        let matches: Vec<(Duty, usize, usize)> = triggers_for(language)
+            .flat_map(|set| {
+                set.phrases
+                    .iter()
+                    .flat_map(|p| Pattern::parse(p).find_all(&words))
+                    .map(move |(a, b)| (set.duty, a, b))
+            })
+            .filter(|(_, a, _)| !phrases::is_negated(text, &words, *a))
+            .collect();
+        // A phrase inside a longer one of another duty is read as the longer one: "self-advocacy"
+        // is empowerment, not advocacy.
+        let inside_longer = |d: Duty, a: usize, b: usize| {
+            matches
                 .iter()
-                .flat_map(|p| Pattern::parse(p).find_all(&words))
+                .any(|&(d2, a2, b2)| d2 != d && a2 <= a && b <= b2 && (b2 - a2) > (b - a))
+        };
+        for set in triggers_for(language) {
+            let mut spans: Vec<(usize, usize)> = matches
+                .iter()
+                .filter(|&&(d, a, b)| d == set.duty && !inside_longer(d, a, b))
+                .map(|&(_, a, b)| (a, b))
                 .collect();
             // One trigger per place in the text, the longest phrase there.
             spans.sort_by_key(|(a, b)| (*a, std::cmp::Reverse(*b)));

@@ -219,6 +219,34 @@ pub fn terms_for(language: Option<&str>) -> &'static [Term] {
     }
 }
 
+/// Person-first language hints on one of a record's free-text fields (an addendum's text, an
+/// activity's purpose, an incident's description), so a screen can mark the words where they are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct FieldHints {
+    /// The record the words are in.
+    pub record_id: String,
+    /// The field, as the core names it: `text`, `reason`, `purpose`, `description`.
+    pub field: String,
+    /// The hints, in order of position; never empty.
+    pub hints: Vec<LanguageHint>,
+}
+
+/// Hints on the given fields of one record, leaving out the fields with none.
+pub(crate) fn field_hints(record_id: &str, fields: &[(&str, Option<&str>)]) -> Vec<FieldHints> {
+    fields
+        .iter()
+        .filter_map(|(field, text)| {
+            let hints = hints_in((*text)?, terms_for(None));
+            (!hints.is_empty()).then(|| FieldHints {
+                record_id: record_id.to_string(),
+                field: field.to_string(),
+                hints,
+            })
+        })
+        .collect()
+}
+
 /// Person-first language hints for a text, in order of position. Never fails: hints are advice.
 #[cfg_attr(feature = "ffi", uniffi::export)]
 pub fn language_hints(text: String, language: Option<String>) -> Vec<LanguageHint> {

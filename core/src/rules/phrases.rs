@@ -3,7 +3,8 @@
 //! Phrases are written in a tiny pattern language, lower case:
 //! - words separated by spaces must follow each other (any punctuation or spacing between them);
 //! - a word ending in `*` matches any word that starts with it (`suffer*` matches "suffering");
-//! - `..` lets up to three other words stand in between (`on .. behalf` matches "on her behalf").
+//! - `..` lets up to three other words stand in between (`on .. behalf` matches "on her behalf");
+//! - `|` joins alternatives for one word (`for her|him|them` matches "for him").
 
 use serde::{Deserialize, Serialize};
 
@@ -90,10 +91,84 @@ pub(crate) fn span_of(text: &str, words: &[Word], first: usize, last: usize) -> 
     }
 }
 
+/// Words that deny what follows them in the same clause: "did not advocate", "no need to call".
+const NEGATORS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "without",
+    "didn't",
+    "don't",
+    "doesn't",
+    "wasn't",
+    "weren't",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "can't",
+    "cannot",
+    "haven't",
+    "hasn't",
+    "hadn't",
+    "isn't",
+    "aren't",
+    "shouldn't",
+    "neither",
+    "nor",
+    "instead",
+];
+
+/// Words that start a new clause, so a denial before them does not reach past them.
+const CLAUSE_WORDS: &[&str] = &[
+    "but", "and", "so", "then", "because", "although", "though", "while",
+];
+
+/// How many words before a phrase a denial may stand ("did not need to advocate").
+const NEGATION_REACH: usize = 4;
+
+/// Whether the phrase starting at word `first` is denied: a negating word stands up to four words
+/// before it, in the same clause (no `.`, `;`, `:`, `,`, `!`, `?` or "but"/"and"/"so" between).
+pub(crate) fn is_negated(text: &str, words: &[Word], first: usize) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = first;
+    for _ in 0..NEGATION_REACH {
+        if i == 0 {
+            return false;
+        }
+        let between = &chars[words[i - 1].end.min(chars.len())..words[i].start.min(chars.len())];
+        if between.iter().any(|c| {
+            matches!(
+                c,
+                '.' | ';' | ':' | ',' | '!' | '?' | '\u{2014}' | '(' | ')'
+            )
+        }) {
+            return false;
+        }
+        i -= 1;
+        let w = words[i].lower.as_str();
+        if CLAUSE_WORDS.contains(&w) {
+            return false;
+        }
+        if NEGATORS.contains(&w) || w.ends_with("n't") {
+            return true;
+        }
+    }
+    false
+}
+
 enum Part {
     Word(String),
     Prefix(String),
+    Any(Vec<Part>),
     Gap(usize),
+}
+
+fn parse_word(p: &str) -> Part {
+    if let Some(prefix) = p.strip_suffix('*') {
+        Part::Prefix(prefix.to_lowercase())
+    } else {
+        Part::Word(p.to_lowercase())
+    }
 }
 
 /// A parsed phrase pattern (see the module comment for the syntax).
@@ -109,10 +184,10 @@ impl Pattern {
                 .map(|p| {
                     if p == ".." {
                         Part::Gap(GAP_WORDS)
-                    } else if let Some(prefix) = p.strip_suffix('*') {
-                        Part::Prefix(prefix.to_lowercase())
+                    } else if p.contains('|') {
+                        Part::Any(p.split('|').map(parse_word).collect())
                     } else {
-                        Part::Word(p.to_lowercase())
+                        parse_word(p)
                     }
                 })
                 .collect(),
@@ -137,11 +212,14 @@ impl Pattern {
 
     /// Match parts from `part` on, starting at word `at`; returns the last word matched.
     fn match_at(&self, words: &[Word], part: usize, at: usize) -> Option<usize> {
-        let word_ok = |p: &Part, w: &Word| match p {
-            Part::Word(s) => w.lower == *s,
-            Part::Prefix(s) => w.lower.starts_with(s.as_str()),
-            Part::Gap(_) => false,
-        };
+        fn word_ok(p: &Part, w: &Word) -> bool {
+            match p {
+                Part::Word(s) => w.lower == *s,
+                Part::Prefix(s) => w.lower.starts_with(s.as_str()),
+                Part::Any(parts) => parts.iter().any(|p| word_ok(p, w)),
+                Part::Gap(_) => false,
+            }
+        }
         match self.0.get(part)? {
             Part::Gap(max) => {
                 // A gap never ends a pattern; try the shortest gap first.
@@ -178,5 +256,23 @@ mod tests {
         assert_eq!(Pattern::parse("on .. behalf").find_all(&words), [(1, 3)]);
         assert_eq!(Pattern::parse("teach*").find_all(&words), [(4, 4)]);
         assert!(Pattern::parse("behalf ..").find_all(&words).is_empty());
+        assert_eq!(Pattern::parse("for her|him").find_all(&words), []);
+        let words = super::words("rang for him");
+        assert_eq!(
+            Pattern::parse("rang for her|him").find_all(&words),
+            [(0, 2)]
+        );
+    }
+
+    #[test]
+    fn negation_reaches_within_its_clause() {
+        let t = "Did not need to advocate; she handled it, but I advocated later.";
+        let w = words(t);
+        let at = |s: &str| w.iter().position(|x| x.lower == s).unwrap();
+        assert!(is_negated(t, &w, at("advocate")));
+        assert!(!is_negated(t, &w, at("handled")));
+        assert!(!is_negated(t, &w, at("advocated")));
+        let t = "No need to phone for her";
+        assert!(is_negated(t, &words(t), 3));
     }
 }

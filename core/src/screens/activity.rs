@@ -9,6 +9,7 @@ use crate::domain::assessment::LifeArea;
 use crate::domain::{client, plan};
 use crate::error::Result;
 use crate::rules::duty_suggest::{self, DutySuggestion};
+use crate::rules::person_first::{self, FieldHints};
 use crate::screens::note::{self, NoteView};
 use crate::vault::WorkerSession;
 
@@ -44,6 +45,8 @@ pub struct ActivityView {
     pub notes: Vec<NoteView>,
     /// Duties the purpose and notes point to that the worker has not chosen; only shown, never applied.
     pub suggestions: Vec<DutySuggestion>,
+    /// Person-first language hints on the purpose (the notes carry their own).
+    pub purpose_hints: Vec<FieldHints>,
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
@@ -75,7 +78,12 @@ impl WorkerSession {
                 .into_iter()
                 .filter(|s| !activity.duties.contains(&s.duty))
                 .collect();
+            let purpose_hints = person_first::field_hints(
+                &activity.id,
+                &[("purpose", activity.purpose.as_deref())],
+            );
             Ok(ActivityView {
+                purpose_hints,
                 client_name: client.preferred_name,
                 kind_label: activity.kind.label().into(),
                 status_label: activity.status.label().into(),

@@ -10,7 +10,7 @@ use crate::domain::activity::{self, Activity};
 use crate::domain::client;
 use crate::domain::note::{draft_only, load, notes_of, Addendum, Note, NoteStatus};
 use crate::error::{Error, Result, Rule};
-use crate::rules::person_first::{self, LanguageHint};
+use crate::rules::person_first::{self, FieldHints, LanguageHint};
 use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage::{self, audit::Op};
 use crate::time::{Day, Timestamp};
@@ -38,6 +38,9 @@ pub struct NoteView {
     pub addenda: Vec<Addendum>,
     /// Person-first language hints on the note's text. Advice only: saving never waits on them.
     pub hints: Vec<LanguageHint>,
+    /// Person-first language hints on the addenda's text and reason, by addendum id; an addendum
+    /// with none is left out.
+    pub addendum_hints: Vec<FieldHints>,
     /// A draft can be edited, signed or discarded; a signed note only takes addenda.
     pub editable: bool,
 }
@@ -49,8 +52,18 @@ fn view(note: Note, all_addenda: &[Addendum]) -> NoteView {
         .cloned()
         .collect();
     addenda.sort_by_key(|a| a.written);
+    let addendum_hints = addenda
+        .iter()
+        .flat_map(|a| {
+            person_first::field_hints(
+                &a.id,
+                &[("text", Some(&a.text)), ("reason", Some(&a.reason))],
+            )
+        })
+        .collect();
     NoteView {
         hints: person_first::language_hints(note.text.clone(), None),
+        addendum_hints,
         editable: note.status == NoteStatus::Draft,
         addenda,
         note,

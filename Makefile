@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 DEMO_VAULT ?= build/demo-vault
 # A fixed passphrase for the fictional demo caseload only. Real vaults ask for one.
-DEMO_PASSPHRASE ?= alongside demo passphrase
+DEMO_PASSPHRASE ?= fictional caseload, demo only, not a real one
 
 UNAME_S := $(shell uname -s)
 ifeq ($(UNAME_S),Darwin)
@@ -13,7 +13,7 @@ else
   FFI_LIB := target/release/libalongside_ffi.so
 endif
 
-.PHONY: all demo test lint rust-test kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
+.PHONY: all demo test lint rust-test spec-check kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
 
 all: test
 
@@ -41,10 +41,10 @@ demo: toolchain
 	mkdir -p $(dir $(DEMO_VAULT)) && \
 	ALONGSIDE_PASSPHRASE='$(DEMO_PASSPHRASE)' target/release/alongside --vault $(DEMO_VAULT) demo
 
-## Every test: format, lints, Rust tests, Swift where a Swift toolchain exists, the phone shells'
-## API check, then the Kotlin bindings on the JVM, whose `N passed, N failed` line is the last
-## line of the run.
-test: lint rust-test swift-test shells-check kotlin-test
+## Every test: format, lints, Rust tests, the backup spec's independent reader, Swift where a Swift
+## toolchain exists, the phone shells' API check, then the Kotlin bindings on the JVM, whose
+## `N passed, N failed` line is the last line of the run.
+test: lint rust-test spec-check swift-test shells-check kotlin-test
 
 ## Format, clippy, and the core's module graph (no cycles, dependencies pointing down the layers:
 ## tests/lint/module_cycles.py, which prints "no module cycles").
@@ -57,6 +57,11 @@ lint: toolchain
 rust-test: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	$(CARGO) test --workspace
+
+## docs/read_backup.py (written from docs/backup-format.md alone) reads the frozen backup of every
+## format version; installs argon2-cffi into build/pylib when Python lacks it (tests/spec/run.sh).
+spec-check:
+	@bash tests/spec/run.sh
 
 kotlin-test: toolchain
 	@if [ -x tests/kotlin/run.sh ] || [ -f tests/kotlin/run.sh ]; then \

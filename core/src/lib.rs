@@ -34,6 +34,7 @@ mod words;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
+pub use crypto::{KdfCost, KdfParams};
 pub use error::{Error, Result, Rule};
 pub use time::{ClockTime, Day, Timestamp};
 pub use vault::platform::PlatformKey;
@@ -43,7 +44,7 @@ pub use storage::audit::{AuditEntry, AuditReport, Op};
 
 pub use backup::{
     restore_stream, verify_backup, verify_backup_stream, BackupOptions, BackupSummary,
-    AEAD_AES_256_GCM, DEFAULT_CHUNK_SIZE, FORMAT_VERSION as BACKUP_FORMAT_VERSION,
+    AEAD_AES_256_GCM, DEFAULT_CHUNK_SIZE, FORMAT_VERSION as BACKUP_FORMAT_VERSION, KDF_ARGON2ID,
     KDF_PBKDF2_HMAC_SHA256, MAGIC as BACKUP_MAGIC, MAX_CHUNK_SIZE, MAX_ENTRY_LEN,
     MAX_KDF_ITERATIONS, MIN_CHUNK_SIZE,
 };

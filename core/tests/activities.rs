@@ -2,6 +2,7 @@
 //! the client's timeline and the audit trail, driven through the public API as a worker would.
 
 use alongside_core::language_hints;
+use alongside_core::KdfCost;
 use alongside_core::LifeArea;
 use alongside_core::Op;
 use alongside_core::TimelineKind;
@@ -21,7 +22,13 @@ const PASS: &str = "correct horse battery";
 
 fn vault() -> (tempfile::TempDir, Arc<Vault>, Arc<WorkerSession>) {
     let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create(dir.path().display().to_string(), PASS.into(), Some(2_000)).unwrap();
+    let vault = Vault::create_with_cost(
+        dir.path().display().to_string(),
+        PASS.into(),
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
     let session = vault.worker().unwrap();
     (dir, vault, session)
 }

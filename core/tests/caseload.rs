@@ -1,5 +1,6 @@
 //! The caseload and recovery plans, driven through the public API as a worker would.
 
+use alongside_core::KdfCost;
 use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
 use alongside_core::{Author, GoalInput, GoalStatus, RatingInput, ReviewInput};
 use alongside_core::{ClientInput, ClientStatus, Consent, Contact};
@@ -11,7 +12,13 @@ const PASS: &str = "correct horse battery";
 
 fn vault() -> (tempfile::TempDir, Arc<Vault>, Arc<WorkerSession>) {
     let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create(dir.path().display().to_string(), PASS.into(), Some(2_000)).unwrap();
+    let vault = Vault::create_with_cost(
+        dir.path().display().to_string(),
+        PASS.into(),
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
     let session = vault.worker().unwrap();
     (dir, vault, session)
 }

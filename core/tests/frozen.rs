@@ -3,6 +3,7 @@
 //! backup format version, beside these.
 
 use alongside_core::Author;
+use alongside_core::KdfCost;
 use alongside_core::{Error, Vault};
 use std::path::Path;
 
@@ -21,7 +22,7 @@ fn copy_of_vault_v1() -> tempfile::TempDir {
     dir
 }
 
-fn check_contents(vault: &Vault) {
+fn check_contents(vault: &Vault, audit_entries: u64) {
     let s = vault.worker().unwrap();
     let client = s.client(CLIENT.into()).unwrap();
     assert_eq!(client.preferred_name, "Amira");
@@ -39,19 +40,19 @@ fn check_contents(vault: &Vault) {
     assert!(!note.editable);
     assert_eq!(note.addenda[0].text, "The visit was on Sunday.");
     let report = s.verify_audit().unwrap();
-    assert!(report.ok && report.entries == 8, "{report:?}");
+    assert!(report.ok && report.entries == audit_entries, "{report:?}");
 }
 
 #[test]
 fn a_schema_1_vault_opens() {
     let dir = copy_of_vault_v1();
-    let vault = Vault::open(dir.path().display().to_string()).unwrap();
+    let vault = Vault::open_with_cost(dir.path().display().to_string(), KdfCost::Test).unwrap();
     assert!(matches!(
-        vault.unlock("not the passphrase".into()),
+        vault.unlock("not the passphrase".into(), None),
         Err(Error::WrongPassphrase)
     ));
-    vault.unlock("frozen vault v1".into()).unwrap();
-    check_contents(&vault);
+    vault.unlock("frozen vault v1".into(), None).unwrap();
+    check_contents(&vault, 8);
 }
 
 #[test]
@@ -64,13 +65,15 @@ fn a_format_1_backup_restores() {
     assert_eq!((summary.records, summary.audit_entries), (7, 8));
     let target = tempfile::tempdir().unwrap();
     let dir = target.path().join("restored").display().to_string();
-    let vault = Vault::restore(
-        file,
-        "frozen backup v1".into(),
-        dir,
-        "a new passphrase".into(),
-        Some(2_000),
+    let (vault, _) = alongside_core::restore_stream(
+        std::fs::File::open(&file).unwrap(),
+        "frozen backup v1",
+        &dir,
+        "juniper ledger mosaic 7 harbor",
+        None,
+        KdfCost::Test,
     )
     .unwrap();
-    check_contents(&vault);
+    // The backup's eight entries, then the restore's own.
+    check_contents(&vault, 9);
 }

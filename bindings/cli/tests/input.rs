@@ -6,10 +6,10 @@ mod common;
 
 use common::{code, json, snapshot, PASS};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 fn run(vault: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_alongside"))
+    common::cli()
         .arg("--vault")
         .arg(vault)
         .args(args)
@@ -27,7 +27,7 @@ fn stderr(out: &Output) -> String {
 /// A vault with one client, Robin, with a plan, a goal and a visit; returns their ids.
 fn vault(dir: &Path) -> (PathBuf, String, String, String) {
     let v = dir.join("vault");
-    assert_eq!(code(&run(&v, &["init", "--kdf-iterations", "2000"])), 0);
+    assert_eq!(code(&run(&v, &["init"])), 0);
     let ok = |args: &[&str]| {
         let mut all = vec!["--json"];
         all.extend_from_slice(args);

@@ -2,39 +2,38 @@
 //! The data key is stored only wrapped, in key slots (passphrase, platform key). `Vault` is the
 //! locked handle; unlocking yields a `WorkerSession`, the capability that reads and writes.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use crate::crypto::{
-    self, Keys, RecordAd, Secret, DEFAULT_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS,
-    MIN_PBKDF2_ITERATIONS, SALT_LEN,
-};
-use crate::error::{Error, Result, Rule};
+use crate::crypto::{KdfCost, KdfParams, Keys, RecordAd, Secret};
+use crate::error::{Error, Result};
 use crate::storage;
-use crate::validate;
-use crate::vault::platform::PlatformKey;
+use crate::storage::audit::{self, Op};
+pub(crate) use crate::vault::platform::PlatformKey;
 
 pub(crate) mod platform;
 mod session;
+mod slots;
+mod strength;
 mod throttle;
 
 pub(crate) use session::worker_session;
 pub use session::WorkerSession;
-use throttle::Attempts;
+pub(crate) use slots::{Role, SLOT_PLATFORM};
+pub(crate) use strength::{check_new as check_new_passphrase, same_passphrase};
 
-pub(super) const SLOT_PASSPHRASE: &str = "passphrase";
-pub(super) const SLOT_PLATFORM: &str = "platform";
-const MIN_PASSPHRASE_CHARS: usize = 8;
-const MAX_PASSPHRASE_CHARS: usize = 1024;
 /// Who may use the unlocked keys right now.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Mode {
     Worker,
-    /// The phone is in the client's hands, showing only this client.
+    /// The phone is in the client's hands, showing only this client, until `idle` passes without
+    /// a touch (counted from `last_touch`).
     Shared {
         client_id: String,
+        idle: Duration,
+        last_touch: Instant,
     },
 }
 
@@ -44,8 +43,14 @@ pub(crate) struct State {
     /// Bumped on every lock and unlock, so a session handle from before a lock stays dead.
     pub(crate) epoch: u64,
     pub(crate) mode: Mode,
-    pub(super) attempts: Attempts,
     pub(crate) vault_id: Vec<u8>,
+    /// The Argon2id parameters new and upgraded passphrase slots get.
+    pub(crate) kdf: KdfParams,
+    /// The phone's device key, as supplied at create or unlock; every later passphrase check of
+    /// a bound vault needs it.
+    pub(crate) device: Option<Arc<dyn PlatformKey>>,
+    /// The handle was closed: the database is let go and nothing unlocks it again.
+    closed: bool,
 }
 
 pub(crate) struct Inner {
@@ -61,38 +66,25 @@ impl Inner {
     }
 }
 
+/// The vault in one folder. Unlocking yields the worker's session; dropping (closing) the handle
+/// locks the vault, ends every session from it and lets the database go.
 #[cfg_attr(feature = "ffi", derive(uniffi::Object))]
 pub struct Vault {
     inner: Arc<Inner>,
 }
 
-pub(crate) fn check_passphrase(field: &str, passphrase: &str) -> Result<()> {
-    let n = passphrase.chars().count();
-    if n < MIN_PASSPHRASE_CHARS {
-        return Err(Error::invalid(
-            field,
-            Rule::TooShort {
-                min: MIN_PASSPHRASE_CHARS as u32,
-            },
-        ));
+impl Drop for Vault {
+    fn drop(&mut self) {
+        let mut state = self.inner.state();
+        lock_state(&mut state);
+        state.closed = true;
+        // Sessions still hold the shared state; give them a database with nothing in it, so the
+        // file is closed now (its WAL folded back and removed) rather than when the last goes.
+        if let Ok(empty) = Connection::open_in_memory() {
+            let _ = storage::checkpoint(&state.conn);
+            drop(std::mem::replace(&mut state.conn, empty));
+        }
     }
-    if n > MAX_PASSPHRASE_CHARS {
-        return Err(Error::invalid(
-            field,
-            Rule::TooLong {
-                max: MAX_PASSPHRASE_CHARS as u32,
-            },
-        ));
-    }
-    Ok(())
-}
-
-pub(super) fn slot_ad(name: &str, vault_id: &[u8]) -> Vec<u8> {
-    let mut ad = b"alongside/keyslot/".to_vec();
-    ad.extend_from_slice(name.as_bytes());
-    ad.push(0);
-    ad.extend_from_slice(vault_id);
-    ad
 }
 
 pub(crate) fn key_check_ad(vault_id: &str) -> RecordAd<'_> {
@@ -104,85 +96,109 @@ pub(crate) fn key_check_ad(vault_id: &str) -> RecordAd<'_> {
     }
 }
 
-/// The wrapped data key is exactly header + nonce + 32 bytes + tag; anything else is damage,
-/// not a wrong passphrase.
-const WRAPPED_LEN: usize = 2 + 12 + 32 + 16;
-
-pub(crate) fn write_passphrase_slot(
-    conn: &Connection,
-    vault_id: &[u8],
-    data_key: &Secret,
+/// A passphrase check against the vault's slots, throttled: every check of a passphrase (unlock,
+/// change, platform key, backup, leaving shared mode) goes through here and shares one counter.
+pub(crate) fn check_attempt(
+    state: &mut State,
     passphrase: &str,
-    iterations: u32,
-) -> Result<()> {
-    let salt: [u8; SALT_LEN] = crypto::random_bytes()?;
-    let kek = Secret::from_passphrase(passphrase, &salt, iterations)?;
-    let wrapped = crypto::seal(
-        &kek,
-        &slot_ad(SLOT_PASSPHRASE, vault_id),
-        data_key.as_bytes(),
-    )?;
-    conn.execute(
-        "INSERT INTO key_slots (name, iterations, salt, wrapped) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT(name) DO UPDATE SET iterations = excluded.iterations, salt = excluded.salt,
-             wrapped = excluded.wrapped",
-        params![SLOT_PASSPHRASE, iterations, &salt[..], wrapped],
-    )?;
+    device: Option<&dyn PlatformKey>,
+) -> Result<slots::Unwrapped> {
+    throttle::check(&state.conn, throttle::now_ms())?;
+    match slots::open(&state.conn, &state.vault_id, passphrase, device) {
+        Ok(unwrapped) => {
+            throttle::succeeded(&state.conn)?;
+            Ok(unwrapped)
+        }
+        Err(Error::WrongPassphrase) => {
+            throttle::failed(&mut state.conn, throttle::now_ms())?;
+            Err(Error::WrongPassphrase)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The worker's passphrase, checked (throttled) with the device key given at unlock: the data key.
+/// A duress passphrase is not the worker's, and counts as wrong here.
+pub(crate) fn worker_key(
+    state: &mut State,
+    passphrase: &str,
+) -> Result<(Secret, slots::Unwrapped)> {
+    let device = state.device.clone();
+    let unwrapped = check_attempt(state, passphrase, device.as_deref())?;
+    if unwrapped.role != Role::Worker {
+        throttle::failed(&mut state.conn, throttle::now_ms())?;
+        return Err(Error::WrongPassphrase);
+    }
+    Ok((unwrapped.key.clone(), unwrapped))
+}
+
+/// Check the worker's passphrase (leaving shared mode). Writes nothing but the throttle.
+pub(crate) fn check_passphrase_attempt(state: &mut State, passphrase: &str) -> Result<()> {
+    worker_key(state, passphrase).map(drop)
+}
+
+/// Append a vault-level event (a backup, a key change, shared mode) to the audit trail.
+pub(crate) fn record_event(state: &mut State, op: Op, kind: &str, id: &str) -> Result<()> {
+    let State { conn, keys, .. } = state;
+    let keys = keys.as_ref().ok_or(Error::Locked)?;
+    let tx = conn.transaction()?;
+    audit::append(&tx, keys, op, kind, id, 0, &[])?;
+    tx.commit()?;
     Ok(())
 }
 
-pub(super) fn open_passphrase_slot(
-    conn: &Connection,
-    vault_id: &[u8],
-    passphrase: &str,
-) -> Result<Secret> {
-    let (iterations, salt, wrapped): (i64, Vec<u8>, Vec<u8>) = conn
-        .query_row(
-            "SELECT iterations, salt, wrapped FROM key_slots WHERE name = ?1",
-            [SLOT_PASSPHRASE],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?
-        .ok_or_else(|| Error::corrupt("passphrase key slot missing"))?;
-    let iterations = u32::try_from(iterations)
-        .ok()
-        .filter(|i| (MIN_PBKDF2_ITERATIONS..=MAX_PBKDF2_ITERATIONS).contains(i))
-        .ok_or_else(|| Error::corrupt("passphrase key slot"))?;
-    if salt.len() < SALT_LEN || wrapped.len() != WRAPPED_LEN {
-        return Err(Error::corrupt("passphrase key slot"));
+/// The vault id as text, for audit entries about the vault itself.
+pub(crate) fn vault_id_text(state: &State) -> String {
+    String::from_utf8_lossy(&state.vault_id).into_owned()
+}
+
+/// Rewrap the data key at the current cost (and bound to the device key, when one is supplied)
+/// if its slot is a PBKDF2 slot, cheaper than `state.kdf`, or unbound while a device key is here;
+/// the old slot's bytes are overwritten and the WAL folded back, so no file keeps them.
+fn upgrade_slots(state: &mut State, unwrapped: &slots::Unwrapped, passphrase: &str) -> Result<()> {
+    let device = state.device.clone();
+    let stale = match &unwrapped.header {
+        None => true,
+        Some(h) => h.params.weaker_than(&state.kdf) || (device.is_some() && !h.bound),
+    };
+    if !stale {
+        return Ok(());
     }
-    let kek = Secret::from_passphrase(passphrase, &salt, iterations)?;
-    let mut plain = crypto::open(&kek, &slot_ad(SLOT_PASSPHRASE, vault_id), &wrapped)
-        .ok_or(Error::WrongPassphrase)?;
-    let key = Secret::from_slice(&plain).ok_or_else(|| Error::corrupt("passphrase key slot"));
-    zeroize::Zeroize::zeroize(&mut plain);
-    key
+    let tx = state.conn.transaction()?;
+    slots::write_fresh(
+        &tx,
+        &state.vault_id,
+        &unwrapped.key,
+        passphrase,
+        state.kdf,
+        device.as_deref(),
+    )?;
+    tx.commit()?;
+    storage::checkpoint(&state.conn)
 }
 
 impl Vault {
-    fn new(dir: &Path, conn: Connection, vault_id: Vec<u8>, keys: Option<Keys>) -> Arc<Self> {
+    fn new(dir: &Path, conn: Connection, vault_id: Vec<u8>, kdf: KdfParams) -> Arc<Self> {
         Arc::new(Vault {
             inner: Arc::new(Inner {
                 dir: dir.to_path_buf(),
                 state: Mutex::new(State {
                     conn,
-                    keys,
+                    keys: None,
                     epoch: 0,
                     mode: Mode::Worker,
-                    attempts: Attempts::default(),
                     vault_id,
+                    kdf,
+                    device: None,
+                    closed: false,
                 }),
             }),
         })
     }
 
     /// Open the vault in `dir` already unlocked with `data_key` (a restore has just written it).
-    pub(crate) fn open_with_key(dir: &Path, data_key: &Secret) -> Result<Arc<Self>> {
-        let mut conn = storage::connect(dir, false)?;
-        storage::migrate(&mut conn)?;
-        let vault_id = storage::get_meta(&conn, "vault_id")?
-            .ok_or_else(|| Error::corrupt("vault id missing"))?;
-        let vault = Vault::new(dir, conn, vault_id, None);
+    pub(crate) fn open_with_key(dir: &Path, data_key: &Secret, cost: KdfCost) -> Result<Arc<Self>> {
+        let vault = Vault::open_with_cost(dir.display().to_string(), cost)?;
         {
             let mut state = vault.inner.state();
             vault.install(&mut state, data_key)?;
@@ -192,96 +208,154 @@ impl Vault {
 
     /// Install the data key as the working keys, after proving it is this vault's key.
     fn install(&self, state: &mut State, data_key: &Secret) -> Result<Arc<WorkerSession>> {
+        if state.closed {
+            return Err(Error::Locked);
+        }
         let keys = Keys::derive(data_key)?;
         verify_key_check(state, &keys)?;
         state.keys = Some(keys);
         state.epoch += 1;
         state.mode = Mode::Worker;
-        state.attempts.succeeded();
         Ok(Arc::new(WorkerSession {
             inner: self.inner.clone(),
             epoch: state.epoch,
         }))
     }
+
+    /// Remember the phone's device key for later passphrase checks (after a restore).
+    pub(crate) fn set_device(&self, device: Option<Arc<dyn PlatformKey>>) {
+        self.inner.state().device = device;
+    }
 }
 
+/// A new vault's (or a restored one's) passphrase slots, at `cost`.
+pub(crate) fn write_new_slots(
+    conn: &Connection,
+    vault_id: &[u8],
+    data_key: &Secret,
+    passphrase: &str,
+    cost: KdfCost,
+    device: Option<&dyn PlatformKey>,
+) -> Result<()> {
+    slots::write_fresh(conn, vault_id, data_key, passphrase, cost.params(), device).map(drop)
+}
+
+/// Rust callers only (the CLI, tests): what the phone API does not offer.
 impl Vault {
     /// Whether `dir` holds a vault (its database file), without opening it. Rust callers (the CLI)
     /// ask this instead of naming the vault's files.
     pub fn exists(dir: &Path) -> bool {
         dir.join(storage::DB_FILE).exists()
     }
-}
 
-#[cfg_attr(feature = "ffi", uniffi::export)]
-impl Vault {
-    /// Create a new vault in `dir` (made if missing) and leave it unlocked.
-    /// `kdf_iterations` defaults to 600,000; tests pass fewer.
-    #[cfg_attr(feature = "ffi", uniffi::constructor)]
-    pub fn create(
+    /// [`Vault::create`] at a chosen KDF cost. Only [`KdfCost::Production`] exists in a release
+    /// build; the cheaper cost is for test suites (debug builds and `test-support`).
+    pub fn create_with_cost(
         dir: String,
         passphrase: String,
-        kdf_iterations: Option<u32>,
+        device_binding: Option<Arc<dyn PlatformKey>>,
+        cost: KdfCost,
     ) -> Result<Arc<Self>> {
-        check_passphrase("passphrase", &passphrase)?;
-        let iterations = kdf_iterations.unwrap_or(DEFAULT_PBKDF2_ITERATIONS);
-        validate::range(
-            "kdf_iterations",
-            iterations.into(),
-            MIN_PBKDF2_ITERATIONS.into(),
-            MAX_PBKDF2_ITERATIONS.into(),
-        )?;
         let dir = PathBuf::from(dir);
         if dir.join(storage::DB_FILE).exists() {
             return Err(Error::AlreadyExists);
         }
+        check_new_passphrase("passphrase", &passphrase, &[])?;
         std::fs::create_dir_all(&dir)?;
         let mut conn = storage::connect(&dir, true)?;
         storage::migrate(&mut conn)?;
         let data_key = Secret::random()?;
         let keys = Keys::derive(&data_key)?;
         let vault_id = uuid::Uuid::new_v4().to_string();
+        let params = cost.params();
         let tx = conn.transaction()?;
         storage::set_meta(&tx, "vault_id", vault_id.as_bytes())?;
-        write_passphrase_slot(&tx, vault_id.as_bytes(), &data_key, &passphrase, iterations)?;
+        slots::write_fresh(
+            &tx,
+            vault_id.as_bytes(),
+            &data_key,
+            &passphrase,
+            params,
+            device_binding.as_deref(),
+        )?;
         let check = keys.seal_record(&key_check_ad(&vault_id), b"alongside")?;
         storage::set_meta(&tx, "key_check", &check)?;
         tx.commit()?;
-        let vault = Vault::new(&dir, conn, vault_id.into_bytes(), None);
+        let vault = Vault::new(&dir, conn, vault_id.into_bytes(), params);
         {
             let mut state = vault.inner.state();
+            state.device = device_binding;
             vault.install(&mut state, &data_key)?;
         }
         Ok(vault)
     }
 
-    /// Open an existing vault, locked. A vault from a newer build is refused and left untouched.
-    #[cfg_attr(feature = "ffi", uniffi::constructor)]
-    pub fn open(dir: String) -> Result<Arc<Self>> {
+    /// [`Vault::open`] with the KDF cost that slots written or upgraded through this handle get.
+    pub fn open_with_cost(dir: String, cost: KdfCost) -> Result<Arc<Self>> {
         let dir = PathBuf::from(dir);
         let mut conn = storage::connect(&dir, false)?;
         storage::migrate(&mut conn)?;
         let vault_id = storage::get_meta(&conn, "vault_id")?
             .ok_or_else(|| Error::corrupt("vault id missing"))?;
-        Ok(Vault::new(&dir, conn, vault_id, None))
+        Ok(Vault::new(&dir, conn, vault_id, cost.params()))
+    }
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl Vault {
+    /// Create a new vault in `dir` (made if missing) and leave it unlocked. The passphrase must be
+    /// hard to guess (`Invalid` with rule `Weak` and the estimator's advice if not).
+    /// `device_binding`: the phone's device key (`PlatformKey::device_secret`), mixed into the
+    /// passphrase slot so that the files alone are useless off this phone; then every unlock needs
+    /// it too, and a backup is the only way to another phone.
+    #[cfg_attr(feature = "ffi", uniffi::constructor)]
+    pub fn create(
+        dir: String,
+        passphrase: String,
+        device_binding: Option<Arc<dyn PlatformKey>>,
+    ) -> Result<Arc<Self>> {
+        Vault::create_with_cost(dir, passphrase, device_binding, KdfCost::Production)
     }
 
+    /// Open an existing vault, locked. A vault from a newer build is refused and left untouched.
+    #[cfg_attr(feature = "ffi", uniffi::constructor)]
+    pub fn open(dir: String) -> Result<Arc<Self>> {
+        Vault::open_with_cost(dir, KdfCost::Production)
+    }
+
+    /// Whether the keys are gone (never unlocked, locked, idle in shared mode, or closed).
     pub fn is_locked(&self) -> bool {
         self.inner.state().keys.is_none()
     }
 
-    /// Unlock with the passphrase. A wrong passphrase changes nothing on disk.
-    pub fn unlock(&self, passphrase: String) -> Result<Arc<WorkerSession>> {
+    /// Whether the passphrase slots are bound to a phone's device key (then `unlock` needs it).
+    pub fn is_device_bound(&self) -> Result<bool> {
+        slots::is_bound(&self.inner.state().conn)
+    }
+
+    /// Unlock with the passphrase (and the phone's device key, if the vault is bound to it or is
+    /// to be bound now). Wrong attempts are throttled per vault, across restarts; a wrong attempt
+    /// writes the throttle's own count and nothing else. A slot from an older build (PBKDF2) or a
+    /// cheaper one is rewrapped at the current cost on the way in.
+    pub fn unlock(
+        &self,
+        passphrase: String,
+        device_binding: Option<Arc<dyn PlatformKey>>,
+    ) -> Result<Arc<WorkerSession>> {
         let mut state = self.inner.state();
-        state.attempts.check(Instant::now())?;
-        match open_passphrase_slot(&state.conn, &state.vault_id, &passphrase) {
-            Ok(data_key) => self.install(&mut state, &data_key),
-            Err(e) => {
-                if matches!(e, Error::WrongPassphrase) {
-                    state.attempts.failed(Instant::now());
-                }
-                Err(e)
+        if state.closed {
+            return Err(Error::Locked);
+        }
+        let unwrapped = check_attempt(&mut state, &passphrase, device_binding.as_deref())?;
+        match unwrapped.role {
+            Role::Worker => {
+                let session = self.install(&mut state, &unwrapped.key)?;
+                state.device = device_binding;
+                // A failed upgrade leaves the old slot working; the next unlock tries again.
+                let _ = upgrade_slots(&mut state, &unwrapped, &passphrase);
+                Ok(session)
             }
+            Role::Duress => Err(Error::WrongPassphrase),
         }
     }
 
@@ -325,28 +399,29 @@ impl Vault {
     pub fn lock(&self) {
         lock_state(&mut self.inner.state());
     }
+
+    /// The shells' timer calls this (every few seconds while unlocked): if shared mode has been
+    /// idle past its limit, the vault locks now, without waiting for the next call. Returns
+    /// whether the vault is locked afterwards.
+    pub fn check_idle(&self) -> bool {
+        let mut state = self.inner.state();
+        lock_if_idle(&mut state);
+        state.keys.is_none()
+    }
 }
 
-/// Check the worker's passphrase, throttling wrong attempts. Writes nothing.
-pub(crate) fn check_passphrase_attempt(state: &mut State, passphrase: &str) -> Result<()> {
-    passphrase_data_key(state, passphrase).map(drop)
-}
-
-/// The data key itself, unwrapped with the worker's passphrase (throttled like unlock).
-pub(super) fn passphrase_data_key(state: &mut State, passphrase: &str) -> Result<Secret> {
-    state.attempts.check(Instant::now())?;
-    match open_passphrase_slot(&state.conn, &state.vault_id, passphrase) {
-        Ok(key) => {
-            state.attempts.succeeded();
-            Ok(key)
-        }
-        Err(e) => {
-            if matches!(e, Error::WrongPassphrase) {
-                state.attempts.failed(Instant::now());
-            }
-            Err(e)
+/// Lock if shared mode's idle limit has passed. True if it locked.
+pub(crate) fn lock_if_idle(state: &mut State) -> bool {
+    if let Mode::Shared {
+        idle, last_touch, ..
+    } = &state.mode
+    {
+        if last_touch.elapsed() > *idle {
+            lock_state(state);
+            return true;
         }
     }
+    false
 }
 
 /// Check that the platform key unwraps this vault's data key (the worker's biometrics).
@@ -362,6 +437,7 @@ fn platform_mismatch() -> Error {
 }
 
 fn platform_data_key(conn: &Connection, key: &dyn PlatformKey) -> Result<Secret> {
+    use rusqlite::OptionalExtension;
     let wrapped: Vec<u8> = conn
         .query_row(
             "SELECT wrapped FROM key_slots WHERE name = ?1",

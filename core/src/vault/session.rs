@@ -8,11 +8,12 @@ use std::sync::{Arc, MutexGuard};
 
 use super::platform::PlatformKey;
 use super::{
-    check_passphrase, lock_state, open_passphrase_slot, passphrase_data_key, write_passphrase_slot,
-    Inner, Mode, State, SLOT_PASSPHRASE, SLOT_PLATFORM,
+    check_new_passphrase, lock_state, record_event, slots, vault_id_text, worker_key, Inner, Mode,
+    State, SLOT_PLATFORM,
 };
 use crate::crypto::{Keys, Secret};
 use crate::error::{Error, Result};
+use crate::storage::{self, audit::Op};
 
 /// The unlocked worker's capability: everything the worker may read and write.
 #[cfg_attr(feature = "ffi", derive(uniffi::Object))]
@@ -54,7 +55,14 @@ impl WorkerSession {
     /// The data key, for a backup: the worker's passphrase is asked again (and wrong attempts
     /// throttled as at unlock), because a backup carries the whole caseload.
     pub(crate) fn export_data_key(&self, passphrase: &str) -> Result<Secret> {
-        passphrase_data_key(&mut *self.state()?, passphrase)
+        worker_key(&mut *self.state()?, passphrase).map(|(key, _)| key)
+    }
+
+    /// Record a vault-level event (a backup made) in the audit trail.
+    pub(crate) fn record(&self, op: Op) -> Result<()> {
+        let mut state = self.state()?;
+        let id = vault_id_text(&state);
+        record_event(&mut state, op, "vault", &id)
     }
 
     pub(crate) fn state(&self) -> Result<MutexGuard<'_, State>> {
@@ -68,41 +76,85 @@ impl WorkerSession {
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
-    /// Rewrap the data key under a new passphrase; records are untouched.
+    /// Rewrap the data key under a new passphrase; records are untouched. The new passphrase
+    /// must be hard to guess; the current one is checked (and throttled) as at unlock. Afterwards
+    /// no file holds the old slot: it is overwritten in place and the WAL folded back.
     pub fn change_passphrase(&self, current: String, new: String) -> Result<()> {
-        check_passphrase("new_passphrase", &new)?;
+        check_new_passphrase("new_passphrase", &new, &[])?;
         let mut state = self.state()?;
+        let (data_key, unwrapped) = worker_key(&mut state, &current)?;
+        if matches!(
+            slots::open(&state.conn, &state.vault_id, &new, state.device.as_deref()),
+            Ok(u) if u.role == slots::Role::Duress
+        ) {
+            return Err(Error::invalid(
+                "new_passphrase",
+                crate::error::Rule::SameAs {
+                    other: "the duress passphrase".into(),
+                },
+            ));
+        }
+        let device = state.device.clone();
         let vault_id = state.vault_id.clone();
-        let data_key = open_passphrase_slot(&state.conn, &vault_id, &current)?;
-        let iterations: u32 = state.conn.query_row(
-            "SELECT iterations FROM key_slots WHERE name = ?1",
-            [SLOT_PASSPHRASE],
-            |r| r.get(0),
-        )?;
+        let kdf = state.kdf;
+        // The other slot keeps its header (a duress slot's must stay like the worker's).
+        let headers = slots::headers(&state.conn)?;
+        let (params, bound) = match headers.as_ref().and_then(|h| h.get(1 - unwrapped.index)) {
+            Some(other) if unwrapped.header.is_some() => (other.params, other.bound),
+            _ => (kdf, device.is_some()),
+        };
         let tx = state.conn.transaction()?;
-        write_passphrase_slot(&tx, &vault_id, &data_key, &new, iterations)?;
+        if unwrapped.header.is_none() {
+            slots::write_fresh(&tx, &vault_id, &data_key, &new, kdf, device.as_deref())?;
+        } else {
+            let lock = slots::Lock {
+                passphrase: &new,
+                params,
+                bound,
+                device: device.as_deref(),
+            };
+            slots::write(
+                &tx,
+                &vault_id,
+                unwrapped.index,
+                slots::Role::Worker,
+                &data_key,
+                &lock,
+            )?;
+        }
         tx.commit()?;
-        Ok(())
+        storage::checkpoint(&state.conn)?;
+        let id = vault_id_text(&state);
+        record_event(&mut state, Op::PassphraseChanged, "vault", &id)
     }
 
-    /// Enrol the phone's platform key as a second way to unlock, asking for the passphrase first.
+    /// Enrol the phone's platform key as a second way to unlock, asking for the passphrase first
+    /// (throttled as at unlock). A slot enrolled before is overwritten and leaves no copy.
     pub fn enable_platform_key(&self, passphrase: String, key: Arc<dyn PlatformKey>) -> Result<()> {
-        let state = self.state()?;
-        let data_key = open_passphrase_slot(&state.conn, &state.vault_id, &passphrase)?;
+        let mut state = self.state()?;
+        let (data_key, _) = worker_key(&mut state, &passphrase)?;
         let wrapped = key.wrap(data_key.as_bytes().to_vec())?;
         state.conn.execute(
             "INSERT INTO key_slots (name, wrapped) VALUES (?1, ?2)
              ON CONFLICT(name) DO UPDATE SET wrapped = excluded.wrapped",
             params![SLOT_PLATFORM, wrapped],
         )?;
-        Ok(())
+        storage::checkpoint(&state.conn)?;
+        let id = vault_id_text(&state);
+        record_event(&mut state, Op::PlatformKeyEnabled, "vault", &id)
     }
 
+    /// Remove the platform key slot; no file keeps a copy of it.
     pub fn disable_platform_key(&self) -> Result<()> {
-        let state = self.state()?;
-        state
+        let mut state = self.state()?;
+        let removed = state
             .conn
             .execute("DELETE FROM key_slots WHERE name = ?1", [SLOT_PLATFORM])?;
+        storage::checkpoint(&state.conn)?;
+        if removed > 0 {
+            let id = vault_id_text(&state);
+            record_event(&mut state, Op::PlatformKeyDisabled, "vault", &id)?;
+        }
         Ok(())
     }
 

@@ -14,6 +14,14 @@ struct AlongsideApp: App {
                 .environmentObject(store)
                 .privacyCover(hidden: scenePhase != .active)
                 .task { await store.start() }
+                .task {
+                    // The core's idle check for shared mode, while the app is on screen: an idle
+                    // client's screen locks on time even if nobody touches it.
+                    while !Task.isCancelled {
+                        try? await Task.sleep(nanoseconds: 5_000_000_000)
+                        if scenePhase == .active { await store.tick() }
+                    }
+                }
         }
         .onChange(of: scenePhase) { phase in
             switch phase {

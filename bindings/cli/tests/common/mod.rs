@@ -6,13 +6,22 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
-pub const PASS: &str = "a test passphrase";
+pub const PASS: &str = "a test passphrase, quietly long";
+
+/// The binary, at the test cost of the key derivation (`--test-kdf`, debug builds only), so a
+/// suite that runs it hundreds of times stays quick; the production cost is fixed in a release
+/// build and checked in the core's own tests.
+pub fn cli() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+    cmd.env("ALONGSIDE_TEST_KDF", "true");
+    cmd
+}
 
 /// The binary with no controlling terminal, as under CI: it starts in a session of its own, so a
 /// prompt has no terminal to open (no `setsid` program needed, so nothing is ever skipped).
 pub fn detached() -> Command {
     use std::os::unix::process::CommandExt;
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+    let mut cmd = cli();
     // SAFETY: runs in the forked child before exec and calls only setsid(2), which is
     // async-signal-safe; a failure (already a session leader) leaves no terminal either way.
     unsafe {

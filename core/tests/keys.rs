@@ -1,0 +1,544 @@
+//! The passphrase slots as an attacker with a copy of the files, or a person at the unlock screen,
+//! meets them: Argon2id at production cost (older slots upgraded on the way in), strong
+//! passphrases only, the device key mixed in, no copy of an old slot left in any file, one
+//! throttle per vault that survives a restart, and locking that really locks.
+
+mod common;
+
+use alongside_core::test_support::storage::DB_FILE;
+use alongside_core::{BackupOptions, ClientInput, Error, KdfCost, KdfParams, Op, Rule, Vault};
+use common::*;
+use std::path::Path;
+use std::sync::Arc;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// Every passphrase slot row as stored: (name, iterations, salt or header, wrapped).
+type SlotRow = (String, Option<i64>, Option<Vec<u8>>, Vec<u8>);
+
+fn slot_rows(dir: &Path) -> Vec<SlotRow> {
+    let conn = raw(dir);
+    let mut stmt = conn
+        .prepare("SELECT name, iterations, salt, wrapped FROM key_slots ORDER BY name")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<SlotRow>>>()
+        .unwrap();
+    rows
+}
+
+/// The Argon2id parameters in a current slot's header (format 2, kdf 2, m, t, p, bound, salt).
+fn params_of(header: &[u8]) -> (KdfParams, bool) {
+    assert_eq!((header.len(), header[0], header[1]), (31, 2, 2));
+    let u = |i: usize| u32::from_be_bytes(header[i..i + 4].try_into().unwrap());
+    (
+        KdfParams {
+            m_kib: u(2),
+            t: u(6),
+            p: u(10),
+        },
+        header[14] == 1,
+    )
+}
+
+/// Where any of `needles` occurs in any file of the vault folder: (file, needle index).
+fn files_holding(dir: &Path, needles: &[&[u8]]) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    for (name, bytes) in snapshot(dir) {
+        for (i, n) in needles.iter().enumerate() {
+            if find(&bytes, n).is_some() {
+                found.push((name.clone(), i));
+            }
+        }
+    }
+    found
+}
+
+fn copy_of_vault_v1() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(FIXTURES).join("vault-v1.db"),
+        dir.path().join(DB_FILE),
+    )
+    .unwrap();
+    dir
+}
+
+// Argon2id, upgrades, strength.
+
+#[test]
+fn a_pbkdf2_vault_is_upgraded_to_argon2id_at_its_next_unlock_and_leaves_no_copy() {
+    let dir = copy_of_vault_v1();
+    let before = slot_rows(dir.path());
+    assert_eq!(before.len(), 1);
+    let (name, iterations, salt, wrapped) = &before[0];
+    assert_eq!(name, "passphrase");
+    assert!(iterations.is_some());
+    let salt = salt.clone().unwrap();
+
+    let vault = Vault::open(dir_string(dir.path())).unwrap();
+    let s = vault.unlock("frozen vault v1".into(), None).unwrap();
+    assert_eq!(
+        s.client(FROZEN_CLIENT.into()).unwrap().preferred_name,
+        "Amira"
+    );
+
+    let after = slot_rows(dir.path());
+    let names: Vec<&str> = after.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(names, ["passphrase-1", "passphrase-2"]);
+    for (_, iterations, header, wrapped) in &after {
+        assert!(iterations.is_none());
+        assert_eq!(
+            params_of(header.as_ref().unwrap()),
+            (KdfParams::PRODUCTION, false)
+        );
+        assert_eq!(wrapped.len(), 62);
+    }
+    assert!(
+        files_holding(dir.path(), &[&salt, wrapped]).is_empty(),
+        "the PBKDF2 slot survives in a file"
+    );
+    // Opens again, now through Argon2id, and is not rewritten a second time.
+    drop((s, vault));
+    let vault = Vault::open(dir_string(dir.path())).unwrap();
+    vault.unlock("frozen vault v1".into(), None).unwrap();
+    assert_eq!(slot_rows(dir.path()), after);
+}
+
+const FROZEN_CLIENT: &str = "747625d2-a1ce-4c35-b067-8550745029f5";
+
+#[test]
+fn a_slot_written_at_the_test_cost_is_raised_to_production_by_a_production_handle() {
+    let (tmp, vault, _s) = new_vault();
+    for (_, _, header, _) in slot_rows(tmp.path()) {
+        assert_eq!(params_of(&header.unwrap()).0, KdfParams::TEST);
+    }
+    drop(vault);
+    // A handle at the test cost leaves a test-cost slot alone ...
+    let cheap = open(tmp.path());
+    cheap.unlock(PASSPHRASE.into(), None).unwrap();
+    let still = slot_rows(tmp.path());
+    assert_eq!(params_of(still[0].2.as_ref().unwrap()).0, KdfParams::TEST);
+    drop(cheap);
+    // ... and the production handle (the only one in a release build) raises it.
+    let vault = Vault::open(dir_string(tmp.path())).unwrap();
+    vault.unlock(PASSPHRASE.into(), None).unwrap();
+    for (_, _, header, _) in slot_rows(tmp.path()) {
+        assert_eq!(params_of(&header.unwrap()).0, KdfParams::PRODUCTION);
+    }
+    let again = Vault::open(dir_string(tmp.path())).unwrap();
+    assert!(again.unlock(PASSPHRASE.into(), None).is_ok());
+}
+
+#[test]
+fn production_slots_are_argon2id_at_the_production_cost_and_look_alike() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = Vault::create(dir_string(tmp.path()), PASSPHRASE.into(), None).unwrap();
+    let rows = slot_rows(tmp.path());
+    assert_eq!(rows.len(), 2);
+    let (a, b) = (&rows[0], &rows[1]);
+    assert_eq!(
+        params_of(a.2.as_ref().unwrap()),
+        params_of(b.2.as_ref().unwrap())
+    );
+    assert_eq!(params_of(a.2.as_ref().unwrap()).0, KdfParams::PRODUCTION);
+    assert_eq!((a.3.len(), b.3.len()), (62, 62));
+    assert_eq!((&a.3[..2], &b.3[..2]), (&[1u8, 1][..], &[1u8, 1][..]));
+    assert_ne!(a.2, b.2, "each slot has its own salt");
+    drop(vault);
+    let vault = Vault::open(dir_string(tmp.path())).unwrap();
+    assert!(vault.unlock(PASSPHRASE.into(), None).is_ok());
+}
+
+fn weak_feedback(result: Result<Arc<Vault>, Error>) -> (Option<String>, Vec<String>) {
+    match result {
+        Err(Error::Invalid {
+            field,
+            rule: Rule::Weak {
+                warning,
+                suggestions,
+            },
+            ..
+        }) => {
+            assert_eq!(field, "passphrase");
+            (warning, suggestions)
+        }
+        Err(e) => panic!("expected a weak-passphrase error, got {e:?}"),
+        Ok(_) => panic!("a weak passphrase was accepted"),
+    }
+}
+
+#[test]
+fn weak_passphrases_are_refused_with_the_estimators_feedback_and_no_vault_is_made() {
+    for weak in [
+        "password123",
+        "a test passphrase",
+        "qwertyuiop",
+        "alongside vault",
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("v");
+        let (warning, suggestions) = weak_feedback(Vault::create_with_cost(
+            dir_string(&dir),
+            weak.into(),
+            None,
+            KdfCost::Test,
+        ));
+        assert!(!suggestions.is_empty(), "{weak}");
+        let said = format!("{warning:?} {suggestions:?}");
+        assert!(!said.contains(weak), "the feedback repeats the passphrase");
+        assert!(!Vault::exists(&dir), "{weak}");
+    }
+}
+
+#[test]
+fn a_new_passphrase_must_be_strong_too() {
+    let (_tmp, _vault, s) = new_vault();
+    match s.change_passphrase(PASSPHRASE.into(), "password1234".into()) {
+        Err(Error::Invalid {
+            field,
+            rule: Rule::Weak { .. },
+            ..
+        }) => assert_eq!(field, "new_passphrase"),
+        other => panic!("{other:?}"),
+    }
+}
+
+// The device binding.
+
+#[test]
+fn a_bound_vault_needs_this_phones_device_key_as_well_as_the_passphrase() {
+    let tmp = tempfile::tempdir().unwrap();
+    let phone = TestPlatformKey::new(1);
+    let vault = Vault::create_with_cost(
+        dir_string(tmp.path()),
+        PASSPHRASE.into(),
+        Some(phone.clone()),
+        KdfCost::Test,
+    )
+    .unwrap();
+    assert!(vault.is_device_bound().unwrap());
+    let client = vault
+        .worker()
+        .unwrap()
+        .add_client(ClientInput::named("Robin"))
+        .unwrap()
+        .id;
+    drop(vault);
+
+    // The files alone, with the right passphrase: another phone's key, or none, opens nothing.
+    let copy = tempfile::tempdir().unwrap();
+    for (name, bytes) in snapshot(tmp.path()) {
+        std::fs::write(copy.path().join(name), bytes).unwrap();
+    }
+    let elsewhere = open(copy.path());
+    assert!(matches!(
+        elsewhere.unlock(PASSPHRASE.into(), None),
+        Err(Error::PlatformKey { .. })
+    ));
+    assert!(matches!(
+        elsewhere.unlock(PASSPHRASE.into(), Some(TestPlatformKey::new(2))),
+        Err(Error::WrongPassphrase)
+    ));
+
+    // On the phone: passphrase and device key together.
+    let vault = open(tmp.path());
+    let s = vault
+        .unlock(PASSPHRASE.into(), Some(phone.clone()))
+        .unwrap();
+    assert_eq!(s.client(client).unwrap().preferred_name, "Robin");
+    // Later passphrase checks use the device key given at unlock.
+    let new = "ferry glacier pumpkin sonnet drift";
+    s.change_passphrase(PASSPHRASE.into(), new.into()).unwrap();
+    vault.lock();
+    assert!(matches!(
+        vault.unlock(new.into(), None),
+        Err(Error::PlatformKey { .. })
+    ));
+    assert!(vault.unlock(new.into(), Some(phone.clone())).is_ok());
+    assert!(phone.device_calls.load(std::sync::atomic::Ordering::SeqCst) > 0);
+}
+
+#[test]
+fn an_unbound_vault_is_bound_when_the_phone_first_supplies_its_device_key() {
+    let (tmp, vault, _s) = new_vault();
+    assert!(!vault.is_device_bound().unwrap());
+    drop(vault);
+    let phone = TestPlatformKey::new(9);
+    let vault = open(tmp.path());
+    vault
+        .unlock(PASSPHRASE.into(), Some(phone.clone()))
+        .unwrap();
+    assert!(vault.is_device_bound().unwrap());
+    vault.lock();
+    assert!(matches!(
+        vault.unlock(PASSPHRASE.into(), None),
+        Err(Error::PlatformKey { .. })
+    ));
+    assert!(vault.unlock(PASSPHRASE.into(), Some(phone)).is_ok());
+}
+
+// No copy of an old slot in any file.
+
+#[test]
+fn after_a_passphrase_change_no_file_holds_the_old_slot() {
+    let (tmp, _vault, s) = new_vault();
+    s.add_client(ClientInput::named("Robin")).unwrap();
+    let before = slot_rows(tmp.path());
+    s.change_passphrase(
+        PASSPHRASE.into(),
+        "ferry glacier pumpkin sonnet drift".into(),
+    )
+    .unwrap();
+    let after = slot_rows(tmp.path());
+    let changed: Vec<&SlotRow> = before.iter().filter(|r| !after.contains(r)).collect();
+    assert_eq!(changed.len(), 1, "exactly the worker's slot is rewritten");
+    let (_, _, header, wrapped) = changed[0];
+    let header = header.as_ref().unwrap();
+    let salt = &header[15..];
+    let found = files_holding(tmp.path(), &[salt, wrapped]);
+    assert!(found.is_empty(), "old slot bytes in {found:?}");
+    // And the old passphrase opens nothing.
+    let again = open(tmp.path());
+    assert!(matches!(
+        again.unlock(PASSPHRASE.into(), None),
+        Err(Error::WrongPassphrase)
+    ));
+}
+
+#[test]
+fn after_the_platform_key_is_replaced_or_removed_no_file_holds_its_slot() {
+    let (tmp, _vault, s) = new_vault();
+    let platform = |dir: &Path| -> Option<Vec<u8>> {
+        slot_rows(dir)
+            .into_iter()
+            .find(|r| r.0 == "platform")
+            .map(|r| r.3)
+    };
+    s.enable_platform_key(PASSPHRASE.into(), TestPlatformKey::new(1))
+        .unwrap();
+    let first = platform(tmp.path()).unwrap();
+    s.enable_platform_key(PASSPHRASE.into(), TestPlatformKey::new(2))
+        .unwrap();
+    let second = platform(tmp.path()).unwrap();
+    assert!(files_holding(tmp.path(), &[&first]).is_empty());
+    s.disable_platform_key().unwrap();
+    assert!(platform(tmp.path()).is_none());
+    let found = files_holding(tmp.path(), &[&first, &second]);
+    assert!(found.is_empty(), "platform slot bytes in {found:?}");
+}
+
+// One throttle per vault.
+
+fn assert_waits(result: Result<impl Sized, Error>, what: &str) {
+    match result {
+        Err(Error::TooManyAttempts {
+            retry_after_seconds,
+        }) => assert!(retry_after_seconds >= 1, "{what}"),
+        Err(e) => panic!("{what}: expected TooManyAttempts, got {e:?}"),
+        Ok(_) => panic!("{what}: expected TooManyAttempts, got through"),
+    }
+}
+
+#[test]
+fn the_throttle_survives_a_restart_and_a_second_handle_shares_it() {
+    let (tmp, vault, _s) = new_vault();
+    vault.lock();
+    for i in 0..3 {
+        assert!(matches!(
+            vault.unlock(format!("wrong guess number {i}"), None),
+            Err(Error::WrongPassphrase)
+        ));
+    }
+    // A second handle on the same folder gets no fresh tries ...
+    let second = open(tmp.path());
+    assert_waits(second.unlock(PASSPHRASE.into(), None), "second handle");
+    // ... nor does the app after a restart.
+    drop((vault, second, _s));
+    let restarted = open(tmp.path());
+    assert_waits(restarted.unlock(PASSPHRASE.into(), None), "after a restart");
+    std::thread::sleep(std::time::Duration::from_millis(1_100));
+    assert!(restarted.unlock(PASSPHRASE.into(), None).is_ok());
+}
+
+#[test]
+fn every_passphrase_check_counts_against_the_same_throttle() {
+    let (tmp, vault, s) = new_vault();
+    let client = s.add_client(ClientInput::named("Robin")).unwrap().id;
+    let backup = tempfile::tempdir().unwrap();
+    let file = dir_string(&backup.path().join("b"));
+    // One wrong try from each door: change, platform key, backup.
+    assert!(matches!(
+        s.change_passphrase(
+            "wrong guess one".into(),
+            "ferry glacier pumpkin sonnet drift".into()
+        ),
+        Err(Error::WrongPassphrase)
+    ));
+    assert!(matches!(
+        s.enable_platform_key("wrong guess two".into(), TestPlatformKey::new(1)),
+        Err(Error::WrongPassphrase)
+    ));
+    assert!(matches!(
+        s.backup_with(
+            file.clone(),
+            "wrong guess three".into(),
+            "plum cartwheel over seven dunes".into(),
+            BackupOptions {
+                kdf: KdfCost::Test,
+                ..BackupOptions::default()
+            }
+        ),
+        Err(Error::WrongPassphrase)
+    ));
+    // The fourth door, leaving shared mode, now waits, as does every other.
+    let shared = s.open_shared(client, None).unwrap();
+    assert_waits(shared.leave(PASSPHRASE.into()), "leaving shared mode");
+    let other = open(tmp.path());
+    assert_waits(other.unlock(PASSPHRASE.into(), None), "unlock");
+    drop((vault, other));
+}
+
+#[test]
+fn a_wrong_attempt_writes_the_throttle_count_and_nothing_else() {
+    let (tmp, vault, s) = new_vault();
+    s.add_client(ClientInput::named("Robin")).unwrap();
+    vault.lock();
+    let tables = |dir: &Path| -> Vec<Vec<(String, Vec<u8>)>> {
+        let conn = raw(dir);
+        [
+            "SELECT id, body FROM records ORDER BY id",
+            "SELECT CAST(seq AS TEXT), body FROM audit ORDER BY seq",
+            "SELECT name, wrapped FROM key_slots ORDER BY name",
+            "SELECT name, value FROM meta WHERE name <> 'attempts' ORDER BY name",
+        ]
+        .iter()
+        .map(|sql| {
+            let mut stmt = conn.prepare(sql).unwrap();
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .unwrap();
+            rows
+        })
+        .collect()
+    };
+    let before = tables(tmp.path());
+    assert!(matches!(
+        vault.unlock("not the right one".into(), None),
+        Err(Error::WrongPassphrase)
+    ));
+    assert_eq!(tables(tmp.path()), before);
+    let attempts: Vec<u8> = raw(tmp.path())
+        .query_row("SELECT value FROM meta WHERE name = 'attempts'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(&attempts[..4], &1u32.to_be_bytes());
+}
+
+// Locking really locks.
+
+#[test]
+fn closing_the_vault_locks_it_ends_its_sessions_and_lets_the_file_go() {
+    let (tmp, vault, s) = new_vault();
+    s.add_client(ClientInput::named("Robin")).unwrap();
+    assert!(tmp.path().join(format!("{DB_FILE}-wal")).exists());
+    drop(vault);
+    assert!(matches!(s.clients(), Err(Error::Locked)));
+    assert!(matches!(
+        s.add_client(ClientInput::named("Sam")),
+        Err(Error::Locked)
+    ));
+    // The database connection is closed: SQLite folds the WAL back and removes it.
+    assert!(!tmp.path().join(format!("{DB_FILE}-wal")).exists());
+}
+
+#[test]
+fn shared_mode_locks_when_its_idle_time_passes_without_waiting_for_a_call() {
+    let (_tmp, vault, s) = new_vault();
+    let client = s.add_client(ClientInput::named("Robin")).unwrap().id;
+    let _shared = s.open_shared(client, Some(1)).unwrap();
+    assert!(!vault.check_idle());
+    assert!(!vault.is_locked());
+    std::thread::sleep(std::time::Duration::from_millis(1_200));
+    // The shells' timer asks; nothing else touches the vault.
+    assert!(vault.check_idle());
+    assert!(vault.is_locked());
+    assert!(matches!(vault.worker(), Err(Error::Locked)));
+}
+
+// The audit trail records what happens to the vault.
+
+#[test]
+fn the_audit_trail_records_key_changes_backups_restores_and_shared_mode() {
+    let (_tmp, _vault, s) = new_vault();
+    let client = s.add_client(ClientInput::named("Robin")).unwrap().id;
+    s.change_passphrase(
+        PASSPHRASE.into(),
+        "ferry glacier pumpkin sonnet drift".into(),
+    )
+    .unwrap();
+    let pass = "ferry glacier pumpkin sonnet drift";
+    s.enable_platform_key(pass.into(), TestPlatformKey::new(1))
+        .unwrap();
+    s.disable_platform_key().unwrap();
+    let shared = s.open_shared(client.clone(), None).unwrap();
+    let s = shared.leave(pass.into()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("b");
+    s.backup_with(
+        dir_string(&file),
+        pass.into(),
+        "plum cartwheel over seven dunes".into(),
+        BackupOptions {
+            kdf: KdfCost::Test,
+            ..BackupOptions::default()
+        },
+    )
+    .unwrap();
+    let ops: Vec<Op> = s
+        .audit_entries(20)
+        .unwrap()
+        .into_iter()
+        .rev()
+        .map(|e| e.op)
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            Op::Create,
+            Op::PassphraseChanged,
+            Op::PlatformKeyEnabled,
+            Op::PlatformKeyDisabled,
+            Op::SharedOpened,
+            Op::SharedLeft,
+            Op::BackupMade,
+        ]
+    );
+    let shared_entries: Vec<String> = s
+        .audit_entries(20)
+        .unwrap()
+        .into_iter()
+        .filter(|e| matches!(e.op, Op::SharedOpened | Op::SharedLeft))
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(shared_entries, [client.clone(), client]);
+    assert!(s.verify_audit().unwrap().ok);
+
+    let (restored, _) = alongside_core::restore_stream(
+        std::fs::File::open(&file).unwrap(),
+        "plum cartwheel over seven dunes",
+        &dir_string(&out.path().join("restored")),
+        "velvet orbit tangerine lantern",
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
+    let r = restored.worker().unwrap();
+    assert_eq!(r.audit_entries(1).unwrap()[0].op, Op::Restored);
+    assert!(r.verify_audit().unwrap().ok);
+}

@@ -77,3 +77,31 @@ fn a_format_1_backup_restores() {
     // The backup's eight entries, then the restore's own.
     check_contents(&vault, 9);
 }
+
+#[test]
+fn a_format_2_backup_restores() {
+    // Made by the release CLI of the build that introduced format 2 (Argon2id at the production
+    // cost): the format-1 fixture restored, then backed up.
+    let file = Path::new(FIXTURES)
+        .join("backup-v2.alongside")
+        .display()
+        .to_string();
+    let pass = "frozen backup v2, argon2id edition";
+    let summary = alongside_core::verify_backup(file.clone(), pass.into()).unwrap();
+    assert_eq!((summary.records, summary.audit_entries), (7, 9));
+    let bytes = std::fs::read(&file).unwrap();
+    assert_eq!(&bytes[16..18], &2u16.to_be_bytes());
+    let target = tempfile::tempdir().unwrap();
+    let dir = target.path().join("restored").display().to_string();
+    let (vault, _) = alongside_core::restore_stream(
+        std::fs::File::open(&file).unwrap(),
+        pass,
+        &dir,
+        "juniper ledger mosaic 7 harbor",
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
+    // The format-1 backup's eight entries, its restore, then this restore.
+    check_contents(&vault, 10);
+}

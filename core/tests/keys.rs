@@ -542,3 +542,218 @@ fn the_audit_trail_records_key_changes_backups_restores_and_shared_mode() {
     assert_eq!(r.audit_entries(1).unwrap()[0].op, Op::Restored);
     assert!(r.verify_audit().unwrap().ok);
 }
+
+// Backups: the same key derivation and strength rule as the vault.
+
+#[test]
+fn a_backup_passphrase_must_be_strong_and_not_the_unlock_passphrase() {
+    let (_tmp, _vault, s) = new_vault();
+    let out = tempfile::tempdir().unwrap();
+    let file = dir_string(&out.path().join("b"));
+    let quick = || BackupOptions {
+        kdf: KdfCost::Test,
+        ..BackupOptions::default()
+    };
+    for (backup_pass, rule) in [
+        ("backup2024", "weak"),
+        (PASSPHRASE, "same"),
+        ("Correct Horse, battery staple!", "same"),
+    ] {
+        match s.backup_with(file.clone(), PASSPHRASE.into(), backup_pass.into(), quick()) {
+            Err(Error::Invalid {
+                field,
+                rule: Rule::Weak { .. },
+                ..
+            }) if rule == "weak" => assert_eq!(field, "backup_passphrase"),
+            Err(Error::Invalid {
+                field,
+                rule: Rule::SameAs { .. },
+                ..
+            }) if rule == "same" => assert_eq!(field, "backup_passphrase"),
+            other => panic!("{backup_pass}: {other:?}"),
+        }
+        assert!(!out.path().join("b").exists());
+    }
+}
+
+#[test]
+fn a_production_backup_is_format_2_with_argon2id_at_the_production_cost() {
+    let (_tmp, _vault, s) = new_vault();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("b");
+    s.backup(
+        dir_string(&file),
+        PASSPHRASE.into(),
+        "plum cartwheel over seven dunes".into(),
+    )
+    .unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    assert_eq!(&bytes[16..18], &2u16.to_be_bytes(), "format 2");
+    assert_eq!(bytes[18], alongside_core::KDF_ARGON2ID);
+    let u = |i: usize| u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap());
+    assert_eq!(
+        KdfParams {
+            m_kib: u(19),
+            t: u(23),
+            p: u(27)
+        },
+        KdfParams::PRODUCTION
+    );
+    assert!(alongside_core::verify_backup(
+        dir_string(&file),
+        "plum cartwheel over seven dunes".into()
+    )
+    .is_ok());
+}
+
+// Duress and quick hide.
+
+const DURESS: &str = "quiet walrus maps the tundra";
+
+#[test]
+fn a_duress_passphrase_opens_an_empty_vault_and_the_real_one_records_it_later() {
+    let (tmp, vault, s) = new_vault();
+    let robin = s.add_client(ClientInput::named("Robin")).unwrap().id;
+    s.set_duress_passphrase(PASSPHRASE.into(), DURESS.into())
+        .unwrap();
+    vault.lock();
+
+    // Under threat: the duress passphrase opens a vault with nothing in it, and it works.
+    let decoy = vault.unlock(DURESS.into(), None).unwrap();
+    assert!(decoy.clients().unwrap().is_empty());
+    assert!(matches!(
+        decoy.client(robin.clone()),
+        Err(Error::NotFound { .. })
+    ));
+    assert!(decoy.verify_audit().unwrap().ok);
+    decoy
+        .add_client(ClientInput::named("Someone made up"))
+        .unwrap();
+    assert_eq!(decoy.clients().unwrap().len(), 1);
+    vault.lock();
+    assert!(matches!(decoy.clients(), Err(Error::Locked)));
+
+    // Nothing of it reached the real vault; nothing was wiped; the trail says what happened.
+    let (_v, real) = unlock(tmp.path());
+    let names: Vec<String> = real
+        .clients()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.preferred_name)
+        .collect();
+    assert_eq!(names, ["Robin"]);
+    let latest = &real.audit_entries(1).unwrap()[0];
+    assert_eq!(
+        (latest.op, latest.kind.as_str(), latest.rev),
+        (Op::DuressUnlock, "vault", 1)
+    );
+    assert!(real.verify_audit().unwrap().ok);
+    // Recorded once: the next real unlock finds nothing new.
+    drop((_v, real));
+    let (_v, real) = unlock(tmp.path());
+    let duress_entries = real
+        .audit_entries(50)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.op == Op::DuressUnlock)
+        .count();
+    assert_eq!(duress_entries, 1);
+}
+
+#[test]
+fn nothing_in_the_files_tells_whether_a_duress_passphrase_exists() {
+    let shape = |dir: &Path| -> Vec<(String, Option<i64>, usize, Vec<u8>, usize)> {
+        let mut rows: Vec<_> = slot_rows(dir)
+            .into_iter()
+            .map(|(name, it, header, wrapped)| {
+                let header = header.unwrap();
+                (name, it, header.len(), header[..15].to_vec(), wrapped.len())
+            })
+            .collect();
+        rows.sort();
+        let conn = raw(dir);
+        let mut stmt = conn
+            .prepare("SELECT name, length(value) FROM meta ORDER BY name")
+            .unwrap();
+        let meta = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap();
+        for (name, len) in meta {
+            if name != "vault_id" {
+                rows.push((name, None, len as usize, Vec::new(), 0));
+            }
+        }
+        rows
+    };
+    let (plain, _v1, _s1) = new_vault();
+    let (with, _v2, s2) = new_vault();
+    s2.set_duress_passphrase(PASSPHRASE.into(), DURESS.into())
+        .unwrap();
+    // The same slots, the same parameters, the same sizes, the same meta rows.
+    assert_eq!(shape(plain.path()), shape(with.path()));
+    // And an unlock changes the same rows by the same sizes whichever passphrase opened it.
+    drop((_v1, _s1, _v2, s2));
+    let after_real = {
+        let (_v, _s) = unlock(plain.path());
+        shape(plain.path())
+    };
+    let after_duress = {
+        let v = open(with.path());
+        v.unlock(DURESS.into(), None).unwrap();
+        shape(with.path())
+    };
+    assert_eq!(after_real, after_duress);
+}
+
+#[test]
+fn the_duress_passphrase_must_be_strong_and_not_the_unlock_passphrase_and_can_be_removed() {
+    let (tmp, vault, s) = new_vault();
+    for (bad, rule) in [
+        ("letmein2024", "weak"),
+        ("correct horse battery STAPLE", "same"),
+    ] {
+        match s.set_duress_passphrase(PASSPHRASE.into(), bad.into()) {
+            Err(Error::Invalid {
+                field,
+                rule: Rule::Weak { .. },
+                ..
+            }) if rule == "weak" => assert_eq!(field, "duress_passphrase"),
+            Err(Error::Invalid {
+                field,
+                rule: Rule::SameAs { .. },
+                ..
+            }) if rule == "same" => assert_eq!(field, "duress_passphrase"),
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+    s.set_duress_passphrase(PASSPHRASE.into(), DURESS.into())
+        .unwrap();
+    s.remove_duress_passphrase(PASSPHRASE.into()).unwrap();
+    vault.lock();
+    assert!(matches!(
+        vault.unlock(DURESS.into(), None),
+        Err(Error::WrongPassphrase)
+    ));
+    let ops: Vec<Op> = open(tmp.path())
+        .unlock(PASSPHRASE.into(), None)
+        .unwrap()
+        .audit_entries(2)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.op)
+        .collect();
+    assert_eq!(ops, [Op::DuressRemoved, Op::DuressSet]);
+}
+
+#[test]
+fn quick_hide_locks_at_once_and_writes_nothing() {
+    let (tmp, vault, s) = new_vault();
+    s.add_client(ClientInput::named("Robin")).unwrap();
+    let before = snapshot(tmp.path());
+    vault.quick_hide();
+    assert!(vault.is_locked());
+    assert!(matches!(s.clients(), Err(Error::Locked)));
+    assert_eq!(snapshot(tmp.path()), before);
+}

@@ -12,9 +12,10 @@ cd "$root"
 if ! python3 -c "import argon2.low_level, cryptography" 2>/dev/null; then
     mkdir -p build/pylib
     if ! PYTHONPATH=build/pylib python3 -c "import argon2.low_level, cryptography" 2>/dev/null; then
-        echo "spec-check: installing argon2-cffi and cryptography into build/pylib"
-        python3 -m pip install --quiet --disable-pip-version-check --target build/pylib \
-            argon2-cffi cryptography
+        wanted=(argon2-cffi)
+        python3 -c "import cryptography" 2>/dev/null || wanted+=(cryptography)
+        echo "spec-check: installing ${wanted[*]} into build/pylib"
+        python3 -m pip install --quiet --disable-pip-version-check --target build/pylib "${wanted[@]}"
     fi
     export PYTHONPATH="$root/build/pylib${PYTHONPATH:+:$PYTHONPATH}"
 fi

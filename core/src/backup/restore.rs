@@ -95,8 +95,8 @@ pub fn restore_stream<R: Read>(
     match restored {
         Ok(summary) => {
             let restored = Vault::open_with_key(&target, &vault.data_key, cost)?;
+            restored.settle_restored(device_binding)?;
             restored.worker()?.record(Op::Restored)?;
-            restored.set_device(device_binding);
             Ok((restored, summary))
         }
         Err(e) => {

@@ -18,7 +18,6 @@ impl WorkerSession {
         out: W,
         options: &BackupOptions,
     ) -> Result<BackupSummary> {
-        vault::check_new_passphrase("backup_passphrase", backup_passphrase, &[passphrase])?;
         if vault::same_passphrase(passphrase, backup_passphrase) {
             return Err(Error::invalid(
                 "backup_passphrase",
@@ -27,6 +26,7 @@ impl WorkerSession {
                 },
             ));
         }
+        vault::check_new_passphrase("backup_passphrase", backup_passphrase, &[passphrase])?;
         if !(MIN_CHUNK_SIZE..=MAX_CHUNK_SIZE).contains(&options.chunk_size) {
             return Err(Error::invalid(
                 "chunk_size",

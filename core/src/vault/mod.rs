@@ -13,6 +13,7 @@ use crate::storage;
 use crate::storage::audit::{self, Op};
 pub(crate) use crate::vault::platform::PlatformKey;
 
+mod duress;
 pub(crate) mod platform;
 mod session;
 mod slots;
@@ -51,6 +52,22 @@ pub(crate) struct State {
     pub(crate) device: Option<Arc<dyn PlatformKey>>,
     /// The handle was closed: the database is let go and nothing unlocks it again.
     closed: bool,
+    /// While a duress passphrase's empty vault is open: the real file's connection, set aside
+    /// (`conn` is then the in-memory decoy), and the decoy's data key. Both go at the next lock.
+    pub(crate) parked: Option<Connection>,
+    decoy_key: Option<Secret>,
+}
+
+impl State {
+    /// The vault file's own connection, whichever vault is open.
+    pub(crate) fn file(&self) -> &Connection {
+        self.parked.as_ref().unwrap_or(&self.conn)
+    }
+
+    /// Whether the open vault is a duress passphrase's empty one.
+    pub(crate) fn is_decoy(&self) -> bool {
+        self.parked.is_some()
+    }
 }
 
 pub(crate) struct Inner {
@@ -103,14 +120,21 @@ pub(crate) fn check_attempt(
     passphrase: &str,
     device: Option<&dyn PlatformKey>,
 ) -> Result<slots::Unwrapped> {
-    throttle::check(&state.conn, throttle::now_ms())?;
-    match slots::open(&state.conn, &state.vault_id, passphrase, device) {
+    let State {
+        conn,
+        parked,
+        vault_id,
+        ..
+    } = state;
+    let file = parked.as_mut().unwrap_or(conn);
+    throttle::check(file, throttle::now_ms())?;
+    match slots::open(file, vault_id, passphrase, device) {
         Ok(unwrapped) => {
-            throttle::succeeded(&state.conn)?;
+            throttle::succeeded(file)?;
             Ok(unwrapped)
         }
         Err(Error::WrongPassphrase) => {
-            throttle::failed(&mut state.conn, throttle::now_ms())?;
+            throttle::failed(file, throttle::now_ms())?;
             Err(Error::WrongPassphrase)
         }
         Err(e) => Err(e),
@@ -154,14 +178,21 @@ pub(crate) fn vault_id_text(state: &State) -> String {
 
 /// Rewrap the data key at the current cost (and bound to the device key, when one is supplied)
 /// if its slot is a PBKDF2 slot, cheaper than `state.kdf`, or unbound while a device key is here;
-/// the old slot's bytes are overwritten and the WAL folded back, so no file keeps them.
-fn upgrade_slots(state: &mut State, unwrapped: &slots::Unwrapped, passphrase: &str) -> Result<()> {
+/// the old slot's bytes are overwritten and the WAL folded back, so no file keeps them. Not while
+/// a duress passphrase is set: its slot cannot be rewritten without it, and two slots of different
+/// costs would tell that it exists (setting it again upgrades both).
+fn upgrade_slots(
+    state: &mut State,
+    unwrapped: &slots::Unwrapped,
+    passphrase: &str,
+    duress_set: bool,
+) -> Result<()> {
     let device = state.device.clone();
     let stale = match &unwrapped.header {
         None => true,
         Some(h) => h.params.weaker_than(&state.kdf) || (device.is_some() && !h.bound),
     };
-    if !stale {
+    if !stale || duress_set {
         return Ok(());
     }
     let tx = state.conn.transaction()?;
@@ -191,6 +222,8 @@ impl Vault {
                     kdf,
                     device: None,
                     closed: false,
+                    parked: None,
+                    decoy_key: None,
                 }),
             }),
         })
@@ -222,10 +255,37 @@ impl Vault {
         }))
     }
 
-    /// Remember the phone's device key for later passphrase checks (after a restore).
-    pub(crate) fn set_device(&self, device: Option<Arc<dyn PlatformKey>>) {
-        self.inner.state().device = device;
+    /// After a restore: the phone's device key for later passphrase checks, and the rows that
+    /// belonged to the old vault's slots made fresh (no duress passphrase, no wrong attempts).
+    pub(crate) fn settle_restored(&self, device: Option<Arc<dyn PlatformKey>>) -> Result<()> {
+        let mut state = self.inner.state();
+        state.device = device;
+        let State {
+            conn,
+            keys,
+            vault_id,
+            ..
+        } = &mut *state;
+        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        let tx = conn.transaction()?;
+        duress::write_fresh(&tx, keys, vault_id)?;
+        tx.execute("DELETE FROM meta WHERE name = 'attempts'", [])?;
+        tx.commit()?;
+        Ok(())
     }
+}
+
+/// A real unlock (passphrase or platform key): pick up the duress notice into the audit trail.
+/// Returns whether a duress passphrase is set.
+fn after_real_unlock(state: &mut State) -> Result<bool> {
+    let State {
+        conn,
+        keys,
+        vault_id,
+        ..
+    } = state;
+    let keys = keys.as_ref().ok_or(Error::Locked)?;
+    Ok(duress::collect(conn, keys, vault_id)?.set)
 }
 
 /// A new vault's (or a restored one's) passphrase slots, at `cost`.
@@ -280,6 +340,7 @@ impl Vault {
         )?;
         let check = keys.seal_record(&key_check_ad(&vault_id), b"alongside")?;
         storage::set_meta(&tx, "key_check", &check)?;
+        duress::write_fresh(&tx, &keys, vault_id.as_bytes())?;
         tx.commit()?;
         let vault = Vault::new(&dir, conn, vault_id.into_bytes(), params);
         {
@@ -330,7 +391,7 @@ impl Vault {
 
     /// Whether the passphrase slots are bound to a phone's device key (then `unlock` needs it).
     pub fn is_device_bound(&self) -> Result<bool> {
-        slots::is_bound(&self.inner.state().conn)
+        slots::is_bound(self.inner.state().file())
     }
 
     /// Unlock with the passphrase (and the phone's device key, if the vault is bound to it or is
@@ -347,15 +408,31 @@ impl Vault {
             return Err(Error::Locked);
         }
         let unwrapped = check_attempt(&mut state, &passphrase, device_binding.as_deref())?;
+        if state.keys.is_some() || state.is_decoy() {
+            // Unlocking again starts from the file, not from whichever vault is open now.
+            lock_state(&mut state);
+        }
         match unwrapped.role {
             Role::Worker => {
                 let session = self.install(&mut state, &unwrapped.key)?;
                 state.device = device_binding;
+                let duress_set = after_real_unlock(&mut state)?;
                 // A failed upgrade leaves the old slot working; the next unlock tries again.
-                let _ = upgrade_slots(&mut state, &unwrapped, &passphrase);
+                let _ = upgrade_slots(&mut state, &unwrapped, &passphrase, duress_set);
                 Ok(session)
             }
-            Role::Duress => Err(Error::WrongPassphrase),
+            Role::Duress => {
+                // The real vault stays shut: its key is never unwrapped. The notice is written
+                // to the file, then the empty vault opens in memory in its place.
+                duress::note_use(&state.conn, &unwrapped.key, &state.vault_id)?;
+                let (decoy, decoy_key) = duress::decoy(&state.vault_id)?;
+                let file = std::mem::replace(&mut state.conn, decoy);
+                state.parked = Some(file);
+                state.device = device_binding;
+                let session = self.install(&mut state, &decoy_key);
+                state.decoy_key = Some(decoy_key);
+                session
+            }
         }
     }
 
@@ -365,9 +442,15 @@ impl Vault {
         key: Arc<dyn PlatformKey>,
     ) -> Result<Arc<WorkerSession>> {
         let mut state = self.inner.state();
-        let data_key = platform_data_key(&state.conn, key.as_ref())?;
-        self.install(&mut state, &data_key)
-            .map_err(|_| platform_mismatch())
+        let data_key = platform_data_key(state.file(), key.as_ref())?;
+        if state.is_decoy() {
+            lock_state(&mut state);
+        }
+        let session = self
+            .install(&mut state, &data_key)
+            .map_err(|_| platform_mismatch())?;
+        after_real_unlock(&mut state)?;
+        Ok(session)
     }
 
     /// Whether a platform key slot exists (the unlock screen offers biometrics only then).
@@ -397,6 +480,12 @@ impl Vault {
 
     /// Wipe the keys from memory. Every session handle stops working.
     pub fn lock(&self) {
+        lock_state(&mut self.inner.state());
+    }
+
+    /// Quick hide: the shells call this on one gesture and show a neutral screen. The same lock
+    /// as `lock`: keys wiped, every session ended, nothing written, nothing deleted.
+    pub fn quick_hide(&self) {
         lock_state(&mut self.inner.state());
     }
 
@@ -477,6 +566,11 @@ pub(crate) fn lock_state(state: &mut State) {
     state.keys = None; // Keys zeroize on drop.
     state.epoch += 1;
     state.mode = Mode::Worker;
+    // A duress passphrase's empty vault goes with its keys; the file's connection comes back.
+    if let Some(file) = state.parked.take() {
+        state.conn = file;
+    }
+    state.decoy_key = None;
     // Release SQLite's page cache; it held only sealed pages, but there is no reason to keep it.
     let _ = state.conn.execute_batch("PRAGMA shrink_memory");
 }

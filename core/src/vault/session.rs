@@ -8,8 +8,8 @@ use std::sync::{Arc, MutexGuard};
 
 use super::platform::PlatformKey;
 use super::{
-    check_new_passphrase, lock_state, record_event, slots, vault_id_text, worker_key, Inner, Mode,
-    State, SLOT_PLATFORM,
+    check_new_passphrase, duress, lock_state, record_event, same_passphrase, slots, vault_id_text,
+    worker_key, Inner, Mode, State, SLOT_PLATFORM,
 };
 use crate::crypto::{Keys, Secret};
 use crate::error::{Error, Result};
@@ -31,6 +31,87 @@ pub(crate) fn worker_session(inner: &Arc<Inner>, epoch: u64) -> Arc<WorkerSessio
 }
 
 impl WorkerSession {
+    /// Write the duress slot (or an unused one) beside the worker's, with the same cost and
+    /// binding, and the real vault's record of it; the old slot leaves no copy.
+    fn set_duress(&self, passphrase: &str, duress_passphrase: Option<&str>) -> Result<()> {
+        let mut state = self.state()?;
+        let (_, unwrapped) = worker_key(&mut state, passphrase)?;
+        if state.is_decoy() {
+            return Ok(());
+        }
+        let device = state.device.clone();
+        let vault_id = state.vault_id.clone();
+        let params = state.kdf;
+        let bound = device.is_some() || unwrapped.header.is_some_and(|h| h.bound);
+        let State { conn, keys, .. } = &mut *state;
+        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        let tx = conn.transaction()?;
+        let mut config = match duress::read_config(&tx, keys, &vault_id)? {
+            Some(c) => c,
+            None => duress::write_fresh(&tx, keys, &vault_id)?,
+        };
+        // Both slots afresh, at this build's cost: a duress slot must look like the worker's.
+        let worker = slots::Lock {
+            passphrase,
+            params,
+            bound,
+            device: device.as_deref(),
+        };
+        let data_key = unwrapped.key.clone();
+        let index = if unwrapped.header.is_none() {
+            slots::write_fresh(
+                &tx,
+                &vault_id,
+                &data_key,
+                passphrase,
+                params,
+                device.as_deref(),
+            )?
+        } else {
+            slots::write(
+                &tx,
+                &vault_id,
+                unwrapped.index,
+                slots::Role::Worker,
+                &data_key,
+                &worker,
+            )?;
+            unwrapped.index
+        };
+        match duress_passphrase {
+            Some(duress_passphrase) => {
+                config.notice_key = crate::crypto::Secret::random()?;
+                config.set = true;
+                let lock = slots::Lock {
+                    passphrase: duress_passphrase,
+                    ..worker
+                };
+                slots::write(
+                    &tx,
+                    &vault_id,
+                    1 - index,
+                    slots::Role::Duress,
+                    &config.notice_key,
+                    &lock,
+                )?;
+            }
+            None => {
+                config.set = false;
+                slots::write_unused(&tx, 1 - index, params, bound)?;
+            }
+        }
+        duress::write_config(&tx, keys, &vault_id, &config)?;
+        let op = if duress_passphrase.is_some() {
+            Op::DuressSet
+        } else {
+            Op::DuressRemoved
+        };
+        let id = String::from_utf8_lossy(&vault_id).into_owned();
+        crate::storage::audit::append(&tx, keys, op, "vault", &id, 0, &[])?;
+        tx.commit()?;
+        storage::checkpoint(conn)
+    }
+
     /// Run `f` with the connection and keys, if this session is still the live worker session.
     pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Connection, &Keys) -> Result<T>) -> Result<T> {
         let mut state = self.state()?;
@@ -83,6 +164,11 @@ impl WorkerSession {
         check_new_passphrase("new_passphrase", &new, &[])?;
         let mut state = self.state()?;
         let (data_key, unwrapped) = worker_key(&mut state, &current)?;
+        if state.is_decoy() {
+            // A duress passphrase's empty vault: it answers as the real one would, and changes
+            // nothing (its slot is not a worker's slot, and nothing may tell them apart).
+            return Ok(());
+        }
         if matches!(
             slots::open(&state.conn, &state.vault_id, &new, state.device.as_deref()),
             Ok(u) if u.role == slots::Role::Duress
@@ -156,6 +242,32 @@ impl WorkerSession {
             record_event(&mut state, Op::PlatformKeyDisabled, "vault", &id)?;
         }
         Ok(())
+    }
+
+    /// Set (or replace) the duress passphrase: given up under threat, it opens an empty vault
+    /// while this one stays shut, and this vault's audit trail records each such unlock at its
+    /// next real unlock. It must be hard to guess and differ from the unlock passphrase. Nothing in
+    /// the files says whether one is set (docs/adr/0012-duress-passphrase.md).
+    pub fn set_duress_passphrase(
+        &self,
+        passphrase: String,
+        duress_passphrase: String,
+    ) -> Result<()> {
+        if same_passphrase(&passphrase, &duress_passphrase) {
+            return Err(Error::invalid(
+                "duress_passphrase",
+                crate::error::Rule::SameAs {
+                    other: "the unlock passphrase".into(),
+                },
+            ));
+        }
+        check_new_passphrase("duress_passphrase", &duress_passphrase, &[&passphrase])?;
+        self.set_duress(&passphrase, Some(&duress_passphrase))
+    }
+
+    /// Remove the duress passphrase: its slot is filled with random bytes again.
+    pub fn remove_duress_passphrase(&self, passphrase: String) -> Result<()> {
+        self.set_duress(&passphrase, None)
     }
 
     /// Lock the whole vault from inside the session (auto-lock, "lock now").

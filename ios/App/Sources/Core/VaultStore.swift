@@ -26,6 +26,9 @@ final class VaultStore: ObservableObject {
     /// Bumped on every lock, so screens drop what they showed.
     @Published private(set) var lockCount = 0
 
+    /// Quick hide's neutral cover is up (set by the gesture, cleared by a long press on it).
+    @Published var hidden = false
+
     let core = CoreQueue()
     let platformKey = KeychainPlatformKey()
     private let folder: URL

@@ -132,7 +132,10 @@ class VaultRepository(
      * as [lock]; kept apart so the shells' gesture reads as what it is.
      */
     @Synchronized
-    fun quickHide() = lock()
+    fun quickHide() {
+        vault?.quickHide()
+        refresh()
+    }
 
     /**
      * The shells' timer (every few seconds while unlocked): lets the core lock shared mode whose

@@ -1,5 +1,6 @@
 package org.alongside.app.ui.common
 
+import androidx.activity.ComponentActivity
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.ArrowBack
 import androidx.compose.material.icons.automirrored.filled.List
@@ -65,7 +66,7 @@ fun WorkerTabs(nav: NavController, selected: Tab) {
 fun LockAction() {
     val container = LocalAppContainer.current
     val scope = rememberCoroutineScope()
-    val activity = LocalContext.current as? android.app.Activity
+    val activity = LocalContext.current as? ComponentActivity
     IconButton(onClick = {
         // Out of sight first, then the lock on the core's thread.
         activity?.moveTaskToBack(true)

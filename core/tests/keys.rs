@@ -660,9 +660,13 @@ fn a_duress_passphrase_opens_an_empty_vault_and_the_real_one_records_it_later() 
     assert_eq!(duress_entries, 1);
 }
 
+/// A row's name, iteration count, length, leading bytes (a slot header's format and parameters)
+/// and the length of its wrapped key: what an examiner sees without any key.
+type Shape = (String, Option<i64>, usize, Vec<u8>, usize);
+
 #[test]
 fn nothing_in_the_files_tells_whether_a_duress_passphrase_exists() {
-    let shape = |dir: &Path| -> Vec<(String, Option<i64>, usize, Vec<u8>, usize)> {
+    let shape = |dir: &Path| -> Vec<Shape> {
         let mut rows: Vec<_> = slot_rows(dir)
             .into_iter()
             .map(|(name, it, header, wrapped)| {

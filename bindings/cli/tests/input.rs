@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{code, json, snapshot, PASS};
+use common::{code, json, stored_rows, PASS};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
@@ -73,11 +73,11 @@ fn vault(dir: &Path) -> (PathBuf, String, String, String) {
 
 /// Exit 2, a message naming `flag`, and not a byte of the vault changed.
 fn assert_usage(v: &Path, args: &[&str], flag: &str) {
-    let before = snapshot(v);
+    let before = stored_rows(v);
     let out = run(v, args);
     assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
     assert!(stderr(&out).contains(flag), "{args:?}: {}", stderr(&out));
-    assert_eq!(snapshot(v), before, "{args:?} wrote something");
+    assert_eq!(stored_rows(v), before, "{args:?} wrote something");
 }
 
 #[test]
@@ -188,7 +188,7 @@ fn impossible_dates_and_times_are_usage_errors_naming_the_flag() {
 fn ratings_and_incidents_in_the_future_are_refused_naming_the_field() {
     let tmp = tempfile::tempdir().unwrap();
     let (v, client, goal, _visit) = vault(tmp.path());
-    let before = snapshot(&v);
+    let before = stored_rows(&v);
     let out = run(
         &v,
         &[
@@ -227,14 +227,14 @@ fn ratings_and_incidents_in_the_future_are_refused_naming_the_field() {
     );
     assert_eq!(code(&out), 1);
     assert_eq!(json(&out)["error"]["field"], "occurred_on");
-    assert_eq!(snapshot(&v), before);
+    assert_eq!(stored_rows(&v), before);
 }
 
 #[test]
 fn control_characters_in_text_are_the_cores_error_naming_the_field() {
     let tmp = tempfile::tempdir().unwrap();
     let (v, client, ..) = vault(tmp.path());
-    let before = snapshot(&v);
+    let before = stored_rows(&v);
     for (args, field) in [
         (
             vec!["client", "add", "--name", "Ro\u{1b}[31mbin"],
@@ -257,5 +257,5 @@ fn control_characters_in_text_are_the_cores_error_naming_the_field() {
         // The answer itself carries no raw control character.
         assert!(!out.stdout.contains(&0x1b), "{args:?}");
     }
-    assert_eq!(snapshot(&v), before);
+    assert_eq!(stored_rows(&v), before);
 }

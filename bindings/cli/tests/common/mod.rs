@@ -55,3 +55,26 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+/// Every stored row but the two that every unlock rewrites (the duress notice, which must change
+/// alike whichever passphrase opened the vault, and the wrong-attempt count): to show that a
+/// refused command that had to unlock first wrote nothing of its own.
+pub fn stored_rows(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let conn = rusqlite::Connection::open(dir.join(alongside_core::test_support::storage::DB_FILE))
+        .unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT 'meta ' || name, value FROM meta WHERE name NOT IN ('notice', 'attempts')
+             UNION ALL SELECT 'slot ' || name, wrapped FROM key_slots
+             UNION ALL SELECT 'record ' || id, body FROM records
+             UNION ALL SELECT 'audit ' || seq, body FROM audit
+             ORDER BY 1",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap();
+    rows
+}

@@ -752,6 +752,65 @@ fn the_duress_passphrase_must_be_strong_and_not_the_unlock_passphrase_and_can_be
 }
 
 #[test]
+fn a_backup_made_under_duress_holds_the_empty_vault_and_restores() {
+    let (tmp, vault, s) = new_vault();
+    s.add_client(ClientInput::named("Robin")).unwrap();
+    s.set_duress_passphrase(PASSPHRASE.into(), DURESS.into())
+        .unwrap();
+    vault.lock();
+    let decoy = vault.unlock(DURESS.into(), None).unwrap();
+    // The duress session's own passphrase checks pass, as the real vault's would; the real
+    // passphrase is a wrong one there; a passphrase change answers done and changes nothing.
+    assert!(matches!(
+        decoy.change_passphrase(
+            PASSPHRASE.into(),
+            "ferry glacier pumpkin sonnet drift".into()
+        ),
+        Err(Error::WrongPassphrase)
+    ));
+    decoy
+        .change_passphrase(DURESS.into(), "ferry glacier pumpkin sonnet drift".into())
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("b");
+    decoy
+        .backup_with(
+            dir_string(&file),
+            DURESS.into(),
+            "plum cartwheel over seven dunes".into(),
+            BackupOptions {
+                kdf: KdfCost::Test,
+                ..BackupOptions::default()
+            },
+        )
+        .unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(find(&bytes, b"Robin").is_none());
+    let (restored, summary) = alongside_core::restore_stream(
+        &bytes[..],
+        "plum cartwheel over seven dunes",
+        &dir_string(&out.path().join("restored")),
+        "velvet orbit tangerine lantern",
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
+    assert_eq!(summary.records, 0);
+    assert!(restored.worker().unwrap().clients().unwrap().is_empty());
+    // The real vault is as it was, and the duress passphrase still opens the empty one.
+    vault.lock();
+    assert!(vault
+        .unlock(DURESS.into(), None)
+        .unwrap()
+        .clients()
+        .unwrap()
+        .is_empty());
+    vault.lock();
+    let (_v, real) = unlock(tmp.path());
+    assert_eq!(real.clients().unwrap().len(), 1);
+}
+
+#[test]
 fn quick_hide_locks_at_once_and_writes_nothing() {
     let (tmp, vault, s) = new_vault();
     s.add_client(ClientInput::named("Robin")).unwrap();

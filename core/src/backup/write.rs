@@ -37,12 +37,39 @@ impl WorkerSession {
             ));
         }
         let data_key = self.export_data_key(passphrase)?;
+        if self.state()?.is_decoy() {
+            // A duress passphrase's empty vault lives in memory: back up that, through its own
+            // connection (it is small; the lock is held while it is written).
+            let summary = {
+                let mut state = self.state()?;
+                let tx = state.conn.transaction()?;
+                self.write_rows(&tx, &data_key, backup_passphrase, out, options, &|| Ok(()))?
+            };
+            self.record(crate::storage::audit::Op::BackupMade)?;
+            return Ok(summary);
+        }
         let alive = || self.state().map(drop);
-
         let mut conn = storage::connect(&self.inner.dir, false)?;
         // One read transaction: meta, records and audit come from the same snapshot.
         let tx = conn.transaction()?;
-        let schema = storage::schema_version(&tx)?;
+        let summary = self.write_rows(&tx, &data_key, backup_passphrase, out, options, &alive)?;
+        drop(tx);
+        self.record(crate::storage::audit::Op::BackupMade)?;
+        Ok(summary)
+    }
+
+    /// The header and every row of one consistent snapshot (`tx`), sealed into `out`. `alive`
+    /// stops the backup when the session that started it ends.
+    fn write_rows<W: Write>(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        data_key: &Secret,
+        backup_passphrase: &str,
+        out: W,
+        options: &BackupOptions,
+        alive: &dyn Fn() -> Result<()>,
+    ) -> Result<BackupSummary> {
+        let schema = storage::schema_version(tx)?;
 
         let header = Header {
             version: FORMAT_VERSION,
@@ -135,8 +162,6 @@ impl WorkerSession {
         emit(&mut w, ENTRY_END, &body)?;
         alive()?;
         let written = w.finish()?;
-        drop(tx);
-        self.record(crate::storage::audit::Op::BackupMade)?;
         Ok(BackupSummary {
             records: counts.records,
             audit_entries: counts.audit,

@@ -141,19 +141,30 @@ pub(crate) fn check_attempt(
     }
 }
 
-/// The worker's passphrase, checked (throttled) with the device key given at unlock: the data key.
-/// A duress passphrase is not the worker's, and counts as wrong here.
+/// The open vault's passphrase, checked (throttled) with the device key given at unlock: its data
+/// key. In the real vault that is the worker's passphrase (a duress passphrase counts as wrong);
+/// in a duress passphrase's empty vault it is that passphrase, and the key is the decoy's.
 pub(crate) fn worker_key(
     state: &mut State,
     passphrase: &str,
 ) -> Result<(Secret, slots::Unwrapped)> {
     let device = state.device.clone();
     let unwrapped = check_attempt(state, passphrase, device.as_deref())?;
-    if unwrapped.role != Role::Worker {
-        throttle::failed(&mut state.conn, throttle::now_ms())?;
+    let expected = if state.is_decoy() {
+        Role::Duress
+    } else {
+        Role::Worker
+    };
+    if unwrapped.role != expected {
+        let file = state.parked.as_mut().unwrap_or(&mut state.conn);
+        throttle::failed(file, throttle::now_ms())?;
         return Err(Error::WrongPassphrase);
     }
-    Ok((unwrapped.key.clone(), unwrapped))
+    let key = match &state.decoy_key {
+        Some(decoy) => decoy.clone(),
+        None => unwrapped.key.clone(),
+    };
+    Ok((key, unwrapped))
 }
 
 /// Check the worker's passphrase (leaving shared mode). Writes nothing but the throttle.

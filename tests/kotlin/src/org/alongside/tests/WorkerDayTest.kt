@@ -526,6 +526,22 @@ private fun platformKey(d: Day) {
         shared.close()
     }
 
+    check("duress: set in settings; it opens an empty vault; the real trail records it later") {
+        val duress = "quiet walrus maps the tundra"
+        assertFalse(settings.setDuressPassphrase(PASSPHRASE, PASSPHRASE))
+        assertEquals("duress_passphrase", settings.screen.error.expect<UiError.Input>().field)
+        assertTrue(settings.setDuressPassphrase(PASSPHRASE, duress), "error: ${settings.screen.error}")
+        repo.lock()
+        assertEquals(VaultStatus.Unlocked, repo.unlock(duress))
+        assertTrue(repo.withWorker { it.clients() }.isEmpty(), "the duress vault looks empty")
+        repo.lock()
+        assertEquals(VaultStatus.Unlocked, repo.unlock(PASSPHRASE))
+        assertTrue(repo.withWorker { it.clients() }.isNotEmpty(), "the real caseload is all there")
+        val latest = repo.withWorker { it.auditEntries(1u) }.single()
+        assertEquals(org.alongside.core.Op.DURESS_UNLOCK, latest.op)
+        assertTrue(settings.removeDuressPassphrase(PASSPHRASE), "error: ${settings.screen.error}")
+    }
+
     check("quick hide: one call locks at once; every screen drops its data") {
         val today = TodayState(repo)
         assertTrue(today.load(TODAY))

@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 DEMO_VAULT ?= build/demo-vault
 # A fixed passphrase for the fictional demo caseload only. Real vaults ask for one.
-DEMO_PASSPHRASE ?= alongside demo passphrase
+DEMO_PASSPHRASE ?= fictional caseload, demo only, not a real one
 
 UNAME_S := $(shell uname -s)
 ifeq ($(UNAME_S),Darwin)
@@ -13,7 +13,7 @@ else
   FFI_LIB := target/release/libalongside_ffi.so
 endif
 
-.PHONY: all demo test lint rust-test server-test kotlin-test swift-test shells-check backup-reader bench bench-kotlin size bindings toolchain clean
+.PHONY: all demo test lint rust-test server-test spec-check backup-reader kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
 
 all: test
 
@@ -49,11 +49,11 @@ demo: toolchain
 	mkdir -p $(dir $(DEMO_VAULT)) && \
 	ALONGSIDE_PASSPHRASE='$(DEMO_PASSPHRASE)' target/release/alongside --vault $(DEMO_VAULT) demo
 
-## Every test: format, lints, Rust tests, Swift where a Swift toolchain exists, the backup
-## format's independent reader on a fresh backup, then the phone shells' API check and the Kotlin
-## bindings on the JVM (tests/kotlin/run.sh runs both), whose `N passed, N failed` line, counting
-## both, is the last line of the run.
-test: lint rust-test swift-test backup-reader kotlin-test
+## Every test: format, lints, Rust tests, the backup format's independent reader on the frozen
+## backup of every format version and on a fresh backup, Swift where a Swift toolchain exists, then
+## the phone shells' API check and the Kotlin bindings on the JVM (tests/kotlin/run.sh runs both),
+## whose `N passed, N failed` line, counting both, is the last line of the run.
+test: lint rust-test spec-check backup-reader swift-test kotlin-test
 
 ## Format, clippy, and the core's module graph (no cycles, dependencies pointing down the layers:
 ## tests/lint/module_cycles.py, which prints "no module cycles"), and no build but the benchmark's
@@ -74,6 +74,11 @@ rust-test: toolchain
 server-test: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	$(CARGO) test -p alongside-wire -p alongside-server
+
+## docs/read_backup.py (written from docs/backup-format.md alone) reads the frozen backup of every
+## format version; installs argon2-cffi into build/pylib when Python lacks it (tests/spec/run.sh).
+spec-check:
+	@bash tests/spec/run.sh
 
 kotlin-test: toolchain
 	@if [ -x tests/kotlin/run.sh ] || [ -f tests/kotlin/run.sh ]; then \

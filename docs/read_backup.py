@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""An independent reader for Alongside backup files (format version 1), written from
-docs/backup-format.md alone with Python's `cryptography` package. It checks the whole file and
-prints what it holds; with --rows it prints every row as JSON (blobs in hex), with --data-key the
-data key in hex as well (careful: that key reads the whole caseload).
+"""An independent reader for Alongside backup files (format versions 2 and 1), written from
+docs/backup-format.md alone with Python's `cryptography` package and, for version 2's Argon2id,
+`argon2-cffi` (the reference C implementation; `pip install argon2-cffi`). It checks the whole
+file and prints what it holds; with --rows it prints every row as JSON (blobs in hex), with
+--data-key the data key in hex as well (careful: that key reads the whole caseload).
 
     ALONGSIDE_BACKUP_PASSPHRASE=... python3 docs/read_backup.py FILE [--rows] [--data-key]
 
@@ -22,9 +23,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
 
 MAGIC = b"ALONGSIDE-BACKUP"
-SUPPORTED = 1
-HEADER_LEN = 115
+SUPPORTED = 2
 TAG = 16
+# Per version: (bytes the key check covers, bytes the digest covers, header length).
+LAYOUT = {1: (51, 83, 115), 2: (59, 91, 123)}
 
 
 class Damaged(Exception):
@@ -58,26 +60,47 @@ def open_header(f, passphrase):
         raise TooNew(version)
     if version == 0:
         raise Damaged("format version 0")
-    h = head + read_full(f, HEADER_LEN - 18)
-    if len(h) < HEADER_LEN:
+    checked, digested, header_len = LAYOUT[version]
+    h = head + read_full(f, header_len - 18)
+    if len(h) < header_len:
         raise Damaged("truncated header")
-    if hashlib.sha256(h[:83]).digest() != h[83:115]:
+    if hashlib.sha256(h[:digested]).digest() != h[digested:header_len]:
         raise Damaged("header digest")
-    if h[18] != 1 or h[39] != 1:
-        raise Damaged("unknown algorithm")
-    (iterations,) = struct.unpack(">I", h[19:23])
-    salt = h[23:39]
-    (chunk,) = struct.unpack(">I", h[40:44])
-    prefix = h[44:51]
-    if not (1_000 <= iterations <= 10_000_000) or not (64 <= chunk <= 1 << 20):
+    password = passphrase.encode("utf-8")
+    if version == 1:
+        if h[18] != 1:
+            raise Damaged("unknown key derivation")
+        (iterations,) = struct.unpack(">I", h[19:23])
+        if not (1_000 <= iterations <= 10_000_000):
+            raise Damaged("parameters out of range")
+        at = 23
+        salt = h[at : at + 16]
+        ikm = hashlib.pbkdf2_hmac("sha256", password, salt, iterations, 32)
+    else:
+        if h[18] != 2:
+            raise Damaged("unknown key derivation")
+        m, t, p = struct.unpack(">III", h[19:31])
+        if not (1 <= p <= 4 and 8 * p <= m <= 262_144 and 1 <= t <= 10 and m * t <= 786_432):
+            raise Damaged("parameters out of range")
+        at = 31
+        salt = h[at : at + 16]
+        from argon2.low_level import Type, hash_secret_raw
+
+        ikm = hash_secret_raw(password, salt, t, m, p, 32, Type.ID, version=0x13)
+    if h[at + 16] != 1:
+        raise Damaged("unknown cipher")
+    (chunk,) = struct.unpack(">I", h[at + 17 : at + 21])
+    prefix = h[at + 21 : at + 28]
+    if not (64 <= chunk <= 1 << 20):
         raise Damaged("parameters out of range")
-    ikm = hashlib.pbkdf2_hmac("sha256", passphrase.encode("utf-8"), salt, iterations, 32)
-    prk = hmac.new(b"alongside/backup/v1", ikm, hashlib.sha256).digest()  # HKDF-Extract
+    hkdf_salt = b"alongside/backup/v%d" % version
+    prk = hmac.new(hkdf_salt, ikm, hashlib.sha256).digest()  # HKDF-Extract
     k_stream = HKDFExpand(hashes.SHA256(), 32, b"stream key").derive(prk)
     k_check = HKDFExpand(hashes.SHA256(), 32, b"key check").derive(prk)
-    if not hmac.compare_digest(hmac.new(k_check, h[:51], hashlib.sha256).digest(), h[51:83]):
+    mac = hmac.new(k_check, h[:checked], hashlib.sha256).digest()
+    if not hmac.compare_digest(mac, h[checked:digested]):
         raise WrongPassphrase()
-    return AESGCM(k_stream), prefix, chunk, h[83:115]
+    return AESGCM(k_stream), prefix, chunk, h[digested:header_len]
 
 
 def plaintext_chunks(f, aead, prefix, chunk, ad):

@@ -25,11 +25,17 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let pass = "measure backup passphrase".to_string();
-    let backup_pass = "measure the backup file".to_string();
+    let pass = "measure backup passphrase, vault side".to_string();
+    let backup_pass = "measure the backup file, sealing side".to_string();
     let tmp = tempfile_dir();
     let vault_dir = tmp.join("vault");
-    let vault = Vault::create(vault_dir.display().to_string(), pass.clone(), Some(1_000)).unwrap();
+    let vault = Vault::create_with_cost(
+        vault_dir.display().to_string(),
+        pass.clone(),
+        None,
+        alongside_core::KdfCost::Test,
+    )
+    .unwrap();
     let s = vault.worker().unwrap();
     let started = Instant::now();
     let made = generate::generate(
@@ -61,7 +67,6 @@ fn main() {
             file.display().to_string(),
             pass.clone(),
             backup_pass.clone(),
-            None,
         )
         .unwrap();
     let backup_s = t.elapsed().as_secs_f64();
@@ -90,7 +95,7 @@ fn main() {
         file.display().to_string(),
         backup_pass,
         tmp.join("restored").display().to_string(),
-        "a new unlock passphrase".into(),
+        "juniper ledger mosaic 7 harbor".into(),
         None,
     )
     .unwrap();

@@ -56,6 +56,21 @@ pub enum Rule {
         /// Why not, in words a screen can show ("the note is signed; add an addendum instead").
         reason: String,
     },
+    /// A new passphrase is too easy to guess. The strength estimator's feedback, for the screen to
+    /// show beside the field (never the passphrase itself).
+    Weak {
+        /// What makes it weak ("This is similar to a commonly used password"), if the estimator
+        /// says.
+        warning: Option<String>,
+        /// What would make it stronger ("Add another word or two").
+        suggestions: Vec<String>,
+    },
+    /// The value must differ from the one held by `other` (a backup passphrase from the unlock
+    /// passphrase).
+    SameAs {
+        /// What it must differ from, in words ("the unlock passphrase").
+        other: String,
+    },
 }
 
 impl fmt::Display for Rule {
@@ -70,6 +85,11 @@ impl fmt::Display for Rule {
             Rule::NotAfter { other } => write!(f, "must not be after {other}"),
             Rule::WrongOwner => write!(f, "belongs to another record"),
             Rule::NotAllowed { reason } => write!(f, "cannot be changed: {reason}"),
+            Rule::Weak { warning, .. } => match warning {
+                Some(w) => write!(f, "is too easy to guess: {w}"),
+                None => write!(f, "is too easy to guess"),
+            },
+            Rule::SameAs { other } => write!(f, "must differ from {other}"),
         }
     }
 }

@@ -44,6 +44,7 @@ mod words;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
+pub use crypto::{KdfCost, KdfParams};
 pub use error::{error_code_of, Error, Result, Rule};
 pub use time::{ClockTime, Day, Timestamp};
 pub use vault::platform::PlatformKey;
@@ -53,7 +54,7 @@ pub use storage::audit::{AuditEntry, AuditReport, Op};
 
 pub use backup::{
     restore_stream, verify_backup, verify_backup_stream, BackupOptions, BackupSummary,
-    AEAD_AES_256_GCM, DEFAULT_CHUNK_SIZE, FORMAT_VERSION as BACKUP_FORMAT_VERSION,
+    AEAD_AES_256_GCM, DEFAULT_CHUNK_SIZE, FORMAT_VERSION as BACKUP_FORMAT_VERSION, KDF_ARGON2ID,
     KDF_PBKDF2_HMAC_SHA256, MAGIC as BACKUP_MAGIC, MAX_CHUNK_SIZE, MAX_ENTRY_LEN,
     MAX_KDF_ITERATIONS, MIN_CHUNK_SIZE,
 };
@@ -70,8 +71,7 @@ pub use domain::duty::{duties, Duty, DutyInfo, DutySettings, DEFAULT_ADVOCACY_HI
 pub use domain::entry::{ClientEntry, EntryKind};
 pub use domain::incident::{
     incident_kinds, Incident, IncidentAction, IncidentActionInput, IncidentInput, IncidentKind,
-    IncidentKindInfo, IncidentStatus, IncidentView, RequiredAction, RequiredActionInfo,
-    RequiredActionState,
+    IncidentKindInfo, IncidentStatus, RequiredAction, RequiredActionInfo,
 };
 pub use domain::note::{Addendum, Note, NoteStatus};
 pub use domain::plan::{
@@ -94,6 +94,7 @@ pub use screens::activity::{ActivityView, LinkedGoal};
 pub use screens::caseload::{
     status_label, CaseloadRow, CaseloadView, ClientList, DueItem, DueKind,
 };
+pub use screens::incident::{IncidentView, RequiredActionState};
 pub use screens::note::{NoteList, NoteView};
 pub use screens::plan::{
     goal_status_label, GoalCard, GoalReviewRow, PlanScreen, PlanVersionSummary, RatingView,

@@ -7,8 +7,8 @@ use crate::vault::WorkerSession;
 
 pub use crate::backup::fuzzing;
 pub use crate::crypto::{
-    random_bytes, Keys, RecordAd, RowPlace, Secret, DEFAULT_PBKDF2_ITERATIONS,
-    MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS,
+    argon2id, pbkdf2_sha256, random_bytes, Keys, RecordAd, RowPlace, Secret,
+    DEFAULT_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS,
 };
 
 /// Sealing and opening raw envelopes under a 256-bit secret (what a platform key does).

@@ -226,6 +226,16 @@ impl Timestamp {
     pub fn day(self) -> Day {
         Day(self.0.date_naive())
     }
+
+    /// Milliseconds since the Unix epoch (for a fixed-size stored field).
+    pub(crate) fn millis(self) -> i64 {
+        self.0.timestamp_millis()
+    }
+
+    /// The instant `ms` milliseconds after the Unix epoch, if it is one chrono can hold.
+    pub(crate) fn from_millis(ms: i64) -> Option<Self> {
+        chrono::DateTime::from_timestamp_millis(ms).map(Timestamp)
+    }
 }
 
 impl fmt::Display for Timestamp {

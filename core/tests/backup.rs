@@ -10,6 +10,7 @@ mod common;
 use alongside_core::test_support::fuzzing;
 use alongside_core::DutySettings;
 use alongside_core::EntryKind;
+use alongside_core::KdfCost;
 use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
 use alongside_core::{Author, GoalInput, RatingInput, ReviewInput};
 use alongside_core::{BackupOptions, BackupSummary};
@@ -25,8 +26,13 @@ use std::sync::Arc;
 
 const BACKUP_PASS: &str = "a different backup passphrase";
 const NEW_PASS: &str = "the new phone's passphrase";
-/// The lowest count the format allows, to keep the tests quick.
-const BACKUP_KDF: u32 = 1_000;
+/// The test cost (Argon2id's floor), to keep the tests quick; production is fixed.
+fn quick() -> BackupOptions {
+    BackupOptions {
+        kdf: KdfCost::Test,
+        ..BackupOptions::default()
+    }
+}
 const CANARY: &str = "Zephyrine-Quillfeather";
 
 /// A caseload with every record kind the core has: clients (one edited, one erased),
@@ -229,7 +235,7 @@ fn the_round_trip_covers_every_record_kind_in_the_core() {
 }
 
 /// Every row of the tables a backup carries, with SQLite's own types, in a stable order.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 struct Rows {
     meta: Vec<Vec<Value>>,
     records: Vec<Vec<Value>>,
@@ -261,6 +267,23 @@ fn rows(dir: &Path) -> Rows {
     }
 }
 
+/// The rows without the newest audit entry (a backup's source gains a `BackupMade` entry after
+/// the snapshot, and a restored vault a `Restored` entry after the backup's own) and without the
+/// meta rows that belong to the phone's key slots rather than the caseload (the duress settings
+/// and notice, made fresh by a restore, and the wrong-attempt count).
+fn trimmed(mut rows: Rows) -> Rows {
+    rows.audit.pop();
+    caseload_meta(rows)
+}
+
+/// The rows without the meta rows that belong to the phone's key slots (see [`trimmed`]).
+fn caseload_meta(mut rows: Rows) -> Rows {
+    rows.meta.retain(|r| {
+        !matches!(&r[0], Value::Text(name) if ["duress", "notice", "attempts"].contains(&name.as_str()))
+    });
+    rows
+}
+
 fn kinds(rows: &Rows) -> BTreeSet<String> {
     rows.records
         .iter()
@@ -284,7 +307,7 @@ fn backup_bytes(
         BACKUP_PASS,
         &mut out,
         &BackupOptions {
-            kdf_iterations: BACKUP_KDF,
+            kdf: KdfCost::Test,
             chunk_size,
         },
     )
@@ -298,7 +321,8 @@ fn restore_bytes(bytes: &[u8], target: &Path, pass: &str) -> Result<Arc<Vault>, 
         pass,
         &dir_string(target),
         NEW_PASS,
-        Some(TEST_KDF_ITERATIONS),
+        None,
+        KdfCost::Test,
     )?;
     assert_eq!(
         summary,
@@ -327,11 +351,11 @@ fn a_restored_vault_has_every_row_byte_for_byte_and_its_audit_verifies() {
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("caseload.alongside-backup");
     let summary = s
-        .backup(
+        .backup_with(
             dir_string(&file),
             PASSPHRASE.into(),
             BACKUP_PASS.into(),
-            Some(BACKUP_KDF),
+            quick(),
         )
         .unwrap();
     assert_eq!(summary.records, before.records.len() as u64);
@@ -350,33 +374,39 @@ fn a_restored_vault_has_every_row_byte_for_byte_and_its_audit_verifies() {
     );
 
     let target = out.path().join("new phone");
-    let restored = Vault::restore(
-        dir_string(&file),
-        BACKUP_PASS.into(),
-        dir_string(&target),
-        NEW_PASS.into(),
-        Some(TEST_KDF_ITERATIONS),
+    let (restored, _) = alongside_core::restore_stream(
+        std::fs::File::open(&file).unwrap(),
+        BACKUP_PASS,
+        &dir_string(&target),
+        NEW_PASS,
+        None,
+        KdfCost::Test,
     )
     .unwrap();
-    assert_eq!(rows(&target), before);
+    assert_eq!(trimmed(rows(&target)), caseload_meta(before.clone()));
     let r = restored.worker().unwrap();
     let report = r.verify_audit().unwrap();
     assert!(report.ok, "{report:?}");
-    assert_eq!(report.entries, before.audit.len() as u64);
+    assert_eq!(report.entries, before.audit.len() as u64 + 1);
     assert_eq!(r.clients().unwrap(), s.clients().unwrap());
-    assert_eq!(
+    // Both trails go on from the backup's: the source's with the backup made, the restored
+    // vault's with the restore.
+    let (mut theirs, mut ours) = (
         r.audit_entries(1000).unwrap(),
-        s.audit_entries(1000).unwrap()
+        s.audit_entries(1000).unwrap(),
     );
+    assert_eq!(theirs.remove(0).op, alongside_core::Op::Restored);
+    assert_eq!(ours.remove(0).op, alongside_core::Op::BackupMade);
+    assert_eq!(theirs, ours);
 
     // The new vault opens with the new passphrase only, and its trail goes on from the old one.
     drop((r, restored));
-    let reopened = Vault::open(dir_string(&target)).unwrap();
+    let reopened = Vault::open_with_cost(dir_string(&target), KdfCost::Test).unwrap();
     assert!(matches!(
-        reopened.unlock(PASSPHRASE.into()),
+        reopened.unlock(PASSPHRASE.into(), None),
         Err(Error::WrongPassphrase)
     ));
-    let r = reopened.unlock(NEW_PASS.into()).unwrap();
+    let r = reopened.unlock(NEW_PASS.into(), None).unwrap();
     r.add_client(ClientInput::named("Met on the new phone"))
         .unwrap();
     assert!(r.verify_audit().unwrap().ok);
@@ -389,13 +419,14 @@ fn many_small_chunks_round_trip_through_the_stream_api() {
     let target = tempfile::tempdir().unwrap();
     let into = target.path().join("v");
     let restored = restore_bytes(&bytes, &into, BACKUP_PASS).unwrap();
-    assert_eq!(rows(&into), rows(dir.path()));
+    assert_eq!(trimmed(rows(&into)), trimmed(rows(dir.path())));
     assert!(restored.worker().unwrap().verify_audit().unwrap().ok);
     assert_eq!(
         alongside_core::verify_backup_stream(&bytes[..], BACKUP_PASS).unwrap(),
         BackupSummary {
             records: rows(dir.path()).records.len() as u64,
-            audit_entries: rows(dir.path()).audit.len() as u64,
+            // The source's newest entry records the backup itself.
+            audit_entries: rows(dir.path()).audit.len() as u64 - 1,
             bytes: bytes.len() as u64,
         }
     );
@@ -408,7 +439,7 @@ fn restore_into_an_existing_empty_folder() {
     let empty = parent.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
     restore_bytes(&bytes, &empty, BACKUP_PASS).unwrap();
-    assert_eq!(rows(&empty), rows(dir.path()));
+    assert_eq!(trimmed(rows(&empty)), trimmed(rows(dir.path())));
     assert_eq!(names(parent.path()), BTreeSet::from(["empty".to_string()]));
 }
 
@@ -424,7 +455,7 @@ fn the_platform_key_stays_with_the_old_phone() {
         BACKUP_PASS,
         &mut bytes,
         &BackupOptions {
-            kdf_iterations: BACKUP_KDF,
+            kdf: KdfCost::Test,
             ..Default::default()
         },
     )
@@ -487,9 +518,9 @@ fn each_bad_file_has_its_own_error_and_leaves_the_target_untouched() {
     ));
 
     let mut newer = bytes.clone();
-    newer[16..18].copy_from_slice(&2u16.to_be_bytes());
+    newer[16..18].copy_from_slice(&3u16.to_be_bytes());
     match fails_cleanly(&newer, BACKUP_PASS) {
-        Error::BackupTooNew { found, supported } => assert_eq!((found, supported), (2, 1)),
+        Error::BackupTooNew { found, supported } => assert_eq!((found, supported), (3, 2)),
         other => panic!("expected BackupTooNew, got {other:?}"),
     }
 
@@ -533,7 +564,7 @@ fn a_file_cut_at_every_twentieth_of_its_length_fails_cleanly() {
         }
     }
     // Cut at exactly a chunk boundary, and one byte short of the end.
-    let header = 115;
+    let header = 123;
     for len in [header, header + 512 + 16, bytes.len() - 1] {
         assert!(matches!(
             fails_cleanly(&bytes[..len], BACKUP_PASS),
@@ -545,7 +576,7 @@ fn a_file_cut_at_every_twentieth_of_its_length_fails_cleanly() {
 #[test]
 fn a_flipped_byte_anywhere_fails_cleanly() {
     let (_dir, _vault, _s, bytes) = backup_bytes(2, 256);
-    let header = 115;
+    let header = 123;
     // Every header byte, then a spread of positions through the chunks, through the cheap
     // verifier; a sample of them through a full restore.
     let positions: Vec<usize> = (0..header)
@@ -580,11 +611,11 @@ fn backup_asks_for_the_unlock_passphrase_and_stops_when_locked() {
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("b");
     let err = s
-        .backup(
+        .backup_with(
             dir_string(&file),
             "not the passphrase".into(),
             BACKUP_PASS.into(),
-            Some(BACKUP_KDF),
+            quick(),
         )
         .err()
         .unwrap();
@@ -593,7 +624,12 @@ fn backup_asks_for_the_unlock_passphrase_and_stops_when_locked() {
 
     // Too short a backup passphrase names the field.
     let err = s
-        .backup(dir_string(&file), PASSPHRASE.into(), "short".into(), None)
+        .backup_with(
+            dir_string(&file),
+            PASSPHRASE.into(),
+            "short".into(),
+            quick(),
+        )
         .err()
         .unwrap();
     assert!(
@@ -603,11 +639,11 @@ fn backup_asks_for_the_unlock_passphrase_and_stops_when_locked() {
 
     vault.lock();
     let err = s
-        .backup(
+        .backup_with(
             dir_string(&file),
             PASSPHRASE.into(),
             BACKUP_PASS.into(),
-            Some(BACKUP_KDF),
+            quick(),
         )
         .err()
         .unwrap();
@@ -624,20 +660,20 @@ fn an_existing_backup_file_is_replaced_only_by_a_complete_one() {
     std::fs::write(&file, b"yesterday's backup").unwrap();
     vault.lock();
     assert!(s
-        .backup(
+        .backup_with(
             dir_string(&file),
             PASSPHRASE.into(),
             BACKUP_PASS.into(),
-            Some(BACKUP_KDF)
+            quick(),
         )
         .is_err());
     assert_eq!(std::fs::read(&file).unwrap(), b"yesterday's backup");
-    let s = vault.unlock(PASSPHRASE.into()).unwrap();
-    s.backup(
+    let s = vault.unlock(PASSPHRASE.into(), None).unwrap();
+    s.backup_with(
         dir_string(&file),
         PASSPHRASE.into(),
         BACKUP_PASS.into(),
-        Some(BACKUP_KDF),
+        quick(),
     )
     .unwrap();
     assert!(alongside_core::verify_backup(dir_string(&file), BACKUP_PASS.into()).is_ok());
@@ -676,7 +712,7 @@ fn the_writer_streams_one_chunk_at_a_time() {
             BACKUP_PASS,
             &mut sink,
             &BackupOptions {
-                kdf_iterations: BACKUP_KDF,
+                kdf: KdfCost::Test,
                 chunk_size: 1024,
             },
         )
@@ -769,7 +805,7 @@ fn fuzz_seeds() -> (Vec<u8>, Vec<u8>) {
         fuzzing::PASSPHRASE,
         &mut file,
         &BackupOptions {
-            kdf_iterations: BACKUP_KDF,
+            kdf: KdfCost::Test,
             chunk_size: 256,
         },
     )

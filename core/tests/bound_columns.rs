@@ -307,7 +307,7 @@ fn a_schema_2_vault_put_back_to_schema_1_fails_loudly() {
         .unwrap();
     let before = snapshot(c._dir.path());
     let vault = open(c._dir.path());
-    match vault.unlock(PASSPHRASE.into()) {
+    match vault.unlock(PASSPHRASE.into(), None) {
         Err(Error::Tampered { .. }) => {}
         other => panic!("expected Tampered, got {:?}", other.map(|_| ())),
     }

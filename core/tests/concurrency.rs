@@ -70,7 +70,7 @@ fn four_connections_on_one_folder_lose_nothing() {
             let dir = dir.clone();
             std::thread::spawn(move || {
                 let vault = Vault::open(dir).unwrap();
-                let session = vault.unlock(PASSPHRASE.into()).unwrap();
+                let session = vault.unlock(PASSPHRASE.into(), None).unwrap();
                 let mut failures = Vec::new();
                 for name in names(w) {
                     if let Err(e) = session.add_client(ClientInput::named(&name)) {

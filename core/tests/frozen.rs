@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 use alongside_core::Author;
-
+use alongside_core::KdfCost;
 use alongside_core::{Error, Vault};
 use std::path::Path;
 
@@ -68,14 +68,14 @@ fn check_contents_with(vault: &Vault, entries: u64) {
 #[test]
 fn a_schema_1_vault_opens() {
     let dir = copy_of_vault_v1();
-    let vault = Vault::open(dir.path().display().to_string()).unwrap();
+    let vault = Vault::open_with_cost(dir.path().display().to_string(), KdfCost::Test).unwrap();
     assert!(matches!(
-        vault.unlock("not the passphrase".into()),
+        vault.unlock("not the passphrase".into(), None),
         Err(Error::WrongPassphrase)
     ));
     // Opening without the keys leaves it as it was: the upgrade needs them.
     assert_eq!(schema_of(dir.path()), 1);
-    vault.unlock("frozen vault v1".into()).unwrap();
+    vault.unlock("frozen vault v1".into(), None).unwrap();
     assert_eq!(schema_of(dir.path()), 2);
     check_contents(&vault);
     let audit = vault.worker().unwrap().audit_entries(7).unwrap();
@@ -88,8 +88,8 @@ fn a_schema_1_vault_opens() {
     conn.execute("UPDATE records SET owner = NULL WHERE id = ?1", [GOAL])
         .unwrap();
     drop(conn);
-    let vault = Vault::open(dir.path().display().to_string()).unwrap();
-    let s = vault.unlock("frozen vault v1".into()).unwrap();
+    let vault = Vault::open_with_cost(dir.path().display().to_string(), KdfCost::Test).unwrap();
+    let s = vault.unlock("frozen vault v1".into(), None).unwrap();
     assert!(matches!(
         s.ratings(GOAL.into()),
         Err(Error::Tampered { .. })
@@ -107,12 +107,12 @@ fn a_schema_2_vault_opens() {
     const NOTE: &str = "3936c398-db2e-41da-86f4-3492c8a60399";
     let dir = copy_of("vault-v2.db");
     assert_eq!(schema_of(dir.path()), 2);
-    let vault = Vault::open(dir.path().display().to_string()).unwrap();
+    let vault = Vault::open_with_cost(dir.path().display().to_string(), KdfCost::Test).unwrap();
     assert!(matches!(
-        vault.unlock("not the passphrase".into()),
+        vault.unlock("not the passphrase".into(), None),
         Err(Error::WrongPassphrase)
     ));
-    let s = vault.unlock("frozen vault v2".into()).unwrap();
+    let s = vault.unlock("frozen vault v2".into(), None).unwrap();
     let client = s.client(CLIENT.into()).unwrap();
     assert_eq!(client.preferred_name, "Amira");
     assert_eq!(client.language.as_deref(), Some("fr-CA"));
@@ -152,15 +152,46 @@ fn a_format_1_backup_restores() {
     assert_eq!((summary.records, summary.audit_entries), (7, 8));
     let target = tempfile::tempdir().unwrap();
     let dir = target.path().join("restored").display().to_string();
-    let vault = Vault::restore(
-        file,
-        "frozen backup v1".into(),
-        dir,
-        "a new passphrase".into(),
-        Some(2_000),
+    let (vault, _) = alongside_core::restore_stream(
+        std::fs::File::open(&file).unwrap(),
+        "frozen backup v1",
+        &dir,
+        "juniper ledger mosaic 7 harbor",
+        None,
+        KdfCost::Test,
     )
     .unwrap();
-    // A schema 1 backup comes back as a schema 2 vault.
+    // A schema 1 backup comes back as a schema 2 vault: the backup's eight entries, one per
+    // record sealed again at the upgrade, then the restore's own.
     assert_eq!(schema_of(&target.path().join("restored")), 2);
-    check_contents(&vault);
+    check_contents_with(&vault, V1_ENTRIES_AFTER_UPGRADE + 1);
+}
+
+#[test]
+fn a_format_2_backup_restores() {
+    // Made by the release CLI of the build that introduced format 2 (Argon2id at the production
+    // cost): the format-1 fixture restored, then backed up.
+    let file = Path::new(FIXTURES)
+        .join("backup-v2.alongside")
+        .display()
+        .to_string();
+    let pass = "frozen backup v2, argon2id edition";
+    let summary = alongside_core::verify_backup(file.clone(), pass.into()).unwrap();
+    assert_eq!((summary.records, summary.audit_entries), (7, 9));
+    let bytes = std::fs::read(&file).unwrap();
+    assert_eq!(&bytes[16..18], &2u16.to_be_bytes());
+    let target = tempfile::tempdir().unwrap();
+    let dir = target.path().join("restored").display().to_string();
+    let (vault, _) = alongside_core::restore_stream(
+        std::fs::File::open(&file).unwrap(),
+        pass,
+        &dir,
+        "juniper ledger mosaic 7 harbor",
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
+    // The format-1 backup's eight entries and its restore (a schema 1 vault then), one per
+    // record sealed again at the upgrade to schema 2, then this restore.
+    check_contents_with(&vault, 9 + 7 + 1);
 }

@@ -20,6 +20,9 @@ impl PlatformKey for WrongSecret {
     fn unwrap(&self, _wrapped: Vec<u8>) -> Result<Vec<u8>, Error> {
         Ok(vec![7; 32])
     }
+    fn device_secret(&self, input: Vec<u8>) -> Result<Vec<u8>, Error> {
+        Ok(input)
+    }
 }
 
 #[test]

@@ -28,7 +28,7 @@ fn backup_of(s: &WorkerSession) -> Vec<u8> {
         BACKUP_PASS,
         &mut out,
         &BackupOptions {
-            kdf_iterations: 1_000,
+            kdf: alongside_core::KdfCost::Test,
             chunk_size: alongside_core::DEFAULT_CHUNK_SIZE,
         },
     )
@@ -42,7 +42,8 @@ fn restore(bytes: &[u8], target: &Path) -> Result<std::sync::Arc<Vault>, Error> 
         BACKUP_PASS,
         &dir_string(target),
         NEW_PASS,
-        Some(TEST_KDF_ITERATIONS),
+        None,
+        alongside_core::KdfCost::Test,
     )
     .map(|(vault, _)| vault)
 }

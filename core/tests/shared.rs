@@ -5,6 +5,7 @@
 
 use alongside_core::Duty;
 use alongside_core::EntryKind;
+use alongside_core::KdfCost;
 use alongside_core::{ActivityInput, ActivityKind};
 use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
 use alongside_core::{Author, GoalInput, GoalStatus, RatingInput};
@@ -70,7 +71,13 @@ fn goal_input(words: String, visible: bool, rng_marker: &str) -> GoalInput {
 fn caseload(seed: u64) -> Caseload {
     let mut rng = Rng(seed | 1);
     let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create(dir.path().display().to_string(), PASS.into(), Some(2_000)).unwrap();
+    let vault = Vault::create_with_cost(
+        dir.path().display().to_string(),
+        PASS.into(),
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
     let s = vault.worker().unwrap();
     let resource = s
         .add_resource(ResourceInput {
@@ -511,7 +518,13 @@ fn robin(session: &WorkerSession) -> (String, String, String) {
 #[test]
 fn leaving_needs_the_worker_and_client_words_come_back_marked_as_theirs() {
     let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create(dir.path().display().to_string(), PASS.into(), Some(2_000)).unwrap();
+    let vault = Vault::create_with_cost(
+        dir.path().display().to_string(),
+        PASS.into(),
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
     let worker = vault.worker().unwrap();
     let (client, goal, step) = robin(&worker);
     let shared = worker.open_shared(client.clone(), None).unwrap();
@@ -567,7 +580,13 @@ fn leaving_needs_the_worker_and_client_words_come_back_marked_as_theirs() {
 #[test]
 fn wrong_attempts_are_throttled() {
     let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create(dir.path().display().to_string(), PASS.into(), Some(2_000)).unwrap();
+    let vault = Vault::create_with_cost(
+        dir.path().display().to_string(),
+        PASS.into(),
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
     let worker = vault.worker().unwrap();
     let (client, ..) = robin(&worker);
     let shared = worker.open_shared(client, None).unwrap();
@@ -588,7 +607,13 @@ fn wrong_attempts_are_throttled() {
 #[test]
 fn idle_shared_mode_locks_the_whole_vault() {
     let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create(dir.path().display().to_string(), PASS.into(), Some(2_000)).unwrap();
+    let vault = Vault::create_with_cost(
+        dir.path().display().to_string(),
+        PASS.into(),
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
     let worker = vault.worker().unwrap();
     let (client, ..) = robin(&worker);
     let shared: Arc<SharedSession> = worker.open_shared(client, Some(1)).unwrap();
@@ -599,7 +624,7 @@ fn idle_shared_mode_locks_the_whole_vault() {
     ));
     assert!(vault.is_locked());
     assert!(matches!(shared.leave(PASS.into()), Err(Error::Locked)));
-    assert!(vault.unlock(PASS.into()).is_ok());
+    assert!(vault.unlock(PASS.into(), None).is_ok());
 }
 
 struct FixedKey;
@@ -610,12 +635,21 @@ impl PlatformKey for FixedKey {
     fn unwrap(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, Error> {
         self.wrap(wrapped)
     }
+    fn device_secret(&self, input: Vec<u8>) -> Result<Vec<u8>, Error> {
+        self.wrap(input)
+    }
 }
 
 #[test]
 fn leaving_with_the_platform_key() {
     let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create(dir.path().display().to_string(), PASS.into(), Some(2_000)).unwrap();
+    let vault = Vault::create_with_cost(
+        dir.path().display().to_string(),
+        PASS.into(),
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
     let worker = vault.worker().unwrap();
     worker
         .enable_platform_key(PASS.into(), Arc::new(FixedKey))

@@ -8,8 +8,10 @@ mod common;
 
 use alongside_core::test_support::storage::SCHEMA_VERSION;
 use alongside_core::ClientInput;
-use alongside_core::{Error, Vault};
+use alongside_core::KdfCost;
+use alongside_core::{Error, Rule, Vault};
 use common::*;
+use std::path::Path;
 
 fn add(session: &alongside_core::WorkerSession, name: &str) -> String {
     session.add_client(ClientInput::named(name)).unwrap().id
@@ -59,10 +61,11 @@ fn creating_over_an_existing_vault_is_refused() {
     let (tmp, vault, session) = new_vault();
     let id = add(&session, "Rosa");
     drop((session, vault));
-    let again = Vault::create(
+    let again = Vault::create_with_cost(
         dir_string(tmp.path()),
         "another passphrase".into(),
-        Some(TEST_KDF_ITERATIONS),
+        None,
+        KdfCost::Test,
     );
     assert!(matches!(again, Err(Error::AlreadyExists)));
     let (_vault, session) = unlock(tmp.path());
@@ -74,7 +77,7 @@ fn opening_a_folder_without_a_vault_is_not_found() {
     let tmp = tempfile::tempdir().unwrap();
     let missing = tmp.path().join("nothing-here");
     assert!(matches!(
-        Vault::open(dir_string(&missing)),
+        Vault::open_with_cost(dir_string(&missing), KdfCost::Test),
         Err(Error::NotFound { .. })
     ));
     assert!(!missing.exists(), "opening must not create the folder");
@@ -83,10 +86,19 @@ fn opening_a_folder_without_a_vault_is_not_found() {
 #[test]
 fn weak_settings_are_refused_at_creation() {
     let tmp = tempfile::tempdir().unwrap();
-    let short = Vault::create(dir_string(tmp.path()), "short".into(), Some(2_000));
+    let short =
+        Vault::create_with_cost(dir_string(tmp.path()), "short".into(), None, KdfCost::Test);
     assert!(matches!(short, Err(Error::Invalid { ref field, .. }) if field == "passphrase"));
-    let few = Vault::create(dir_string(tmp.path()), PASSPHRASE.into(), Some(10));
-    assert!(matches!(few, Err(Error::Invalid { ref field, .. }) if field == "kdf_iterations"));
+    let weak = Vault::create_with_cost(
+        dir_string(tmp.path()),
+        "password1234".into(),
+        None,
+        KdfCost::Test,
+    );
+    assert!(matches!(
+        weak,
+        Err(Error::Invalid { ref field, rule: Rule::Weak { .. }, .. }) if field == "passphrase"
+    ));
     assert!(!tmp
         .path()
         .join(alongside_core::test_support::storage::DB_FILE)
@@ -107,7 +119,7 @@ fn lock_then_unlock() {
     ));
     assert!(matches!(vault.worker(), Err(Error::Locked)));
 
-    let fresh = vault.unlock(PASSPHRASE.into()).unwrap();
+    let fresh = vault.unlock(PASSPHRASE.into(), None).unwrap();
     assert_eq!(fresh.client(id.clone()).unwrap().preferred_name, "Maya");
     // A session from before the lock stays dead, even though the vault is unlocked again.
     assert!(matches!(session.client(id.clone()), Err(Error::Locked)));
@@ -145,10 +157,10 @@ fn passphrase_change_keeps_data_and_rejects_the_old_one() {
 
     let vault = open(tmp.path());
     assert!(matches!(
-        vault.unlock(PASSPHRASE.into()),
+        vault.unlock(PASSPHRASE.into(), None),
         Err(Error::WrongPassphrase)
     ));
-    let session = vault.unlock(new.into()).unwrap();
+    let session = vault.unlock(new.into(), None).unwrap();
     for (i, id) in ids.iter().enumerate() {
         assert_eq!(
             session.client(id.clone()).unwrap().preferred_name,
@@ -158,12 +170,36 @@ fn passphrase_change_keeps_data_and_rejects_the_old_one() {
     assert!(session.verify_audit().unwrap().ok);
 }
 
+/// Every file's bytes, except the throttle's own row: a wrong attempt counts itself there (one
+/// throttle per vault, across restarts) and changes nothing else.
+fn all_but_the_throttle(dir: &Path) -> Vec<Vec<(String, Vec<u8>)>> {
+    let conn = raw(dir);
+    [
+        "SELECT id, body FROM records ORDER BY id",
+        "SELECT CAST(seq AS TEXT), body FROM audit ORDER BY seq",
+        "SELECT name, wrapped FROM key_slots ORDER BY name",
+        "SELECT name, salt FROM key_slots ORDER BY name",
+        "SELECT name, value FROM meta WHERE name <> 'attempts' ORDER BY name",
+    ]
+    .iter()
+    .map(|sql| {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap();
+        rows
+    })
+    .collect()
+}
+
 #[test]
-fn wrong_passphrase_is_typed_and_changes_no_byte() {
+fn wrong_passphrase_is_typed_and_changes_nothing_but_the_throttle() {
     let (tmp, vault, session) = new_vault();
     add(&session, "Maya");
     drop((session, vault));
-    let before = snapshot(tmp.path());
+    let before = all_but_the_throttle(tmp.path());
 
     let vault = open(tmp.path());
     for wrong in [
@@ -172,40 +208,40 @@ fn wrong_passphrase_is_typed_and_changes_no_byte() {
         "CORRECT HORSE BATTERY STAPLE",
     ] {
         assert!(matches!(
-            vault.unlock(wrong.into()),
+            vault.unlock(wrong.into(), None),
             Err(Error::WrongPassphrase)
         ));
     }
     assert!(vault.is_locked());
     drop(vault);
     assert_eq!(
-        snapshot(tmp.path()),
+        all_but_the_throttle(tmp.path()),
         before,
         "a wrong passphrase wrote to disk"
     );
 }
 
 #[test]
-fn repeated_wrong_passphrases_are_slowed_down_in_memory_only() {
+fn repeated_wrong_passphrases_are_slowed_down() {
     let (tmp, vault, session) = new_vault();
     drop((session, vault));
-    let before = snapshot(tmp.path());
+    let before = all_but_the_throttle(tmp.path());
     let vault = open(tmp.path());
     for _ in 0..3 {
         assert!(matches!(
-            vault.unlock("wrong wrong wrong".into()),
+            vault.unlock("wrong wrong wrong".into(), None),
             Err(Error::WrongPassphrase)
         ));
     }
     // Even the right passphrase waits now: the delay is not an oracle for the right answer.
-    match vault.unlock(PASSPHRASE.into()) {
+    match vault.unlock(PASSPHRASE.into(), None) {
         Err(Error::TooManyAttempts {
             retry_after_seconds,
         }) => assert!(retry_after_seconds >= 1),
         other => panic!("expected a delay, got {:?}", other.map(|_| ())),
     }
     drop(vault);
-    assert_eq!(snapshot(tmp.path()), before);
+    assert_eq!(all_but_the_throttle(tmp.path()), before);
 }
 
 #[test]
@@ -220,7 +256,7 @@ fn a_newer_schema_is_refused_and_left_untouched() {
     }
     let before = snapshot(tmp.path());
     for _ in 0..2 {
-        match Vault::open(dir_string(tmp.path())) {
+        match Vault::open_with_cost(dir_string(tmp.path()), KdfCost::Test) {
             Err(Error::SchemaTooNew { found, supported }) => {
                 assert_eq!(found, future);
                 assert_eq!(supported, SCHEMA_VERSION);
@@ -267,7 +303,7 @@ fn platform_key_unlocks_and_survives_a_passphrase_change() {
     assert!(vault.is_locked());
 
     // Turning it off removes the slot; the passphrase still works.
-    let session = vault.unlock("the second passphrase".into()).unwrap();
+    let session = vault.unlock("the second passphrase".into(), None).unwrap();
     session.disable_platform_key().unwrap();
     assert!(!vault.has_platform_key().unwrap());
     vault.lock();
@@ -288,6 +324,9 @@ fn a_platform_key_that_returns_the_wrong_secret_does_not_unlock() {
         fn unwrap(&self, _wrapped: Vec<u8>) -> Result<Vec<u8>, Error> {
             Ok(vec![42; 32])
         }
+        fn device_secret(&self, input: Vec<u8>) -> Result<Vec<u8>, Error> {
+            Ok(input)
+        }
     }
     struct Short;
     impl PlatformKey for Short {
@@ -296,6 +335,9 @@ fn a_platform_key_that_returns_the_wrong_secret_does_not_unlock() {
         }
         fn unwrap(&self, _wrapped: Vec<u8>) -> Result<Vec<u8>, Error> {
             Ok(vec![42; 5])
+        }
+        fn device_secret(&self, input: Vec<u8>) -> Result<Vec<u8>, Error> {
+            Ok(input)
         }
     }
     let (_tmp, vault, session) = new_vault();
@@ -322,67 +364,65 @@ fn garbage_in_key_slots_gives_typed_errors() {
     let damages: &[(&str, &str)] = &[
         (
             "wrapped empty",
-            "UPDATE key_slots SET wrapped = x'' WHERE name = 'passphrase'",
+            "UPDATE key_slots SET wrapped = x'' WHERE name LIKE 'passphrase%'",
         ),
         (
             "wrapped short",
-            "UPDATE key_slots SET wrapped = x'0101' WHERE name = 'passphrase'",
+            "UPDATE key_slots SET wrapped = x'0101' WHERE name LIKE 'passphrase%'",
         ),
         (
             "wrapped long",
-            "UPDATE key_slots SET wrapped = randomblob(500) WHERE name = 'passphrase'",
+            "UPDATE key_slots SET wrapped = randomblob(500) WHERE name LIKE 'passphrase%'",
         ),
         (
             "wrapped noise",
-            "UPDATE key_slots SET wrapped = randomblob(62) WHERE name = 'passphrase'",
+            "UPDATE key_slots SET wrapped = randomblob(62) WHERE name LIKE 'passphrase%'",
         ),
         (
             "wrapped text",
-            "UPDATE key_slots SET wrapped = 'hello' WHERE name = 'passphrase'",
+            "UPDATE key_slots SET wrapped = 'hello' WHERE name LIKE 'passphrase%'",
         ),
         (
             "salt null",
-            "UPDATE key_slots SET salt = NULL WHERE name = 'passphrase'",
+            "UPDATE key_slots SET salt = NULL WHERE name LIKE 'passphrase%'",
         ),
         (
             "salt short",
-            "UPDATE key_slots SET salt = x'00' WHERE name = 'passphrase'",
+            "UPDATE key_slots SET salt = x'00' WHERE name LIKE 'passphrase%'",
         ),
         (
             "salt changed",
-            "UPDATE key_slots SET salt = randomblob(16) WHERE name = 'passphrase'",
+            "UPDATE key_slots SET salt = randomblob(16) WHERE name LIKE 'passphrase%'",
         ),
         (
             "iterations zero",
-            "UPDATE key_slots SET iterations = 0 WHERE name = 'passphrase'",
+            "UPDATE key_slots SET iterations = 0 WHERE name LIKE 'passphrase%'",
         ),
         (
             "iterations negative",
-            "UPDATE key_slots SET iterations = -5 WHERE name = 'passphrase'",
+            "UPDATE key_slots SET iterations = -5 WHERE name LIKE 'passphrase%'",
         ),
         (
             "iterations huge",
-            "UPDATE key_slots SET iterations = 9223372036854775807 WHERE name = 'passphrase'",
+            "UPDATE key_slots SET iterations = 9223372036854775807 WHERE name LIKE 'passphrase%'",
         ),
         (
             "iterations text",
-            "UPDATE key_slots SET iterations = 'many' WHERE name = 'passphrase'",
+            "UPDATE key_slots SET iterations = 'many' WHERE name LIKE 'passphrase%'",
         ),
+        // (NULL iterations is the current format's own value, not damage.)
         (
-            "iterations null",
-            "UPDATE key_slots SET iterations = NULL WHERE name = 'passphrase'",
-        ),
-        (
-            "iterations changed",
-            "UPDATE key_slots SET iterations = iterations + 1 WHERE name = 'passphrase'",
+            "parameters changed",
+            "UPDATE key_slots SET salt = CAST(substr(salt, 1, 5) || x'7f' || substr(salt, 7) AS BLOB)
+             WHERE name LIKE 'passphrase%'",
         ),
         (
             "slot missing",
-            "DELETE FROM key_slots WHERE name = 'passphrase'",
+            "DELETE FROM key_slots WHERE name LIKE 'passphrase%'",
         ),
         (
             "slot renamed",
-            "UPDATE key_slots SET name = 'other' WHERE name = 'passphrase'",
+            "UPDATE key_slots SET name = 'other' WHERE name = 'passphrase-1'",
         ),
         (
             "key check noise",
@@ -421,7 +461,7 @@ fn garbage_in_key_slots_gives_typed_errors() {
         drop((session, vault));
         raw(tmp.path()).execute_batch(sql).unwrap();
 
-        let vault = match Vault::open(dir_string(tmp.path())) {
+        let vault = match Vault::open_with_cost(dir_string(tmp.path()), KdfCost::Test) {
             Ok(v) => v,
             Err(e) => {
                 assert!(
@@ -432,11 +472,12 @@ fn garbage_in_key_slots_gives_typed_errors() {
             }
         };
         let damaged_shared = sql.contains("meta");
-        let damaged_passphrase = sql.contains("'passphrase'") || sql.contains("DROP");
+        let damaged_passphrase =
+            sql.contains("'passphrase%'") || sql.contains("'passphrase-1'") || sql.contains("DROP");
         let damaged_platform = sql.contains("'platform'") || sql.contains("DROP");
         for way in ["passphrase", "platform"] {
             let result = if way == "passphrase" {
-                vault.unlock(PASSPHRASE.into())
+                vault.unlock(PASSPHRASE.into(), None)
             } else {
                 vault.unlock_with_platform_key(platform.clone())
             };
@@ -472,17 +513,22 @@ fn garbage_in_key_slots_gives_typed_errors() {
 #[test]
 fn a_malformed_passphrase_slot_is_reported_as_corrupt() {
     for sql in [
-        "UPDATE key_slots SET wrapped = x'0101' WHERE name = 'passphrase'",
-        "UPDATE key_slots SET salt = x'00' WHERE name = 'passphrase'",
-        "UPDATE key_slots SET iterations = 0 WHERE name = 'passphrase'",
-        "DELETE FROM key_slots WHERE name = 'passphrase'",
+        "UPDATE key_slots SET wrapped = x'0101' WHERE name LIKE 'passphrase%'",
+        "UPDATE key_slots SET salt = x'00' WHERE name LIKE 'passphrase%'",
+        // An unknown slot format, and Argon2id asking for 4 GiB of memory.
+        "UPDATE key_slots SET salt = CAST(x'09' || substr(salt, 2) AS BLOB)
+         WHERE name LIKE 'passphrase%'",
+        "UPDATE key_slots SET salt = CAST(substr(salt, 1, 2) || x'00400000' || substr(salt, 7) AS BLOB)
+         WHERE name LIKE 'passphrase%'",
+        "DELETE FROM key_slots WHERE name LIKE 'passphrase%'",
+        "DELETE FROM key_slots WHERE name = 'passphrase-2'",
     ] {
         let (tmp, vault, session) = new_vault();
         drop((session, vault));
         raw(tmp.path()).execute_batch(sql).unwrap();
         let vault = open(tmp.path());
         assert!(
-            matches!(vault.unlock(PASSPHRASE.into()), Err(Error::Corrupt { .. })),
+            matches!(vault.unlock(PASSPHRASE.into(), None), Err(Error::Corrupt { .. })),
             "{sql}"
         );
     }

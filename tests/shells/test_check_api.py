@@ -48,7 +48,7 @@ CASES = [
     (SW + "Pages/LogVisitPage.swift", "ActivityKind.homeVisit", "ActivityKind.homeVisits", "ActivityKind has no homeVisits"),
     (SW + "Pages/IncidentPage.swift", "kinds: [IncidentKindInfo] = incidentKinds()", "kinds: [IncidentKindInfo] = incidentKind()", "the bindings have incidentKinds"),
     (SW + "Core/ErrorText.swift", "case AlongsideError.BackupCorrupt:", "case AlongsideError.BackupCorupt:", "AlongsideError has no BackupCorupt"),
-    (SW + "Core/VaultStore.swift", "Vault.create(dir: path, passphrase: passphrase, kdfIterations: nil)", "Vault.create(dir: path, passphrase: passphrase)", "missing argument"),
+    (SW + "Core/VaultStore.swift", "Vault.create(dir: path, passphrase: passphrase, deviceBinding: key)", "Vault.create(dir: path, passphrase: passphrase)", "missing argument"),
     (SW + "Pages/CaseloadPage.swift", "culturalNotes: nil, contacts: [], consents: [])", "culturalNotes: nil, contacts: [])", "missing argument"),
     (SW + "Platform/KeychainPlatformKey.swift", "func unwrap(wrapped: Data) throws -> Data", "func unwrap(data: Data) throws -> Data", "do not match the protocol"),
     (SW + "Pages/GoalCardView.swift", "case Trend.notEnough:", "case Trend.notenough:", "Trend has no notenough"),

@@ -35,12 +35,18 @@ pub struct Global {
     /// Print the result as JSON (the core's own types and field names) on stdout.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Debug builds only: Argon2id at its cheapest for passphrase slots and backups, so test
+    /// suites stay quick. A release build has no such flag; a vault made with it is raised to the
+    /// production cost at its next unlock by a release build.
+    #[cfg(debug_assertions)]
+    #[arg(long, global = true, hide = true, env = "ALONGSIDE_TEST_KDF")]
+    pub test_kdf: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new, empty vault.
-    Init(InitArgs),
+    Init,
     /// Show whether a vault exists and how it can be unlocked (no passphrase needed).
     Status,
     /// Change the passphrase (current from ALONGSIDE_PASSPHRASE, new from ALONGSIDE_NEW_PASSPHRASE,
@@ -103,9 +109,6 @@ pub struct BackupArgs {
     /// The backup file to write (replaced only once the new backup is complete).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// PBKDF2 iterations for the backup passphrase. Leave it out for the default (600,000).
-    #[arg(long, value_name = "N")]
-    pub kdf_iterations: Option<u32>,
 }
 
 #[derive(Debug, Args)]
@@ -113,17 +116,6 @@ pub struct RestoreArgs {
     /// The backup file to read.
     #[arg(long, value_name = "FILE")]
     pub from: PathBuf,
-    /// PBKDF2 iterations for the new vault's unlock passphrase. Leave it out for the default.
-    #[arg(long, value_name = "N")]
-    pub kdf_iterations: Option<u32>,
-}
-
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    /// PBKDF2 iterations for the passphrase slot. Leave it out for the production default
-    /// (600,000); lower counts are for tests and scripted demos only.
-    #[arg(long, value_name = "N")]
-    pub kdf_iterations: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]

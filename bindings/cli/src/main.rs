@@ -63,7 +63,7 @@ fn main() -> ExitCode {
     };
     let ctx = Ctx::new(&cli.global);
     let outcome = match &cli.command {
-        Command::Init(a) => commands::init::run(&ctx, a),
+        Command::Init => commands::init::run(&ctx),
         Command::Status => commands::status::run(&ctx),
         Command::Passwd => commands::passwd::run(&ctx),
         Command::Audit(a) => commands::audit::run(&ctx, a),

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn run(vault: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_alongside"))
+    common::cli()
         .arg("--vault")
         .arg(vault)
         .args(args)
@@ -26,9 +26,9 @@ fn run(vault: &Path, args: &[&str]) -> Output {
 
 /// A closed vault with two clients; their ids.
 fn two_clients(v: &Path) -> (String, String) {
-    assert_eq!(code(&run(v, &["init", "--kdf-iterations", "2000"])), 0);
+    assert_eq!(code(&run(v, &["init"])), 0);
     let vault = Vault::open(v.to_str().unwrap().into()).unwrap();
-    let s = vault.unlock(PASS.into()).unwrap();
+    let s = vault.unlock(PASS.into(), None).unwrap();
     let a = s.add_client(ClientInput::named("Maya")).unwrap().id;
     let b = s.add_client(ClientInput::named("Joseph")).unwrap().id;
     (a, b)

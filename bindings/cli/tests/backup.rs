@@ -7,17 +7,18 @@
 mod common;
 
 use alongside_core::ClientInput;
+use alongside_core::KdfCost;
 use alongside_core::Vault;
 use common::{code, json, snapshot, PASS};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 const BACKUP_PASS: &str = "the backup passphrase";
 const NEW_PASS: &str = "the new phone passphrase";
 
 /// Run `alongside --json --vault DIR ARGS` with exactly the passphrases given.
 fn alongside(vault: &Path, pass: Option<&str>, backup_pass: Option<&str>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+    let mut cmd = common::cli();
     cmd.arg("--json")
         .arg("--vault")
         .arg(vault)
@@ -39,7 +40,9 @@ fn alongside(vault: &Path, pass: Option<&str>, backup_pass: Option<&str>, args: 
 /// A vault with two clients, and a backup of it at `dir/backup`.
 fn backed_up(dir: &Path) -> std::path::PathBuf {
     let v = dir.join("old phone");
-    let vault = Vault::create(v.to_str().unwrap().into(), PASS.into(), Some(2_000)).unwrap();
+    let vault =
+        Vault::create_with_cost(v.to_str().unwrap().into(), PASS.into(), None, KdfCost::Test)
+            .unwrap();
     let s = vault.worker().unwrap();
     let c = s.add_client(ClientInput::named("Maya")).unwrap();
     s.update_client(c.id, ClientInput::named("Maya R."))
@@ -51,13 +54,7 @@ fn backed_up(dir: &Path) -> std::path::PathBuf {
         &v,
         Some(PASS),
         Some(BACKUP_PASS),
-        &[
-            "backup",
-            "--out",
-            file.to_str().unwrap(),
-            "--kdf-iterations",
-            "1000",
-        ],
+        &["backup", "--out", file.to_str().unwrap()],
     );
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
     let done = json(&out);
@@ -72,13 +69,7 @@ fn restore(target: &Path, file: &Path, backup_pass: &str) -> Output {
         target,
         Some(NEW_PASS),
         Some(backup_pass),
-        &[
-            "restore",
-            "--from",
-            file.to_str().unwrap(),
-            "--kdf-iterations",
-            "2000",
-        ],
+        &["restore", "--from", file.to_str().unwrap()],
     )
 }
 
@@ -99,10 +90,13 @@ fn backup_then_restore_on_a_new_phone() {
     assert_eq!(code(&old), 3);
     let verify = alongside(&target, Some(NEW_PASS), None, &["audit", "verify"]);
     assert_eq!(code(&verify), 0);
-    assert_eq!(json(&verify)["entries"], 3);
-    let vault = Vault::open(target.to_str().unwrap().into()).unwrap();
+    // The backup's three entries, then the restore's own.
+    assert_eq!(json(&verify)["entries"], 4);
+    let log = alongside(&target, Some(NEW_PASS), None, &["audit", "log"]);
+    assert_eq!(json(&log)[0]["op"], "restored");
+    let vault = Vault::open_with_cost(target.to_str().unwrap().into(), KdfCost::Test).unwrap();
     let mut names: Vec<String> = vault
-        .unlock(NEW_PASS.into())
+        .unlock(NEW_PASS.into(), None)
         .unwrap()
         .clients()
         .unwrap()

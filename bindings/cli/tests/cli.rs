@@ -7,13 +7,14 @@
 mod common;
 
 use alongside_core::ClientInput;
+use alongside_core::KdfCost;
 use alongside_core::Vault;
 use common::{code, json, snapshot, PASS};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 fn alongside(vault: &Path, passphrase: Option<&str>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+    let mut cmd = common::cli();
     cmd.arg("--vault")
         .arg(vault)
         .args(args)
@@ -28,15 +29,15 @@ fn alongside(vault: &Path, passphrase: Option<&str>, args: &[&str]) -> Output {
 }
 
 fn init(vault: &Path) {
-    let out = alongside(vault, Some(PASS), &["init", "--kdf-iterations", "2000"]);
+    let out = alongside(vault, Some(PASS), &["init"]);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// A vault with one client written through the core, as the phone would.
 fn vault_with_a_client(dir: &Path) -> String {
     init(dir);
-    let vault = Vault::open(dir.to_str().unwrap().into()).unwrap();
-    let session = vault.unlock(PASS.into()).unwrap();
+    let vault = Vault::open_with_cost(dir.to_str().unwrap().into(), KdfCost::Test).unwrap();
+    let session = vault.unlock(PASS.into(), None).unwrap();
     session.add_client(ClientInput::named("Maya")).unwrap().id
 }
 
@@ -51,8 +52,9 @@ fn help_is_ok_and_bad_usage_is_2() {
     assert_eq!(code(&alongside(&v, None, &["--help"])), 0);
     assert_eq!(code(&alongside(&v, None, &["no-such-command"])), 2);
     assert_eq!(
-        code(&alongside(&v, None, &["init", "--kdf-iterations", "many"])),
-        2
+        code(&alongside(&v, None, &["init"])),
+        2,
+        "no flag lowers the key derivation's cost"
     );
     assert_eq!(code(&alongside(&v, None, &["audit"])), 2);
     assert!(!v.exists());
@@ -65,7 +67,7 @@ fn under_json_a_usage_error_is_one_json_document() {
     for args in [
         &["--json", "no-such-command"][..],
         &["--json", "init", "--no-such-flag"],
-        &["--json", "init", "--kdf-iterations", "many"],
+        &["--json", "timeline", "x", "--page", "many"],
         &["--json", "audit"],
         &["client", "show", "--json"],
     ] {
@@ -80,7 +82,7 @@ fn under_json_a_usage_error_is_one_json_document() {
         );
         assert_eq!(doc.as_object().unwrap().len(), 1);
     }
-    let out = alongside(&v, None, &["--json", "init", "--kdf-iterations", "many"]);
+    let out = alongside(&v, None, &["--json", "timeline", "x", "--page", "many"]);
     assert!(json(&out)["error"]["message"]
         .as_str()
         .unwrap()
@@ -127,17 +129,33 @@ fn init_then_status_then_verify() {
     assert_eq!(snapshot(&v), snap);
 }
 
+/// Every row but the throttle's own: a wrong passphrase counts itself there and changes nothing
+/// else.
+fn rows_but_the_throttle(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let conn = db(dir);
+    let mut stmt = conn
+        .prepare(
+            "SELECT 'meta ' || name, value FROM meta WHERE name <> 'attempts'
+             UNION ALL SELECT 'slot ' || name, wrapped FROM key_slots
+             UNION ALL SELECT 'record ' || id, body FROM records
+             UNION ALL SELECT 'audit ' || seq, body FROM audit",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap();
+    rows
+}
+
 #[test]
-fn wrong_passphrase_is_3_and_changes_nothing() {
+fn wrong_passphrase_is_3_and_changes_nothing_but_the_throttle() {
     let tmp = tempfile::tempdir().unwrap();
     let v = tmp.path().join("vault");
     vault_with_a_client(&v);
-    let snap = snapshot(&v);
-    for args in [
-        &["--json", "audit", "verify"][..],
-        &["--json", "demo"],
-        &["--json", "passwd"],
-    ] {
+    let snap = rows_but_the_throttle(&v);
+    for args in [&["--json", "audit", "verify"][..], &["--json", "passwd"]] {
         let out = alongside(&v, Some("not the passphrase"), args);
         assert_eq!(code(&out), 3, "{args:?}");
         assert_eq!(json(&out)["error"]["code"], "wrong_passphrase");
@@ -146,7 +164,40 @@ fn wrong_passphrase_is_3_and_changes_nothing() {
     assert_eq!(code(&text), 3);
     assert!(String::from_utf8_lossy(&text.stderr).contains("wrong passphrase"));
     assert!(text.stdout.is_empty());
-    assert_eq!(snapshot(&v), snap);
+    assert_eq!(rows_but_the_throttle(&v), snap);
+}
+
+#[test]
+fn wrong_passphrases_in_a_row_are_slowed_down_across_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = tmp.path().join("vault");
+    vault_with_a_client(&v);
+    // Six runs in a row, each its own process: after three wrong tries each further one waits,
+    // and the wait is the vault's, not the process's.
+    let codes: Vec<(i32, String)> = (0..6)
+        .map(|i| {
+            let out = alongside(&v, Some(&format!("wrong guess {i}")), &["--json", "today"]);
+            let error = json(&out)["error"].clone();
+            if error["code"] == "too_many_attempts" {
+                assert!(error["retry_after_seconds"].as_u64().unwrap() >= 1);
+            }
+            (code(&out), error["code"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(
+        codes[..3],
+        [
+            (3, "wrong_passphrase".to_string()),
+            (3, "wrong_passphrase".to_string()),
+            (3, "wrong_passphrase".to_string()),
+        ]
+    );
+    for (code, error) in &codes[3..] {
+        assert_eq!((*code, error.as_str()), (1, "too_many_attempts"));
+    }
+    // Even the right passphrase waits until the delay is over.
+    let right = alongside(&v, Some(PASS), &["--json", "today"]);
+    assert_eq!(json(&right)["error"]["code"], "too_many_attempts");
 }
 
 #[test]
@@ -171,23 +222,43 @@ fn passwd_switches_the_passphrase() {
     let tmp = tempfile::tempdir().unwrap();
     let v = tmp.path().join("vault");
     let id = vault_with_a_client(&v);
-    let out = Command::new(env!("CARGO_BIN_EXE_alongside"))
+    let out = common::cli()
         .arg("--vault")
         .arg(&v)
         .args(["--json", "passwd"])
         .env("ALONGSIDE_PASSPHRASE", PASS)
-        .env("ALONGSIDE_NEW_PASSPHRASE", "the new passphrase")
+        .env(
+            "ALONGSIDE_NEW_PASSPHRASE",
+            "the new passphrase, brass otter",
+        )
         .stdin(Stdio::null())
         .output()
         .unwrap();
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
     assert_eq!(json(&out)["passphrase_changed"], true);
     assert_eq!(code(&alongside(&v, Some(PASS), &["audit", "verify"])), 3);
-    let ok = alongside(&v, Some("the new passphrase"), &["--json", "audit", "log"]);
+    let ok = alongside(
+        &v,
+        Some("the new passphrase, brass otter"),
+        &["--json", "audit", "log"],
+    );
     assert_eq!(code(&ok), 0);
     let log = json(&ok);
-    assert_eq!(log[0]["id"], id.as_str());
-    assert_eq!(log[0]["op"], "create");
+    assert_eq!(log[0]["op"], "passphrase_changed");
+    assert_eq!(log[0]["kind"], "vault");
+    assert_eq!(log[1]["id"], id.as_str());
+    assert_eq!(log[1]["op"], "create");
+    // The text log names the change too.
+    let text = alongside(
+        &v,
+        Some("the new passphrase, brass otter"),
+        &["audit", "log"],
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.lines().next().unwrap().contains("passphrase_changed"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -293,7 +364,7 @@ fn a_damaged_note_is_listed_apart_and_the_exit_is_still_4() {
     let v = tmp.path().join("vault");
     let client = vault_with_a_client(&v);
     let vault = Vault::open(v.to_str().unwrap().into()).unwrap();
-    let session = vault.unlock(PASS.into()).unwrap();
+    let session = vault.unlock(PASS.into(), None).unwrap();
     let kept = session
         .add_note(client.clone(), None, "Kept note".into())
         .unwrap()

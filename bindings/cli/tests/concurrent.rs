@@ -15,7 +15,7 @@ const PROCESSES: usize = 4;
 const WRITES: usize = 100;
 
 fn alongside(vault: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_alongside"))
+    common::cli()
         .arg("--vault")
         .arg(vault)
         .args(args)
@@ -31,7 +31,7 @@ fn alongside(vault: &Path, args: &[&str]) -> Output {
 fn four_processes_writing_at_once_lose_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let v = tmp.path().join("vault");
-    let out = alongside(&v, &["init", "--kdf-iterations", "2000"]);
+    let out = alongside(&v, &["init"]);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
 
     // Four writers, each a loop of a hundred `client add` processes, all at once.

@@ -7,12 +7,12 @@
 
 mod common;
 
-use common::{code, json, snapshot, PASS};
+use common::{code, json, stored_rows, PASS};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 fn run(vault: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_alongside"))
+    common::cli()
         .arg("--vault")
         .arg(vault)
         .args(args)
@@ -30,7 +30,7 @@ fn stderr(out: &Output) -> String {
 /// A vault with one client, Robin, with a plan, a goal and a visit; returns their ids.
 fn vault(dir: &Path) -> (PathBuf, String, String, String) {
     let v = dir.join("vault");
-    assert_eq!(code(&run(&v, &["init", "--kdf-iterations", "2000"])), 0);
+    assert_eq!(code(&run(&v, &["init"])), 0);
     let ok = |args: &[&str]| {
         let mut all = vec!["--json"];
         all.extend_from_slice(args);
@@ -76,11 +76,11 @@ fn vault(dir: &Path) -> (PathBuf, String, String, String) {
 
 /// Exit 2, a message naming `flag`, and not a byte of the vault changed.
 fn assert_usage(v: &Path, args: &[&str], flag: &str) {
-    let before = snapshot(v);
+    let before = stored_rows(v);
     let out = run(v, args);
     assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
     assert!(stderr(&out).contains(flag), "{args:?}: {}", stderr(&out));
-    assert_eq!(snapshot(v), before, "{args:?} wrote something");
+    assert_eq!(stored_rows(v), before, "{args:?} wrote something");
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn impossible_dates_and_times_are_usage_errors_naming_the_flag() {
 fn ratings_and_incidents_in_the_future_are_refused_naming_the_field() {
     let tmp = tempfile::tempdir().unwrap();
     let (v, client, goal, _visit) = vault(tmp.path());
-    let before = snapshot(&v);
+    let before = stored_rows(&v);
     let out = run(
         &v,
         &[
@@ -230,14 +230,14 @@ fn ratings_and_incidents_in_the_future_are_refused_naming_the_field() {
     );
     assert_eq!(code(&out), 1);
     assert_eq!(json(&out)["error"]["field"], "occurred_on");
-    assert_eq!(snapshot(&v), before);
+    assert_eq!(stored_rows(&v), before);
 }
 
 #[test]
 fn control_characters_in_text_are_the_cores_error_naming_the_field() {
     let tmp = tempfile::tempdir().unwrap();
     let (v, client, ..) = vault(tmp.path());
-    let before = snapshot(&v);
+    let before = stored_rows(&v);
     for (args, field) in [
         (
             vec!["client", "add", "--name", "Ro\u{1b}[31mbin"],
@@ -260,7 +260,7 @@ fn control_characters_in_text_are_the_cores_error_naming_the_field() {
         // The answer itself carries no raw control character.
         assert!(!out.stdout.contains(&0x1b), "{args:?}");
     }
-    assert_eq!(snapshot(&v), before);
+    assert_eq!(stored_rows(&v), before);
 }
 
 #[test]

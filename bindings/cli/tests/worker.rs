@@ -23,13 +23,13 @@ impl Cli {
         let cli = Cli {
             vault: dir.join("vault"),
         };
-        let out = cli.run(&["init", "--kdf-iterations", "2000"]);
+        let out = cli.run(&["init"]);
         assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
         cli
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+        let mut cmd = common::cli();
         cmd.arg("--vault")
             .arg(&self.vault)
             .args(args)

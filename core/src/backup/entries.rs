@@ -267,9 +267,9 @@ impl<S: Source> Drop for Payload<S> {
 pub(super) fn open_file<R: Read>(
     mut input: R,
     backup_passphrase: &str,
-    max_iterations: u32,
+    cheap_only: bool,
 ) -> Result<ChunkReader<R>> {
-    let mut h = [0u8; HEADER_LEN];
+    let mut h = [0u8; MAX_HEADER_LEN];
     // Magic and version first: their place is fixed in every format version, so a newer file is
     // recognised as newer even if the rest of its header looks different.
     let n = read_full(&mut input, &mut h[..18])?;
@@ -286,36 +286,38 @@ pub(super) fn open_file<R: Read>(
     if version == 0 {
         return Err(corrupt("format version 0"));
     }
-    if read_full(&mut input, &mut h[18..])? < HEADER_LEN - 18 {
+    let (checked_len, digested_len, header_len) = layout(version);
+    let h = &mut h[..header_len];
+    if read_full(&mut input, &mut h[18..])? < header_len - 18 {
         return Err(corrupt("the file ends early (truncated header)"));
     }
     // The plain digest tells accidental damage to the header from a wrong passphrase.
-    let digest = digest::digest(&digest::SHA256, &h[..DIGESTED_LEN]);
-    if digest.as_ref() != &h[DIGESTED_LEN..] {
+    let digest = digest::digest(&digest::SHA256, &h[..digested_len]);
+    if digest.as_ref() != &h[digested_len..] {
         return Err(corrupt("the header is damaged"));
     }
-    let header = Header::parse(&h)?;
-    if header.iterations > max_iterations {
+    let header = Header::parse(version, h)?;
+    if cheap_only && !header.kdf.is_cheap() {
         return Err(corrupt("key derivation iterations out of range"));
     }
-    let keys = file_keys(backup_passphrase, &header.salt, header.iterations)?;
+    let keys = file_keys(backup_passphrase, &header)?;
     hmac::verify(
         &keys.check,
-        &h[..CHECKED_LEN],
-        &h[CHECKED_LEN..DIGESTED_LEN],
+        &h[..checked_len],
+        &h[checked_len..digested_len],
     )
     .map_err(|_| Error::BackupWrongPassphrase)?;
     Ok(ChunkReader {
         input,
         key: keys.stream,
         nonce_prefix: header.nonce_prefix,
-        ad: h[DIGESTED_LEN..].try_into().expect("32 bytes"),
+        ad: h[digested_len..].try_into().expect("32 bytes"),
         counter: 0,
         chunk_size: header.chunk_size as usize,
         buf: Vec::with_capacity(header.chunk_size as usize + TAG_LEN),
         pos: 0,
         seen_last: false,
-        bytes: HEADER_LEN as u64,
+        bytes: header_len as u64,
     })
 }
 

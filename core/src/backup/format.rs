@@ -1,51 +1,110 @@
 //! The backup file's plaintext header (magic, version, key derivation, chunk size, passphrase
 //! check, digest) and the keys derived from the backup passphrase.
+//!
+//! Two header layouts: format 1 (PBKDF2-HMAC-SHA256, 115 bytes), which this build still reads, and
+//! format 2 (Argon2id, 123 bytes), which it writes. Both start with the magic and the version, and
+//! end with the keyed passphrase check and the plain digest.
 
 #[allow(unused_imports)]
 use super::*;
 
+/// How the backup passphrase becomes the file's keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum FileKdf {
+    /// Format 1.
+    Pbkdf2 { iterations: u32 },
+    /// Format 2.
+    Argon2id(KdfParams),
+}
+
+impl FileKdf {
+    /// Within what the fuzz reader spends on one input (PBKDF2 at most 2,000 iterations, Argon2id
+    /// at most 256 KiB and 2 passes).
+    pub(super) fn is_cheap(&self) -> bool {
+        match *self {
+            FileKdf::Pbkdf2 { iterations } => iterations <= 2_000,
+            FileKdf::Argon2id(p) => p.m_kib <= 256 && p.t <= 2,
+        }
+    }
+}
+
 pub(super) struct Header {
-    pub(super) iterations: u32,
+    pub(super) version: u16,
+    pub(super) kdf: FileKdf,
     pub(super) salt: [u8; SALT_LEN],
     pub(super) chunk_size: u32,
     pub(super) nonce_prefix: [u8; NONCE_PREFIX_LEN],
 }
 
+/// Where a header's parts end, per format: (checked, digested, whole).
+pub(super) fn layout(version: u16) -> (usize, usize, usize) {
+    match version {
+        1 => (51, 83, 115),
+        _ => (59, 91, 123),
+    }
+}
+
 impl Header {
-    pub(super) fn checked_bytes(&self) -> [u8; CHECKED_LEN] {
-        let mut b = [0u8; CHECKED_LEN];
-        b[0..16].copy_from_slice(MAGIC);
-        b[16..18].copy_from_slice(&FORMAT_VERSION.to_be_bytes());
-        b[18] = KDF_PBKDF2_HMAC_SHA256;
-        b[19..23].copy_from_slice(&self.iterations.to_be_bytes());
-        b[23..39].copy_from_slice(&self.salt);
-        b[39] = AEAD_AES_256_GCM;
-        b[40..44].copy_from_slice(&self.chunk_size.to_be_bytes());
-        b[44..51].copy_from_slice(&self.nonce_prefix);
+    /// The bytes the passphrase check covers (everything before it).
+    pub(super) fn checked_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(layout(self.version).0);
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&self.version.to_be_bytes());
+        match self.kdf {
+            FileKdf::Pbkdf2 { iterations } => {
+                b.push(KDF_PBKDF2_HMAC_SHA256);
+                b.extend_from_slice(&iterations.to_be_bytes());
+            }
+            FileKdf::Argon2id(params) => {
+                b.push(KDF_ARGON2ID);
+                b.extend_from_slice(&params.to_bytes());
+            }
+        }
+        b.extend_from_slice(&self.salt);
+        b.push(AEAD_AES_256_GCM);
+        b.extend_from_slice(&self.chunk_size.to_be_bytes());
+        b.extend_from_slice(&self.nonce_prefix);
+        debug_assert_eq!(b.len(), layout(self.version).0);
         b
     }
 
     /// Parse the fields after magic and version; range checks only (authenticity comes later).
-    pub(super) fn parse(b: &[u8; HEADER_LEN]) -> Result<Self> {
-        if b[18] != KDF_PBKDF2_HMAC_SHA256 {
-            return Err(corrupt("unknown key derivation"));
-        }
-        if b[39] != AEAD_AES_256_GCM {
+    pub(super) fn parse(version: u16, b: &[u8]) -> Result<Self> {
+        let (kdf, at) = match version {
+            1 => {
+                if b[18] != KDF_PBKDF2_HMAC_SHA256 {
+                    return Err(corrupt("unknown key derivation"));
+                }
+                let iterations = u32::from_be_bytes(b[19..23].try_into().expect("4 bytes"));
+                if !(MIN_PBKDF2_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
+                    return Err(corrupt("key derivation iterations out of range"));
+                }
+                (FileKdf::Pbkdf2 { iterations }, 23)
+            }
+            _ => {
+                if b[18] != KDF_ARGON2ID {
+                    return Err(corrupt("unknown key derivation"));
+                }
+                let params = KdfParams::from_bytes(b[19..31].try_into().expect("12 bytes"));
+                if !params.is_readable() {
+                    return Err(corrupt("key derivation parameters out of range"));
+                }
+                (FileKdf::Argon2id(params), 31)
+            }
+        };
+        if b[at + 16] != AEAD_AES_256_GCM {
             return Err(corrupt("unknown cipher"));
         }
-        let iterations = u32::from_be_bytes(b[19..23].try_into().expect("4 bytes"));
-        if !(MIN_PBKDF2_ITERATIONS..=MAX_KDF_ITERATIONS).contains(&iterations) {
-            return Err(corrupt("key derivation iterations out of range"));
-        }
-        let chunk_size = u32::from_be_bytes(b[40..44].try_into().expect("4 bytes"));
+        let chunk_size = u32::from_be_bytes(b[at + 17..at + 21].try_into().expect("4 bytes"));
         if !(MIN_CHUNK_SIZE..=MAX_CHUNK_SIZE).contains(&chunk_size) {
             return Err(corrupt("chunk size out of range"));
         }
         Ok(Header {
-            iterations,
-            salt: b[23..39].try_into().expect("16 bytes"),
+            version,
+            kdf,
+            salt: b[at..at + 16].try_into().expect("16 bytes"),
             chunk_size,
-            nonce_prefix: b[44..51].try_into().expect("7 bytes"),
+            nonce_prefix: b[at + 21..at + 28].try_into().expect("7 bytes"),
         })
     }
 }
@@ -56,20 +115,20 @@ pub(super) struct FileKeys {
     pub(super) check: hmac::Key,
 }
 
-pub(super) fn file_keys(passphrase: &str, salt: &[u8], iterations: u32) -> Result<FileKeys> {
-    let ikm = Secret::from_passphrase(passphrase, salt, iterations)?;
-    let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, HKDF_SALT).extract(ikm.as_bytes());
-    let expand = |info: &'static [u8]| -> Result<Secret> {
-        let mut out = [0u8; 32];
-        prk.expand(&[info], hkdf::HKDF_SHA256)
-            .and_then(|okm| okm.fill(&mut out))
-            .map_err(|_| corrupt("key derivation"))?;
-        let key = Secret::from_slice(&out).expect("32 bytes");
-        out.zeroize();
-        Ok(key)
+pub(super) fn file_keys(passphrase: &str, header: &Header) -> Result<FileKeys> {
+    let (ikm, hkdf_salt): (Secret, &[u8]) = match header.kdf {
+        FileKdf::Pbkdf2 { iterations } => (
+            crypto::pbkdf2_sha256(passphrase, &header.salt, iterations)?,
+            b"alongside/backup/v1",
+        ),
+        FileKdf::Argon2id(params) => (
+            crypto::argon2id(passphrase, &header.salt, &params)
+                .map_err(|_| corrupt("key derivation parameters out of range"))?,
+            b"alongside/backup/v2",
+        ),
     };
-    let stream = expand(b"stream key")?;
-    let check = expand(b"key check")?;
+    let stream = Secret::hkdf(hkdf_salt, &[ikm.as_bytes()], b"stream key")?;
+    let check = Secret::hkdf(hkdf_salt, &[ikm.as_bytes()], b"key check")?;
     Ok(FileKeys {
         // ring keeps its own copy of the key schedule; it lives only as long as the backup call.
         stream: UnboundKey::new(&AES_256_GCM, stream.as_bytes())

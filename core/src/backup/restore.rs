@@ -7,7 +7,7 @@ use super::*;
 /// Read a whole backup without writing anything: authenticity, completeness, version and that its
 /// data key opens its vault. For "check this backup" and for tests.
 pub fn verify_backup_stream<R: Read>(input: R, backup_passphrase: &str) -> Result<BackupSummary> {
-    let mut reader = open_file(input, backup_passphrase, MAX_KDF_ITERATIONS)?;
+    let mut reader = open_file(input, backup_passphrase, false)?;
     let counts = verify_payload(&mut reader)?;
     Ok(BackupSummary {
         records: counts.records,
@@ -36,18 +36,18 @@ pub fn verify_backup(path: String, backup_passphrase: String) -> Result<BackupSu
     verify_backup_stream(std::io::BufReader::new(file), &backup_passphrase)
 }
 
-/// Restore a backup from `input` into a new vault at `vault_dir`, unlocked with `new_passphrase`,
-/// and say what it held. See [`Vault::restore`].
+/// Restore a backup from `input` into a new vault at `vault_dir`, unlocked with `new_passphrase`
+/// (bound to `device_binding` when given), and say what it held. `cost` is the Argon2id cost of
+/// the new slot: [`KdfCost::Production`] outside tests. See [`Vault::restore`].
 pub fn restore_stream<R: Read>(
     input: R,
     backup_passphrase: &str,
     vault_dir: &str,
     new_passphrase: &str,
-    kdf_iterations: Option<u32>,
+    device_binding: Option<Arc<dyn PlatformKey>>,
+    cost: KdfCost,
 ) -> Result<(Arc<Vault>, BackupSummary)> {
-    vault::check_passphrase("new_passphrase", new_passphrase)?;
-    let iterations = kdf_iterations.unwrap_or(DEFAULT_PBKDF2_ITERATIONS);
-    check_iterations("kdf_iterations", iterations)?;
+    vault::check_new_passphrase("new_passphrase", new_passphrase, &[backup_passphrase])?;
     let target = PathBuf::from(vault_dir);
     check_target(&target)?;
     let name = target.file_name().ok_or_else(|| {
@@ -64,7 +64,7 @@ pub fn restore_stream<R: Read>(
     };
 
     // The header and the vault entry are checked before anything touches the disk.
-    let reader = open_file(input, backup_passphrase, MAX_KDF_ITERATIONS)?;
+    let reader = open_file(input, backup_passphrase, false)?;
     let (payload, vault) = Payload::start(reader)?;
 
     fs::create_dir_all(&parent)?;
@@ -75,10 +75,22 @@ pub fn restore_stream<R: Read>(
     staging_name.push(hex(&crypto::random_bytes::<6>()?));
     let staging = parent.join(staging_name);
     create_private_dir(&staging)?;
-    let restored = fill_staging(&staging, payload, &vault, new_passphrase, iterations)
-        .and_then(|summary| move_into_place(&staging, &target).map(|()| summary));
+    let restored = fill_staging(
+        &staging,
+        payload,
+        &vault,
+        new_passphrase,
+        cost,
+        device_binding.as_deref(),
+    )
+    .and_then(|summary| move_into_place(&staging, &target).map(|()| summary));
     match restored {
-        Ok(summary) => Ok((Vault::open_with_key(&target, &vault.data_key)?, summary)),
+        Ok(summary) => {
+            let restored = Vault::open_with_key(&target, &vault.data_key, cost)?;
+            restored.settle_restored(device_binding)?;
+            restored.worker()?.record(Op::Restored)?;
+            Ok((restored, summary))
+        }
         Err(e) => {
             let _ = fs::remove_dir_all(&staging);
             Err(e)
@@ -132,7 +144,8 @@ pub(super) fn fill_staging<R: Read>(
     mut payload: Payload<ChunkReader<R>>,
     vault: &VaultEntry,
     new_passphrase: &str,
-    iterations: u32,
+    cost: KdfCost,
+    device_binding: Option<&dyn PlatformKey>,
 ) -> Result<BackupSummary> {
     let mut conn = storage::connect(dir, true)?;
     // The backup's own schema first, so its rows fit; later migrations run after they are in.
@@ -175,7 +188,14 @@ pub(super) fn fill_staging<R: Read>(
     let vault_id_bytes = vault_id.clone();
     check_data_key(&vault.data_key, vault_id, key_check)?;
     let vault_id = vault_id_bytes.expect("checked above");
-    vault::write_passphrase_slot(&tx, &vault_id, &vault.data_key, new_passphrase, iterations)?;
+    vault::write_new_slots(
+        &tx,
+        &vault_id,
+        &vault.data_key,
+        new_passphrase,
+        cost,
+        device_binding,
+    )?;
     tx.commit().map_err(rows_do_not_fit)?;
     storage::migrate(&mut conn)?;
     // The rows authenticated as a whole; now each must open and the trail must hold, or the
@@ -248,15 +268,16 @@ impl Vault {
     /// folder), unlocked with `new_passphrase`, and return it unlocked. Record ids, revisions and
     /// the audit chain are kept exactly. The whole file is checked before the vault appears: a
     /// wrong backup passphrase, a damaged or truncated file and a newer format each fail with
-    /// their own error and leave `vault_dir` as it was. `kdf_iterations` (for the new unlock
-    /// passphrase) defaults to 600,000.
+    /// their own error and leave `vault_dir` as it was. The new unlock passphrase must be hard to
+    /// guess; `device_binding` binds the restored vault to this phone (as at `create`). The
+    /// restored vault's audit trail records the restore.
     #[cfg_attr(feature = "ffi", uniffi::constructor)]
     pub fn restore(
         backup_path: String,
         backup_passphrase: String,
         vault_dir: String,
         new_passphrase: String,
-        kdf_iterations: Option<u32>,
+        device_binding: Option<Arc<dyn PlatformKey>>,
     ) -> Result<Arc<Self>> {
         let file = fs::File::open(&backup_path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::not_found("backup", "file"),
@@ -267,7 +288,8 @@ impl Vault {
             &backup_passphrase,
             &vault_dir,
             &new_passphrase,
-            kdf_iterations,
+            device_binding,
+            KdfCost::Production,
         )
         .map(|(vault, _)| vault)
     }

@@ -7,8 +7,10 @@ use super::*;
 impl WorkerSession {
     /// Stream a backup of the whole vault into `out`. `passphrase` is the worker's unlock
     /// passphrase, asked again because a backup carries everything (wrong attempts are throttled
-    /// as at unlock). The rows are read from one consistent snapshot through a second connection,
-    /// so the app stays usable while it runs; locking the vault stops it.
+    /// as at unlock). The backup passphrase must be hard to guess and differ from the unlock
+    /// passphrase: the file leaves the phone, so the device key does not protect it. The rows are
+    /// read from one consistent snapshot through a second connection, so the app stays usable
+    /// while it runs; locking the vault stops it. The audit trail records the backup.
     pub fn write_backup<W: Write>(
         &self,
         passphrase: &str,
@@ -16,8 +18,15 @@ impl WorkerSession {
         out: W,
         options: &BackupOptions,
     ) -> Result<BackupSummary> {
-        vault::check_passphrase("backup_passphrase", backup_passphrase)?;
-        check_iterations("kdf_iterations", options.kdf_iterations)?;
+        if vault::same_passphrase(passphrase, backup_passphrase) {
+            return Err(Error::invalid(
+                "backup_passphrase",
+                Rule::SameAs {
+                    other: "the unlock passphrase".into(),
+                },
+            ));
+        }
+        vault::check_new_passphrase("backup_passphrase", backup_passphrase, &[passphrase])?;
         if !(MIN_CHUNK_SIZE..=MAX_CHUNK_SIZE).contains(&options.chunk_size) {
             return Err(Error::invalid(
                 "chunk_size",
@@ -28,26 +37,55 @@ impl WorkerSession {
             ));
         }
         let data_key = self.export_data_key(passphrase)?;
+        if self.state()?.is_decoy() {
+            // A duress passphrase's empty vault lives in memory: back up that, through its own
+            // connection (it is small; the lock is held while it is written).
+            let summary = {
+                let mut state = self.state()?;
+                let tx = state.conn.transaction()?;
+                self.write_rows(&tx, &data_key, backup_passphrase, out, options, &|| Ok(()))?
+            };
+            self.record(crate::storage::audit::Op::BackupMade)?;
+            return Ok(summary);
+        }
         let alive = || self.state().map(drop);
-
         let mut conn = storage::connect(&self.inner.dir, false)?;
         // One read transaction: meta, records and audit come from the same snapshot.
         let tx = conn.transaction()?;
-        let schema = storage::schema_version(&tx)?;
+        let summary = self.write_rows(&tx, &data_key, backup_passphrase, out, options, &alive)?;
+        drop(tx);
+        self.record(crate::storage::audit::Op::BackupMade)?;
+        Ok(summary)
+    }
+
+    /// The header and every row of one consistent snapshot (`tx`), sealed into `out`. `alive`
+    /// stops the backup when the session that started it ends.
+    fn write_rows<W: Write>(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        data_key: &Secret,
+        backup_passphrase: &str,
+        out: W,
+        options: &BackupOptions,
+        alive: &dyn Fn() -> Result<()>,
+    ) -> Result<BackupSummary> {
+        let schema = storage::schema_version(tx)?;
 
         let header = Header {
-            iterations: options.kdf_iterations,
+            version: FORMAT_VERSION,
+            kdf: FileKdf::Argon2id(options.kdf.params()),
             salt: crypto::random_bytes()?,
             chunk_size: options.chunk_size,
             nonce_prefix: crypto::random_bytes()?,
         };
-        let keys = file_keys(backup_passphrase, &header.salt, header.iterations)?;
-        let mut h = Vec::with_capacity(HEADER_LEN);
+        let keys = file_keys(backup_passphrase, &header)?;
+        let header_len = layout(FORMAT_VERSION).2;
+        let mut h = Vec::with_capacity(header_len);
         h.extend_from_slice(&header.checked_bytes());
         h.extend_from_slice(hmac::sign(&keys.check, &h).as_ref());
         let digest = digest::digest(&digest::SHA256, &h);
         h.extend_from_slice(digest.as_ref());
-        debug_assert_eq!(h.len(), HEADER_LEN);
+        debug_assert_eq!(h.len(), header_len);
 
         let mut out = out;
         out.write_all(&h)?;
@@ -124,11 +162,10 @@ impl WorkerSession {
         emit(&mut w, ENTRY_END, &body)?;
         alive()?;
         let written = w.finish()?;
-        drop(tx);
         Ok(BackupSummary {
             records: counts.records,
             audit_entries: counts.audit,
-            bytes: HEADER_LEN as u64 + written,
+            bytes: header_len as u64 + written,
         })
     }
 }
@@ -136,14 +173,31 @@ impl WorkerSession {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Back up the whole vault to the file at `path` (replaced only when the backup is complete).
-    /// `passphrase` is the worker's unlock passphrase; `backup_passphrase` seals the file and may
-    /// differ from it. `kdf_iterations` defaults to 600,000; tests pass fewer.
+    /// `passphrase` is the worker's unlock passphrase; `backup_passphrase` seals the file: hard to
+    /// guess, and not the unlock passphrase. Argon2id at the same cost as the vault's slots.
     pub fn backup(
         &self,
         path: String,
         passphrase: String,
         backup_passphrase: String,
-        kdf_iterations: Option<u32>,
+    ) -> Result<BackupSummary> {
+        self.backup_with(
+            path,
+            passphrase,
+            backup_passphrase,
+            BackupOptions::default(),
+        )
+    }
+}
+
+impl WorkerSession {
+    /// [`WorkerSession::backup`] with chosen options (Rust callers: a test cost, a chunk size).
+    pub fn backup_with(
+        &self,
+        path: String,
+        passphrase: String,
+        backup_passphrase: String,
+        options: BackupOptions,
     ) -> Result<BackupSummary> {
         let path = PathBuf::from(path);
         let Some(name) = path.file_name() else {
@@ -159,10 +213,6 @@ impl WorkerSession {
         partial_name.push(name);
         partial_name.push(format!(".partial-{suffix}"));
         let partial = path.with_file_name(partial_name);
-        let options = BackupOptions {
-            kdf_iterations: kdf_iterations.unwrap_or(DEFAULT_PBKDF2_ITERATIONS),
-            ..BackupOptions::default()
-        };
         let written = (|| {
             let mut file = fs::OpenOptions::new()
                 .write(true)

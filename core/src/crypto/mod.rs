@@ -8,16 +8,17 @@
 #[cfg_attr(feature = "baseline-plaintext", allow(unused_imports))]
 use ring::aead::{Aad, Nonce, NONCE_LEN};
 use ring::rand::{SecureRandom, SystemRandom};
-use ring::{hkdf, hmac, pbkdf2};
-use std::num::NonZeroU32;
+use ring::{hkdf, hmac};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 mod hazmat;
+mod kdf;
 
 #[cfg_attr(feature = "baseline-plaintext", allow(unused_imports))]
 use hazmat::open_in_place;
 pub use hazmat::{open, seal};
 use hazmat::{AeadKey, Len32};
+pub use kdf::{argon2id, pbkdf2_sha256, KdfCost, KdfParams};
 
 use crate::error::{Error, Result};
 
@@ -31,9 +32,11 @@ const TAG_LEN: usize = 16;
 #[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
 const PAD_BUCKET: usize = 64;
 
-/// OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256.
+/// What PBKDF2-HMAC-SHA256 slots and backups were written with (OWASP's 2023 figure); only read now
+/// (the tests make such vaults to check that they still open and are upgraded).
+#[cfg_attr(not(feature = "test-support"), allow(dead_code))]
 pub const DEFAULT_PBKDF2_ITERATIONS: u32 = 600_000;
-/// Below this a passphrase slot is refused outright (tests use low counts, never this low).
+/// Below this a PBKDF2 slot is refused outright as damage.
 pub const MIN_PBKDF2_ITERATIONS: u32 = 1_000;
 /// Above this a stored count is damage, not a setting: it would stall an unlock for minutes.
 pub const MAX_PBKDF2_ITERATIONS: u32 = 50_000_000;
@@ -69,18 +72,20 @@ impl Secret {
         &self.0
     }
 
-    /// The key-encryption key for a passphrase slot.
-    pub fn from_passphrase(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Self> {
-        let iterations = NonZeroU32::new(iterations).ok_or_else(|| Error::corrupt("key slot"))?;
+    /// HKDF-SHA256 (RFC 5869): extract from the concatenation of `ikm` under `salt`, expand with
+    /// `info` to 32 bytes. The concatenated input is wiped.
+    pub fn hkdf(salt: &[u8], ikm: &[&[u8]], info: &[u8]) -> Result<Self> {
+        let mut joined: Vec<u8> = ikm.concat();
+        let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, salt).extract(&joined);
+        joined.zeroize();
         let mut out = [0u8; 32];
-        pbkdf2::derive(
-            pbkdf2::PBKDF2_HMAC_SHA256,
-            iterations,
-            salt,
-            passphrase.as_bytes(),
-            &mut out,
-        );
-        Ok(Secret(out))
+        let info = [info];
+        prk.expand(&info, Len32)
+            .and_then(|okm| okm.fill(&mut out))
+            .map_err(|_| Error::corrupt("key derivation"))?;
+        let key = Secret(out);
+        out.zeroize();
+        Ok(key)
     }
 }
 

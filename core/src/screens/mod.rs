@@ -4,6 +4,7 @@
 
 pub(crate) mod activity;
 pub(crate) mod caseload;
+pub(crate) mod incident;
 pub(crate) mod note;
 pub(crate) mod plan;
 pub(crate) mod shared;

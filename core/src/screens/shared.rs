@@ -4,7 +4,7 @@
 //! handle is dead; leaving needs the worker's passphrase or platform key.
 
 use serde::Serialize;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::domain::client::{self, Client};
@@ -12,6 +12,7 @@ use crate::domain::entry::{ClientEntry, EntryKind};
 use crate::domain::plan::{self, Author, Goal, GoalStatus, RatingInput};
 use crate::error::{Error, Result, Rule};
 use crate::storage;
+use crate::storage::audit::Op;
 use crate::time::{Day, Timestamp};
 use crate::validate::{self, TEXT_MAX};
 use crate::vault::platform::PlatformKey;
@@ -112,8 +113,6 @@ pub struct SharedSession {
     inner: Arc<Inner>,
     epoch: u64,
     client_id: String,
-    idle: Duration,
-    last_touch: Mutex<Instant>,
 }
 
 /// How many upcoming visits the client sees.
@@ -129,13 +128,14 @@ impl SharedSession {
         if state.epoch != self.epoch || state.keys.is_none() {
             return Err(Error::Locked);
         }
-        let mut last = self.last_touch.lock().unwrap_or_else(|p| p.into_inner());
-        if last.elapsed() > self.idle {
-            vault::lock_state(&mut state);
+        // The idle limit is the vault's (the shells' timer checks it too, through
+        // `Vault::check_idle`); a call after it has passed finds the vault locked.
+        if vault::lock_if_idle(&mut state) {
             return Err(Error::Locked);
         }
-        *last = Instant::now();
-        drop(last);
+        if let Mode::Shared { last_touch, .. } = &mut state.mode {
+            *last_touch = Instant::now();
+        }
         let vault::State { conn, keys, .. } = &mut *state;
         let keys = keys.as_ref().ok_or(Error::Locked)?;
         f(conn, keys, &self.client_id)
@@ -161,11 +161,12 @@ impl SharedSession {
         check: impl FnOnce(&mut vault::State) -> Result<()>,
     ) -> Result<Arc<WorkerSession>> {
         let mut state = self.inner.state();
-        if state.epoch != self.epoch || state.keys.is_none() {
+        if state.epoch != self.epoch || state.keys.is_none() || vault::lock_if_idle(&mut state) {
             return Err(Error::Locked);
         }
         check(&mut state)?;
         let epoch = vault::switch_mode(&mut state, Mode::Worker);
+        vault::record_event(&mut state, Op::SharedLeft, "client", &self.client_id)?;
         Ok(vault::worker_session(&self.inner, epoch))
     }
 }
@@ -287,18 +288,19 @@ impl WorkerSession {
         validate::range("idle_seconds", idle.into(), 1, 3600)?;
         let client = self.client(client_id)?;
         let mut state = self.state()?;
+        vault::record_event(&mut state, Op::SharedOpened, "client", &client.id)?;
         let epoch = vault::switch_mode(
             &mut state,
             Mode::Shared {
                 client_id: client.id.clone(),
+                idle: Duration::from_secs(idle.into()),
+                last_touch: Instant::now(),
             },
         );
         Ok(Arc::new(SharedSession {
             inner: self.inner.clone(),
             epoch,
             client_id: client.id,
-            idle: Duration::from_secs(idle.into()),
-            last_touch: Mutex::new(Instant::now()),
         }))
     }
 }

@@ -291,7 +291,7 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
         .filter(Incident::is_open)
         .map(|i| {
             let name = name_of(&clients, &i.client_id);
-            let v = incident::view(i, name);
+            let v = crate::screens::incident::view(i, name);
             TodayIncident {
                 client_name: v.client_name.clone(),
                 incident_id: v.incident.id.clone(),

@@ -31,6 +31,39 @@ pub enum Op {
     /// The record was sealed again, unchanged, under a newer storage format (at the first unlock
     /// after an upgrade); its revision stays the same.
     Reseal,
+    /// A backup of the whole vault was written (kind `vault`).
+    BackupMade,
+    /// This vault was restored from a backup (kind `vault`; the first entry after the backup's).
+    Restored,
+    /// The unlock passphrase was changed (kind `vault`).
+    PassphraseChanged,
+    /// A platform key (biometrics) was enrolled (kind `vault`).
+    PlatformKeyEnabled,
+    /// The platform key was removed (kind `vault`).
+    PlatformKeyDisabled,
+    /// The phone was handed to a client in shared mode (kind `client`, their id).
+    SharedOpened,
+    /// The worker took the phone back from shared mode (kind `client`, their id).
+    SharedLeft,
+    /// The duress passphrase was used to open the phone while the real vault stayed shut
+    /// (kind `vault`; `at` is the latest such unlock, `rev` how many since the last real unlock;
+    /// recorded at the next real unlock).
+    DuressUnlock,
+    /// A duress passphrase was set or replaced (kind `vault`).
+    DuressSet,
+    /// The duress passphrase was removed (kind `vault`).
+    DuressRemoved,
+}
+
+impl Op {
+    /// Whether the entry is about a stored record (and so checked against it by `verify`), rather
+    /// than about the vault as a whole.
+    pub fn is_record_change(self) -> bool {
+        matches!(
+            self,
+            Op::Create | Op::Update | Op::Sign | Op::Addendum | Op::Erase | Op::Reseal
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -117,6 +150,21 @@ pub(crate) fn append(
     rev: i64,
     sealed_value: &[u8],
 ) -> Result<()> {
+    append_at(tx, keys, Timestamp::now(), op, kind, id, rev, sealed_value)
+}
+
+/// [`append`] with the time the event happened (a duress unlock, recorded later).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn append_at(
+    tx: &Transaction<'_>,
+    keys: &Keys,
+    at: Timestamp,
+    op: Op,
+    kind: &str,
+    id: &str,
+    rev: i64,
+    sealed_value: &[u8],
+) -> Result<()> {
     let last: Option<(i64, Vec<u8>)> = tx
         .query_row(
             "SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1",
@@ -127,7 +175,7 @@ pub(crate) fn append(
     let (seq, prev_mac) = last.map_or((1, Vec::new()), |(s, m)| (s + 1, m));
     let entry = AuditEntry {
         seq,
-        at: Timestamp::now(),
+        at,
         op,
         kind: kind.to_string(),
         id: id.to_string(),
@@ -226,7 +274,10 @@ fn walk(conn: &Connection, keys: &Keys) -> Result<AuditReport> {
         if entry.seq != seq {
             return Ok(broken(seq, "entry out of place", count));
         }
-        latest.insert(entry.id.clone(), entry);
+        // Entries about the vault itself (a backup, a key change) name no stored record.
+        if entry.op.is_record_change() {
+            latest.insert(entry.id.clone(), entry);
+        }
         prev_mac = mac;
         expected_seq += 1;
     }

@@ -7,10 +7,10 @@
 //! | table       | column       | holds                                         | why it is plaintext |
 //! |-------------|--------------|-----------------------------------------------|---------------------|
 //! | `meta`      | `name`       | a fixed setting name (`vault_id`, `key_check`) | the code looks settings up by name; names are the same in every vault |
-//! | `meta`      | `value`      | the vault's random id; the key check (sealed)  | the id is random and must be readable before unlock to bind key slots; the key check is an AEAD envelope |
-//! | `key_slots` | `name`       | `passphrase` or `platform`                    | unlock picks the slot by name before any key exists |
-//! | `key_slots` | `iterations` | the slot's PBKDF2 count                        | needed to derive the key-encryption key, before any key exists |
-//! | `key_slots` | `salt`       | the slot's random salt                         | as `iterations` |
+//! | `meta`      | `value`      | the vault's random id; the key check (sealed); `duress` (sealed); `notice` (sealed, or random bytes of the same size); `attempts` (the wrong-attempt count and the time before which no attempt is taken) | the id is random and must be readable before unlock to bind key slots; the others are AEAD envelopes, except `attempts`, which the throttle must read before any key exists |
+//! | `key_slots` | `name`       | `passphrase-1`, `passphrase-2`, `platform` (`passphrase` in vaults from before Argon2id) | unlock picks the slot by name before any key exists |
+//! | `key_slots` | `iterations` | the PBKDF2 count of a slot from before Argon2id; NULL otherwise | needed to derive the key-encryption key, before any key exists |
+//! | `key_slots` | `salt`       | the slot header: format, Argon2id parameters, device-bound flag, random salt (vault/slots.rs) | as `iterations` |
 //! | `key_slots` | `wrapped`    | the data key, sealed under the slot's key      | ciphertext |
 //! | `records`   | `id`         | the record's random id                         | primary key; random, says nothing |
 //! | `records`   | `kind`       | the record kind (`client`, `note`, ...)        | listing by kind; bound into the body's associated data, so a changed kind fails to open (reveals which kinds of record each client has) |

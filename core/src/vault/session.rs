@@ -8,11 +8,12 @@ use std::sync::{Arc, MutexGuard};
 
 use super::platform::PlatformKey;
 use super::{
-    check_passphrase, lock_state, open_passphrase_slot, passphrase_data_key, write_passphrase_slot,
-    Inner, Mode, State, SLOT_PASSPHRASE, SLOT_PLATFORM,
+    check_new_passphrase, duress, lock_state, record_event, same_passphrase, slots, vault_id_text,
+    worker_key, Inner, Mode, State, SLOT_PLATFORM,
 };
 use crate::crypto::{Keys, Secret};
 use crate::error::{Error, Result};
+use crate::storage::{self, audit::Op};
 
 /// The unlocked worker's capability: everything the worker may read and write.
 #[cfg_attr(feature = "ffi", derive(uniffi::Object))]
@@ -30,6 +31,87 @@ pub(crate) fn worker_session(inner: &Arc<Inner>, epoch: u64) -> Arc<WorkerSessio
 }
 
 impl WorkerSession {
+    /// Write the duress slot (or an unused one) beside the worker's, with the same cost and
+    /// binding, and the real vault's record of it; the old slot leaves no copy.
+    fn set_duress(&self, passphrase: &str, duress_passphrase: Option<&str>) -> Result<()> {
+        let mut state = self.state()?;
+        let (_, unwrapped) = worker_key(&mut state, passphrase)?;
+        if state.is_decoy() {
+            return Ok(());
+        }
+        let device = state.device.clone();
+        let vault_id = state.vault_id.clone();
+        let params = state.kdf;
+        let bound = device.is_some() || unwrapped.header.is_some_and(|h| h.bound);
+        let State { conn, keys, .. } = &mut *state;
+        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        let tx = crate::storage::write_tx(conn)?;
+        let mut config = match duress::read_config(&tx, keys, &vault_id)? {
+            Some(c) => c,
+            None => duress::write_fresh(&tx, keys, &vault_id)?,
+        };
+        // Both slots afresh, at this build's cost: a duress slot must look like the worker's.
+        let worker = slots::Lock {
+            passphrase,
+            params,
+            bound,
+            device: device.as_deref(),
+        };
+        let data_key = unwrapped.key.clone();
+        let index = if unwrapped.header.is_none() {
+            slots::write_fresh(
+                &tx,
+                &vault_id,
+                &data_key,
+                passphrase,
+                params,
+                device.as_deref(),
+            )?
+        } else {
+            slots::write(
+                &tx,
+                &vault_id,
+                unwrapped.index,
+                slots::Role::Worker,
+                &data_key,
+                &worker,
+            )?;
+            unwrapped.index
+        };
+        match duress_passphrase {
+            Some(duress_passphrase) => {
+                config.notice_key = crate::crypto::Secret::random()?;
+                config.set = true;
+                let lock = slots::Lock {
+                    passphrase: duress_passphrase,
+                    ..worker
+                };
+                slots::write(
+                    &tx,
+                    &vault_id,
+                    1 - index,
+                    slots::Role::Duress,
+                    &config.notice_key,
+                    &lock,
+                )?;
+            }
+            None => {
+                config.set = false;
+                slots::write_unused(&tx, 1 - index, params, bound)?;
+            }
+        }
+        duress::write_config(&tx, keys, &vault_id, &config)?;
+        let op = if duress_passphrase.is_some() {
+            Op::DuressSet
+        } else {
+            Op::DuressRemoved
+        };
+        let id = String::from_utf8_lossy(&vault_id).into_owned();
+        crate::storage::audit::append(&tx, keys, op, "vault", &id, 0, &[])?;
+        tx.commit()?;
+        storage::checkpoint(conn)
+    }
+
     /// Run `f` with the connection and keys, if this session is still the live worker session.
     pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Connection, &Keys) -> Result<T>) -> Result<T> {
         let mut state = self.state()?;
@@ -54,7 +136,14 @@ impl WorkerSession {
     /// The data key, for a backup: the worker's passphrase is asked again (and wrong attempts
     /// throttled as at unlock), because a backup carries the whole caseload.
     pub(crate) fn export_data_key(&self, passphrase: &str) -> Result<Secret> {
-        passphrase_data_key(&mut *self.state()?, passphrase)
+        worker_key(&mut *self.state()?, passphrase).map(|(key, _)| key)
+    }
+
+    /// Record a vault-level event (a backup made) in the audit trail.
+    pub(crate) fn record(&self, op: Op) -> Result<()> {
+        let mut state = self.state()?;
+        let id = vault_id_text(&state);
+        record_event(&mut state, op, "vault", &id)
     }
 
     pub(crate) fn state(&self) -> Result<MutexGuard<'_, State>> {
@@ -68,43 +157,117 @@ impl WorkerSession {
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
-    /// Rewrap the data key under a new passphrase; records are untouched.
+    /// Rewrap the data key under a new passphrase; records are untouched. The new passphrase
+    /// must be hard to guess; the current one is checked (and throttled) as at unlock. Afterwards
+    /// no file holds the old slot: it is overwritten in place and the WAL folded back.
     pub fn change_passphrase(&self, current: String, new: String) -> Result<()> {
-        check_passphrase("new_passphrase", &new)?;
+        check_new_passphrase("new_passphrase", &new, &[])?;
         let mut state = self.state()?;
+        let (data_key, unwrapped) = worker_key(&mut state, &current)?;
+        if state.is_decoy() {
+            // A duress passphrase's empty vault: it answers as the real one would, and changes
+            // nothing (its slot is not a worker's slot, and nothing may tell them apart).
+            return Ok(());
+        }
+        if matches!(
+            slots::open(&state.conn, &state.vault_id, &new, state.device.as_deref()),
+            Ok(u) if u.role == slots::Role::Duress
+        ) {
+            return Err(Error::invalid(
+                "new_passphrase",
+                crate::error::Rule::SameAs {
+                    other: "the duress passphrase".into(),
+                },
+            ));
+        }
+        let device = state.device.clone();
         let vault_id = state.vault_id.clone();
-        let data_key = open_passphrase_slot(&state.conn, &vault_id, &current)?;
-        let iterations: u32 = state.conn.query_row(
-            "SELECT iterations FROM key_slots WHERE name = ?1",
-            [SLOT_PASSPHRASE],
-            |r| r.get(0),
-        )?;
+        let kdf = state.kdf;
+        // The other slot keeps its header (a duress slot's must stay like the worker's).
+        let headers = slots::headers(&state.conn)?;
+        let (params, bound) = match headers.as_ref().and_then(|h| h.get(1 - unwrapped.index)) {
+            Some(other) if unwrapped.header.is_some() => (other.params, other.bound),
+            _ => (kdf, device.is_some()),
+        };
         let tx = crate::storage::write_tx(&mut state.conn)?;
-        write_passphrase_slot(&tx, &vault_id, &data_key, &new, iterations)?;
+        if unwrapped.header.is_none() {
+            slots::write_fresh(&tx, &vault_id, &data_key, &new, kdf, device.as_deref())?;
+        } else {
+            let lock = slots::Lock {
+                passphrase: &new,
+                params,
+                bound,
+                device: device.as_deref(),
+            };
+            slots::write(
+                &tx,
+                &vault_id,
+                unwrapped.index,
+                slots::Role::Worker,
+                &data_key,
+                &lock,
+            )?;
+        }
         tx.commit()?;
-        Ok(())
+        storage::checkpoint(&state.conn)?;
+        let id = vault_id_text(&state);
+        record_event(&mut state, Op::PassphraseChanged, "vault", &id)
     }
 
-    /// Enrol the phone's platform key as a second way to unlock, asking for the passphrase first.
+    /// Enrol the phone's platform key as a second way to unlock, asking for the passphrase first
+    /// (throttled as at unlock). A slot enrolled before is overwritten and leaves no copy.
     pub fn enable_platform_key(&self, passphrase: String, key: Arc<dyn PlatformKey>) -> Result<()> {
-        let state = self.state()?;
-        let data_key = open_passphrase_slot(&state.conn, &state.vault_id, &passphrase)?;
+        let mut state = self.state()?;
+        let (data_key, _) = worker_key(&mut state, &passphrase)?;
         let wrapped = key.wrap(data_key.as_bytes().to_vec())?;
         state.conn.execute(
             "INSERT INTO key_slots (name, wrapped) VALUES (?1, ?2)
              ON CONFLICT(name) DO UPDATE SET wrapped = excluded.wrapped",
             params![SLOT_PLATFORM, wrapped],
         )?;
+        storage::checkpoint(&state.conn)?;
+        let id = vault_id_text(&state);
+        record_event(&mut state, Op::PlatformKeyEnabled, "vault", &id)
+    }
+
+    /// Remove the platform key slot; no file keeps a copy of it.
+    pub fn disable_platform_key(&self) -> Result<()> {
+        let mut state = self.state()?;
+        let removed = state
+            .conn
+            .execute("DELETE FROM key_slots WHERE name = ?1", [SLOT_PLATFORM])?;
+        storage::checkpoint(&state.conn)?;
+        if removed > 0 {
+            let id = vault_id_text(&state);
+            record_event(&mut state, Op::PlatformKeyDisabled, "vault", &id)?;
+        }
         Ok(())
     }
 
-    /// Remove the platform key slot; only the passphrase unlocks from now on.
-    pub fn disable_platform_key(&self) -> Result<()> {
-        let state = self.state()?;
-        state
-            .conn
-            .execute("DELETE FROM key_slots WHERE name = ?1", [SLOT_PLATFORM])?;
-        Ok(())
+    /// Set (or replace) the duress passphrase: given up under threat, it opens an empty vault
+    /// while this one stays shut, and this vault's audit trail records each such unlock at its
+    /// next real unlock. It must be hard to guess and differ from the unlock passphrase. Nothing in
+    /// the files says whether one is set (docs/adr/0013-duress-passphrase.md).
+    pub fn set_duress_passphrase(
+        &self,
+        passphrase: String,
+        duress_passphrase: String,
+    ) -> Result<()> {
+        if same_passphrase(&passphrase, &duress_passphrase) {
+            return Err(Error::invalid(
+                "duress_passphrase",
+                crate::error::Rule::SameAs {
+                    other: "the unlock passphrase".into(),
+                },
+            ));
+        }
+        check_new_passphrase("duress_passphrase", &duress_passphrase, &[&passphrase])?;
+        self.set_duress(&passphrase, Some(&duress_passphrase))
+    }
+
+    /// Remove the duress passphrase: its slot is filled with random bytes again.
+    pub fn remove_duress_passphrase(&self, passphrase: String) -> Result<()> {
+        self.set_duress(&passphrase, None)
     }
 
     /// Lock the whole vault from inside the session (auto-lock, "lock now").

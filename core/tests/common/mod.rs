@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use alongside_core::test_support::storage::Record;
 use alongside_core::test_support::{envelope as crypto, Secret};
+use alongside_core::KdfCost;
 use alongside_core::{Day, Error, PlatformKey, Vault, WorkerSession};
 use serde::{Deserialize, Serialize};
 
@@ -24,10 +25,11 @@ pub fn dir_string(dir: &Path) -> String {
 /// A fresh vault in a fresh temp dir, unlocked, with its worker session.
 pub fn new_vault() -> (tempfile::TempDir, Arc<Vault>, Arc<WorkerSession>) {
     let tmp = tempfile::tempdir().unwrap();
-    let vault = Vault::create(
+    let vault = Vault::create_with_cost(
         dir_string(tmp.path()),
         PASSPHRASE.into(),
-        Some(TEST_KDF_ITERATIONS),
+        None,
+        KdfCost::Test,
     )
     .unwrap();
     let session = vault.worker().unwrap();
@@ -35,12 +37,12 @@ pub fn new_vault() -> (tempfile::TempDir, Arc<Vault>, Arc<WorkerSession>) {
 }
 
 pub fn open(dir: &Path) -> Arc<Vault> {
-    Vault::open(dir_string(dir)).unwrap()
+    Vault::open_with_cost(dir_string(dir), KdfCost::Test).unwrap()
 }
 
 pub fn unlock(dir: &Path) -> (Arc<Vault>, Arc<WorkerSession>) {
     let vault = open(dir);
-    let session = vault.unlock(PASSPHRASE.into()).unwrap();
+    let session = vault.unlock(PASSPHRASE.into(), None).unwrap();
     (vault, session)
 }
 
@@ -106,6 +108,8 @@ impl Memo {
 pub struct TestPlatformKey {
     key: Secret,
     pub available: bool,
+    /// How often the core asked for the device secret.
+    pub device_calls: std::sync::atomic::AtomicU32,
 }
 
 impl TestPlatformKey {
@@ -113,6 +117,7 @@ impl TestPlatformKey {
         Arc::new(TestPlatformKey {
             key: Secret::from_slice(&[seed; 32]).unwrap(),
             available: true,
+            device_calls: Default::default(),
         })
     }
 
@@ -120,6 +125,7 @@ impl TestPlatformKey {
         Arc::new(TestPlatformKey {
             key: Secret::from_slice(&[0; 32]).unwrap(),
             available: false,
+            device_calls: Default::default(),
         })
     }
 }
@@ -145,5 +151,21 @@ impl PlatformKey for TestPlatformKey {
         crypto::open(&self.key, PLATFORM_AD, &wrapped).ok_or_else(|| Error::PlatformKey {
             reason: "the key does not open this value".into(),
         })
+    }
+
+    /// A keyed function of the input under the "hardware" key (HKDF here; HMAC in the Keystore).
+    fn device_secret(&self, input: Vec<u8>) -> Result<Vec<u8>, Error> {
+        self.device_calls
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if !self.available {
+            return Err(Error::PlatformKey {
+                reason: "the device key is gone".into(),
+            });
+        }
+        Ok(
+            Secret::hkdf(self.key.as_bytes(), &[&input], b"test device key")?
+                .as_bytes()
+                .to_vec(),
+        )
     }
 }

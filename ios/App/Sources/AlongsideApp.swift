@@ -12,8 +12,20 @@ struct AlongsideApp: App {
         WindowGroup {
             RootView()
                 .environmentObject(store)
-                .privacyCover(hidden: scenePhase != .active)
+                .privacyCover(hidden: scenePhase != .active || store.hidden)
+                .onLongPressGesture(minimumDuration: 1.5) {
+                    // Quick hide's cover comes down only on a deliberate long press.
+                    if store.hidden { store.hidden = false }
+                }
                 .task { await store.start() }
+                .task {
+                    // The core's idle check for shared mode, while the app is on screen: an idle
+                    // client's screen locks on time even if nobody touches it.
+                    while !Task.isCancelled {
+                        try? await Task.sleep(nanoseconds: 5_000_000_000)
+                        if scenePhase == .active { await store.tick() }
+                    }
+                }
         }
         .onChange(of: scenePhase) { phase in
             switch phase {

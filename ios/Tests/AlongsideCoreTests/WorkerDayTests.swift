@@ -15,7 +15,6 @@ import CryptoKit
 
 private let passphrase = "correct horse battery staple"
 /// Test vaults use few key-derivation rounds; phones use the core's default.
-private let kdfIterations: UInt32 = 2000
 private let today: Day = "2026-11-23"
 
 /// The day `offset` days from `today`, as the core writes days.
@@ -56,6 +55,12 @@ final class TestPlatformKey: PlatformKey, @unchecked Sendable {
 
     #if canImport(CryptoKit)
     private let key = SymmetricKey(size: .bits256)
+    private let deviceKey = SymmetricKey(size: .bits256)
+
+    /// The device binding: HMAC-SHA256 under a key that stands in for the Secure Enclave's.
+    func deviceSecret(input: Data) throws -> Data {
+        Data(HMAC<SHA256>.authenticationCode(for: input, using: deviceKey))
+    }
 
     func wrap(secret: Data) throws -> Data {
         try AES.GCM.seal(secret, using: key).combined!
@@ -67,6 +72,12 @@ final class TestPlatformKey: PlatformKey, @unchecked Sendable {
     }
     #else
     private let pad: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
+
+    /// The device binding without CryptoKit: a fixed keyed mix of the input (same input, same
+    /// answer), enough to stand in for the hardware here.
+    func deviceSecret(input: Data) throws -> Data {
+        Data((0..<32).map { i in input[input.startIndex + i % input.count] ^ pad[i] })
+    }
 
     func wrap(secret: Data) throws -> Data {
         Data(zip(secret, pad).map { $0 ^ $1 })
@@ -85,6 +96,7 @@ final class FailingPlatformKey: PlatformKey, @unchecked Sendable {
     init(_ failure: Error) { self.failure = failure }
     func wrap(secret: Data) throws -> Data { throw failure }
     func unwrap(wrapped: Data) throws -> Data { throw failure }
+    func deviceSecret(input: Data) throws -> Data { throw failure }
 }
 
 private struct KeystoreGone: Error {}
@@ -104,7 +116,7 @@ final class WorkerDayTests: XCTestCase {
     private var vaultDir: String { folder.appendingPathComponent("vault").path }
 
     private func newVault() throws -> (Vault, WorkerSession) {
-        let vault = try Vault.create(dir: vaultDir, passphrase: passphrase, kdfIterations: kdfIterations)
+        let vault = try Vault.create(dir: vaultDir, passphrase: passphrase, deviceBinding: nil)
         return (vault, try vault.worker())
     }
 
@@ -129,10 +141,10 @@ final class WorkerDayTests: XCTestCase {
         // Lock; a wrong passphrase; the right one.
         vault.lock()
         XCTAssertTrue(vault.isLocked())
-        guard case .WrongPassphrase? = alongsideError({ try vault.unlock(passphrase: "not the passphrase") }) else {
+        guard case .WrongPassphrase? = alongsideError({ try vault.unlock(passphrase: "not the passphrase", deviceBinding: nil) }) else {
             return XCTFail("a wrong passphrase is WrongPassphrase")
         }
-        let worker = try vault.unlock(passphrase: passphrase)
+        let worker = try vault.unlock(passphrase: passphrase, deviceBinding: nil)
         XCTAssertFalse(vault.isLocked())
 
         // A client; the caseload shows her; instants arrive as Dates.
@@ -278,7 +290,7 @@ final class WorkerDayTests: XCTestCase {
 
     func testTypedErrors() throws {
         guard case .Invalid(let field, let rule, let summary)? = alongsideError({
-            try Vault.create(dir: self.vaultDir, passphrase: "short", kdfIterations: kdfIterations)
+            try Vault.create(dir: self.vaultDir, passphrase: "short", deviceBinding: nil)
         }) else { return XCTFail("a short passphrase is Invalid") }
         XCTAssertEqual(field, "passphrase")
         XCTAssertEqual(rule, .tooShort(min: 8))
@@ -286,7 +298,7 @@ final class WorkerDayTests: XCTestCase {
 
         let (vault, worker) = try newVault()
         guard case .AlreadyExists? = alongsideError({
-            try Vault.create(dir: self.vaultDir, passphrase: passphrase, kdfIterations: kdfIterations)
+            try Vault.create(dir: self.vaultDir, passphrase: passphrase, deviceBinding: nil)
         }) else { return XCTFail("AlreadyExists") }
 
         guard case .Invalid(let nameField, .required, _)? = alongsideError({
@@ -326,7 +338,7 @@ final class WorkerDayTests: XCTestCase {
 
         vault.lock()
         guard case .Locked? = alongsideError({ try worker.clients() }) else { return XCTFail("Locked") }
-        let again = try vault.unlock(passphrase: passphrase)
+        let again = try vault.unlock(passphrase: passphrase, deviceBinding: nil)
         guard case .Locked? = alongsideError({ try worker.clients() }) else { return XCTFail("a handle from before the lock stays dead") }
         XCTAssertEqual(try again.clients().clients.count, 1)
 
@@ -334,7 +346,7 @@ final class WorkerDayTests: XCTestCase {
         vault.lock()
         var waited: UInt32?
         for attempt in 1...5 {
-            if case .TooManyAttempts(let seconds)? = alongsideError({ try vault.unlock(passphrase: "wrong \(attempt)") }) {
+            if case .TooManyAttempts(let seconds)? = alongsideError({ try vault.unlock(passphrase: "wrong \(attempt)", deviceBinding: nil) }) {
                 waited = seconds
                 break
             }
@@ -377,7 +389,7 @@ final class WorkerDayTests: XCTestCase {
         XCTAssertTrue(vault.isLocked())
 
         // Leave shared mode with the key; then disable it.
-        let again = try vault.unlock(passphrase: passphrase)
+        let again = try vault.unlock(passphrase: passphrase, deviceBinding: nil)
         let (client, _, _) = try amira(again)
         let shared = try again.openShared(clientId: client.id, idleSeconds: nil)
         let back = try shared.leaveWithPlatformKey(key: key)

@@ -37,10 +37,10 @@ pub fn run(ctx: &Ctx, command: &AuditCommand) -> Outcome {
                 for e in &entries {
                     writeln!(
                         w,
-                        "{:>6}  {}  {:<8}  {:<12}  {}  rev {}",
+                        "{:>6}  {}  {:<20}  {:<12}  {}  rev {}",
                         e.seq,
                         e.at,
-                        format!("{:?}", e.op).to_lowercase(),
+                        op_name(e.op),
                         e.kind,
                         e.id,
                         e.rev
@@ -53,6 +53,14 @@ pub fn run(ctx: &Ctx, command: &AuditCommand) -> Outcome {
     };
     vault.lock();
     Ok(code)
+}
+
+/// The operation as `--json` spells it (`passphrase_changed`, `backup_made`, ...).
+fn op_name(op: alongside_core::Op) -> String {
+    match serde_json::to_value(op) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => format!("{op:?}"),
+    }
 }
 
 /// What is wrong, for a person: the entry where the trail breaks, and the record it is about

@@ -1,5 +1,6 @@
 //! `alongside backup --out FILE`: the whole vault in one file sealed under a backup passphrase.
 
+use alongside_core::BackupOptions;
 use serde::Serialize;
 
 use super::{Ctx, Outcome};
@@ -24,14 +25,17 @@ pub fn run(ctx: &Ctx, args: &BackupArgs) -> Outcome {
     let vault = ctx.open()?;
     // The unlock passphrase is asked for again by the core as well: a backup carries everything.
     let current = passphrase::current()?;
-    let session = vault.unlock(current.clone())?;
+    let session = vault.unlock(current.clone(), None)?;
     let backup_passphrase = passphrase::choose(ENV_BACKUP_PASSPHRASE, "Backup passphrase")?;
     ctx.out.note("Sealing the backup...");
-    let summary = session.backup(
+    let summary = session.backup_with(
         file.clone(),
         current,
         backup_passphrase,
-        args.kdf_iterations,
+        BackupOptions {
+            kdf: ctx.kdf,
+            ..BackupOptions::default()
+        },
     );
     vault.lock();
     let summary = summary?;

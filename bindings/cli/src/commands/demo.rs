@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Outcome {
         ));
         let passphrase = passphrase::choose(ENV_PASSPHRASE, "Choose a passphrase for the demo")?;
         // The production key-derivation cost: the demo shows the real unlock.
-        let vault = ctx.create(passphrase, None)?;
+        let vault = ctx.create(passphrase)?;
         let session = vault.worker()?;
         (vault, session)
     } else {

@@ -1,16 +1,15 @@
 //! `alongside init`: create a new, empty vault.
 
 use super::{Ctx, Outcome, VaultStatus};
-use crate::args::InitArgs;
 use crate::output::EXIT_OK;
 use crate::passphrase::{self, ENV_PASSPHRASE};
 
-pub fn run(ctx: &Ctx, args: &InitArgs) -> Outcome {
+pub fn run(ctx: &Ctx) -> Outcome {
     if ctx.vault_exists() {
         return Err(alongside_core::Error::AlreadyExists.into());
     }
     let passphrase = passphrase::choose(ENV_PASSPHRASE, "New passphrase")?;
-    let vault = ctx.create(passphrase, args.kdf_iterations)?;
+    let vault = ctx.create(passphrase)?;
     vault.lock();
     let status = VaultStatus::of(&ctx.vault_dir, Some(&vault))?;
     ctx.out.result(&status, |w| {

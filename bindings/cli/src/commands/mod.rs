@@ -22,7 +22,7 @@ pub mod timeline;
 pub mod today;
 pub mod visit;
 
-use alongside_core::{Vault, WorkerSession};
+use alongside_core::{KdfCost, Vault, WorkerSession};
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,17 +34,28 @@ use crate::passphrase;
 
 pub type Outcome = Result<u8, Failure>;
 
-/// What every command gets: the vault folder and how to print.
+/// What every command gets: the vault folder, how to print, and the key derivation's cost.
 pub struct Ctx {
     pub vault_dir: PathBuf,
     pub out: Out,
+    /// Always [`KdfCost::Production`] in a release build.
+    pub kdf: KdfCost,
 }
 
 impl Ctx {
     pub fn new(global: &Global) -> Self {
+        #[cfg(debug_assertions)]
+        let kdf = if global.test_kdf {
+            KdfCost::Test
+        } else {
+            KdfCost::Production
+        };
+        #[cfg(not(debug_assertions))]
+        let kdf = KdfCost::Production;
         Ctx {
             vault_dir: global.vault.clone(),
             out: Out { json: global.json },
+            kdf,
         }
     }
 
@@ -62,12 +73,10 @@ impl Ctx {
 
     /// Create the vault (left unlocked). The folder is made private to this user: everything in
     /// it is sealed anyway, but there is no reason for others to read even that.
-    pub fn create(
-        &self,
-        passphrase: String,
-        kdf_iterations: Option<u32>,
-    ) -> Result<Arc<Vault>, Failure> {
-        let vault = Vault::create(self.dir()?, passphrase, kdf_iterations)?;
+    pub fn create(&self, passphrase: String) -> Result<Arc<Vault>, Failure> {
+        // A terminal has no hardware key to bind the vault to: the folder's permissions and the
+        // passphrase are what protect it.
+        let vault = Vault::create_with_cost(self.dir()?, passphrase, None, self.kdf)?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -78,13 +87,13 @@ impl Ctx {
     }
 
     pub fn open(&self) -> Result<Arc<Vault>, Failure> {
-        Ok(Vault::open(self.dir()?)?)
+        Ok(Vault::open_with_cost(self.dir()?, self.kdf)?)
     }
 
     /// Open and unlock with the passphrase from the environment or the terminal.
     pub fn unlock(&self) -> Result<(Arc<Vault>, Arc<WorkerSession>), Failure> {
         let vault = self.open()?;
-        let session = vault.unlock(passphrase::current()?)?;
+        let session = vault.unlock(passphrase::current()?, None)?;
         Ok((vault, session))
     }
 

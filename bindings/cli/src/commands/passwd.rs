@@ -16,7 +16,7 @@ struct Changed {
 pub fn run(ctx: &Ctx) -> Outcome {
     let vault = ctx.open()?;
     let current = passphrase::current()?;
-    let session = vault.unlock(current.clone())?;
+    let session = vault.unlock(current.clone(), None)?;
     let new = passphrase::choose(ENV_NEW_PASSPHRASE, "New passphrase")?;
     session.change_passphrase(current, new)?;
     vault.lock();

@@ -40,7 +40,8 @@ pub fn run(ctx: &Ctx, args: &RestoreArgs) -> Outcome {
         &backup_passphrase,
         &dir,
         &new_passphrase,
-        args.kdf_iterations,
+        None,
+        ctx.kdf,
     )?;
     #[cfg(unix)]
     {

@@ -6,14 +6,23 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
-pub const PASS: &str = "a test passphrase";
+pub const PASS: &str = "a test passphrase, quietly long";
+
+/// The binary, at the test cost of the key derivation (`--test-kdf`, debug builds only), so a
+/// suite that runs it hundreds of times stays quick; the production cost is fixed in a release
+/// build and checked in the core's own tests.
+pub fn cli() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+    cmd.env("ALONGSIDE_TEST_KDF", "true");
+    cmd
+}
 
 /// The binary with no controlling terminal, as under CI: it starts in a session of its own, so a
 /// prompt has no terminal to open (no `setsid` program needed, so nothing is ever skipped).
 #[allow(unsafe_code)] // pre_exec is unsafe by signature; the one call is explained below.
 pub fn detached() -> Command {
     use std::os::unix::process::CommandExt;
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+    let mut cmd = cli();
     // SAFETY: runs in the forked child before exec and calls only setsid(2), which is
     // async-signal-safe; a failure (already a session leader) leaves no terminal either way.
     unsafe {
@@ -46,4 +55,27 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             )
         })
         .collect()
+}
+
+/// Every stored row but the two that every unlock rewrites (the duress notice, which must change
+/// alike whichever passphrase opened the vault, and the wrong-attempt count): to show that a
+/// refused command that had to unlock first wrote nothing of its own.
+pub fn stored_rows(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let conn = rusqlite::Connection::open(dir.join(alongside_core::test_support::storage::DB_FILE))
+        .unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT 'meta ' || name, value FROM meta WHERE name NOT IN ('notice', 'attempts')
+             UNION ALL SELECT 'slot ' || name, wrapped FROM key_slots
+             UNION ALL SELECT 'record ' || id, body FROM records
+             UNION ALL SELECT 'audit ' || seq, body FROM audit
+             ORDER BY 1",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap();
+    rows
 }

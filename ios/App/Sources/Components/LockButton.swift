@@ -1,10 +1,18 @@
 import SwiftUI
 
-/// "Lock now": the core wipes its keys and the app returns to the unlock screen.
+/// "Lock now": the core wipes its keys and the app returns to the unlock screen. Beside it, quick
+/// hide: one tap locks at once and covers the app with a neutral screen (a long press on the cover
+/// brings back the unlock screen).
 struct LockButton: View {
     @EnvironmentObject private var store: VaultStore
 
     var body: some View {
+        Button {
+            store.hidden = true
+            Task { await store.quickHide() }
+        } label: {
+            Label("Hide now", systemImage: "eye.slash")
+        }
         Button {
             Task { await store.lock() }
         } label: {

@@ -26,6 +26,9 @@ final class VaultStore: ObservableObject {
     /// Bumped on every lock, so screens drop what they showed.
     @Published private(set) var lockCount = 0
 
+    /// Quick hide's neutral cover is up (set by the gesture, cleared by a long press on it).
+    @Published var hidden = false
+
     let core = CoreQueue()
     let platformKey = KeychainPlatformKey()
     private let folder: URL
@@ -60,7 +63,9 @@ final class VaultStore: ObservableObject {
 
     func create(passphrase: String) async throws {
         let path = folder.path
-        let created = try await core.run { try Vault.create(dir: path, passphrase: passphrase, kdfIterations: nil) }
+        let key = platformKey
+        // Bound to this phone's Secure Enclave: the files alone open nothing elsewhere.
+        let created = try await core.run { try Vault.create(dir: path, passphrase: passphrase, deviceBinding: key) }
         let session = try await core.run { try created.worker() }
         vault = created
         adopt(worker: session)
@@ -71,10 +76,11 @@ final class VaultStore: ObservableObject {
     /// A new phone: the vault from a backup file, unlocked with the new passphrase.
     func restore(backup: URL, backupPassphrase: String, newPassphrase: String) async throws {
         let path = folder.path
+        let key = platformKey
         let restored = try await core.run {
             try Vault.restore(
                 backupPath: backup.path, backupPassphrase: backupPassphrase,
-                vaultDir: path, newPassphrase: newPassphrase, kdfIterations: nil)
+                vaultDir: path, newPassphrase: newPassphrase, deviceBinding: key)
         }
         let session = try await core.run { try restored.worker() }
         vault = restored
@@ -85,7 +91,8 @@ final class VaultStore: ObservableObject {
 
     func unlock(passphrase: String) async throws {
         guard let vault else { throw AlongsideError.NotFound(kind: "vault", id: "") }
-        let session = try await core.run { try vault.unlock(passphrase: passphrase) }
+        let key = platformKey
+        let session = try await core.run { try vault.unlock(passphrase: passphrase, deviceBinding: key) }
         adopt(worker: session)
         status = .unlocked
     }
@@ -103,6 +110,19 @@ final class VaultStore: ObservableObject {
         guard let vault else { return }
         _ = try? await core.run { vault.lock() }
         try? await refresh()
+    }
+
+    /// Quick hide: one gesture locks at once; the root view shows its neutral cover while locked.
+    func quickHide() async {
+        await lock()
+    }
+
+    /// The foreground timer (every few seconds): the core locks shared mode whose idle limit has
+    /// passed, without waiting for the client's next touch.
+    func tick() async {
+        guard let vault else { return }
+        let locked = (try? await core.run { vault.checkIdle() }) ?? false
+        if locked { try? await refresh() }
     }
 
     /// Run `body` with the worker session on the core's queue.

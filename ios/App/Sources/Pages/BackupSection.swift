@@ -41,7 +41,7 @@ struct BackupSection: View {
         guard let target = try? BackupFiles.newOutgoing() else { return }
         await model.load {
             try await store.withWorker { w in
-                try w.backup(path: target.path, passphrase: unlock, backupPassphrase: sealing, kdfIterations: nil)
+                try w.backup(path: target.path, passphrase: unlock, backupPassphrase: sealing)
             }
         }
         if model.error == nil {

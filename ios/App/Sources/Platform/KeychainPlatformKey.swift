@@ -17,6 +17,14 @@ import Security
 ///
 /// The core calls `unwrap` on its own queue, never the main thread, so the system's Face ID
 /// prompt can appear while the call waits.
+///
+/// `deviceSecret` is the device binding, with no biometrics: a second Secure Enclave key (P-256,
+/// "when unlocked, this device only", usable without Face ID) agrees a key with a fixed peer public
+/// key whose private half was thrown away when it was made, and the X9.63 KDF of that agreement
+/// with the core's challenge as shared info is the answer. Only this phone's Secure Enclave can
+/// compute it, so the vault's files are useless anywhere else. Without a Secure Enclave (the
+/// simulator), HMAC-SHA256 under a random key kept in the Keychain, this device only. Turning
+/// biometrics off (`remove`) leaves this key alone: the passphrase must keep working.
 final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
     private static let tag = Data("org.alongside.vault-key".utf8)
     private static let service = "org.alongside.vault-key"
@@ -71,6 +79,23 @@ final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
         default:
             throw Self.failure(Reason.malformed)
         }
+    }
+
+    func deviceSecret(input: Data) throws -> Data {
+        if SecureEnclave.isAvailable {
+            let (privateKey, peer) = try deviceKeyPair()
+            let parameters: [CFString: Any] = [
+                SecKeyKeyExchangeParameter.requestedSize.rawValue: 32,
+                SecKeyKeyExchangeParameter.sharedInfo.rawValue: input,
+            ]
+            var error: Unmanaged<CFError>?
+            guard let secret = SecKeyCopyKeyExchangeResult(
+                privateKey, .ecdhKeyExchangeStandardX963SHA256, peer, parameters as CFDictionary, &error)
+            else { throw Self.failure(Reason.keystore) }
+            return secret as Data
+        }
+        let key = try deviceHmacKey()
+        return Data(HMAC<SHA256>.authenticationCode(for: input, using: key))
     }
 
     /// Biometrics turned off: the key is deleted from the Secure Enclave or the Keychain.
@@ -128,6 +153,96 @@ final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
         let status = SecItemCopyMatching(query as CFDictionary, &item)
         guard status == errSecSuccess, let item else { throw Self.failure(Self.reasonFor(status)) }
         return item as! SecKey // swiftlint:disable:this force_cast (a kSecClassKey query returns a SecKey)
+    }
+
+    // MARK: Device binding (no biometrics)
+
+    private static let deviceTag = Data("org.alongside.device-binding".utf8)
+    private static let devicePeerService = "org.alongside.device-binding.peer"
+    private static let deviceHmacService = "org.alongside.device-binding.hmac"
+
+    /// The Secure Enclave's device key and the stored peer public key, made on first use.
+    private func deviceKeyPair() throws -> (SecKey, SecKey) {
+        var item: CFTypeRef?
+        let query: [CFString: Any] = [
+            kSecClass: kSecClassKey,
+            kSecAttrApplicationTag: Self.deviceTag,
+            kSecAttrKeyType: kSecAttrKeyTypeECSECPrimeRandom,
+            kSecReturnRef: true,
+        ]
+        if SecItemCopyMatching(query as CFDictionary, &item) == errSecSuccess, let item,
+           let peerBytes = try? readGenericPassword(service: Self.devicePeerService) {
+            let privateKey = item as! SecKey // swiftlint:disable:this force_cast (a kSecClassKey query returns a SecKey)
+            return (privateKey, try peerPublicKey(peerBytes))
+        }
+        // First use: a Secure Enclave key usable without biometrics, and a peer whose private half
+        // is never stored.
+        SecItemDelete([kSecClass: kSecClassKey, kSecAttrApplicationTag: Self.deviceTag] as CFDictionary)
+        SecItemDelete([kSecClass: kSecClassGenericPassword, kSecAttrService: Self.devicePeerService] as CFDictionary)
+        let access = try accessControl([.privateKeyUsage])
+        let attributes: [CFString: Any] = [
+            kSecAttrKeyType: kSecAttrKeyTypeECSECPrimeRandom,
+            kSecAttrKeySizeInBits: 256,
+            kSecAttrTokenID: kSecAttrTokenIDSecureEnclave,
+            kSecPrivateKeyAttrs: [
+                kSecAttrIsPermanent: true,
+                kSecAttrApplicationTag: Self.deviceTag,
+                kSecAttrAccessControl: access,
+            ] as [CFString: Any],
+        ]
+        var error: Unmanaged<CFError>?
+        guard let privateKey = SecKeyCreateRandomKey(attributes as CFDictionary, &error) else {
+            throw Self.failure(Reason.keystore)
+        }
+        let peerBytes = P256.KeyAgreement.PrivateKey().publicKey.x963Representation
+        try storeGenericPassword(service: Self.devicePeerService, data: peerBytes)
+        return (privateKey, try peerPublicKey(peerBytes))
+    }
+
+    private func peerPublicKey(_ x963: Data) throws -> SecKey {
+        let attributes: [CFString: Any] = [
+            kSecAttrKeyType: kSecAttrKeyTypeECSECPrimeRandom,
+            kSecAttrKeyClass: kSecAttrKeyClassPublic,
+            kSecAttrKeySizeInBits: 256,
+        ]
+        var error: Unmanaged<CFError>?
+        guard let key = SecKeyCreateWithData(x963 as CFData, attributes as CFDictionary, &error) else {
+            throw Self.failure(Reason.keystore)
+        }
+        return key
+    }
+
+    /// The simulator's stand-in: a random HMAC key in the Keychain, this device only.
+    private func deviceHmacKey() throws -> SymmetricKey {
+        if let bytes = try? readGenericPassword(service: Self.deviceHmacService) {
+            return SymmetricKey(data: bytes)
+        }
+        let key = SymmetricKey(size: .bits256)
+        try storeGenericPassword(service: Self.deviceHmacService, data: key.withUnsafeBytes { Data($0) })
+        return key
+    }
+
+    private func storeGenericPassword(service: String, data: Data) throws {
+        let item: [CFString: Any] = [
+            kSecClass: kSecClassGenericPassword,
+            kSecAttrService: service,
+            kSecAttrAccessible: kSecAttrAccessibleWhenUnlockedThisDeviceOnly,
+            kSecValueData: data,
+        ]
+        let status = SecItemAdd(item as CFDictionary, nil)
+        guard status == errSecSuccess else { throw Self.failure(Self.reasonFor(status)) }
+    }
+
+    private func readGenericPassword(service: String) throws -> Data {
+        var item: CFTypeRef?
+        let query: [CFString: Any] = [
+            kSecClass: kSecClassGenericPassword,
+            kSecAttrService: service,
+            kSecReturnData: true,
+        ]
+        let status = SecItemCopyMatching(query as CFDictionary, &item)
+        guard status == errSecSuccess, let data = item as? Data else { throw Self.failure(Self.reasonFor(status)) }
+        return data
     }
 
     // MARK: Keychain (no Secure Enclave)

@@ -29,7 +29,7 @@ private const val RUNS = 30
 fun main() {
     val dir = Files.createTempDirectory("alongside-bench").toFile()
     try {
-        Vault.create(dir.resolve("vault").path, "bench passphrase, not a real one", 2000u).use { vault ->
+        Vault.create(dir.resolve("vault").path, "bench passphrase, not a real one", null).use { vault ->
             vault.worker().use { w -> run(vault, w) }
         }
     } finally {

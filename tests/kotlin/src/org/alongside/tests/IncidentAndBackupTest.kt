@@ -31,14 +31,13 @@ import org.alongside.tests.Harness.check
 
 private const val PASS = "correct horse battery staple"
 private const val BACKUP_PASS = "a different backup passphrase"
-private const val ROUNDS = 2000u
 private val ON: LocalDate = LocalDate.of(2026, 11, 23)
 
 fun incidentsAndBackup() {
     val repo = VaultRepository(Harness.tempDir("incident"))
     val unlock = UnlockState(repo)
     unlock.start()
-    unlock.create(PASS, ROUNDS)
+    unlock.create(PASS)
     val caseload = CaseloadState(repo)
     val client = assertNotNull(caseload.addClient(ClientInput("Jonas", null, null, "en", null, emptyList(), emptyList())))
 
@@ -86,9 +85,9 @@ fun incidentsAndBackup() {
     val file = File(folder, "alongside.backup").path
     val backup = BackupState(repo)
     check("backup: the unlock passphrase is asked again; the file verifies under its own passphrase") {
-        assertFalse(backup.backup(file, "not the passphrase", BACKUP_PASS, ROUNDS))
+        assertFalse(backup.backup(file, "not the passphrase", BACKUP_PASS))
         assertIs<UiError.WrongPassphrase>(backup.screen.error)
-        assertTrue(backup.backup(file, PASS, BACKUP_PASS, ROUNDS), "error: ${backup.screen.error}")
+        assertTrue(backup.backup(file, PASS, BACKUP_PASS), "error: ${backup.screen.error}")
         val written = backup.screen.data!!
         assertTrue(written.records > 0uL)
         assertTrue(backup.verify(file, BACKUP_PASS))
@@ -102,14 +101,14 @@ fun incidentsAndBackup() {
         val first = UnlockState(newPhone)
         assertTrue(first.start())
         assertEquals(VaultStatus.NoVault, first.screen.data)
-        assertFalse(first.restore(file, "wrong backup passphrase", PASS, ROUNDS))
+        assertFalse(first.restore(file, "wrong backup passphrase", PASS))
         assertEquals(VaultStatus.NoVault, newPhone.status.value, "a failed restore leaves no vault")
-        assertTrue(first.restore(file, BACKUP_PASS, "$PASS on the new phone", ROUNDS), "error: ${first.screen.error}")
+        assertTrue(first.restore(file, BACKUP_PASS, "$PASS on the new phone"), "error: ${first.screen.error}")
         assertEquals(VaultStatus.Unlocked, newPhone.status.value)
         assertEquals(listOf("Jonas"), newPhone.withWorker { w -> w.clients().clients.map { it.preferredName } })
         newPhone.lock()
         assertEquals(VaultStatus.Unlocked, newPhone.unlock("$PASS on the new phone"))
-        assertFalse(first.restore(file, BACKUP_PASS, PASS, ROUNDS), "a folder with a vault is not restored over")
+        assertFalse(first.restore(file, BACKUP_PASS, PASS), "a folder with a vault is not restored over")
         newPhone.close()
     }
     backup.close()

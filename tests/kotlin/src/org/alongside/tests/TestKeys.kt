@@ -3,17 +3,32 @@ package org.alongside.tests
 import java.security.SecureRandom
 import javax.crypto.Cipher
 import javax.crypto.KeyGenerator
+import javax.crypto.Mac
 import javax.crypto.SecretKey
 import javax.crypto.spec.GCMParameterSpec
 import org.alongside.core.PlatformKey
 
 /**
  * A test double for the phone's key store: AES-256-GCM under a key held in memory, the way the
- * Android Keystore implementation wraps with a non-exportable key. The output carries its IV.
+ * Android Keystore implementation wraps with a non-exportable key (the output carries its IV), and
+ * the device binding as HMAC-SHA256 under a second key in memory, as the Keystore's HMAC key does
+ * on the phone. Two doubles made with the same [deviceKey] are "the same phone".
  */
-class AesPlatformKey(private val key: SecretKey = newKey()) : PlatformKey {
+class AesPlatformKey(
+    private val key: SecretKey = newKey(),
+    private val deviceKey: SecretKey = newDeviceKey(),
+) : PlatformKey {
     var unwraps = 0
         private set
+
+    /** How often the core asked for the device secret. */
+    var deviceSecrets = 0
+        private set
+
+    override fun deviceSecret(input: ByteArray): ByteArray {
+        deviceSecrets++
+        return Mac.getInstance("HmacSHA256").apply { init(deviceKey) }.doFinal(input)
+    }
 
     override fun wrap(secret: ByteArray): ByteArray {
         val iv = ByteArray(12).also { SecureRandom().nextBytes(it) }
@@ -31,6 +46,7 @@ class AesPlatformKey(private val key: SecretKey = newKey()) : PlatformKey {
 
     companion object {
         fun newKey(): SecretKey = KeyGenerator.getInstance("AES").apply { init(256) }.generateKey()
+        fun newDeviceKey(): SecretKey = KeyGenerator.getInstance("HmacSHA256").generateKey()
     }
 }
 
@@ -38,4 +54,5 @@ class AesPlatformKey(private val key: SecretKey = newKey()) : PlatformKey {
 class FailingPlatformKey(private val failure: Throwable) : PlatformKey {
     override fun wrap(secret: ByteArray): ByteArray = throw failure
     override fun unwrap(wrapped: ByteArray): ByteArray = throw failure
+    override fun deviceSecret(input: ByteArray): ByteArray = throw failure
 }

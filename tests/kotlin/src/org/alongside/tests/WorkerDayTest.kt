@@ -51,9 +51,6 @@ import org.alongside.tests.Harness.check
 
 private const val PASSPHRASE = "correct horse battery staple"
 
-/** Test vaults use few key-derivation rounds; phones use the core's default. */
-private const val KDF_ITERATIONS = 2000u
-
 private val TODAY: LocalDate = LocalDate.of(2026, 11, 23)
 
 /** What the walk has made so far, for the steps after. */
@@ -80,6 +77,7 @@ fun main(): Unit = Harness.run {
     Harness.section("platform key") { platformKey(d) }
     Harness.section("auto-lock") { autoLock(d) }
     Harness.section("closing the worker's vault") { d.repo.close() }
+    Harness.section("device binding") { deviceBinding() }
     Harness.section("raw bindings") { rawBindings() }
     Harness.section("tamper") { tamper() }
     Harness.section("incidents and backup") { incidentsAndBackup() }
@@ -102,7 +100,7 @@ private fun workerDay(d: Day) {
     }
 
     check("a short passphrase is refused by the core, naming the field and the rule") {
-        assertFalse(unlock.create("short", KDF_ITERATIONS))
+        assertFalse(unlock.create("short"))
         val e = unlock.screen.error.expect<UiError.Input>()
         assertEquals("passphrase", e.field)
         assertEquals(Rule.TooShort(8u), e.rule)
@@ -111,8 +109,18 @@ private fun workerDay(d: Day) {
         assertEquals(VaultStatus.NoVault, repo.status.value)
     }
 
+    check("a guessable passphrase is refused with the estimator's advice for the screen") {
+        assertFalse(unlock.create("password1234"))
+        val e = unlock.screen.error.expect<UiError.Input>()
+        assertEquals("passphrase", e.field)
+        val weak = assertIs<Rule.Weak>(e.rule)
+        assertTrue(weak.suggestions.isNotEmpty())
+        assertFalse(weak.suggestions.any { it.contains("password1234") })
+        assertEquals(VaultStatus.NoVault, repo.status.value)
+    }
+
     check("create a vault: it is left unlocked") {
-        assertTrue(unlock.create(PASSPHRASE, KDF_ITERATIONS))
+        assertTrue(unlock.create(PASSPHRASE))
         assertNull(unlock.screen.error)
         assertEquals(VaultStatus.Unlocked, repo.status.value)
     }
@@ -384,9 +392,13 @@ private fun sharedMode(d: Day) {
         client.close()
     }
 
-    check("shared mode left idle locks the whole vault; the worker unlocks again") {
+    check("shared mode left idle locks the whole vault on the shell's timer, untouched") {
         assertTrue(shared.open(d.clientId, TODAY, idleSeconds = 1u))
+        assertFalse(repo.tick(), "not idle yet")
         Thread.sleep(1_300)
+        // Nobody touches the phone: the timer's tick alone locks it, and the keys are gone.
+        assertTrue(repo.tick())
+        assertEquals(VaultStatus.Locked(hasPlatformKey = false), repo.status.value)
         assertFalse(shared.load(TODAY))
         shared.screen.error.expect<UiError.SessionEnded>()
         assertEquals(VaultStatus.Locked(hasPlatformKey = false), repo.status.value)
@@ -522,6 +534,32 @@ private fun platformKey(d: Day) {
         shared.close()
     }
 
+    check("duress: set in settings; it opens an empty vault; the real trail records it later") {
+        val duress = "quiet walrus maps the tundra"
+        assertFalse(settings.setDuressPassphrase(PASSPHRASE, PASSPHRASE))
+        assertEquals("duress_passphrase", settings.screen.error.expect<UiError.Input>().field)
+        assertTrue(settings.setDuressPassphrase(PASSPHRASE, duress), "error: ${settings.screen.error}")
+        repo.lock()
+        assertEquals(VaultStatus.Unlocked, repo.unlock(duress))
+        assertTrue(repo.withWorker { it.clients() }.isEmpty(), "the duress vault looks empty")
+        repo.lock()
+        assertEquals(VaultStatus.Unlocked, repo.unlock(PASSPHRASE))
+        assertTrue(repo.withWorker { it.clients() }.isNotEmpty(), "the real caseload is all there")
+        val latest = repo.withWorker { it.auditEntries(1u) }.single()
+        assertEquals(org.alongside.core.Op.DURESS_UNLOCK, latest.op)
+        assertTrue(settings.removeDuressPassphrase(PASSPHRASE), "error: ${settings.screen.error}")
+    }
+
+    check("quick hide: one call locks at once; every screen drops its data") {
+        val today = TodayState(repo)
+        assertTrue(today.load(TODAY))
+        repo.quickHide()
+        assertIs<VaultStatus.Locked>(repo.status.value)
+        assertNull(today.screen.data)
+        assertEquals(VaultStatus.Unlocked, repo.unlock(PASSPHRASE))
+        today.close()
+    }
+
     check("change the passphrase in settings; the old one stops working") {
         val newPassphrase = "$PASSPHRASE, changed"
         assertFalse(settings.changePassphrase(PASSPHRASE, "short"))
@@ -563,11 +601,41 @@ private fun autoLock(d: Day) {
     }
 }
 
+/**
+ * The device binding on the JVM: the test double's HMAC key stands in for the Keystore's. The
+ * vault's files with the right passphrase open nothing without the phone's device key.
+ */
+private fun deviceBinding() {
+    check("device binding: a vault made with the phone's device key needs it at every unlock") {
+        val dir = Harness.tempDir("bound")
+        val phone = AesPlatformKey()
+        VaultRepository(dir, deviceKey = phone).use { repo ->
+            assertEquals(VaultStatus.Unlocked, repo.create(PASSPHRASE))
+            repo.lock()
+            assertEquals(VaultStatus.Unlocked, repo.unlock(PASSPHRASE))
+            assertTrue(phone.deviceSecrets > 0)
+        }
+        // The same files on another phone, or with no device key: the right passphrase is not enough.
+        VaultRepository(dir, deviceKey = AesPlatformKey()).use { other ->
+            other.start()
+            assertFailsWith<AlongsideException.WrongPassphrase> { other.unlock(PASSPHRASE) }
+        }
+        VaultRepository(dir).use { none ->
+            none.start()
+            assertFailsWith<AlongsideException.PlatformKey> { none.unlock(PASSPHRASE) }
+        }
+        VaultRepository(dir, deviceKey = phone).use { back ->
+            back.start()
+            assertEquals(VaultStatus.Unlocked, back.unlock(PASSPHRASE))
+        }
+    }
+}
+
 /** The bindings themselves, without the app's layer: capabilities and object lifetimes. */
 private fun rawBindings() {
     check("bindings: a worker handle from before shared mode is dead, even after leaving") {
         val dir = Harness.tempDir("raw")
-        Vault.create(dir, PASSPHRASE, KDF_ITERATIONS).use { vault ->
+        Vault.create(dir, PASSPHRASE, null).use { vault ->
             vault.worker().use { worker ->
                 val client = worker.addClient(ClientInput("Sam", null, null, null, null, emptyList(), emptyList()))
                 worker.openShared(client.id, null).use { shared ->
@@ -589,9 +657,9 @@ private fun rawBindings() {
 
     check("bindings: four threads writing at once, through two handles on one folder, lose nothing") {
         val dir = Harness.tempDir("threads")
-        Vault.create(dir, PASSPHRASE, KDF_ITERATIONS).use { first ->
+        Vault.create(dir, PASSPHRASE, null).use { first ->
             Vault.open(dir).use { second ->
-                val sessions = listOf(first.worker(), second.unlock(PASSPHRASE))
+                val sessions = listOf(first.worker(), second.unlock(PASSPHRASE, null))
                 val failures = java.util.concurrent.ConcurrentLinkedQueue<Throwable>()
                 val threads = (0 until 4).map { t ->
                     Thread {
@@ -621,15 +689,27 @@ private fun rawBindings() {
 
     check("bindings: an existing vault cannot be created over") {
         val dir = Harness.tempDir("exists")
-        Vault.create(dir, PASSPHRASE, KDF_ITERATIONS).close()
-        assertFailsWith<AlongsideException.AlreadyExists> { Vault.create(dir, PASSPHRASE, KDF_ITERATIONS) }
+        Vault.create(dir, PASSPHRASE, null).close()
+        assertFailsWith<AlongsideException.AlreadyExists> { Vault.create(dir, PASSPHRASE, null) }
     }
 
-    check("bindings: fewer key-derivation rounds than the floor are refused") {
-        val e = assertFailsWith<AlongsideException.Invalid> {
-            Vault.create(Harness.tempDir("kdf"), PASSPHRASE, 10u)
+    check("bindings: closing the vault locks it and ends the sessions it gave out") {
+        val dir = Harness.tempDir("close")
+        val vault = Vault.create(dir, PASSPHRASE, null)
+        vault.worker().use { worker ->
+            worker.addClient(ClientInput("Sam", null, null, null, null, emptyList(), emptyList()))
+            vault.close()
+            assertFailsWith<AlongsideException.Locked> { worker.clients() }
         }
-        assertEquals("kdf_iterations", e.field)
+        assertFalse(File(dir, "alongside.db-wal").exists(), "the database file is let go")
+    }
+
+    check("bindings: a weak passphrase is refused with the estimator's feedback") {
+        val e = assertFailsWith<AlongsideException.Invalid> {
+            Vault.create(Harness.tempDir("weak"), "qwertyuiop", null)
+        }
+        assertEquals("passphrase", e.field)
+        assertTrue(assertIs<Rule.Weak>(e.rule).suggestions.isNotEmpty())
     }
 
     check("bindings: the form's fixed lists come from the core") {
@@ -645,7 +725,7 @@ private fun rawBindings() {
 private fun tamper() {
     check("tampered: one changed byte in a sealed row arrives as Tampered(kind, id)") {
         val dir = Harness.tempDir("tamper")
-        val id = Vault.create(dir, PASSPHRASE, KDF_ITERATIONS).use { vault ->
+        val id = Vault.create(dir, PASSPHRASE, null).use { vault ->
             vault.worker().use { w ->
                 w.addClient(ClientInput("Robin", null, null, null, null, emptyList(), emptyList())).id
             }

@@ -15,6 +15,7 @@ import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import org.alongside.app.keys.AuthenticationRefused
 import org.alongside.app.keys.CipherAuthenticator
+import org.alongside.app.keys.DeviceKeySource
 import org.alongside.app.keys.KeySource
 import org.alongside.app.keys.KeyUse
 import org.alongside.app.keys.KeystorePlatformKey
@@ -37,7 +38,6 @@ import org.alongside.tests.Harness.check
  */
 
 private const val PASS = "correct horse battery staple"
-private const val ROUNDS = 2000u
 
 /** The Keystore's part: one AES-256 key in memory; "invalidated" makes it unusable. */
 private class SoftwareKeySource : KeySource {
@@ -65,6 +65,17 @@ private class SoftwareKeySource : KeySource {
     override fun isPermanentlyInvalid(e: InvalidKeyException): Boolean = invalidated
 }
 
+/** The Keystore's HMAC device key: one key in memory, made on first use. */
+private class SoftwareDeviceKey : DeviceKeySource {
+    var made = 0
+    private val key: SecretKey by lazy {
+        made++
+        KeyGenerator.getInstance("HmacSHA256").generateKey()
+    }
+
+    override fun deviceKey(): SecretKey = key
+}
+
 /** BiometricPrompt's part: records each request and answers as told. */
 private class Prompt : CipherAuthenticator {
     val uses = mutableListOf<KeyUse>()
@@ -80,12 +91,26 @@ private class Prompt : CipherAuthenticator {
 fun main() {
     val keys = SoftwareKeySource()
     val prompt = Prompt()
-    val platformKey = KeystorePlatformKey(keys, prompt)
-    val repo = VaultRepository(Harness.tempDir("shell-key"))
+    val device = SoftwareDeviceKey()
+    val platformKey = KeystorePlatformKey(keys, prompt, device)
+    // As AppContainer wires it: the same platform key is the repository's device key.
+    val repo = VaultRepository(Harness.tempDir("shell-key"), deviceKey = platformKey)
     val unlock = UnlockState(repo)
     val settings = SettingsState(repo)
     unlock.start()
-    unlock.create(PASS, ROUNDS)
+    check("creating the vault binds it to the device key, with no prompt") {
+        assertTrue(unlock.create(PASS), "error: ${unlock.screen.error}")
+        assertEquals(1, device.made)
+        assertTrue(prompt.uses.isEmpty(), "the device key needs no biometrics")
+    }
+
+    check("the device secret is HMAC-SHA256 under the device key: the same input, the same answer") {
+        val a = platformKey.deviceSecret(ByteArray(32) { 7 })
+        assertEquals(32, a.size)
+        assertContentEquals(a, platformKey.deviceSecret(ByteArray(32) { 7 }))
+        assertFalse(a.contentEquals(platformKey.deviceSecret(ByteArray(32) { 8 })))
+        assertTrue(prompt.uses.isEmpty())
+    }
 
     check("enrolling biometrics: one prompt to wrap, and the vault gets a platform key") {
         assertTrue(settings.load())
@@ -137,8 +162,16 @@ fun main() {
         shared.close()
     }
 
+    check("the passphrase unlock goes through the device key, with no prompt") {
+        repo.lock()
+        prompt.uses.clear()
+        assertTrue(unlock.unlock(PASS), "error: ${unlock.screen.error}")
+        assertTrue(prompt.uses.isEmpty())
+        assertEquals(VaultStatus.Unlocked, repo.status.value)
+    }
+
     check("a key replaced since enrolment (another vault's, or re-made) does not open this vault") {
-        val other = KeystorePlatformKey(SoftwareKeySource().apply { newKey() }, Prompt())
+        val other = KeystorePlatformKey(SoftwareKeySource().apply { newKey() }, Prompt(), SoftwareDeviceKey())
         repo.lock()
         assertFalse(unlock.unlockWithPlatformKey(other))
         val e = assertIs<UiError.PlatformKeyFailed>(unlock.screen.error)
@@ -166,7 +199,11 @@ fun main() {
     }
 
     check("a cipher the prompt did not authorise (the Keystore's IllegalStateException) is the typed error") {
-        val refusing = KeystorePlatformKey(SoftwareKeySource(), CipherAuthenticator { _, _ -> throw IllegalStateException("User not authenticated") })
+        val refusing = KeystorePlatformKey(
+            SoftwareKeySource(),
+            CipherAuthenticator { _, _ -> throw IllegalStateException("User not authenticated") },
+            SoftwareDeviceKey(),
+        )
         val e = assertFailsWith<AlongsideException.PlatformKey> { refusing.wrap(ByteArray(32)) }
         assertEquals(KeystorePlatformKey.REASON_KEYSTORE, e.reason)
     }

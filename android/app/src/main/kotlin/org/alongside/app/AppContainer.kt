@@ -10,6 +10,7 @@ import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.asCoroutineDispatcher
 import org.alongside.app.backup.BackupFiles
 import org.alongside.app.keys.KeystorePlatformKey
+import org.alongside.app.security.AndroidKeystoreDeviceKey
 import org.alongside.app.security.AndroidKeystoreKeySource
 import org.alongside.app.security.BiometricCipherAuthenticator
 import org.alongside.core.PlatformKey
@@ -30,8 +31,6 @@ class AppContainer(context: Context) {
 
     val settings = AppSettings(app)
 
-    val repository = VaultRepository(vaultDir.path, settings.autoLockAfterMillis)
-
     val core: CoroutineDispatcher =
         Executors.newSingleThreadExecutor { r -> Thread(r, "alongside-core") }.asCoroutineDispatcher()
 
@@ -43,8 +42,14 @@ class AppContainer(context: Context) {
     /** The Keystore key behind biometric unlock (deleted when biometrics are turned off). */
     val keySource = AndroidKeystoreKeySource()
 
-    /** The core's platform key: the Keystore key, each use authorised through BiometricPrompt. */
-    val platformKey: PlatformKey = KeystorePlatformKey(keySource, biometrics)
+    /**
+     * The core's platform key: the Keystore key, each use authorised through BiometricPrompt; and
+     * the device binding, an HMAC key in the Keystore that needs no biometrics.
+     */
+    val platformKey: PlatformKey = KeystorePlatformKey(keySource, biometrics, AndroidKeystoreDeviceKey())
+
+    /** The vault, bound to this phone through [platformKey]'s device key. */
+    val repository = VaultRepository(vaultDir.path, settings.autoLockAfterMillis, deviceKey = platformKey)
 
     val autoLock = AutoLock(repository, scope, core)
 

@@ -9,9 +9,13 @@ import org.alongside.core.verifyBackup
  * then the share sheet or the document picker); restoring is [UnlockState.restore].
  */
 class BackupState(vault: VaultRepository) : StateHolder<BackupSummary>(vault) {
-    /** Write the backup to [path]; the unlock [passphrase] is asked again. */
-    fun backup(path: String, passphrase: String, backupPassphrase: String, kdfIterations: UInt? = null): Boolean =
-        show { vault.withWorker { it.backup(path, passphrase, backupPassphrase, kdfIterations) } }
+    /**
+     * Write the backup to [path]; the unlock [passphrase] is asked again. [backupPassphrase] must
+     * be hard to guess and not the unlock passphrase (the file leaves the phone, so the device key
+     * does not protect it).
+     */
+    fun backup(path: String, passphrase: String, backupPassphrase: String): Boolean =
+        show { vault.withWorker { it.backup(path, passphrase, backupPassphrase) } }
 
     /** Check that [path] opens with [backupPassphrase] and is whole. */
     fun verify(path: String, backupPassphrase: String): Boolean = show { verifyBackup(path, backupPassphrase) }

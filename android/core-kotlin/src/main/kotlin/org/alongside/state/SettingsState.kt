@@ -17,6 +17,18 @@ class SettingsState(vault: VaultRepository) : StateHolder<SettingsState.Settings
 
     fun disablePlatformKey(): Boolean = show { vault.withWorker { it.disablePlatformKey() }; current() }
 
+    /**
+     * Set (or replace) the duress passphrase: under threat it opens an empty vault while the real
+     * one stays shut, and the audit trail records it at the next real unlock. The unlock
+     * [passphrase] is asked first; [duressPassphrase] must be hard to guess and differ from it.
+     */
+    fun setDuressPassphrase(passphrase: String, duressPassphrase: String): Boolean =
+        attempt { vault.withWorker { it.setDuressPassphrase(passphrase, duressPassphrase) } } != null
+
+    /** Remove the duress passphrase (asks for the unlock passphrase). */
+    fun removeDuressPassphrase(passphrase: String): Boolean =
+        attempt { vault.withWorker { it.removeDuressPassphrase(passphrase) } } != null
+
     fun setAutoLock(millis: Long) {
         vault.autoLockAfterMillis = millis
         edit { it?.copy(autoLockAfterMillis = millis) }

@@ -10,12 +10,15 @@ class UnlockState(vault: VaultRepository) : StateHolder<VaultStatus>(vault) {
     /** Find out whether there is a vault and whether biometrics are enrolled. */
     fun start(): Boolean = show { vault.start() }
 
-    fun create(passphrase: String, kdfIterations: UInt? = null): Boolean =
-        show { vault.create(passphrase, kdfIterations) }
+    /**
+     * A weak passphrase fails with [UiError.Input] whose rule is `Rule.Weak`: show its warning and
+     * suggestions (the core's words) by the field.
+     */
+    fun create(passphrase: String): Boolean = show { vault.create(passphrase) }
 
     /** First run on a new phone: the vault from a backup file, unlocked with [newPassphrase]. */
-    fun restore(backupPath: String, backupPassphrase: String, newPassphrase: String, kdfIterations: UInt? = null): Boolean =
-        show { vault.restore(backupPath, backupPassphrase, newPassphrase, kdfIterations) }
+    fun restore(backupPath: String, backupPassphrase: String, newPassphrase: String): Boolean =
+        show { vault.restore(backupPath, backupPassphrase, newPassphrase) }
 
     fun unlock(passphrase: String): Boolean = show { vault.unlock(passphrase) }
 

@@ -39,12 +39,18 @@ sealed class VaultStatus {
  *
  * Auto-lock: the shell reports [onBackground] / [onForeground] (Android: ProcessLifecycleOwner
  * onStop/onStart; iOS: scenePhase) and may call [lockIfDue] from a timer while in the background.
- * [now] is a monotonic clock in milliseconds (injectable for tests).
+ * While unlocked it calls [tick] every few seconds, so shared mode's idle limit locks on time even
+ * when nobody touches the phone. [now] is a monotonic clock in milliseconds (injectable for tests).
+ *
+ * [deviceKey] is the phone's device key ([PlatformKey.deviceSecret]: Android Keystore HMAC, no
+ * biometrics), mixed into the passphrase slot at create, restore and every unlock, so the vault's
+ * files are useless off this phone. Null where the phone has none (and on the desktop JVM).
  */
 class VaultRepository(
     private val dir: String,
     autoLockAfterMillis: Long = DEFAULT_AUTO_LOCK_MILLIS,
     private val now: () -> Long = { System.nanoTime() / 1_000_000 },
+    private val deviceKey: PlatformKey? = null,
 ) : AutoCloseable {
     private var vault: Vault? = null
     private var worker: WorkerSession? = null
@@ -77,10 +83,10 @@ class VaultRepository(
         return refresh()
     }
 
-    /** Make a new vault and leave it unlocked. [kdfIterations] is for tests; phones use the default. */
+    /** Make a new vault (bound to [deviceKey] when there is one) and leave it unlocked. */
     @Synchronized
-    fun create(passphrase: String, kdfIterations: UInt? = null): VaultStatus {
-        val created = Vault.create(dir, passphrase, kdfIterations)
+    fun create(passphrase: String): VaultStatus {
+        val created = Vault.create(dir, passphrase, deviceKey)
         closeAll()
         vault = created
         worker = created.worker()
@@ -89,11 +95,11 @@ class VaultRepository(
 
     /**
      * Restore a backup file into this folder, which must hold no vault yet; the restored vault is
-     * left unlocked with [newPassphrase]. [kdfIterations] is for tests; phones use the default.
+     * left unlocked with [newPassphrase] and bound to this phone's [deviceKey].
      */
     @Synchronized
-    fun restore(backupPath: String, backupPassphrase: String, newPassphrase: String, kdfIterations: UInt? = null): VaultStatus {
-        val restored = Vault.restore(backupPath, backupPassphrase, dir, newPassphrase, kdfIterations)
+    fun restore(backupPath: String, backupPassphrase: String, newPassphrase: String): VaultStatus {
+        val restored = Vault.restore(backupPath, backupPassphrase, dir, newPassphrase, deviceKey)
         closeAll()
         vault = restored
         worker = restored.worker()
@@ -103,7 +109,7 @@ class VaultRepository(
     @Synchronized
     fun unlock(passphrase: String): VaultStatus {
         val v = vault ?: throw AlongsideException.NotFound("vault", "")
-        adoptWorker(v.unlock(passphrase))
+        adoptWorker(v.unlock(passphrase, deviceKey))
         return set(VaultStatus.Unlocked)
     }
 
@@ -119,6 +125,28 @@ class VaultRepository(
     fun lock() {
         vault?.lock()
         refresh()
+    }
+
+    /**
+     * Quick hide: one gesture locks at once, and the shell shows its neutral screen. The same lock
+     * as [lock]; kept apart so the shells' gesture reads as what it is.
+     */
+    @Synchronized
+    fun quickHide() {
+        vault?.quickHide()
+        refresh()
+    }
+
+    /**
+     * The shells' timer (every few seconds while unlocked): lets the core lock shared mode whose
+     * idle limit has passed, without waiting for the next touch. True if the vault is locked now.
+     */
+    @Synchronized
+    fun tick(): Boolean {
+        val v = vault ?: return true
+        val locked = v.checkIdle()
+        if (locked) refresh()
+        return locked
     }
 
     /**

@@ -25,3 +25,14 @@ interface KeySource {
      */
     fun isPermanentlyInvalid(e: InvalidKeyException): Boolean
 }
+
+/**
+ * Where the device key lives: an HMAC-SHA256 key that never leaves this phone's secure hardware
+ * and needs no biometrics (the passphrase is the worker's proof; this key only ties the vault's
+ * files to the phone). On the phone it is the Android Keystore
+ * ([org.alongside.app.security.AndroidKeystoreDeviceKey]); tests use a key in memory.
+ */
+interface DeviceKeySource {
+    /** The device key, made on first use and the same key ever after on this phone. */
+    fun deviceKey(): SecretKey
+}

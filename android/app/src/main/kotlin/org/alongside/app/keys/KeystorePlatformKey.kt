@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException
 import java.security.InvalidKeyException
 import javax.crypto.AEADBadTagException
 import javax.crypto.Cipher
+import javax.crypto.Mac
 import javax.crypto.spec.GCMParameterSpec
 import org.alongside.core.AlongsideException
 import org.alongside.core.PlatformKey
@@ -14,6 +15,12 @@ import org.alongside.core.PlatformKey
  * unlock (or to leave shared mode); each call asks [authenticator] to authorise its cipher
  * (BiometricPrompt with a CryptoObject) and waits for the answer on the core's thread.
  *
+ * [deviceSecret] is the device binding: HMAC-SHA256 of the core's challenge under the [deviceKeys]
+ * key, a second Keystore key that needs no biometrics and never leaves the phone. The core mixes
+ * it into the passphrase slot at create, restore and every unlock, so the vault's files cannot be
+ * attacked off this phone. It is a different key from the biometric one on purpose: turning
+ * biometrics off, or enrolling a new fingerprint, must not lock the worker out of the vault.
+ *
  * Every failure becomes [AlongsideException.PlatformKey] with a short reason, so the unlock screen
  * gets the core's typed error and falls back to the passphrase. A key the system invalidated (new
  * biometrics enrolled, screen lock removed) is deleted; the worker turns biometrics on again.
@@ -21,6 +28,7 @@ import org.alongside.core.PlatformKey
 class KeystorePlatformKey(
     private val keys: KeySource,
     private val authenticator: CipherAuthenticator,
+    private val deviceKeys: DeviceKeySource,
 ) : PlatformKey {
 
     override fun wrap(secret: ByteArray): ByteArray = guarded {
@@ -37,6 +45,12 @@ class KeystorePlatformKey(
         val cipher = Cipher.getInstance(TRANSFORMATION)
         cipher.init(Cipher.DECRYPT_MODE, key, GCMParameterSpec(WrappedKey.TAG_BITS, parsed.iv))
         authenticator.authorize(cipher, KeyUse.UNLOCK).doFinal(parsed.ciphertext)
+    }
+
+    override fun deviceSecret(input: ByteArray): ByteArray = guarded {
+        val mac = Mac.getInstance(DEVICE_MAC)
+        mac.init(deviceKeys.deviceKey())
+        mac.doFinal(input)
     }
 
     private fun guarded(body: () -> ByteArray): ByteArray = try {
@@ -60,6 +74,7 @@ class KeystorePlatformKey(
 
     companion object {
         const val TRANSFORMATION = "AES/GCM/NoPadding"
+        const val DEVICE_MAC = "HmacSHA256"
 
         // Reasons: stable short codes the unlock screen may match; never personal data.
         const val REASON_MALFORMED = "the wrapped key is not in this app's format"

@@ -9,6 +9,7 @@ import java.security.KeyStore
 import java.security.ProviderException
 import javax.crypto.KeyGenerator
 import javax.crypto.SecretKey
+import org.alongside.app.keys.DeviceKeySource
 import org.alongside.app.keys.KeySource
 
 /**
@@ -73,5 +74,49 @@ class AndroidKeystoreKeySource(private val alias: String = ALIAS) : KeySource {
     private companion object {
         const val KEYSTORE = "AndroidKeyStore"
         const val ALIAS = "org.alongside.vault-key"
+    }
+}
+
+/**
+ * The device key behind the vault's device binding: an HMAC-SHA256 key generated inside the
+ * Keystore (StrongBox where the phone has it), never exportable, bound to this phone, and usable
+ * without biometrics, so unlocking with the passphrase works whatever happens to the enrolled
+ * fingerprints. Made on first use; the same key ever after. It is deleted only with the app's
+ * data, and then the vault folder goes too; a vault restored elsewhere is bound to that phone's own
+ * key. (Android Keystore keys survive app updates, not a factory reset: a backup is the way to a
+ * new or reset phone.)
+ */
+class AndroidKeystoreDeviceKey(private val alias: String = ALIAS) : DeviceKeySource {
+
+    @Synchronized
+    override fun deviceKey(): SecretKey {
+        val store = KeyStore.getInstance(KEYSTORE).apply { load(null) }
+        (store.getKey(alias, null) as? SecretKey)?.let { return it }
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) {
+            try {
+                return generate(strongBox = true)
+            } catch (e: ProviderException) {
+                // StrongBoxUnavailableException (a ProviderException): this phone has no StrongBox.
+            }
+        }
+        return generate(strongBox = false)
+    }
+
+    private fun generate(strongBox: Boolean): SecretKey {
+        val spec = KeyGenParameterSpec.Builder(alias, KeyProperties.PURPOSE_SIGN)
+            .setDigests(KeyProperties.DIGEST_SHA256)
+            .setUserAuthenticationRequired(false)
+            .apply {
+                if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) setIsStrongBoxBacked(strongBox)
+            }
+            .build()
+        val generator = KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_HMAC_SHA256, KEYSTORE)
+        generator.init(spec)
+        return generator.generateKey()
+    }
+
+    private companion object {
+        const val KEYSTORE = "AndroidKeyStore"
+        const val ALIAS = "org.alongside.device-binding"
     }
 }

@@ -1,11 +1,13 @@
 package org.alongside.app.ui.common
 
+import androidx.activity.ComponentActivity
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.ArrowBack
 import androidx.compose.material.icons.automirrored.filled.List
 import androidx.compose.material.icons.filled.Home
 import androidx.compose.material.icons.filled.Lock
 import androidx.compose.material.icons.filled.Settings
+import androidx.compose.material.icons.filled.VisibilityOff
 import androidx.compose.material3.Icon
 import androidx.compose.material3.IconButton
 import androidx.compose.material3.NavigationBar
@@ -13,6 +15,7 @@ import androidx.compose.material3.NavigationBarItem
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.navigation.NavController
 import kotlinx.coroutines.launch
@@ -54,11 +57,23 @@ fun WorkerTabs(nav: NavController, selected: Tab) {
     }
 }
 
-/** "Lock now": the core wipes its keys and the app returns to the unlock screen. */
+/**
+ * "Lock now": the core wipes its keys and the app returns to the unlock screen. Beside it, quick
+ * hide: one tap locks at once and sends the app to the background, so the phone shows the home
+ * screen (neutral) and the recents thumbnail is blank (FLAG_SECURE).
+ */
 @Composable
 fun LockAction() {
     val container = LocalAppContainer.current
     val scope = rememberCoroutineScope()
+    val activity = LocalContext.current as? ComponentActivity
+    IconButton(onClick = {
+        // Out of sight first, then the lock on the core's thread.
+        activity?.moveTaskToBack(true)
+        scope.launch(container.core) { container.repository.quickHide() }
+    }) {
+        Icon(Icons.Filled.VisibilityOff, contentDescription = stringResource(R.string.action_quick_hide))
+    }
     IconButton(onClick = { scope.launch(container.core) { container.repository.lock() } }) {
         Icon(Icons.Filled.Lock, contentDescription = stringResource(R.string.action_lock_now))
     }

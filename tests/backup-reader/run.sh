@@ -24,6 +24,18 @@ if ! python3 -c 'import cryptography' 2>/dev/null; then
              echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# Format 2 derives its key with Argon2id, which Python's hashlib lacks: the reference
+# implementation from PyPI (argon2-cffi), installed into build/pylib for this run when missing.
+if ! python3 -c 'import argon2.low_level' 2>/dev/null; then
+    if ! PYTHONPATH=build/pylib python3 -c 'import argon2.low_level' 2>/dev/null; then
+        echo "backup-reader: installing argon2-cffi into build/pylib"
+        mkdir -p build/pylib
+        python3 -m pip install --quiet --disable-pip-version-check --target build/pylib argon2-cffi \
+            || { echo "backup-reader: argon2-cffi could not be installed"; echo "0 passed, 1 failed"; exit 1; }
+    fi
+    export PYTHONPATH="$root/build/pylib${PYTHONPATH:+:$PYTHONPATH}"
+fi
+
 "$CARGO" build --quiet -p alongside-cli
 cli="$root/target/debug/alongside"
 work="$(mktemp -d)"

@@ -10,7 +10,7 @@ use alongside_core::ClientInput;
 use alongside_core::Vault;
 use common::{code, json, PASS};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 fn run(vault: &Path, args: &[&str]) -> Output {
     common::cli()

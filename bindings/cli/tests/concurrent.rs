@@ -9,7 +9,7 @@ mod common;
 
 use common::{code, json, PASS};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 const PROCESSES: usize = 4;
 const WRITES: usize = 100;

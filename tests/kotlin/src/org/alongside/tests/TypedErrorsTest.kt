@@ -29,13 +29,12 @@ import org.alongside.tests.Harness.check
 
 private const val PASS = "correct horse battery staple"
 private const val BACKUP_PASS = "a different backup passphrase"
-private const val ROUNDS = 2000u
 private val DAY: LocalDate = LocalDate.of(2026, 11, 23)
 
 /** A closed vault with one client; its database file. */
 private fun closedVault(name: String): Pair<String, File> {
     val dir = Harness.tempDir(name)
-    Vault.create(dir, PASS, ROUNDS).use { v ->
+    Vault.create(dir, PASS, null).use { v ->
         v.worker().use { it.addClient(ClientInput("Robin", null, null, null, null, emptyList(), emptyList())) }
     }
     val db = File(dir, "alongside.db")
@@ -74,13 +73,21 @@ fun typedErrorsAcrossTheFfi() {
 
     check("corrupt: a passphrase slot with impossible parameters is damage, not a wrong passphrase") {
         val (dir, db) = closedVault("corrupt")
-        // The slot's row holds its name, then the iteration count (2000 = 0x07D0): make it 0.
-        val bytes = db.readBytes()
-        val at = indexOf(bytes, "passphrase".toByteArray() + byteArrayOf(0x07, 0xD0.toByte()))
-        assertTrue(at >= 0, "the passphrase slot was found")
-        writeAt(db, (at + "passphrase".length).toLong(), byteArrayOf(0, 0))
+        // Each passphrase slot's header: format 2, Argon2id, then 64 MiB, 2 passes, 1 lane (big
+        // endian). Make the passes 0xFFFFFFFF in both slots: parameters no build would write.
+        val header = byteArrayOf(2, 2, 0, 1, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1)
+        var bytes = db.readBytes()
+        var found = 0
+        while (true) {
+            val at = indexOf(bytes, header)
+            if (at < 0) break
+            writeAt(db, (at + 6).toLong(), byteArrayOf(-1, -1, -1, -1))
+            bytes = db.readBytes()
+            found++
+        }
+        assertEquals(2, found, "both passphrase slots were found")
         Vault.open(dir).use { vault ->
-            val e = assertFailsWith<AlongsideException.Corrupt> { vault.unlock(PASS) }
+            val e = assertFailsWith<AlongsideException.Corrupt> { vault.unlock(PASS, null) }
             assertTrue(e.what.isNotBlank())
         }
         val repo = VaultRepository(dir)
@@ -102,11 +109,11 @@ fun typedErrorsAcrossTheFfi() {
         val repo = VaultRepository(Harness.tempDir("storage"))
         val unlock = UnlockState(repo)
         unlock.start()
-        assertTrue(unlock.create(PASS, ROUNDS))
+        assertTrue(unlock.create(PASS))
         // A regular file where the backup's folder should be: the write fails in the file system.
         val notAFolder = File(Harness.tempDir("storage-file")).also { it.parentFile.mkdirs(); it.writeText("x") }
         val e = assertFailsWith<AlongsideException.Storage> {
-            repo.withWorker { it.backup(File(notAFolder, "x.backup").path, PASS, BACKUP_PASS, ROUNDS) }
+            repo.withWorker { it.backup(File(notAFolder, "x.backup").path, PASS, BACKUP_PASS) }
         }
         assertTrue(e.detail.isNotBlank())
         repo.close()
@@ -118,10 +125,10 @@ fun typedErrorsAcrossTheFfi() {
         val repo = VaultRepository(Harness.tempDir("backup-source"))
         val unlock = UnlockState(repo)
         unlock.start()
-        assertTrue(unlock.create(PASS, ROUNDS))
+        assertTrue(unlock.create(PASS))
         repo.withWorker { it.addClient(ClientInput("Robin", null, null, null, null, emptyList(), emptyList())) }
         val backup = BackupState(repo)
-        assertTrue(backup.backup(good.path, PASS, BACKUP_PASS, ROUNDS), "error: ${backup.screen.error}")
+        assertTrue(backup.backup(good.path, PASS, BACKUP_PASS), "error: ${backup.screen.error}")
         val bytes = good.readBytes()
 
         val truncated = File(folder, "truncated.backup").apply { writeBytes(bytes.copyOf(bytes.size - 5)) }
@@ -143,9 +150,9 @@ fun typedErrorsAcrossTheFfi() {
         val newPhone = VaultRepository(Harness.tempDir("restore-damaged"))
         val first = UnlockState(newPhone)
         assertTrue(first.start())
-        assertFalse(first.restore(truncated.path, BACKUP_PASS, PASS, ROUNDS))
+        assertFalse(first.restore(truncated.path, BACKUP_PASS, PASS))
         assertIs<AlongsideException.BackupCorrupt>(assertIs<UiError.Failure>(first.screen.error).cause)
-        assertFalse(first.restore(newer.path, BACKUP_PASS, PASS, ROUNDS))
+        assertFalse(first.restore(newer.path, BACKUP_PASS, PASS))
         assertIs<AlongsideException.BackupTooNew>(assertIs<UiError.Failure>(first.screen.error).cause)
         assertEquals(VaultStatus.NoVault, newPhone.status.value)
         newPhone.close()
@@ -157,7 +164,7 @@ fun typedErrorsAcrossTheFfi() {
         val repo = VaultRepository(Harness.tempDir("shared-key"))
         val unlock = UnlockState(repo)
         unlock.start()
-        assertTrue(unlock.create(PASS, ROUNDS))
+        assertTrue(unlock.create(PASS))
         val key = AesPlatformKey()
         repo.withWorker { it.enablePlatformKey(PASS, key) }
         val client = repo.withWorker {

@@ -97,6 +97,37 @@ fn a_schema_1_vault_opens() {
     assert!(!s.verify_audit().unwrap().ok);
 }
 
+/// The schema 2 fixture after one unlock by the build that brought Argon2id slots (the debug CLI
+/// at the production cost): the same records, its passphrase now in the two Argon2id slots.
+#[test]
+fn a_schema_2_vault_with_argon2id_slots_opens() {
+    const CLIENT: &str = "a07f7d5f-f132-42dd-ba73-9125e63cd801";
+    const NOTE: &str = "3936c398-db2e-41da-86f4-3492c8a60399";
+    let dir = copy_of("vault-v2-argon2id.db");
+    assert_eq!(schema_of(dir.path()), 2);
+    let conn = rusqlite::Connection::open(dir.path().join("alongside.db")).unwrap();
+    let slots: Vec<String> = conn
+        .prepare("SELECT name FROM key_slots ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(slots, ["passphrase-1", "passphrase-2"]);
+    drop(conn);
+    let vault = Vault::open(dir.path().display().to_string()).unwrap();
+    assert!(matches!(
+        vault.unlock("not the passphrase".into(), None),
+        Err(Error::WrongPassphrase)
+    ));
+    let s = vault.unlock("frozen vault v2".into(), None).unwrap();
+    assert_eq!(s.client(CLIENT.into()).unwrap().preferred_name, "Amira");
+    let note = s.note(NOTE.into()).unwrap();
+    assert_eq!(note.note.text, "We went through the budget together.");
+    let report = s.verify_audit().unwrap();
+    assert!(report.ok && report.entries == 8, "{report:?}");
+}
+
 /// Made by this build's CLI at schema 2 (`init`, `client add`, `plan create`, `goal add`,
 /// `goal rate`, `visit log`, `note add`, `note sign`, `note addendum`).
 #[test]

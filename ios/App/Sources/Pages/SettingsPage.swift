@@ -1,7 +1,7 @@
 import AlongsideCore
 import SwiftUI
 
-/// Biometrics, auto-lock, the passphrase and backups.
+/// Biometrics, auto-lock, the passphrase, the duress passphrase and backups.
 struct SettingsPage: View {
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<Void>()
@@ -12,6 +12,10 @@ struct SettingsPage: View {
     @State private var new = ""
     @State private var again = ""
     @State private var changed = false
+    @State private var duressCurrent = ""
+    @State private var duress = ""
+    @State private var duressAgain = ""
+    @State private var duressDone: String?
     private static let autoLockMinutes = [1, 5, 15, 30]
 
     var body: some View {
@@ -45,6 +49,19 @@ struct SettingsPage: View {
                 if changed { Text("Passphrase changed.") }
                 Button("Change passphrase") { Task { await changePassphrase() } }
                     .disabled(current.isEmpty || new.isEmpty || again != new || model.busy)
+            }
+            Section("Duress passphrase") {
+                Text("A second passphrase to give up if someone forces you to open the app. It opens an empty-looking vault while your real records stay locked. Nothing is wiped, and your real vault records that it was used the next time you unlock it. Face ID and Touch ID always open the real vault.")
+                SecureField("Current passphrase", text: $duressCurrent)
+                SecureField("Duress passphrase", text: $duress).textContentType(.newPassword)
+                if let message = ErrorText.field(model.error, "duress_passphrase") { Text(message).foregroundStyle(.red) }
+                SecureField("The same passphrase again", text: $duressAgain).textContentType(.newPassword)
+                if !duressAgain.isEmpty && duressAgain != duress { Text("The two passphrases are not the same.").foregroundStyle(.red) }
+                if let message = duressDone { Text(message) }
+                Button("Set duress passphrase") { Task { await setDuressPassphrase() } }
+                    .disabled(duressCurrent.isEmpty || duress.isEmpty || duressAgain != duress || model.busy)
+                Button("Remove duress passphrase") { Task { await removeDuressPassphrase() } }
+                    .disabled(duressCurrent.isEmpty || model.busy)
             }
             BackupSection()
             Section { LockButton() }
@@ -83,5 +100,29 @@ struct SettingsPage: View {
             new = ""
             again = ""
         }
+    }
+
+    private func setDuressPassphrase() async {
+        let (passphrase, other) = (duressCurrent, duress)
+        duressDone = nil
+        if await model.perform({ try await store.withWorker { w in try w.setDuressPassphrase(passphrase: passphrase, duressPassphrase: other) } }) != nil {
+            duressDone = String(localized: "Duress passphrase set.")
+            clearDuressFields()
+        }
+    }
+
+    private func removeDuressPassphrase() async {
+        let passphrase = duressCurrent
+        duressDone = nil
+        if await model.perform({ try await store.withWorker { w in try w.removeDuressPassphrase(passphrase: passphrase) } }) != nil {
+            duressDone = String(localized: "Duress passphrase removed.")
+            clearDuressFields()
+        }
+    }
+
+    private func clearDuressFields() {
+        duressCurrent = ""
+        duress = ""
+        duressAgain = ""
     }
 }

@@ -48,7 +48,7 @@ import org.alongside.state.SettingsState
 /** Auto-lock choices offered, in minutes. */
 private val AUTO_LOCK_MINUTES = listOf(1, 5, 15, 30)
 
-/** Biometrics, auto-lock, the passphrase and backups. */
+/** Biometrics, auto-lock, the passphrase, the duress passphrase and backups. */
 @Composable
 fun SettingsScreen(nav: NavController) {
     val container = LocalAppContainer.current
@@ -122,6 +122,8 @@ fun SettingsScreen(nav: NavController) {
             HorizontalDivider()
 
             ChangePassphrase(model)
+            HorizontalDivider()
+            DuressPassphrase(model)
             HorizontalDivider()
             BackupSection()
         }

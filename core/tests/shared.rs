@@ -17,6 +17,20 @@ use std::sync::Arc;
 
 const PASS: &str = "correct horse battery";
 
+/// A fresh vault at the test cost of the key derivation, unlocked, with its worker session.
+fn worker_vault() -> (tempfile::TempDir, Arc<Vault>, Arc<WorkerSession>) {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Vault::create_with_cost(
+        dir.path().display().to_string(),
+        PASS.into(),
+        None,
+        KdfCost::Test,
+    )
+    .unwrap();
+    let worker = vault.worker().unwrap();
+    (dir, vault, worker)
+}
+
 fn day(s: &str) -> Day {
     Day::parse("test", s).unwrap()
 }
@@ -70,15 +84,7 @@ fn goal_input(words: String, visible: bool, rng_marker: &str) -> GoalInput {
 /// Clients with a unique marker in every field; the client handed the phone is client 0.
 fn caseload(seed: u64) -> Caseload {
     let mut rng = Rng(seed | 1);
-    let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create_with_cost(
-        dir.path().display().to_string(),
-        PASS.into(),
-        None,
-        KdfCost::Test,
-    )
-    .unwrap();
-    let s = vault.worker().unwrap();
+    let (dir, vault, s) = worker_vault();
     let resource = s
         .add_resource(ResourceInput {
             name: format!("SECRET{seed}-resource"),
@@ -517,15 +523,7 @@ fn robin(session: &WorkerSession) -> (String, String, String) {
 
 #[test]
 fn leaving_needs_the_worker_and_client_words_come_back_marked_as_theirs() {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create_with_cost(
-        dir.path().display().to_string(),
-        PASS.into(),
-        None,
-        KdfCost::Test,
-    )
-    .unwrap();
-    let worker = vault.worker().unwrap();
+    let (_dir, vault, worker) = worker_vault();
     let (client, goal, step) = robin(&worker);
     let shared = worker.open_shared(client.clone(), None).unwrap();
     let today = day("2026-02-10");
@@ -579,15 +577,7 @@ fn leaving_needs_the_worker_and_client_words_come_back_marked_as_theirs() {
 
 #[test]
 fn wrong_attempts_are_throttled() {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create_with_cost(
-        dir.path().display().to_string(),
-        PASS.into(),
-        None,
-        KdfCost::Test,
-    )
-    .unwrap();
-    let worker = vault.worker().unwrap();
+    let (_dir, _vault, worker) = worker_vault();
     let (client, ..) = robin(&worker);
     let shared = worker.open_shared(client, None).unwrap();
     for _ in 0..3 {
@@ -606,15 +596,7 @@ fn wrong_attempts_are_throttled() {
 
 #[test]
 fn idle_shared_mode_locks_the_whole_vault() {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create_with_cost(
-        dir.path().display().to_string(),
-        PASS.into(),
-        None,
-        KdfCost::Test,
-    )
-    .unwrap();
-    let worker = vault.worker().unwrap();
+    let (_dir, vault, worker) = worker_vault();
     let (client, ..) = robin(&worker);
     let shared: Arc<SharedSession> = worker.open_shared(client, Some(1)).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1_200));
@@ -642,15 +624,7 @@ impl PlatformKey for FixedKey {
 
 #[test]
 fn leaving_with_the_platform_key() {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create_with_cost(
-        dir.path().display().to_string(),
-        PASS.into(),
-        None,
-        KdfCost::Test,
-    )
-    .unwrap();
-    let worker = vault.worker().unwrap();
+    let (_dir, _vault, worker) = worker_vault();
     worker
         .enable_platform_key(PASS.into(), Arc::new(FixedKey))
         .unwrap();

@@ -13,9 +13,6 @@ use alongside_core::KdfCost;
 use alongside_core::{Day, Error, PlatformKey, Vault, WorkerSession};
 use serde::{Deserialize, Serialize};
 
-/// Low enough to keep the tests quick; the production default is 600,000 and only an explicit
-/// argument lowers it.
-pub const TEST_KDF_ITERATIONS: u32 = 2_000;
 pub const PASSPHRASE: &str = "correct horse battery staple";
 
 pub fn dir_string(dir: &Path) -> String {

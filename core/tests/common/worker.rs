@@ -4,23 +4,15 @@
 
 use alongside_core::{suggest_duties, Duty, Error, GoalInput, LifeArea, Rule};
 use alongside_core::{ActivityInput, ActivityKind, ActivityStatus};
-use alongside_core::{ClientInput, ClockTime, Day, KdfCost, Vault, WorkerSession};
+use alongside_core::{ClientInput, ClockTime, Day, Vault, WorkerSession};
 use alongside_core::{IncidentActionInput, RequiredAction, ResourceCategory, ResourceInput};
 use std::sync::Arc;
 
-pub const PASS: &str = "correct horse battery";
+pub const PASS: &str = super::PASSPHRASE;
 
+/// A fresh vault, unlocked, with its worker session (the same as `common::new_vault`).
 pub fn vault() -> (tempfile::TempDir, Arc<Vault>, Arc<WorkerSession>) {
-    let dir = tempfile::tempdir().unwrap();
-    let vault = Vault::create_with_cost(
-        dir.path().display().to_string(),
-        PASS.into(),
-        None,
-        KdfCost::Test,
-    )
-    .unwrap();
-    let session = vault.worker().unwrap();
-    (dir, vault, session)
+    super::new_vault()
 }
 
 pub fn day(s: &str) -> Day {

@@ -82,6 +82,7 @@ pub use domain::referral::{
     Referral, ReferralChange, ReferralInput, ReferralStatus, ReferralView, Resource,
     ResourceCategory, ResourceInput,
 };
+pub use domain::wellness::{WellnessAuthor, WellnessEntry, WellnessPlan, WellnessSection};
 
 pub use rules::duty_balance::{
     DutyBalance, DutyCount, DutyTrend, DutyWeek, EmpowermentHint, MAX_PERIOD_DAYS, TREND_POINTS,
@@ -100,6 +101,7 @@ pub use screens::plan::{
     goal_status_label, GoalCard, GoalReviewRow, PlanScreen, PlanVersionSummary, RatingView,
     ReviewScreen, Trend,
 };
+pub use screens::progress::{client_languages, ChartPoint, DutyMonth, GoalProgress, ProgressChart};
 pub use screens::shared::{
     SharedGoal, SharedRating, SharedScreen, SharedSession, SharedStep, SharedVisit,
     DEFAULT_IDLE_SECONDS,
@@ -109,4 +111,5 @@ pub use screens::today::{
     TodayFollowUp, TodayIncident, TodayReferral, TodayReview, TodayView, TodayVisit,
     REVIEW_NOTICE_DAYS,
 };
+pub use screens::wellness::{WellnessSectionView, WellnessView};
 pub use screens::UnreadableRecord;

@@ -11,6 +11,7 @@ use alongside_core::test_support::fuzzing;
 use alongside_core::DutySettings;
 use alongside_core::EntryKind;
 use alongside_core::KdfCost;
+use alongside_core::WellnessSection;
 use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
 use alongside_core::{Author, GoalInput, RatingInput, ReviewInput};
 use alongside_core::{BackupOptions, BackupSummary};
@@ -172,6 +173,13 @@ fn every_other_kind(s: Arc<WorkerSession>) -> Arc<WorkerSession> {
             day("2026-11-23"),
         )
         .unwrap();
+    shared
+        .write_wellness(
+            WellnessSection::CrisisHelps,
+            Some("Quiet, and my sister on the phone".into()),
+            day("2026-11-23"),
+        )
+        .unwrap();
     shared.leave(PASSPHRASE.into()).unwrap()
 }
 
@@ -193,6 +201,7 @@ const ALL_KINDS: &[&str] = &[
     "referral",
     "client_entry",
     "duty_settings",
+    "wellness_plan",
 ];
 
 /// A new record kind in the core must join the round trip above: this reads every

@@ -102,6 +102,14 @@ pub enum Command {
     Timeline(commands::timeline::Args),
     /// Exactly what the client sees in shared mode, in their language; writes nothing.
     Shared(commands::shared::Args),
+    /// The client's wellness and crisis plan: read it, write a section with the client, versions.
+    #[command(subcommand)]
+    Wellness(commands::wellness::Command),
+    /// The client's progress as the chart shows it: both rating lines per goal, review days, the
+    /// sentence a screen reader speaks, the duty balance by month.
+    Progress(commands::progress::Args),
+    /// Write the client's own copy of their plan as one self-contained HTML file (not sealed).
+    Copy(commands::copy::Args),
 }
 
 #[derive(Debug, Args)]

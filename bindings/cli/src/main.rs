@@ -83,6 +83,9 @@ fn main() -> ExitCode {
         Command::Referral(c) => commands::referral::run(&ctx, c),
         Command::Timeline(a) => commands::timeline::run(&ctx, a),
         Command::Shared(a) => commands::shared::run(&ctx, a),
+        Command::Wellness(c) => commands::wellness::run(&ctx, c),
+        Command::Progress(a) => commands::progress::run(&ctx, a),
+        Command::Copy(a) => commands::copy::run(&ctx, a),
     };
     ExitCode::from(outcome.unwrap_or_else(|failure: Failure| {
         ctx.out.failure(&failure);

@@ -5,6 +5,7 @@
 
 use alongside_core::Author;
 use alongside_core::Duty;
+use alongside_core::WellnessSection;
 use alongside_core::{ActivityKind, Scheduling};
 use alongside_core::{ClockTime, Day, Error};
 use alongside_core::{Consent, Contact};
@@ -32,7 +33,14 @@ macro_rules! named_from_all {
         }
     )+};
 }
-named_from_all!(LifeArea, Duty, ActivityKind, IncidentKind, ResourceCategory);
+named_from_all!(
+    LifeArea,
+    Duty,
+    ActivityKind,
+    IncidentKind,
+    ResourceCategory,
+    WellnessSection
+);
 
 /// For enums the core lists nowhere. The match stops compiling when the core adds a variant, so
 /// the list cannot fall behind.

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::activity::ActivityKind;
 use crate::domain::activity::{load, Activity};
 use crate::domain::assessment::LifeArea;
 use crate::domain::{client, plan};
@@ -11,6 +12,7 @@ use crate::error::Result;
 use crate::rules::duty_suggest::{self, DutySuggestion};
 use crate::rules::person_first::{self, FieldHints};
 use crate::screens::note::{self, NoteView};
+use crate::screens::wellness::{self, WellnessView};
 use crate::vault::WorkerSession;
 
 /// A goal an activity is linked to, as the activity screen shows it.
@@ -47,6 +49,9 @@ pub struct ActivityView {
     pub suggestions: Vec<DutySuggestion>,
     /// Person-first language hints on the purpose (the notes carry their own).
     pub purpose_hints: Vec<FieldHints>,
+    /// On a crisis-response visit, the client's wellness and crisis plan, one step away (none on
+    /// other visits). Its `version` is 0 when the client has not written one.
+    pub crisis_plan: Option<WellnessView>,
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
@@ -82,7 +87,13 @@ impl WorkerSession {
                 &activity.id,
                 &[("purpose", activity.purpose.as_deref())],
             );
+            let crisis_plan = if activity.kind == ActivityKind::CrisisResponse {
+                Some(wellness::current_view(conn, keys, &client)?)
+            } else {
+                None
+            };
             Ok(ActivityView {
+                crisis_plan,
                 purpose_hints,
                 client_name: client.preferred_name,
                 kind_label: activity.kind.label().into(),

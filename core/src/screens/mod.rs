@@ -4,12 +4,15 @@
 
 pub(crate) mod activity;
 pub(crate) mod caseload;
+pub(crate) mod copy;
 pub(crate) mod incident;
 pub(crate) mod note;
 pub(crate) mod plan;
+pub(crate) mod progress;
 pub(crate) mod shared;
 pub(crate) mod timeline;
 pub(crate) mod today;
+pub(crate) mod wellness;
 
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -52,6 +55,7 @@ fn record_kind_label(kind: &str) -> &'static str {
         "assessment" => "Assessment",
         "client_entry" => "Client's own words",
         "duty_settings" => "Duty settings",
+        "wellness_plan" => "Wellness and crisis plan",
         _ => "Record",
     }
 }

@@ -120,7 +120,7 @@ const UPCOMING_VISITS: usize = 3;
 
 impl SharedSession {
     /// Run `f` for this client if shared mode is still live and not idle too long.
-    fn with<T>(
+    pub(crate) fn run<T>(
         &self,
         f: impl FnOnce(&mut rusqlite::Connection, &crate::crypto::Keys, &str) -> Result<T>,
     ) -> Result<T> {
@@ -173,7 +173,7 @@ impl SharedSession {
 
 /// Whether the client's screen shows this goal of theirs: the one rule for what the screen lists
 /// and what shared mode may write to.
-fn shown_to_client(goal: &Goal) -> bool {
+pub(crate) fn shown_to_client(goal: &Goal) -> bool {
     goal.visible_to_client && !matches!(goal.status, GoalStatus::Dropped { .. })
 }
 
@@ -192,7 +192,7 @@ fn shared_rating(words: Words, r: &plan::Rating) -> SharedRating {
     }
 }
 
-fn status_words(words: Words, status: &GoalStatus) -> String {
+pub(crate) fn status_words(words: Words, status: &GoalStatus) -> String {
     words
         .get(match status {
             GoalStatus::Active => Phrase::StatusActive,
@@ -309,7 +309,7 @@ impl WorkerSession {
 impl SharedSession {
     /// The client's screen.
     pub fn screen(&self, today: Day) -> Result<SharedScreen> {
-        self.with(|conn, keys, client_id| {
+        self.run(|conn, keys, client_id| {
             let client = client::load(conn, keys, client_id)?;
             // A record of this client's that does not open (damaged, or moved here from another
             // client's rows) is left out of the client's screen; the worker's screens name it.
@@ -325,7 +325,7 @@ impl SharedSession {
             by: Author::Client,
             words,
         })?;
-        self.with(|conn, keys, client_id| {
+        self.run(|conn, keys, client_id| {
             let tx = storage::write_tx(conn)?;
             let goal = Self::visible_goal(&tx, keys, client_id, &goal_id)?;
             plan::record_rating(&tx, keys, &goal, input)?;
@@ -343,7 +343,7 @@ impl SharedSession {
         on: Day,
     ) -> Result<()> {
         let text = validate::text("text", &text, TEXT_MAX)?;
-        self.with(|conn, keys, client_id| {
+        self.run(|conn, keys, client_id| {
             let tx = storage::write_tx(conn)?;
             let goal_id = match goal_id {
                 Some(id) => Some(Self::visible_goal(&tx, keys, client_id, &id)?.id),
@@ -366,7 +366,7 @@ impl SharedSession {
 
     /// The client marks a step done; it waits for the worker to confirm.
     pub fn mark_step_done(&self, goal_id: String, step_id: String, on: Day) -> Result<()> {
-        self.with(|conn, keys, client_id| {
+        self.run(|conn, keys, client_id| {
             let tx = storage::write_tx(conn)?;
             let mut goal = Self::visible_goal(&tx, keys, client_id, &goal_id)?;
             if !matches!(goal.status, GoalStatus::Active | GoalStatus::Paused) {

@@ -2,6 +2,9 @@
 //! table ready for translation. English is complete; other languages fall back to it key by key.
 
 use crate::domain::assessment::LifeArea;
+use crate::domain::wellness::WellnessSection;
+
+mod owned;
 
 /// Every client-facing phrase. `{n}` and `{name}` are filled in by the caller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +33,53 @@ pub enum Phrase {
     NoRatingYet,
     StepWaiting,
     NextVisit,
+    WellnessTitle,
+    WellnessWhenWell,
+    WellnessKeepingWell,
+    WellnessSetBacks,
+    WellnessEarlySigns,
+    WellnessEarlyActions,
+    WellnessCrisisContact,
+    WellnessCrisisDoNotContact,
+    WellnessCrisisHelps,
+    WellnessCrisisDoesNotHelp,
+    WellnessPracticalMatters,
+    WellnessMedication,
+    WellnessCrisisPlace,
+    WellnessAfterCrisis,
+    WellnessEmpty,
+    WrittenByClient,
+    WrittenWithWorker,
+    ChartTimeAxis,
+    ChartScoreAxis,
+    ChartMine,
+    ChartWorkers,
+    ChartClientsForWorker,
+    ChartMineForWorker,
+    ChartReview,
+    ChartWent,
+    ChartWas,
+    ChartNone,
+    MonthYear,
+    Month1,
+    Month2,
+    Month3,
+    Month4,
+    Month5,
+    Month6,
+    Month7,
+    Month8,
+    Month9,
+    Month10,
+    Month11,
+    Month12,
+    CopyTitle,
+    CopyMade,
+    CopyGoals,
+    CopyNoGoals,
+    CopySteps,
+    CopyStepDone,
+    CopyMyWords,
 }
 
 /// (phrase, English, French, Spanish). Add a column to add a language.
@@ -189,7 +239,10 @@ impl Words {
     }
 
     pub fn get(self, phrase: Phrase) -> &'static str {
-        let row = TABLE.iter().find(|(p, ..)| *p == phrase);
+        let row = TABLE
+            .iter()
+            .chain(owned::TABLE)
+            .find(|(p, ..)| *p == phrase);
         match (row, self.column) {
             (Some((_, _, fr, _)), 1) if !fr.is_empty() => fr,
             (Some((_, _, _, es)), 2) if !es.is_empty() => es,
@@ -226,6 +279,51 @@ impl Words {
             _ => Phrase::ScoreThere,
         })
     }
+
+    /// A section's heading in the client's plan.
+    pub fn wellness_section(self, section: WellnessSection) -> &'static str {
+        self.get(match section {
+            WellnessSection::WhenWell => Phrase::WellnessWhenWell,
+            WellnessSection::KeepingWell => Phrase::WellnessKeepingWell,
+            WellnessSection::SetBacks => Phrase::WellnessSetBacks,
+            WellnessSection::EarlySigns => Phrase::WellnessEarlySigns,
+            WellnessSection::EarlyActions => Phrase::WellnessEarlyActions,
+            WellnessSection::CrisisContact => Phrase::WellnessCrisisContact,
+            WellnessSection::CrisisDoNotContact => Phrase::WellnessCrisisDoNotContact,
+            WellnessSection::CrisisHelps => Phrase::WellnessCrisisHelps,
+            WellnessSection::CrisisDoesNotHelp => Phrase::WellnessCrisisDoesNotHelp,
+            WellnessSection::PracticalMatters => Phrase::WellnessPracticalMatters,
+            WellnessSection::Medication => Phrase::WellnessMedication,
+            WellnessSection::CrisisPlace => Phrase::WellnessCrisisPlace,
+            WellnessSection::AfterCrisis => Phrase::WellnessAfterCrisis,
+        })
+    }
+
+    /// A month's name (1 to 12), as it stands after "in" in a sentence.
+    pub fn month(self, month: u32) -> &'static str {
+        const MONTHS: [Phrase; 12] = [
+            Phrase::Month1,
+            Phrase::Month2,
+            Phrase::Month3,
+            Phrase::Month4,
+            Phrase::Month5,
+            Phrase::Month6,
+            Phrase::Month7,
+            Phrase::Month8,
+            Phrase::Month9,
+            Phrase::Month10,
+            Phrase::Month11,
+            Phrase::Month12,
+        ];
+        MONTHS
+            .get(month.saturating_sub(1) as usize)
+            .map_or("", |p| self.get(*p))
+    }
+
+    /// Every language the table speaks, as BCP-47 tags.
+    pub fn languages() -> &'static [&'static str] {
+        &LANGUAGES
+    }
 }
 
 #[cfg(test)]
@@ -234,7 +332,7 @@ mod tests {
 
     #[test]
     fn every_phrase_has_english_and_languages_fall_back() {
-        for (p, en, ..) in TABLE {
+        for (p, en, ..) in TABLE.iter().chain(owned::TABLE) {
             assert!(!en.is_empty(), "{p:?}");
         }
         assert_eq!(

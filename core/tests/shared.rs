@@ -6,6 +6,7 @@
 use alongside_core::Duty;
 use alongside_core::EntryKind;
 use alongside_core::KdfCost;
+use alongside_core::WellnessSection;
 use alongside_core::{ActivityInput, ActivityKind};
 use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
 use alongside_core::{Author, GoalInput, GoalStatus, RatingInput};
@@ -319,6 +320,25 @@ fn caseload(seed: u64) -> Caseload {
             ]
             .map(m),
         );
+        // Each client's wellness and crisis plan: client 0's is theirs to see; everyone else's is
+        // a secret from client 0.
+        for section in [WellnessSection::CrisisContact, WellnessSection::Medication] {
+            let text = if i == 0 {
+                format!("Robin's plan {section:?}")
+            } else {
+                m(&format!("wellness-{section:?}"))
+            };
+            s.write_wellness_with_client(
+                c.id.clone(),
+                section,
+                Some(text.clone()),
+                day("2026-02-04"),
+            )
+            .unwrap();
+            if i > 0 {
+                out.secrets.push(text);
+            }
+        }
         if i > 0 {
             out.other_ids.push(c.id.clone());
             out.other_clients.push(c.id.clone());
@@ -370,6 +390,10 @@ fn untouchable(worker: &WorkerSession, c: &Caseload, today: Day) -> serde_json::
         out.insert(
             format!("entries {client}"),
             json(&worker.client_entries(client.clone()).unwrap()),
+        );
+        out.insert(
+            format!("wellness {client}"),
+            json(&worker.wellness_versions(client.clone()).unwrap()),
         );
     }
     let own = worker.plan_screen(c.client_id.clone(), today).unwrap();
@@ -453,8 +477,17 @@ fn shared_view_never_shows_anything_else() {
             }
         };
         for _ in 0..600 {
-            let seen = match rng.below(5) {
+            let seen = match rng.below(8) {
                 0 => answer(shared.screen(today)),
+                5 => answer(shared.wellness()),
+                6 => answer(shared.progress_chart()),
+                7 => {
+                    // The first five sections: the two the worker wrote with Robin stay as written.
+                    let section = WellnessSection::ALL[rng.below(5)];
+                    let r = shared.write_wellness(section, Some("a quiet room".into()), today);
+                    assert!(r.is_ok(), "{r:?}");
+                    answer(r)
+                }
                 1 => {
                     let (g, _, allowed, _) = pick(&mut rng);
                     let r = shared.rate(g, today, (rng.below(12)) as u8, Some("it went ok".into()));
@@ -497,6 +530,11 @@ fn shared_view_never_shows_anything_else() {
         assert!(worker.clients().unwrap().clients.len() >= 2);
         // Nothing the client could not see changed in the worker's view.
         assert_eq!(untouchable(&worker, &c, today), before, "seed {seed}");
+        // The client's copy holds their goals and plan, and nothing else of the vault.
+        let copy = worker.client_copy(c.client_id.clone(), today).unwrap();
+        check(&copy, &c.secrets);
+        assert!(copy.contains("Robin goal 0") && copy.contains("a quiet room"));
+        assert!(copy.contains("Robin&#39;s plan CrisisContact"), "{copy}");
     }
 }
 

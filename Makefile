@@ -13,13 +13,14 @@ else
   FFI_LIB := target/release/libalongside_ffi.so
 endif
 
-.PHONY: all demo test lint rust-test server-test spec-check backup-reader kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
+.PHONY: all demo test lint rust-test server-test spec-check backup-reader copy-check kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
 
 all: test
 
 ## Toolchain: Rust (via rustup if cargo is missing), rustfmt and clippy, a C compiler for SQLite,
-## and PostgreSQL's server binaries for the relay's tests (Debian's `postgresql`; the tests start
-## their own cluster in a temporary folder, never the system one).
+## PostgreSQL's server binaries for the relay's tests (Debian's `postgresql`; the tests start
+## their own cluster in a temporary folder, never the system one), and Debian's `chromium` and
+## `poppler-utils` for the client's copy rendered in a real browser (copy-check).
 toolchain:
 	@command -v cc >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -34,6 +35,11 @@ toolchain:
 	    echo "Installing PostgreSQL (the relay's tests run their own cluster)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	  else echo "PostgreSQL is missing: the relay's tests will fail (Debian: sudo apt-get install postgresql)"; fi; }
+	@{ command -v chromium >/dev/null && command -v pdftotext >/dev/null; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing chromium and poppler-utils (the client's copy is rendered in a real browser)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else echo "chromium or pdftotext is missing: copy-check will fail (Debian: sudo apt-get install chromium poppler-utils)"; fi; }
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	if command -v rustup >/dev/null; then \
 	  installed="$$(rustup component list --installed)"; \
@@ -50,10 +56,10 @@ demo: toolchain
 	ALONGSIDE_PASSPHRASE='$(DEMO_PASSPHRASE)' target/release/alongside --vault $(DEMO_VAULT) demo
 
 ## Every test: format, lints, Rust tests, the backup format's independent reader on the frozen
-## backup of every format version and on a fresh backup, Swift where a Swift toolchain exists, then
-## the phone shells' API check and the Kotlin bindings on the JVM (tests/kotlin/run.sh runs both),
+## backup of every format version and on a fresh backup, the client's copy in headless chromium,
+## Swift where a Swift toolchain exists, then the phone shells' API check and the Kotlin bindings on the JVM (tests/kotlin/run.sh runs both),
 ## whose `N passed, N failed` line, counting both, is the last line of the run.
-test: lint rust-test spec-check backup-reader swift-test kotlin-test
+test: lint rust-test spec-check backup-reader copy-check swift-test kotlin-test
 
 ## Format, clippy, and the core's module graph (no cycles, dependencies pointing down the layers:
 ## tests/lint/module_cycles.py, which prints "no module cycles"), and no build but the benchmark's
@@ -79,6 +85,12 @@ server-test: toolchain
 ## format version; installs argon2-cffi into build/pylib when Python lacks it (tests/spec/run.sh).
 spec-check:
 	@bash tests/spec/run.sh
+
+## The client's copy (`alongside copy`) rendered by Debian's headless chromium to a PNG and a PDF,
+## the PDF's text checked for the client's goal and plan and for no hidden marker
+## (tests/copy/run.sh; fails, never skips, when chromium cannot be had).
+copy-check: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; CARGO="$(CARGO)" bash tests/copy/run.sh
 
 kotlin-test: toolchain
 	@if [ -x tests/kotlin/run.sh ] || [ -f tests/kotlin/run.sh ]; then \

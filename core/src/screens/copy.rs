@@ -39,7 +39,7 @@ h4 { font-size: 1rem; margin: .75rem 0 .25rem; }
 .meta, .who { color: #444; font-size: .9rem; margin: 0; }
 .sentence { font-size: .95rem; }
 .words { white-space: pre-wrap; margin: .25rem 0; }
-.empty { color: #666; font-style: italic; }
+.empty { color: #666; font-style: italic; margin: 0; }
 svg { width: 100%; max-width: 36rem; height: auto; display: block; }
 ul { margin: .25rem 0; padding-inline-start: 1.25rem; }
 @page { size: auto; margin: 15mm; }
@@ -175,13 +175,20 @@ fn svg(goal: &GoalProgress, words: Words) -> String {
         );
     }
     s.push_str("</svg>");
-    // The legend, as text so it reads in any direction.
+    // The legend, as text so it reads in any direction; the review mark only where there is one.
+    let review = if goal.review_days.is_empty() {
+        String::new()
+    } else {
+        format!(
+            r#" &nbsp; <span style="color:#7b2cbf">&#9474; {}</span>"#,
+            escape(words.get(Phrase::ChartReview))
+        )
+    };
     let _ = write!(
         s,
-        r#"<p class="meta"><span style="color:#1b4332">&#9679; {}</span> &nbsp; <span style="color:#b5651d">&#9679; {}</span> &nbsp; <span style="color:#7b2cbf">&#9474; {}</span></p>"#,
+        r#"<p class="meta"><span style="color:#1b4332">&#9679; {}</span> &nbsp; <span style="color:#b5651d">&#9679; {}</span>{review}</p>"#,
         escape(&goal.client_label),
         escape(&goal.worker_label),
-        escape(words.get(Phrase::ChartReview))
     );
     s
 }

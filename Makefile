@@ -57,8 +57,9 @@ demo: toolchain
 
 ## Every test: format, lints, Rust tests, the backup format's independent reader on the frozen
 ## backup of every format version and on a fresh backup, the client's copy in headless chromium,
-## Swift where a Swift toolchain exists, then the phone shells' API check and the Kotlin bindings on the JVM (tests/kotlin/run.sh runs both),
-## whose `N passed, N failed` line, counting both, is the last line of the run.
+## Swift where a Swift toolchain exists, then the phone shells' API check and the Kotlin bindings
+## on the JVM (tests/kotlin/run.sh runs both), whose `N passed, N failed` line, counting both, is
+## the last line of the run.
 test: lint rust-test spec-check backup-reader copy-check swift-test kotlin-test
 
 ## Format, clippy, and the core's module graph (no cycles, dependencies pointing down the layers:

@@ -228,33 +228,29 @@ pub(crate) fn document(
         made = escape(&words.get(Phrase::CopyMade).replace("{day}", &today.to_string())),
     );
 
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section><h2>{}</h2>\n",
+        "<section><h2>{}</h2>",
         escape(words.get(Phrase::CopyGoals))
     );
     if goals.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<p class=\"empty\">{}</p>\n",
+            "<p class=\"empty\">{}</p>",
             escape(words.get(Phrase::CopyNoGoals))
         );
     }
     for goal in &goals {
         let picture = progress::goal_progress(words, Reader::Client, goal, &ratings, &reviews);
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<article class=\"goal\"><h3 dir=\"auto\">{}</h3><p class=\"meta\">{} · {}</p>\n",
+            "<article class=\"goal\"><h3 dir=\"auto\">{}</h3><p class=\"meta\">{} · {}</p>",
             escape(&goal.client_words),
             escape(words.area(goal.area)),
             escape(&crate::screens::shared::status_words(words, &goal.status)),
         );
         h.push_str(&svg(&picture, words));
-        let _ = write!(
-            h,
-            "<p class=\"sentence\">{}</p>\n",
-            escape(&picture.sentence)
-        );
+        let _ = writeln!(h, "<p class=\"sentence\">{}</p>", escape(&picture.sentence));
         if !goal.steps.is_empty() {
             let _ = write!(h, "<h4>{}</h4><ul>", escape(words.get(Phrase::CopySteps)));
             for step in &goal.steps {
@@ -294,7 +290,7 @@ pub(crate) fn document(
     }
     h.push_str("</section>\n");
 
-    let _ = write!(h, "<section><h2>{}</h2>\n", escape(&wellness.title));
+    let _ = writeln!(h, "<section><h2>{}</h2>", escape(&wellness.title));
     for part in &wellness.sections {
         let _ = write!(h, "<div class=\"part\"><h3>{}</h3>", escape(&part.heading));
         match &part.text {

@@ -32,6 +32,7 @@ struct ClientPage: View {
                 NavigationLink("Log a visit", value: Route.visit(clientId: clientId))
                 NavigationLink("New note", value: Route.note(clientId: clientId, noteId: nil, activityId: nil))
                 NavigationLink("Report an incident", value: Route.incident(clientId: clientId, incidentId: nil))
+                NavigationLink("Wellness plan, progress and copy", value: Route.owns(clientId: clientId))
                 Button("Hand to client") { confirmingHandover = true }
             }
             if let screen = plan.data {

@@ -48,6 +48,8 @@ extension View {
                 ClientPage(clientId: clientId)
             case .visit(let clientId):
                 LogVisitPage(clientId: clientId)
+            case .owns(let clientId):
+                ClientOwnsPage(clientId: clientId)
             case .note(let clientId, let noteId, let activityId):
                 NotePage(clientId: clientId, noteId: noteId, activityId: activityId)
             case .incident(let clientId, let incidentId):

@@ -6,4 +6,5 @@ enum Route: Hashable {
     case visit(clientId: String)
     case note(clientId: String, noteId: String?, activityId: String?)
     case incident(clientId: String?, incidentId: String?)
+    case owns(clientId: String)
 }

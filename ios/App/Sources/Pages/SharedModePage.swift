@@ -42,6 +42,7 @@ struct SharedModePage: View {
                         ForEach(screen.myEntries, id: \.self) { Text($0) }
                         Button("Add my own words") { writingAbout = WordsTarget(goalId: nil, title: nil) }
                     }
+                    SharedWellnessSection(today: today)
                     Section(screen.nextVisitsLabel) {
                         ForEach(screen.upcomingVisits, id: \.self) { (visit: SharedVisit) in
                             Text([Days.display(visit.on), visit.time.map { Days.display(clockTime: $0) } ?? ""].joined(separator: " "))

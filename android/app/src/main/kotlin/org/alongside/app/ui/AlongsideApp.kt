@@ -22,6 +22,7 @@ import androidx.navigation.navArgument
 import org.alongside.app.AppContainer
 import org.alongside.app.security.LockTask
 import org.alongside.app.ui.caseload.CaseloadScreen
+import org.alongside.app.ui.client.ClientOwnsScreen
 import org.alongside.app.ui.client.ClientScreen
 import org.alongside.app.ui.common.HolderModel
 import org.alongside.app.ui.common.LocalAppContainer
@@ -87,6 +88,9 @@ private fun AppGraph(container: AppContainer, activity: FragmentActivity, unlock
         composable(Routes.SETTINGS) { SettingsScreen(nav) }
         composable(Routes.CLIENT, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
             ClientScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())
+        }
+        composable(Routes.OWNS, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
+            ClientOwnsScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())
         }
         composable(Routes.VISIT, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
             LogVisitScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())

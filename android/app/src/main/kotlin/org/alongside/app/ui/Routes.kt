@@ -14,15 +14,19 @@ object Routes {
     const val VISIT = "visit/{clientId}"
     const val NOTE = "note/{clientId}?noteId={noteId}&activityId={activityId}"
     const val INCIDENT = "incident?clientId={clientId}&incidentId={incidentId}"
+    const val OWNS = "owns/{clientId}"
 
     /** Where the worker's screens live; the rest belong to one vault status each. */
-    val worker = setOf(TODAY, CASELOAD, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT)
+    val worker = setOf(TODAY, CASELOAD, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT, OWNS)
 
     fun shared(clientId: String) = "shared/$clientId"
 
     fun client(clientId: String) = "client/$clientId"
 
     fun visit(clientId: String) = "visit/$clientId"
+
+    /** The client's wellness plan, progress chart and copy, as the worker reads them. */
+    fun owns(clientId: String) = "owns/$clientId"
 
     fun note(clientId: String, noteId: String? = null, activityId: String? = null): String =
         "note/$clientId?noteId=${noteId.orEmpty()}&activityId=${activityId.orEmpty()}"

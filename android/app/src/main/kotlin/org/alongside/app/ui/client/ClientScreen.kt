@@ -94,6 +94,7 @@ fun ClientScreen(nav: NavController, clientId: String) {
                             Text(stringResource(R.string.action_report_incident))
                         }
                         OutlinedButton(onClick = { confirmHandover = true }) { Text(stringResource(R.string.action_hand_over)) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.owns(clientId)) }) { Text(stringResource(R.string.client_owns)) }
                     }
                 }
             }

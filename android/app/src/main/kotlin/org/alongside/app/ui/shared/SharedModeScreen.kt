@@ -87,6 +87,7 @@ fun SharedModeScreen() {
                             }
                         }
                     }
+                    item { SharedWellness(today, Modifier.padding(16.dp)) }
                     item { SectionTitle(view.nextVisitsLabel, Modifier.padding(horizontal = 16.dp)) }
                     items(view.upcomingVisits) { visit: SharedVisit ->
                         Text(

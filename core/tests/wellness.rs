@@ -80,6 +80,9 @@ fn the_client_writes_their_plan_in_shared_mode_and_the_worker_reads_it() {
         Some("Marcher le matin, appeler ma sœur")
     );
     assert_eq!(view.sections[6].written_by, Some(WellnessAuthor::Client));
+    // In the worker's words: who wrote each entry, said to the worker.
+    assert_eq!(view.language, "en");
+    assert_eq!(view.sections[6].written_by_label, "Written by the client");
     w.write_wellness_with_client(
         robin.clone(),
         WellnessSection::Medication,

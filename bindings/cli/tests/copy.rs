@@ -85,7 +85,7 @@ fn wellness_progress_and_the_clients_copy() {
         );
     }
 
-    // The plan, written with the client: marked so, in the client's language, every version kept.
+    // The plan, written with the client: marked so, in the worker's words, every version kept.
     let view = json(
         &v,
         &[
@@ -101,7 +101,7 @@ fn wellness_progress_and_the_clients_copy() {
         ],
     );
     assert_eq!(view["version"], 1);
-    assert_eq!(view["language"], "es");
+    assert_eq!(view["language"], "en");
     let contact = &view["sections"][5];
     assert_eq!(contact["section"], "crisis_contact");
     assert_eq!(contact["text"], "Mi hermana");
@@ -121,7 +121,7 @@ fn wellness_progress_and_the_clients_copy() {
     let versions = json(&v, &["wellness", "versions", &client]);
     assert_eq!(versions.as_array().unwrap().len(), 2);
     let shown = String::from_utf8(run(&v, &["wellness", "show", &client]).stdout).unwrap();
-    assert!(shown.contains("Mi hermana") && shown.contains("Escrito con tu acompañante"));
+    assert!(shown.contains("Mi hermana") && shown.contains("Written by you with the client"));
 
     // The chart, as the worker reads it: two series, the sentence.
     let chart = json(&v, &["progress", &client]);

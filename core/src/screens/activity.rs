@@ -88,7 +88,12 @@ impl WorkerSession {
                 &[("purpose", activity.purpose.as_deref())],
             );
             let crisis_plan = if activity.kind == ActivityKind::CrisisResponse {
-                Some(wellness::current_view(conn, keys, &client)?)
+                Some(wellness::current_view(
+                    conn,
+                    keys,
+                    &client,
+                    crate::screens::Reader::Worker,
+                )?)
             } else {
                 None
             };

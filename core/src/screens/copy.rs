@@ -14,9 +14,10 @@ use crate::domain::client::{self, Client};
 use crate::domain::plan::{self, Author, Review};
 use crate::domain::wellness;
 use crate::error::Result;
-use crate::screens::progress::{self, ChartPoint, GoalProgress, Reader};
+use crate::screens::progress::{self, ChartPoint, GoalProgress};
 use crate::screens::shared::shown_to_client;
 use crate::screens::wellness::view as wellness_view;
+use crate::screens::Reader;
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
@@ -213,7 +214,11 @@ pub(crate) fn document(
         .into_iter()
         .filter(shown_to_client)
         .collect();
-    let wellness = wellness_view(client, wellness::current(conn, keys, &client.id)?.as_ref());
+    let wellness = wellness_view(
+        client,
+        wellness::current(conn, keys, &client.id)?.as_ref(),
+        Reader::Client,
+    );
 
     let title = words
         .get(Phrase::CopyTitle)

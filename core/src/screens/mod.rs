@@ -14,6 +14,24 @@ pub(crate) mod timeline;
 pub(crate) mod today;
 pub(crate) mod wellness;
 
+/// Who reads a screen about the client's own things: the client (in their language, in their
+/// voice: "your own rating") or the worker (in the worker's words: "the client's own rating").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reader {
+    Client,
+    Worker,
+}
+
+impl Reader {
+    /// The words this reader reads: the client's language, or the worker's.
+    pub(crate) fn words(self, client: &crate::domain::client::Client) -> crate::words::Words {
+        match self {
+            Reader::Client => crate::words::Words::for_language(client.language.as_deref()),
+            Reader::Worker => crate::words::Words::for_language(None),
+        }
+    }
+}
+
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

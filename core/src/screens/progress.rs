@@ -11,6 +11,7 @@ use crate::domain::client::{self, Client};
 use crate::domain::plan::{self, Author, Goal, Rating, Review};
 use crate::error::Result;
 use crate::screens::shared::{self, SharedSession};
+use crate::screens::Reader;
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
@@ -88,13 +89,6 @@ pub struct ProgressChart {
     /// The worker's chart only: the duty balance month by month, from the first month with a
     /// done activity to the last; empty on the client's chart.
     pub duty_months: Vec<DutyMonth>,
-}
-
-/// Whose chart it is: the client's own (in their language, "your own rating") or the worker's.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reader {
-    Client,
-    Worker,
 }
 
 fn month_words(words: Words, day: Day, with_year: bool) -> String {
@@ -229,10 +223,7 @@ pub(crate) fn chart(
     client: &Client,
     reader: Reader,
 ) -> Result<ProgressChart> {
-    let words = match reader {
-        Reader::Client => Words::for_language(client.language.as_deref()),
-        Reader::Worker => Words::for_language(None),
-    };
+    let words = reader.words(client);
     let ratings = plan::ratings_of(conn, keys, &client.id)?;
     let reviews = storage::list_owned::<Review>(conn, keys, &client.id)?;
     let goals = plan::goals_of(conn, keys, &client.id)?

@@ -9,10 +9,11 @@ use crate::domain::client::{self, Client};
 use crate::domain::wellness::{self, WellnessAuthor, WellnessPlan, WellnessSection};
 use crate::error::Result;
 use crate::screens::shared::SharedSession;
+use crate::screens::Reader;
 use crate::storage;
 use crate::time::{Day, Timestamp};
 use crate::vault::WorkerSession;
-use crate::words::{Phrase, Words};
+use crate::words::Phrase;
 
 /// One section of the plan as a screen shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
@@ -52,9 +53,17 @@ pub struct WellnessView {
     pub sections: Vec<WellnessSectionView>,
 }
 
-/// The view of a plan version (or of no plan yet) in the client's language.
-pub(crate) fn view(client: &Client, plan: Option<&WellnessPlan>) -> WellnessView {
-    let words = Words::for_language(client.language.as_deref());
+/// The view of a plan version (or of no plan yet) in the reader's words: the client reads it in
+/// their language and voice ("In your own words"), the worker in theirs ("Written by the client").
+pub(crate) fn view(client: &Client, plan: Option<&WellnessPlan>, reader: Reader) -> WellnessView {
+    let words = reader.words(client);
+    let (by_client, with_worker) = match reader {
+        Reader::Client => (Phrase::WrittenByClient, Phrase::WrittenWithWorker),
+        Reader::Worker => (
+            Phrase::WrittenByClientForWorker,
+            Phrase::WrittenWithClientForWorker,
+        ),
+    };
     let sections = WellnessSection::ALL
         .iter()
         .map(|section| {
@@ -67,8 +76,8 @@ pub(crate) fn view(client: &Client, plan: Option<&WellnessPlan>) -> WellnessView
                 written_by_label: words
                     .get(match entry.map(|e| e.written_by) {
                         None => Phrase::WellnessEmpty,
-                        Some(WellnessAuthor::Client) => Phrase::WrittenByClient,
-                        Some(WellnessAuthor::WorkerWithClient) => Phrase::WrittenWithWorker,
+                        Some(WellnessAuthor::Client) => by_client,
+                        Some(WellnessAuthor::WorkerWithClient) => with_worker,
                     })
                     .into(),
                 written_on: entry.map(|e| e.written_on),
@@ -91,9 +100,10 @@ pub(crate) fn current_view(
     conn: &rusqlite::Connection,
     keys: &crate::crypto::Keys,
     client: &Client,
+    reader: Reader,
 ) -> Result<WellnessView> {
     let plan = wellness::current(conn, keys, &client.id)?;
-    Ok(view(client, plan.as_ref()))
+    Ok(view(client, plan.as_ref(), reader))
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
@@ -102,7 +112,7 @@ impl WorkerSession {
     pub fn wellness_view(&self, client_id: String) -> Result<WellnessView> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
-            current_view(conn, keys, &client)
+            current_view(conn, keys, &client, Reader::Worker)
         })
     }
 }
@@ -113,7 +123,7 @@ impl SharedSession {
     pub fn wellness(&self) -> Result<WellnessView> {
         self.run(|conn, keys, client_id| {
             let client = client::load(conn, keys, client_id)?;
-            current_view(conn, keys, &client)
+            current_view(conn, keys, &client, Reader::Client)
         })
     }
 
@@ -140,7 +150,7 @@ impl SharedSession {
                 on,
             )?;
             tx.commit()?;
-            Ok(view(&client, Some(&plan)))
+            Ok(view(&client, Some(&plan), Reader::Client))
         })
     }
 }

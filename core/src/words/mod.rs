@@ -50,6 +50,8 @@ pub enum Phrase {
     WellnessEmpty,
     WrittenByClient,
     WrittenWithWorker,
+    WrittenByClientForWorker,
+    WrittenWithClientForWorker,
     ChartTimeAxis,
     ChartScoreAxis,
     ChartMine,

@@ -106,6 +106,18 @@ pub(super) const TABLE: &[(Phrase, &str, &str, &str)] = &[
         "Écrit avec votre intervenant",
         "Escrito con tu acompañante",
     ),
+    (
+        Phrase::WrittenByClientForWorker,
+        "Written by the client",
+        "Écrit par la personne",
+        "Escrito por la persona",
+    ),
+    (
+        Phrase::WrittenWithClientForWorker,
+        "Written by you with the client",
+        "Écrit par vous avec la personne",
+        "Escrito por ti con la persona",
+    ),
     (Phrase::ChartTimeAxis, "Month", "Mois", "Mes"),
     (
         Phrase::ChartScoreAxis,

@@ -99,6 +99,7 @@ fun whatTheClientOwns() {
         assertTrue(worker.writeWithClient(WellnessSection.MEDICATION, "Pas de sédatifs", ON))
         val med = worker.screen.data!!.sections.single { it.section == WellnessSection.MEDICATION }
         assertEquals(WellnessAuthor.WORKER_WITH_CLIENT, med.writtenBy)
+        assertEquals("Written by you with the client", med.writtenByLabel)
         assertEquals(2, repo.withWorker { it.wellnessVersions(client.id) }.size)
         val visit = repo.withWorker {
             it.addActivity(

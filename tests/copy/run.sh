@@ -4,8 +4,8 @@
 #      from both sides with the worker's words, a note, another client) and writes the client's
 #      copy with `alongside copy --client ID --out FILE.html`;
 #   2. Debian's headless chromium renders that file to a PNG (--screenshot) and to a PDF
-#      (--print-to-pdf), with no network and no script;
-#   3. pdftotext (poppler-utils) reads the PDF: the client's goal, the sentence under the chart
+#      (--print-to-pdf) on A4 and on Letter, with no network and no script;
+#   3. pdfinfo and pdftotext (poppler-utils) read each PDF: the paper size, and the client's goal, the sentence under the chart
 #      and their wellness and crisis plan are there, and none of the hidden markers is.
 # chromium and poppler-utils are installed with apt-get when missing (make's toolchain step does
 # too); if they still cannot be had the run fails, never skips. The last line is `N passed, N failed`.
@@ -82,8 +82,6 @@ flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-extensions
        --user-data-dir="$work/profile" --host-resolver-rules="MAP * ~NOTFOUND")
 "$browser" "${flags[@]}" --window-size=900,2000 --screenshot="$work/copy.png" "file://$html" \
     >"$work/png.log" 2>&1 || true
-"$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$work/copy.pdf" "file://$html" \
-    >"$work/pdf.log" 2>&1 || true
 
 if [ -s "$work/copy.png" ] && [ "$(head -c 8 "$work/copy.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] \
    && [ "$(stat -c %s "$work/copy.png")" -gt 10000 ]; then
@@ -92,27 +90,38 @@ else
     fail "chromium made no PNG of the copy: $(tail -3 "$work/png.log" 2>/dev/null)"
 fi
 
-if [ -s "$work/copy.pdf" ] && pdftotext -layout "$work/copy.pdf" "$work/copy.txt"; then
-    ok "chromium printed the copy to a PDF ($(pdfinfo "$work/copy.pdf" 2>/dev/null | awk '/^Pages/{print $2}') pages)"
-    text="$(tr -s '[:space:]' ' ' <"$work/copy.txt")"
-    for want in "My plan: Robin" "Keep my flat & pay the rent on time" \
-                "Your own rating went from 3 in March to 7 in August." \
-                "My wellness and crisis plan" "In a crisis, please contact" "My sister Ana" \
-                "No sedatives please" "Written with your worker" "Better-now"; do
-        if grep -qF -- "$want" <<<"$text"; then ok "the PDF says: $want"; else fail "the PDF lacks: $want"; fi
-    done
-    if grep -q "HIDDEN" <<<"$text"; then
-        fail "the PDF shows a hidden marker: $(grep -o 'HIDDEN[-a-z0-9]*' <<<"$text" | sort -u | tr '\n' ' ')"
+# The copy leaves the paper to the printer (`@page { size: auto }`): print it on A4 and on Letter
+# (the same file with the paper named, as a print dialog would choose it) and read each back.
+for paper in A4 letter; do
+    sed "s/@page { size: auto;/@page { size: $paper;/" "$html" >"$work/copy-$paper.html"
+    "$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$work/copy-$paper.pdf" "file://$work/copy-$paper.html" \
+        >"$work/pdf-$paper.log" 2>&1 || true
+    if [ -s "$work/copy-$paper.pdf" ] && pdftotext -layout "$work/copy-$paper.pdf" "$work/copy-$paper.txt"; then
+        size="$(pdfinfo "$work/copy-$paper.pdf" 2>/dev/null | awk '/^Page size/{print int($3+0.5) "x" int($5+0.5)}')"
+        pages="$(pdfinfo "$work/copy-$paper.pdf" 2>/dev/null | awk '/^Pages/{print $2}')"
+        want_size=$([ "$paper" = A4 ] && echo 595x842 || echo 612x792)
+        if [ "$size" = "$want_size" ]; then ok "chromium printed the copy on $paper ($size pt, $pages pages)"
+        else fail "the $paper PDF has pages of $size pt, not $want_size"; fi
+        text="$(tr -s '[:space:]' ' ' <"$work/copy-$paper.txt")"
+        for want in "My plan: Robin" "Keep my flat & pay the rent on time" \
+                    "Your own rating went from 3 in March to 7 in August." \
+                    "My wellness and crisis plan" "In a crisis, please contact" "My sister Ana" \
+                    "No sedatives please" "Written with your worker" "Better-now"; do
+            if grep -qF -- "$want" <<<"$text"; then ok "the $paper PDF says: $want"; else fail "the $paper PDF lacks: $want"; fi
+        done
+        if grep -q "HIDDEN" <<<"$text"; then
+            fail "the $paper PDF shows a hidden marker: $(grep -o 'HIDDEN[-a-z0-9]*' <<<"$text" | sort -u | tr '\n' ' ')"
+        else
+            ok "the $paper PDF shows none of the hidden markers"
+        fi
     else
-        ok "the PDF shows none of the hidden markers"
+        fail "chromium made no readable $paper PDF of the copy: $(tail -3 "$work/pdf-$paper.log" 2>/dev/null)"
     fi
-else
-    fail "chromium made no readable PDF of the copy: $(tail -3 "$work/pdf.log" 2>/dev/null)"
-fi
+done
 if grep -q "HIDDEN" "$html"; then fail "the HTML holds a hidden marker"; else ok "the HTML holds none of the hidden markers"; fi
 
 if [ -n "${COPY_CHECK_KEEP:-}" ]; then
-    mkdir -p "$COPY_CHECK_KEEP" && cp "$html" "$work/copy.png" "$work/copy.pdf" "$COPY_CHECK_KEEP/" 2>/dev/null || true
+    mkdir -p "$COPY_CHECK_KEEP" && cp "$html" "$work/copy.png" "$work"/copy-*.pdf "$COPY_CHECK_KEEP/" 2>/dev/null || true
 fi
 echo "copy-check: $passed passed, $failed failed"
 echo "$passed passed, $failed failed"

@@ -8,6 +8,7 @@ pub(crate) mod incident;
 pub(crate) mod note;
 pub(crate) mod plan;
 pub(crate) mod shared;
+pub(crate) mod shared_words;
 pub(crate) mod timeline;
 pub(crate) mod today;
 

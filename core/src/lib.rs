@@ -2,8 +2,9 @@
 //! the view models the phone screens render. The phone shells reach it through uniffi
 //! (feature `ffi`); the CLI and tests use it directly.
 //!
-//! Modules are private and point one way: `screens -> rules / words -> domain / backup -> vault ->
-//! storage -> crypto -> error / time / validate` (`make lint` checks it). What callers may use is
+//! Modules are private and point one way: `screens -> rules -> domain / backup -> vault ->
+//! storage -> crypto -> error / time / validate / words` (`make lint` checks it; `words`, the
+//! Fluent messages, knows no records, so every module may word things through it). What callers may use is
 //! chosen below with `pub use`; the uniffi surface is the same set, exported by name.
 
 #[cfg(feature = "ffi")]
@@ -106,6 +107,7 @@ pub use screens::shared::{
     SharedGoal, SharedRating, SharedScreen, SharedSession, SharedStep, SharedVisit,
     DEFAULT_IDLE_SECONDS,
 };
+pub use screens::shared_words::{rating_scale, SharedWords};
 pub use screens::timeline::{TimelineItem, TimelineKind, TimelinePage, TIMELINE_PAGE_MAX};
 pub use screens::today::{
     TodayFollowUp, TodayIncident, TodayReferral, TodayReview, TodayView, TodayVisit,
@@ -113,3 +115,7 @@ pub use screens::today::{
 };
 pub use screens::wellness::{WellnessSectionView, WellnessView};
 pub use screens::UnreadableRecord;
+
+pub use words::{
+    language_from_tag, language_is_rtl, language_tag, plain, say, word, Arg, Choice, Lang,
+};

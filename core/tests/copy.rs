@@ -161,3 +161,18 @@ fn the_copy_is_in_the_clients_language() {
     assert!(html.contains("Mi plan de bienestar y de crisis"));
     assert!(!html.contains("HIDDEN"));
 }
+
+#[test]
+fn an_arabic_copy_reads_right_to_left() {
+    let (_dir, _vault, s) = new_vault();
+    let (s, c) = hostile(&s, Some("ar"));
+    let html = s.client_copy(c, day("2026-11-30")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(html.contains("أهدافي"));
+    assert!(html.contains("خطتي للعافية والأزمات"));
+    // The client's Latin name inside the Arabic title keeps its own direction.
+    assert!(html.contains("<h1>خطتي: <bdi>Robin &lt;script&gt;alert(1)&lt;/script&gt;</bdi></h1>"));
+    // No isolation mark is left raw: each became a <bdi>.
+    assert!(!html.contains('\u{2068}') && !html.contains('\u{2069}'));
+    assert!(!html.contains("HIDDEN"));
+}

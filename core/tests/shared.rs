@@ -586,7 +586,10 @@ fn leaving_needs_the_worker_and_client_words_come_back_marked_as_theirs() {
         .mark_step_done(goal.clone(), step.clone(), today)
         .unwrap();
     let screen = shared.screen(today).unwrap();
-    assert_eq!(screen.goals[0].my_ratings[0].said, "Vous avez dit 6 sur 10");
+    assert_eq!(
+        alongside_core::plain(&screen.goals[0].my_ratings[0].said),
+        "Vous avez dit 6 sur 10"
+    );
     assert!(screen.goals[0].steps[0].done && screen.goals[0].steps[0].note.is_some());
     assert_eq!(screen.my_entries, ["Une tisane le soir"]);
 

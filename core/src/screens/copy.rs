@@ -16,15 +16,14 @@ use crate::domain::wellness;
 use crate::error::Result;
 use crate::screens::progress::{self, ChartPoint, GoalProgress};
 use crate::screens::shared::shown_to_client;
+use crate::screens::shared_words as sw;
 use crate::screens::wellness::view as wellness_view;
+use crate::screens::wellness_words as ww;
 use crate::screens::Reader;
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
-use crate::words::{Phrase, Words};
-
-/// Languages written right to left: the document's direction follows its words.
-const RIGHT_TO_LEFT: [&str; 4] = ["ar", "he", "fa", "ur"];
+use crate::words::{plain, say, word, Lang};
 
 const STYLE: &str = "
 :root { color-scheme: light; }
@@ -51,7 +50,16 @@ ul { margin: .25rem 0; padding-inline-start: 1.25rem; }
 }
 ";
 
-/// Escape text for HTML element content and quoted attribute values alike.
+/// Escape a message for element content. The isolation marks Fluent puts around a placeable
+/// (a name, a month) become `<bdi>`, HTML's own isolation, so an Arabic name in an English
+/// sentence (or the other way round) keeps its direction in every browser and in print.
+fn html(text: &str) -> String {
+    escape(text)
+        .replace('\u{2068}', "<bdi>")
+        .replace('\u{2069}', "</bdi>")
+}
+
+/// Escape text for element content and quoted attribute values alike.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -75,7 +83,7 @@ const PAD_T: f64 = 12.0;
 const PAD_B: f64 = 28.0;
 
 /// The two rating lines and the review marks as an inline SVG, the sentence as its label.
-fn svg(goal: &GoalProgress, words: Words) -> String {
+fn svg(goal: &GoalProgress, lang: Lang) -> String {
     let days: Vec<Day> = goal
         .client_series
         .iter()
@@ -93,11 +101,12 @@ fn svg(goal: &GoalProgress, words: Words) -> String {
         let max = f64::from(plan::SCORE_MAX);
         PAD_T + (SVG_H - PAD_T - PAD_B) * (max - f64::from(score)) / (max - min)
     };
+    let (_, _, review) = ww::axes(lang);
     let mut s = String::new();
     let _ = write!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SVG_W} {SVG_H}" role="img" aria-label="{label}"><title>{label}</title>"#,
-        label = escape(&goal.sentence)
+        label = escape(&plain(&goal.sentence))
     );
     // The rating axis: 1, 5 and 10, with light guide lines.
     for score in [1u8, 5, 10] {
@@ -116,7 +125,7 @@ fn svg(goal: &GoalProgress, words: Words) -> String {
             r##"<line x1="{x:.1}" x2="{x:.1}" y1="{PAD_T}" y2="{y2}" stroke="#7b2cbf" stroke-dasharray="2 3"><title>{t} {d}</title></line>"##,
             x = x(*d),
             y2 = SVG_H - PAD_B,
-            t = escape(words.get(Phrase::ChartReview)),
+            t = escape(&review),
         );
     }
     let line = |s: &mut String, series: &[ChartPoint], colour: &str, dash: &str, who: &str| {
@@ -138,7 +147,7 @@ fn svg(goal: &GoalProgress, words: Words) -> String {
                 r#"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{colour}"><title>{} {}: {}</title></circle>"#,
                 x(p.on),
                 y(p.score),
-                escape(who),
+                escape(&plain(who)),
                 p.on,
                 p.score
             );
@@ -159,14 +168,9 @@ fn svg(goal: &GoalProgress, words: Words) -> String {
         &goal.worker_label,
     );
     // The time axis: its first and last months.
-    let with_year = first.0.format("%Y").to_string() != last.0.format("%Y").to_string();
+    let with_year = chrono::Datelike::year(&first.0) != chrono::Datelike::year(&last.0);
     for (d, anchor) in [(first, "start"), (last, "end")] {
-        let month = words.month(chrono::Datelike::month(&d.0));
-        let label = if with_year {
-            format!("{month} {}", d.0.format("%Y"))
-        } else {
-            month.to_string()
-        };
+        let label = plain(&ww::month_of(lang, d, with_year));
         let _ = write!(
             s,
             r##"<text x="{:.1}" y="{}" font-size="11" text-anchor="{anchor}" fill="#444">{}</text>"##,
@@ -182,14 +186,14 @@ fn svg(goal: &GoalProgress, words: Words) -> String {
     } else {
         format!(
             r#" &nbsp; <span style="color:#7b2cbf">&#9474; {}</span>"#,
-            escape(words.get(Phrase::ChartReview))
+            html(&review)
         )
     };
     let _ = write!(
         s,
         r#"<p class="meta"><span style="color:#1b4332">&#9679; {}</span> &nbsp; <span style="color:#b5651d">&#9679; {}</span>{review}</p>"#,
-        escape(&goal.client_label),
-        escape(&goal.worker_label),
+        html(&goal.client_label),
+        html(&goal.worker_label),
     );
     s
 }
@@ -201,13 +205,8 @@ pub(crate) fn document(
     client: &Client,
     today: Day,
 ) -> Result<String> {
-    let words = Words::for_language(client.language.as_deref());
-    let lang = words.language();
-    let dir = if RIGHT_TO_LEFT.contains(&lang) {
-        "rtl"
-    } else {
-        "ltr"
-    };
+    let lang = Reader::Client.lang(client);
+    let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
     let ratings = plan::ratings_of(conn, keys, &client.id)?;
     let reviews = storage::list_owned::<Review>(conn, keys, &client.id)?;
     let goals: Vec<plan::Goal> = plan::goals_of(conn, keys, &client.id)?
@@ -220,47 +219,47 @@ pub(crate) fn document(
         Reader::Client,
     );
 
-    let title = words
-        .get(Phrase::CopyTitle)
-        .replace("{name}", &client.preferred_name);
+    let title = say(
+        lang,
+        "copy-title",
+        &[("name", client.preferred_name.as_str().into())],
+    );
     let mut h = String::new();
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p class=\"made\">{made}</p></header>\n",
-        t = escape(&title),
-        made = escape(&words.get(Phrase::CopyMade).replace("{day}", &today.to_string())),
+         <title>{tp}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{t}</h1><p class=\"made\">{made}</p></header>\n",
+        lang = lang.tag(),
+        tp = escape(&plain(&title)),
+        t = html(&title),
+        made = html(&say(lang, "copy-made", &[("day", today.to_string().into())])),
     );
 
-    let _ = writeln!(
-        h,
-        "<section><h2>{}</h2>",
-        escape(words.get(Phrase::CopyGoals))
-    );
+    let _ = writeln!(h, "<section><h2>{}</h2>", html(&word(lang, "copy-goals")));
     if goals.is_empty() {
         let _ = writeln!(
             h,
             "<p class=\"empty\">{}</p>",
-            escape(words.get(Phrase::CopyNoGoals))
+            html(&word(lang, "copy-no-goals"))
         );
     }
     for goal in &goals {
-        let picture = progress::goal_progress(words, Reader::Client, goal, &ratings, &reviews);
+        let picture = progress::goal_progress(lang, Reader::Client, goal, &ratings, &reviews);
         let _ = writeln!(
             h,
             "<article class=\"goal\"><h3 dir=\"auto\">{}</h3><p class=\"meta\">{} · {}</p>",
             escape(&goal.client_words),
-            escape(words.area(goal.area)),
-            escape(&crate::screens::shared::status_words(words, &goal.status)),
+            html(&sw::area(lang, goal.area)),
+            html(&sw::status(lang, &goal.status)),
         );
-        h.push_str(&svg(&picture, words));
-        let _ = writeln!(h, "<p class=\"sentence\">{}</p>", escape(&picture.sentence));
+        h.push_str(&svg(&picture, lang));
+        let _ = writeln!(h, "<p class=\"sentence\">{}</p>", html(&picture.sentence));
         if !goal.steps.is_empty() {
-            let _ = write!(h, "<h4>{}</h4><ul>", escape(words.get(Phrase::CopySteps)));
+            let _ = write!(h, "<h4>{}</h4><ul>", html(&word(lang, "copy-steps")));
             for step in &goal.steps {
                 let done = if step.done_on.is_some() {
-                    format!(" ({})", words.get(Phrase::CopyStepDone))
+                    format!(" ({})", word(lang, "copy-step-done"))
                 } else {
                     String::new()
                 };
@@ -279,13 +278,13 @@ pub(crate) fn document(
             .filter(|r| r.words.is_some())
             .collect();
         if !mine.is_empty() {
-            let _ = write!(h, "<h4>{}</h4><ul>", escape(words.get(Phrase::CopyMyWords)));
+            let _ = write!(h, "<h4>{}</h4><ul>", html(&word(lang, "copy-my-words")));
             for r in mine {
                 let _ = write!(
                     h,
                     "<li><span class=\"meta\">{} · {}</span> <span dir=\"auto\">{}</span></li>",
                     r.on,
-                    escape(&words.with_number(Phrase::MyRating, r.score)),
+                    html(&sw::said(lang, true, r.score)),
                     escape(r.words.as_deref().unwrap_or_default()),
                 );
             }
@@ -295,27 +294,23 @@ pub(crate) fn document(
     }
     h.push_str("</section>\n");
 
-    let _ = writeln!(h, "<section><h2>{}</h2>", escape(&wellness.title));
+    let _ = writeln!(h, "<section><h2>{}</h2>", html(&wellness.title));
     for part in &wellness.sections {
-        let _ = write!(h, "<div class=\"part\"><h3>{}</h3>", escape(&part.heading));
+        let _ = write!(h, "<div class=\"part\"><h3>{}</h3>", html(&part.heading));
         match &part.text {
             Some(text) => {
                 let _ = write!(
                     h,
                     "<p class=\"words\" dir=\"auto\">{}</p><p class=\"who\">{}{}</p>",
                     escape(text),
-                    escape(&part.written_by_label),
+                    html(&part.written_by_label),
                     part.written_on
                         .map(|d| format!(" · {d}"))
                         .unwrap_or_default(),
                 );
             }
             None => {
-                let _ = write!(
-                    h,
-                    "<p class=\"empty\">{}</p>",
-                    escape(&part.written_by_label)
-                );
+                let _ = write!(h, "<p class=\"empty\">{}</p>", html(&part.written_by_label));
             }
         }
         h.push_str("</div>\n");

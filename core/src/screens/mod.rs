@@ -10,9 +10,11 @@ pub(crate) mod note;
 pub(crate) mod plan;
 pub(crate) mod progress;
 pub(crate) mod shared;
+pub(crate) mod shared_words;
 pub(crate) mod timeline;
 pub(crate) mod today;
 pub(crate) mod wellness;
+pub(crate) mod wellness_words;
 
 /// Who reads a screen about the client's own things: the client (in their language, in their
 /// voice: "your own rating") or the worker (in the worker's words: "the client's own rating").
@@ -23,11 +25,12 @@ pub(crate) enum Reader {
 }
 
 impl Reader {
-    /// The words this reader reads: the client's language, or the worker's.
-    pub(crate) fn words(self, client: &crate::domain::client::Client) -> crate::words::Words {
+    /// The language this reader reads: the client's (English when theirs is not shipped), or
+    /// the worker's (English: the worker's screens are not translated yet).
+    pub(crate) fn lang(self, client: &crate::domain::client::Client) -> crate::words::Lang {
         match self {
-            Reader::Client => crate::words::Words::for_language(client.language.as_deref()),
-            Reader::Worker => crate::words::Words::for_language(None),
+            Reader::Client => crate::words::Lang::from_tag(client.language.as_deref()),
+            Reader::Worker => crate::words::Lang::En,
         }
     }
 }

@@ -11,11 +11,12 @@ use crate::domain::client::{self, Client};
 use crate::domain::plan::{self, Author, Goal, Rating, Review};
 use crate::error::Result;
 use crate::screens::shared::{self, SharedSession};
+use crate::screens::wellness_words as ww;
 use crate::screens::Reader;
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
-use crate::words::{Phrase, Words};
+use crate::words::Lang;
 
 /// One rating on the chart.
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
@@ -74,6 +75,8 @@ pub struct ProgressChart {
     pub client_id: String,
     /// The language of every word here (a BCP-47 tag).
     pub language: String,
+    /// Whether that language is written right to left: mirror the layout.
+    pub right_to_left: bool,
     /// The time axis's title.
     pub time_axis: String,
     /// The rating axis's title.
@@ -91,34 +94,13 @@ pub struct ProgressChart {
     pub duty_months: Vec<DutyMonth>,
 }
 
-fn month_words(words: Words, day: Day, with_year: bool) -> String {
-    let month = words.month(day.0.month());
-    if with_year {
-        words
-            .get(Phrase::MonthYear)
-            .replace("{m}", month)
-            .replace("{y}", &day.0.year().to_string())
-    } else {
-        month.to_string()
-    }
-}
-
-/// "{who} went from 3 in March to 7 in November." for one series; none when it is empty.
-fn series_sentence(words: Words, who: &str, series: &[ChartPoint]) -> Option<String> {
+/// One line's sentence; none when the line is empty.
+fn series_sentence(lang: Lang, who: &str, series: &[ChartPoint]) -> Option<String> {
     let (first, last) = (series.first()?, series.last()?);
     let with_year = first.on.0.year() != last.on.0.year();
-    let s = if series.len() == 1 {
-        words.get(Phrase::ChartWas)
-    } else {
-        words.get(Phrase::ChartWent)
-    };
-    Some(
-        s.replace("{who}", who)
-            .replace("{a}", &first.score.to_string())
-            .replace("{b}", &last.score.to_string())
-            .replace("{m1}", &month_words(words, first.on, with_year))
-            .replace("{m2}", &month_words(words, last.on, with_year)),
-    )
+    let start = (first.score, ww::month_of(lang, first.on, with_year));
+    let end = (series.len() > 1).then(|| (last.score, ww::month_of(lang, last.on, with_year)));
+    Some(ww::went(lang, who, start, end))
 }
 
 fn points(ratings: &[Rating], goal_id: &str, by: Author) -> Vec<ChartPoint> {
@@ -131,17 +113,8 @@ fn points(ratings: &[Rating], goal_id: &str, by: Author) -> Vec<ChartPoint> {
         .collect()
 }
 
-/// Legends for the two series, as the reader names them.
-fn legends(words: Words, reader: Reader) -> (String, String) {
-    let (client, worker) = match reader {
-        Reader::Client => (Phrase::ChartMine, Phrase::ChartWorkers),
-        Reader::Worker => (Phrase::ChartClientsForWorker, Phrase::ChartMineForWorker),
-    };
-    (words.get(client).into(), words.get(worker).into())
-}
-
 pub(crate) fn goal_progress(
-    words: Words,
+    lang: Lang,
     reader: Reader,
     goal: &Goal,
     ratings: &[Rating],
@@ -149,16 +122,16 @@ pub(crate) fn goal_progress(
 ) -> GoalProgress {
     let client_series = points(ratings, &goal.id, Author::Client);
     let worker_series = points(ratings, &goal.id, Author::Worker);
-    let (client_label, worker_label) = legends(words, reader);
+    let (client_label, worker_label) = ww::legends(lang, reader);
     let sentences: Vec<String> = [
-        series_sentence(words, &client_label, &client_series),
-        series_sentence(words, &worker_label, &worker_series),
+        series_sentence(lang, &client_label, &client_series),
+        series_sentence(lang, &worker_label, &worker_series),
     ]
     .into_iter()
     .flatten()
     .collect();
     let sentence = if sentences.is_empty() {
-        words.get(Phrase::ChartNone).to_string()
+        ww::no_ratings(lang)
     } else {
         sentences.join(" ")
     };
@@ -181,7 +154,7 @@ pub(crate) fn goal_progress(
     }
 }
 
-fn duty_months(words: Words, activities: &[Activity]) -> Vec<DutyMonth> {
+fn duty_months(lang: Lang, activities: &[Activity]) -> Vec<DutyMonth> {
     let done: Vec<&Activity> = activities
         .iter()
         .filter(|a| a.status == ActivityStatus::Done && !a.duties.is_empty())
@@ -205,7 +178,7 @@ fn duty_months(words: Words, activities: &[Activity]) -> Vec<DutyMonth> {
         }
         out.push(DutyMonth {
             month_start: month,
-            label: month_words(words, month, first.0.year() != last.0.year()),
+            label: ww::month_of(lang, month, first.0.year() != last.0.year()),
             educate: n[0],
             empower: n[1],
             advocate: n[2],
@@ -223,29 +196,31 @@ pub(crate) fn chart(
     client: &Client,
     reader: Reader,
 ) -> Result<ProgressChart> {
-    let words = reader.words(client);
+    let lang = reader.lang(client);
     let ratings = plan::ratings_of(conn, keys, &client.id)?;
     let reviews = storage::list_owned::<Review>(conn, keys, &client.id)?;
     let goals = plan::goals_of(conn, keys, &client.id)?
         .iter()
         .filter(|g| reader == Reader::Worker || shared::shown_to_client(g))
-        .map(|g| goal_progress(words, reader, g, &ratings, &reviews))
+        .map(|g| goal_progress(lang, reader, g, &ratings, &reviews))
         .collect();
     let duty_months = match reader {
         Reader::Client => Vec::new(),
         Reader::Worker => duty_months(
-            words,
+            lang,
             &storage::list_owned::<Activity>(conn, keys, &client.id)?,
         ),
     };
+    let (time_axis, score_axis, review_label) = ww::axes(lang);
     Ok(ProgressChart {
         client_id: client.id.clone(),
-        language: words.language().into(),
-        time_axis: words.get(Phrase::ChartTimeAxis).into(),
-        score_axis: words.get(Phrase::ChartScoreAxis).into(),
+        language: lang.tag().into(),
+        right_to_left: lang.is_rtl(),
+        time_axis,
+        score_axis,
         score_min: plan::SCORE_MIN,
         score_max: plan::SCORE_MAX,
-        review_label: words.get(Phrase::ChartReview).into(),
+        review_label,
         goals,
         duty_months,
     })
@@ -278,5 +253,5 @@ impl SharedSession {
 /// whose language is not among them reads English.
 #[cfg_attr(feature = "ffi", uniffi::export)]
 pub fn client_languages() -> Vec<String> {
-    Words::languages().iter().map(|l| l.to_string()).collect()
+    Lang::ALL.iter().map(|l| l.tag().to_string()).collect()
 }

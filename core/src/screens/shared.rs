@@ -11,13 +11,14 @@ use crate::domain::client::{self, Client};
 use crate::domain::entry::{ClientEntry, EntryKind};
 use crate::domain::plan::{self, Author, Goal, GoalStatus, RatingInput};
 use crate::error::{Error, Result, Rule};
+use crate::screens::shared_words::{self as sw, SharedWords};
 use crate::storage;
 use crate::storage::audit::Op;
 use crate::time::{Day, Timestamp};
 use crate::validate::{self, TEXT_MAX};
 use crate::vault::platform::PlatformKey;
 use crate::vault::{self, Inner, Mode, WorkerSession};
-use crate::words::{Phrase, Words};
+use crate::words::{Choice, Lang};
 
 /// Shared mode locks the whole vault after this long without a touch, unless the shell says otherwise.
 pub const DEFAULT_IDLE_SECONDS: u32 = 300;
@@ -86,12 +87,25 @@ pub struct SharedVisit {
     pub time: Option<crate::time::ClockTime>,
 }
 
-/// Everything the client's screen shows, in the client's language where the table has it.
+/// Everything the client's screen shows, every word in the client's language (English when the
+/// core does not ship theirs): the apps add no words of their own.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SharedScreen {
     /// The language the words are in (a BCP-47 tag): lay the screen out for it.
     pub language: String,
+    /// The language the words are in, for `shared_error_message` and the layout.
+    pub lang: Lang,
+    /// Whether the language is written right to left: mirror the layout.
+    pub right_to_left: bool,
+    /// The screen's headings, buttons and prompts.
+    pub words: SharedWords,
+    /// How many goals the screen shows, in words ("3 goals").
+    pub goals_count: String,
+    /// The 1-10 rating scale, each score (`value`) with its band's words (`label`).
+    pub rating_scale: Vec<Choice>,
+    /// The kinds of entry the client may write (`value` is the `EntryKind`'s snake_case name).
+    pub entry_kinds: Vec<Choice>,
     /// A greeting with the client's name.
     pub greeting: String,
     /// The name the client wants to be called by: use it on every screen.
@@ -113,6 +127,7 @@ pub struct SharedSession {
     inner: Arc<Inner>,
     epoch: u64,
     client_id: String,
+    lang: Lang,
 }
 
 /// How many upcoming visits the client sees.
@@ -177,30 +192,15 @@ pub(crate) fn shown_to_client(goal: &Goal) -> bool {
     goal.visible_to_client && !matches!(goal.status, GoalStatus::Dropped { .. })
 }
 
-fn shared_rating(words: Words, r: &plan::Rating) -> SharedRating {
-    let phrase = match r.by {
-        Author::Client => Phrase::MyRating,
-        Author::Worker => Phrase::WorkerRating,
-    };
+fn shared_rating(lang: Lang, r: &plan::Rating) -> SharedRating {
     SharedRating {
         on: r.on,
         score: r.score,
-        said: words.with_number(phrase, r.score),
-        band: words.score(r.score).into(),
+        said: sw::said(lang, r.by == Author::Client, r.score),
+        band: sw::band(lang, r.score),
         // The worker's words on a rating are working notes; the client sees only the score.
         words: (r.by == Author::Client).then(|| r.words.clone()).flatten(),
     }
-}
-
-pub(crate) fn status_words(words: Words, status: &GoalStatus) -> String {
-    words
-        .get(match status {
-            GoalStatus::Active => Phrase::StatusActive,
-            GoalStatus::Achieved { .. } => Phrase::StatusAchieved,
-            GoalStatus::Paused => Phrase::StatusPaused,
-            GoalStatus::Dropped { .. } => Phrase::StatusSetAside,
-        })
-        .into()
 }
 
 fn screen(
@@ -209,7 +209,7 @@ fn screen(
     client: &Client,
     today: Day,
 ) -> Result<SharedScreen> {
-    let words = Words::for_language(client.language.as_deref());
+    let lang = Lang::from_tag(client.language.as_deref());
     let ratings = plan::ratings_of(conn, keys, &client.id)?;
     let entries = storage::list_owned::<ClientEntry>(conn, keys, &client.id)?;
     let mut entries: Vec<ClientEntry> = entries;
@@ -220,11 +220,11 @@ fn screen(
         .map(|g| SharedGoal {
             my_ratings: plan::by_author(&ratings, &g.id, Author::Client)
                 .into_iter()
-                .map(|r| shared_rating(words, r))
+                .map(|r| shared_rating(lang, r))
                 .collect(),
             worker_ratings: plan::by_author(&ratings, &g.id, Author::Worker)
                 .into_iter()
-                .map(|r| shared_rating(words, r))
+                .map(|r| shared_rating(lang, r))
                 .collect(),
             my_entries: entries
                 .iter()
@@ -238,17 +238,16 @@ fn screen(
                     step_id: s.id.clone(),
                     text: s.text.clone(),
                     done: s.done_on.is_some(),
-                    note: (s.done_on.is_some() && !s.confirmed)
-                        .then(|| words.get(Phrase::StepWaiting).to_string()),
+                    note: (s.done_on.is_some() && !s.confirmed).then(|| sw::step_waiting(lang)),
                 })
                 .collect(),
-            area: words.area(g.area).into(),
-            status: status_words(words, &g.status),
+            area: sw::area(lang, g.area),
+            status: sw::status(lang, &g.status),
             target_date: g.target_date,
             words: g.client_words,
             goal_id: g.id,
         })
-        .collect();
+        .collect::<Vec<_>>();
     let upcoming_visits =
         crate::domain::activity::upcoming_for_client(conn, keys, &client.id, today)?
             .into_iter()
@@ -259,10 +258,14 @@ fn screen(
             })
             .collect();
     Ok(SharedScreen {
-        language: words.language().into(),
-        greeting: words
-            .get(Phrase::Greeting)
-            .replace("{name}", &client.preferred_name),
+        language: lang.tag().into(),
+        lang,
+        right_to_left: lang.is_rtl(),
+        words: sw::shared_words(lang),
+        goals_count: sw::goals_count(lang, goals.len()),
+        rating_scale: sw::rating_scale(lang),
+        entry_kinds: sw::entry_kinds(lang),
+        greeting: sw::greeting(lang, &client.preferred_name),
         preferred_name: client.preferred_name.clone(),
         goals,
         my_entries: entries
@@ -270,7 +273,7 @@ fn screen(
             .filter(|e| e.goal_id.is_none())
             .map(|e| e.text.clone())
             .collect(),
-        next_visits_label: words.get(Phrase::NextVisit).into(),
+        next_visits_label: sw::next_visit(lang),
         upcoming_visits,
     })
 }
@@ -301,6 +304,7 @@ impl WorkerSession {
             inner: self.inner.clone(),
             epoch,
             client_id: client.id,
+            lang: Lang::from_tag(client.language.as_deref()),
         }))
     }
 }
@@ -315,6 +319,12 @@ impl SharedSession {
             // client's rows) is left out of the client's screen; the worker's screens name it.
             storage::tolerant(|| screen(conn, keys, &client, today)).map(|(screen, _)| screen)
         })
+    }
+
+    /// What went wrong, worded for the client in their language (the screen's `lang`): what to
+    /// do next, never a code. Show this for any error a shared-mode call throws.
+    pub fn error_message(&self, error: Error) -> String {
+        sw::error_for_client(self.lang, &error)
     }
 
     /// The client rates their own progress on one of their visible goals.

@@ -9,11 +9,11 @@ use crate::domain::client::{self, Client};
 use crate::domain::wellness::{self, WellnessAuthor, WellnessPlan, WellnessSection};
 use crate::error::Result;
 use crate::screens::shared::SharedSession;
+use crate::screens::wellness_words as ww;
 use crate::screens::Reader;
 use crate::storage;
 use crate::time::{Day, Timestamp};
 use crate::vault::WorkerSession;
-use crate::words::Phrase;
 
 /// One section of the plan as a screen shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
@@ -41,6 +41,8 @@ pub struct WellnessView {
     pub client_id: String,
     /// The language the headings are in (a BCP-47 tag): lay the screen out for it.
     pub language: String,
+    /// Whether that language is written right to left: mirror the layout.
+    pub right_to_left: bool,
     /// "My wellness and crisis plan".
     pub title: String,
     /// The version shown (the newest); 0 while nothing was ever written.
@@ -56,38 +58,26 @@ pub struct WellnessView {
 /// The view of a plan version (or of no plan yet) in the reader's words: the client reads it in
 /// their language and voice ("In your own words"), the worker in theirs ("Written by the client").
 pub(crate) fn view(client: &Client, plan: Option<&WellnessPlan>, reader: Reader) -> WellnessView {
-    let words = reader.words(client);
-    let (by_client, with_worker) = match reader {
-        Reader::Client => (Phrase::WrittenByClient, Phrase::WrittenWithWorker),
-        Reader::Worker => (
-            Phrase::WrittenByClientForWorker,
-            Phrase::WrittenWithClientForWorker,
-        ),
-    };
+    let lang = reader.lang(client);
     let sections = WellnessSection::ALL
         .iter()
         .map(|section| {
             let entry = plan.and_then(|p| p.entries.iter().find(|e| e.section == *section));
             WellnessSectionView {
                 section: *section,
-                heading: words.wellness_section(*section).into(),
+                heading: ww::section_heading(lang, *section),
                 text: entry.map(|e| e.text.clone()),
                 written_by: entry.map(|e| e.written_by),
-                written_by_label: words
-                    .get(match entry.map(|e| e.written_by) {
-                        None => Phrase::WellnessEmpty,
-                        Some(WellnessAuthor::Client) => by_client,
-                        Some(WellnessAuthor::WorkerWithClient) => with_worker,
-                    })
-                    .into(),
+                written_by_label: ww::written_by(lang, reader, entry.map(|e| e.written_by)),
                 written_on: entry.map(|e| e.written_on),
             }
         })
         .collect();
     WellnessView {
         client_id: client.id.clone(),
-        language: words.language().into(),
-        title: words.get(Phrase::WellnessTitle).into(),
+        language: lang.tag().into(),
+        right_to_left: lang.is_rtl(),
+        title: ww::wellness_title(lang),
         version: plan.map_or(0, |p| p.version),
         plan_id: plan.map(|p| p.id.clone()),
         saved: plan.map(|p| p.saved),

@@ -2,7 +2,7 @@
 //! rating lines (the client's and the worker's, never averaged), review days, the sentence a
 //! screen reader speaks, and the duty balance month by month.
 
-use alongside_core::ProgressChart;
+use alongside_core::{plain, ProgressChart};
 use std::io::Write;
 
 use super::{Ctx, Outcome};
@@ -33,7 +33,8 @@ fn print(w: &mut dyn Write, c: &ProgressChart) -> std::io::Result<()> {
             let days: Vec<String> = g.review_days.iter().map(|d| d.to_string()).collect();
             writeln!(w, "  {}: {}", c.review_label, days.join(", "))?;
         }
-        writeln!(w, "  {}", g.sentence)?;
+        // A terminal shows left-to-right text only: Fluent's isolation marks are noise there.
+        writeln!(w, "  {}", plain(&g.sentence))?;
     }
     if !c.duty_months.is_empty() {
         writeln!(w)?;

@@ -120,8 +120,30 @@ for paper in A4 letter; do
 done
 if grep -q "HIDDEN" "$html"; then fail "the HTML holds a hidden marker"; else ok "the HTML holds none of the hidden markers"; fi
 
+# An Arabic-speaking client's copy: right to left, in Arabic, drawn and printed.
+amal=$(run client add --name "Amal" --language ar | id_of)
+run plan create "$amal" --start 2026-01-05 --review-due 2026-04-05 >/dev/null
+agoal=$(run goal add "$amal" --area housing --words "أن أبقى في بيتي" | id_of)
+run goal rate "$agoal" --score 3 --by client --on 2026-03-10 >/dev/null
+run goal rate "$agoal" --score 7 --by client --on 2026-08-10 >/dev/null
+run goal rate "$agoal" --score 5 --by worker --on 2026-05-12 --words "HIDDEN-ar-worker" >/dev/null
+run wellness write "$amal" --section crisis-contact --text "أختي نادية" --on 2026-03-01 >/dev/null
+run copy --client "$amal" --out "$work/amal.html" --date 2026-11-30 >/dev/null
+if grep -q '<html lang="ar" dir="rtl">' "$work/amal.html"; then ok "the Arabic copy is marked right to left"; else fail "the Arabic copy is not marked right to left"; fi
+"$browser" "${flags[@]}" --window-size=900,1400 --screenshot="$work/amal.png" "file://$work/amal.html" >"$work/amal-png.log" 2>&1 || true
+"$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$work/amal.pdf" "file://$work/amal.html" >"$work/amal-pdf.log" 2>&1 || true
+if [ -s "$work/amal.png" ] && [ "$(stat -c %s "$work/amal.png")" -gt 10000 ]; then ok "chromium drew the Arabic copy to a PNG"; else fail "chromium made no PNG of the Arabic copy"; fi
+if [ -s "$work/amal.pdf" ] && pdftotext "$work/amal.pdf" "$work/amal.txt"; then
+    for want in "أهدافي" "بيتي" "نادية" "مارس"; do
+        if grep -qF -- "$want" "$work/amal.txt"; then ok "the Arabic PDF says: $want"; else fail "the Arabic PDF lacks: $want"; fi
+    done
+    if grep -q "HIDDEN" "$work/amal.txt"; then fail "the Arabic PDF shows a hidden marker"; else ok "the Arabic PDF shows none of the hidden markers"; fi
+else
+    fail "chromium made no readable PDF of the Arabic copy"
+fi
+
 if [ -n "${COPY_CHECK_KEEP:-}" ]; then
-    mkdir -p "$COPY_CHECK_KEEP" && cp "$html" "$work/copy.png" "$work"/copy-*.pdf "$COPY_CHECK_KEEP/" 2>/dev/null || true
+    mkdir -p "$COPY_CHECK_KEEP" && cp "$html" "$work/copy.png" "$work"/copy-*.pdf "$work"/amal.* "$COPY_CHECK_KEEP/" 2>/dev/null || true
 fi
 echo "copy-check: $passed passed, $failed failed"
 echo "$passed passed, $failed failed"

@@ -59,6 +59,11 @@ fn html(text: &str) -> String {
         .replace('\u{2069}', "</bdi>")
 }
 
+/// A day, isolated and left to right, so a right-to-left page does not turn it round.
+fn day_html(day: Day) -> String {
+    format!("<bdi dir=\"ltr\">{day}</bdi>")
+}
+
 /// Escape text for element content and quoted attribute values alike.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -82,8 +87,19 @@ const PAD_R: f64 = 16.0;
 const PAD_T: f64 = 12.0;
 const PAD_B: f64 = 28.0;
 
-/// The two rating lines and the review marks as an inline SVG, the sentence as its label.
+/// The two rating lines and the review marks as an inline SVG, the sentence as its label. In a
+/// right-to-left language time runs from right to left and the rating axis stands on the right;
+/// the drawing itself is laid out left to right (`direction="ltr"`), so its anchors mean the same
+/// in both and only the positions are mirrored.
 fn svg(goal: &GoalProgress, lang: Lang) -> String {
+    let rtl = lang.is_rtl();
+    // A position measured from the reader's start side.
+    let from_start = |x: f64| if rtl { SVG_W - x } else { x };
+    let (start, end) = if rtl {
+        ("end", "start")
+    } else {
+        ("start", "end")
+    };
     let days: Vec<Day> = goal
         .client_series
         .iter()
@@ -95,7 +111,8 @@ fn svg(goal: &GoalProgress, lang: Lang) -> String {
         return String::new();
     };
     let span = first.days_until(last).max(1) as f64;
-    let x = |d: Day| PAD_L + (SVG_W - PAD_L - PAD_R) * first.days_until(d) as f64 / span;
+    let x =
+        |d: Day| from_start(PAD_L + (SVG_W - PAD_L - PAD_R) * first.days_until(d) as f64 / span);
     let y = |score: u8| {
         let min = f64::from(plan::SCORE_MIN);
         let max = f64::from(plan::SCORE_MAX);
@@ -105,17 +122,18 @@ fn svg(goal: &GoalProgress, lang: Lang) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SVG_W} {SVG_H}" role="img" aria-label="{label}"><title>{label}</title>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SVG_W} {SVG_H}" direction="ltr" role="img" aria-label="{label}"><title>{label}</title>"#,
         label = escape(&plain(&goal.sentence))
     );
     // The rating axis: 1, 5 and 10, with light guide lines.
     for score in [1u8, 5, 10] {
         let _ = write!(
             s,
-            r##"<line x1="{PAD_L}" x2="{x2}" y1="{y:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{tx}" y="{ty:.1}" font-size="11" text-anchor="end" fill="#444">{score}</text>"##,
-            x2 = SVG_W - PAD_R,
+            r##"<line x1="{x1}" x2="{x2}" y1="{y:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{tx}" y="{ty:.1}" font-size="11" text-anchor="{end}" fill="#444">{score}</text>"##,
+            x1 = from_start(PAD_L),
+            x2 = from_start(SVG_W - PAD_R),
             y = y(score),
-            tx = PAD_L - 6.0,
+            tx = from_start(PAD_L - 6.0),
             ty = y(score) + 4.0,
         );
     }
@@ -169,7 +187,7 @@ fn svg(goal: &GoalProgress, lang: Lang) -> String {
     );
     // The time axis: its first and last months.
     let with_year = chrono::Datelike::year(&first.0) != chrono::Datelike::year(&last.0);
-    for (d, anchor) in [(first, "start"), (last, "end")] {
+    for (d, anchor) in [(first, start), (last, end)] {
         let label = plain(&ww::month_of(lang, d, with_year));
         let _ = write!(
             s,
@@ -233,7 +251,9 @@ pub(crate) fn document(
         lang = lang.tag(),
         tp = escape(&plain(&title)),
         t = html(&title),
-        made = html(&say(lang, "copy-made", &[("day", today.to_string().into())])),
+        // A day reads left to right in every language (2026-11-30, never 30-11-2026).
+        made = html(&say(lang, "copy-made", &[("day", today.to_string().into())]))
+            .replace(&format!("<bdi>{today}</bdi>"), &day_html(today)),
     );
 
     let _ = writeln!(h, "<section><h2>{}</h2>", html(&word(lang, "copy-goals")));
@@ -283,7 +303,7 @@ pub(crate) fn document(
                 let _ = write!(
                     h,
                     "<li><span class=\"meta\">{} · {}</span> <span dir=\"auto\">{}</span></li>",
-                    r.on,
+                    day_html(r.on),
                     html(&sw::said(lang, true, r.score)),
                     escape(r.words.as_deref().unwrap_or_default()),
                 );

@@ -71,7 +71,7 @@ pub use domain::duty::{duties, Duty, DutyInfo, DutySettings, DEFAULT_ADVOCACY_HI
 pub use domain::entry::{ClientEntry, EntryKind};
 pub use domain::incident::{
     incident_kinds, Incident, IncidentAction, IncidentActionInput, IncidentInput, IncidentKind,
-    IncidentKindInfo, IncidentStatus, RequiredAction, RequiredActionInfo,
+    IncidentCorrection, IncidentKindInfo, IncidentStatus, RequiredAction, RequiredActionInfo,
 };
 pub use domain::note::{Addendum, Note, NoteStatus};
 pub use domain::plan::{
@@ -94,7 +94,8 @@ pub use screens::activity::{ActivityView, LinkedGoal};
 pub use screens::caseload::{
     status_label, CaseloadRow, CaseloadView, ClientList, DueItem, DueKind,
 };
-pub use screens::incident::{IncidentView, RequiredActionState};
+pub use screens::history::{EarlierRevision, FieldChange};
+pub use screens::incident::{IncidentView, RecordedAction, RequiredActionState};
 pub use screens::note::{NoteList, NoteView};
 pub use screens::plan::{
     goal_status_label, GoalCard, GoalReviewRow, PlanScreen, PlanVersionSummary, RatingView,

@@ -4,6 +4,7 @@
 
 pub(crate) mod activity;
 pub(crate) mod caseload;
+pub(crate) mod history;
 pub(crate) mod incident;
 pub(crate) mod note;
 pub(crate) mod plan;
@@ -52,6 +53,9 @@ fn record_kind_label(kind: &str) -> &'static str {
         "assessment" => "Assessment",
         "client_entry" => "Client's own words",
         "duty_settings" => "Duty settings",
+        "revision" => "Earlier revision",
+        "note_draft" => "Draft to sign",
+        "incident_correction" => "Incident correction",
         _ => "Record",
     }
 }

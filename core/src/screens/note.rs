@@ -142,7 +142,7 @@ impl WorkerSession {
             draft_only(&note)?;
             note.text = validate::text("text", &text, NOTE_MAX)?;
             note.updated = Timestamp::now();
-            storage::put(tx, keys, &note)?;
+            storage::revise(tx, keys, &note)?;
             Ok(view(note, &[]))
         })
     }
@@ -162,7 +162,7 @@ impl WorkerSession {
             let now = Timestamp::now();
             note.status = NoteStatus::Signed { at: now };
             note.updated = now;
-            storage::put_as(tx, keys, &note, Op::Sign)?;
+            storage::revise_as(tx, keys, &note, Op::Sign)?;
             Ok(view(note, &[]))
         })
     }

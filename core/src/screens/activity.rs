@@ -4,12 +4,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::activity::{load, Activity};
+use crate::domain::activity::{load, Activity, Scheduling};
 use crate::domain::assessment::LifeArea;
 use crate::domain::{client, plan};
 use crate::error::Result;
 use crate::rules::duty_suggest::{self, DutySuggestion};
 use crate::rules::person_first::{self, FieldHints};
+use crate::screens::history::{self, EarlierRevision};
 use crate::screens::note::{self, NoteView};
 use crate::vault::WorkerSession;
 
@@ -37,6 +38,12 @@ pub struct ActivityView {
     pub kind_label: String,
     /// `status`'s label, as a screen shows it.
     pub status_label: String,
+    /// Whether it was an unplanned response to an emergency (shown as a flag).
+    pub emergency: bool,
+    /// `scheduling`'s label ("Planned", "Emergency", "As needed").
+    pub scheduling_label: String,
+    /// Why it was called off, when it was cancelled.
+    pub cancel_reason: Option<String>,
     /// Labels of the activity's duties, in order.
     pub duty_labels: Vec<String>,
     /// The goals it works towards.
@@ -45,8 +52,11 @@ pub struct ActivityView {
     pub notes: Vec<NoteView>,
     /// Duties the purpose and notes point to that the worker has not chosen; only shown, never applied.
     pub suggestions: Vec<DutySuggestion>,
-    /// Person-first language hints on the purpose (the notes carry their own).
+    /// Person-first language hints on the purpose and a cancellation's reason (the notes carry
+    /// their own).
     pub purpose_hints: Vec<FieldHints>,
+    /// The activity's earlier revisions, oldest first: each edit, with what it replaced.
+    pub edits: Vec<EarlierRevision>,
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
@@ -80,9 +90,17 @@ impl WorkerSession {
                 .collect();
             let purpose_hints = person_first::field_hints(
                 &activity.id,
-                &[("purpose", activity.purpose.as_deref())],
+                &[
+                    ("purpose", activity.purpose.as_deref()),
+                    ("status.reason", activity.status.cancel_reason()),
+                ],
             );
+            let edits = history::history(conn, keys, &activity.id, &activity)?;
             Ok(ActivityView {
+                edits,
+                emergency: activity.scheduling == Scheduling::Emergency,
+                scheduling_label: activity.scheduling.label().into(),
+                cancel_reason: activity.status.cancel_reason().map(str::to_string),
                 purpose_hints,
                 client_name: client.preferred_name,
                 kind_label: activity.kind.label().into(),

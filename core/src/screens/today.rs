@@ -46,10 +46,14 @@ pub struct TodayVisit {
     pub kind_label: String,
     /// Whether it was planned (not an emergency or as needed).
     pub planned: bool,
+    /// Whether it was an unplanned response to an emergency (shown as a flag).
+    pub emergency: bool,
     /// Where it stands.
     pub status: ActivityStatus,
     /// `status`'s label, as a screen shows it.
     pub status_label: String,
+    /// Why it was called off, when it was cancelled.
+    pub cancel_reason: Option<String>,
     /// Where, in the worker's words.
     pub place: Option<String>,
     /// What it is for: the lesson in mind, in the worker's words.
@@ -201,6 +205,8 @@ fn visit(a: Activity, clients: &HashMap<String, Client>) -> TodayVisit {
         time_label: a.time.map_or_else(|| "Any time".into(), |t| t.to_string()),
         kind_label: a.kind.label().into(),
         planned: a.scheduling == Scheduling::Planned,
+        emergency: a.scheduling == Scheduling::Emergency,
+        cancel_reason: a.status.cancel_reason().map(str::to_string),
         status_label: a.status.label().into(),
         activity_id: a.id,
         client_id: a.client_id,

@@ -112,6 +112,17 @@ pub fn activity_kinds() -> Vec<ActivityKindInfo> {
         .collect()
 }
 
+impl Scheduling {
+    /// The label a screen shows beside the activity ("Planned", "Emergency", "As needed").
+    pub fn label(self) -> &'static str {
+        match self {
+            Scheduling::Planned => "Planned",
+            Scheduling::Emergency => "Emergency",
+            Scheduling::AsNeeded => "As needed",
+        }
+    }
+}
+
 /// Whether the activity was planned ahead or came up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
@@ -144,6 +155,14 @@ pub enum ActivityStatus {
 }
 
 impl ActivityStatus {
+    /// The reason it was called off, when it was cancelled.
+    pub fn cancel_reason(&self) -> Option<&str> {
+        match self {
+            ActivityStatus::Cancelled { reason } => Some(reason),
+            _ => None,
+        }
+    }
+
     /// The status's label, as a screen shows it ("Done", "Cancelled").
     pub fn label(&self) -> &'static str {
         match self {

@@ -473,12 +473,26 @@ impl WorkerSession {
                 ));
             }
             let goals = goals_of(tx, keys, &plan.client_id)?;
+            // This version started at the last review (the plan's start for the first).
+            let started = storage::list_owned::<Review>(tx, keys, &plan.client_id)?
+                .iter()
+                .map(|r| r.on)
+                .max()
+                .unwrap_or(plan.started);
+            if input.on < started {
+                return Err(Error::invalid(
+                    "on",
+                    Rule::NotBefore {
+                        other: "the last review".into(),
+                    },
+                ));
+            }
             let filed = PlanVersion {
                 id: validate::new_id(),
                 client_id: plan.client_id.clone(),
                 plan_id: plan.id.clone(),
                 version: plan.version,
-                started: plan.started,
+                started,
                 closed_on: input.on,
                 goals,
             };

@@ -70,8 +70,9 @@ pub use domain::client::{Client, ClientInput, ClientStatus, Consent, Contact};
 pub use domain::duty::{duties, Duty, DutyInfo, DutySettings, DEFAULT_ADVOCACY_HINT_WEEKS};
 pub use domain::entry::{ClientEntry, EntryKind};
 pub use domain::incident::{
-    incident_kinds, Incident, IncidentAction, IncidentActionInput, IncidentInput, IncidentKind,
-    IncidentCorrection, IncidentKindInfo, IncidentStatus, RequiredAction, RequiredActionInfo,
+    incident_kinds, Incident, IncidentAction, IncidentActionInput, IncidentCorrection,
+    IncidentInput, IncidentKind, IncidentKindInfo, IncidentStatus, RequiredAction,
+    RequiredActionInfo,
 };
 pub use domain::note::{Addendum, Note, NoteStatus};
 pub use domain::plan::{
@@ -107,7 +108,7 @@ pub use screens::shared::{
 };
 pub use screens::timeline::{TimelineItem, TimelineKind, TimelinePage, TIMELINE_PAGE_MAX};
 pub use screens::today::{
-    TodayFollowUp, TodayIncident, TodayReferral, TodayReview, TodayView, TodayVisit,
+    TodayDraft, TodayFollowUp, TodayIncident, TodayReferral, TodayReview, TodayView, TodayVisit,
     REVIEW_NOTICE_DAYS,
 };
 pub use screens::UnreadableRecord;

@@ -40,7 +40,14 @@ pub struct EarlierRevision {
 }
 
 /// Fields that say nothing a person edited (ids, clocks).
-const SKIPPED: &[&str] = &["id", "client_id", "updated", "recorded", "written", "created"];
+const SKIPPED: &[&str] = &[
+    "id",
+    "client_id",
+    "updated",
+    "recorded",
+    "written",
+    "created",
+];
 const EARLIER_CHARS: usize = 80;
 const NONE: &str = "(none)";
 

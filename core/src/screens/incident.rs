@@ -141,7 +141,10 @@ fn load_view(conn: &Connection, keys: &Keys, incident: Incident) -> Result<Incid
     v.correction_hints = corrections
         .iter()
         .flat_map(|c| {
-            person_first::field_hints(&c.id, &[("text", Some(&c.text)), ("reason", Some(&c.reason))])
+            person_first::field_hints(
+                &c.id,
+                &[("text", Some(&c.text)), ("reason", Some(&c.reason))],
+            )
         })
         .collect();
     v.corrections = corrections;

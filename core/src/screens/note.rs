@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::crypto::Keys;
 use crate::domain::activity::{self, Activity};
 use crate::domain::client;
-use crate::domain::note::{draft_only, load, notes_of, Addendum, Note, NoteStatus};
+use crate::domain::note::{
+    draft_only, load, mark_draft, notes_of, unmark_draft, Addendum, Note, NoteStatus,
+};
 use crate::error::{Error, Result, Rule};
 use crate::rules::person_first::{self, FieldHints, LanguageHint};
 use crate::screens::history::{self, EarlierRevision};
@@ -150,6 +152,7 @@ impl WorkerSession {
                 updated: now,
             };
             storage::put(tx, keys, &note)?;
+            mark_draft(tx, keys, &note)?;
             Ok(view(note, &[]))
         })
     }
@@ -183,6 +186,7 @@ impl WorkerSession {
             note.status = NoteStatus::Signed { at: now };
             note.updated = now;
             storage::revise_as(tx, keys, &note, Op::Sign)?;
+            unmark_draft(tx, keys, &note)?;
             load_view(tx, keys, note)
         })
     }

@@ -340,9 +340,10 @@ impl WorkerSession {
                     .as_ref()
                     .map(|p| version_summaries(p, &versions, &reviews))
                     .unwrap_or_default(),
-                version_label: plan.as_ref().zip(version_started).map(|(p, d)| {
-                    format!("Version {}, since {d}", p.version)
-                }),
+                version_label: plan
+                    .as_ref()
+                    .zip(version_started)
+                    .map(|(p, d)| format!("Version {}, since {d}", p.version)),
                 version_started,
                 review_overdue: plan.as_ref().is_some_and(|p| p.review_due < today),
                 goals: cards,

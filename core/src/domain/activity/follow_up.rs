@@ -87,7 +87,6 @@ pub(crate) fn save(tx: &Transaction<'_>, keys: &Keys, activity: &Activity) -> Re
     Ok(())
 }
 
-
 fn check_due(due: Day, activity: &Activity) -> Result<()> {
     if due < activity.day {
         return Err(Error::invalid(

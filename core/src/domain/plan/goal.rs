@@ -3,7 +3,9 @@
 //! each correction keeps the wording it replaced (`storage::revise`). A reviewed plan's versions
 //! keep their own copies of the goals, which no edit reaches.
 
-use super::{load_goal, load_plan, mark_step, validated_goal, Author, Goal, GoalInput, GoalStatus, Step};
+use super::{
+    load_goal, load_plan, mark_step, validated_goal, Author, Goal, GoalInput, GoalStatus, Step,
+};
 use crate::domain::client;
 use crate::error::{Error, Result, Rule};
 use crate::storage;

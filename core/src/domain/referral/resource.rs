@@ -219,5 +219,4 @@ impl WorkerSession {
         all.sort_by_cached_key(|r| (r.name.to_lowercase(), r.id.clone()));
         Ok(all)
     }
-
 }

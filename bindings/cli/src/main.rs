@@ -82,6 +82,7 @@ fn main() -> ExitCode {
         Command::Resource(c) => commands::resource::run(&ctx, c),
         Command::Referral(c) => commands::referral::run(&ctx, c),
         Command::Timeline(a) => commands::timeline::run(&ctx, a),
+        Command::History(a) => commands::history::run(&ctx, a),
         Command::Shared(a) => commands::shared::run(&ctx, a),
     };
     ExitCode::from(outcome.unwrap_or_else(|failure: Failure| {

@@ -185,8 +185,9 @@ impl WorkerSession {
             let now = Timestamp::now();
             note.status = NoteStatus::Signed { at: now };
             note.updated = now;
-            storage::revise_as(tx, keys, &note, Op::Sign)?;
+            // The draft's index row goes first, so the note's `sign` is the trail's last word on it.
             unmark_draft(tx, keys, &note)?;
+            storage::revise_as(tx, keys, &note, Op::Sign)?;
             load_view(tx, keys, note)
         })
     }

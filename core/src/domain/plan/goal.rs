@@ -43,6 +43,11 @@ impl WorkerSession {
         })
     }
 
+    /// One goal by id.
+    pub fn goal(&self, goal_id: String) -> Result<Goal> {
+        self.with(|conn, keys| load_goal(conn, keys, &goal_id))
+    }
+
     /// Correct a goal's words, framing, area, target day or visibility to the client. The goal as
     /// it was is kept in its history; a reviewed plan version keeps its own copy unchanged.
     pub fn update_goal(&self, goal_id: String, input: GoalInput) -> Result<Goal> {

@@ -14,11 +14,11 @@ use alongside_core::{FieldHints, LanguageHint};
 use alongside_core::{Goal, Plan, Rating, Review, Step};
 
 use crate::commands::plan::VersionShow;
+use alongside_core::{EarlierRevision, PlanVersionSummary};
 use alongside_core::{IncidentStatus, IncidentView};
 use alongside_core::{NoteList, NoteStatus, NoteView};
 use alongside_core::{ReferralView, Resource};
 use alongside_core::{TimelinePage, TodayView, UnreadableRecord};
-use alongside_core::{EarlierRevision, PlanVersionSummary};
 use std::io::{Result, Write};
 
 use crate::commands::WithHistory;

@@ -81,20 +81,30 @@ fn flatten(words: &str, path: &str, value: &serde_json::Value, out: &mut Flat) {
                 } else {
                     format!("{words} {}", i + 1)
                 };
-                flatten(&w, &format!("{path}[{key}]"), item, out);
+                let item_path = format!("{path}[{key}]");
+                out.items.insert(item_path.clone(), words.to_string());
+                flatten(&w, &item_path, item, out);
             }
         }
         Value::Null => {}
         Value::String(s) => {
-            out.insert(path.to_string(), (words.to_string(), s.clone()));
+            out.leaves
+                .insert(path.to_string(), (words.to_string(), s.clone()));
         }
         other => {
-            out.insert(path.to_string(), (words.to_string(), other.to_string()));
+            out.leaves
+                .insert(path.to_string(), (words.to_string(), other.to_string()));
         }
     }
 }
 
-type Flat = BTreeMap<String, (String, String)>;
+/// Every leaf by path, with its words and its text; and every list item by path, with the
+/// list's words (so an item added or removed reads as one change of the list).
+#[derive(Default)]
+struct Flat {
+    leaves: BTreeMap<String, (String, String)>,
+    items: BTreeMap<String, String>,
+}
 
 fn join(a: &str, b: &str) -> String {
     if a.is_empty() {
@@ -105,7 +115,7 @@ fn join(a: &str, b: &str) -> String {
 }
 
 fn flat(value: &serde_json::Value) -> Flat {
-    let mut out = Flat::new();
+    let mut out = Flat::default();
     flatten("", "", value, &mut out);
     out
 }
@@ -119,19 +129,39 @@ fn short(text: &str) -> String {
     }
 }
 
+/// The list a path's item belongs to, when that item is in `one` and not in `other`: an item
+/// added or removed as a whole reads as one change of its list.
+fn whole_item<'a>(path: &str, one: &'a Flat, other: &Flat) -> Option<&'a String> {
+    one.items
+        .iter()
+        .filter(|(item, _)| path.starts_with(item.as_str()) && !other.items.contains_key(*item))
+        .min_by_key(|(item, _)| item.len())
+        .map(|(_, words)| words)
+}
+
 /// What changed from `before` to `after`, each with what it held before.
 fn changes(before: &serde_json::Value, after: &serde_json::Value) -> Vec<FieldChange> {
     let (before, after) = (flat(before), flat(after));
     let mut out: Vec<FieldChange> = Vec::new();
-    let paths: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    let paths: std::collections::BTreeSet<&String> =
+        before.leaves.keys().chain(after.leaves.keys()).collect();
     for path in paths {
-        let (b, a) = (before.get(path), after.get(path));
+        let (b, a) = (before.leaves.get(path), after.leaves.get(path));
         if b.map(|x| &x.1) == a.map(|x| &x.1) {
             continue;
         }
-        let field = b.or(a).map_or_else(String::new, |x| x.0.clone());
-        let earlier = b.map_or_else(|| NONE.to_string(), |x| x.1.clone());
-        // One line per field: a list item removed and another added read as one change.
+        let list = whole_item(path, &after, &before).or(whole_item(path, &before, &after));
+        let field = match list {
+            Some(words) => words.clone(),
+            None => b.or(a).map_or_else(String::new, |x| x.0.clone()),
+        };
+        let earlier = match (list, b) {
+            // An item added: the list had no such item before.
+            (Some(_), None) => NONE.to_string(),
+            (_, Some(x)) => x.1.clone(),
+            (None, None) => NONE.to_string(),
+        };
+        // One line per field: several parts of one item, or an item removed and another added.
         if let Some(same) = out.iter_mut().find(|c| c.field == field) {
             if same.earlier == NONE && earlier != NONE {
                 same.earlier = earlier;
@@ -163,7 +193,13 @@ fn revisions(earlier: &[Earlier], current: &serde_json::Value) -> Vec<EarlierRev
         let changes = changes(&e.value, next);
         let said: Vec<String> = changes
             .iter()
-            .map(|c| format!("earlier {}: {}", c.field, short(&c.earlier)))
+            .map(|c| {
+                if c.earlier == NONE {
+                    format!("{} added", c.field)
+                } else {
+                    format!("earlier {}: {}", c.field, short(&c.earlier))
+                }
+            })
             .collect();
         let replaced_on = e.replaced.day();
         out.push(EarlierRevision {
@@ -218,6 +254,36 @@ mod tests {
                     earlier: "Call the office".into()
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn an_item_added_to_a_list_reads_as_one_change() {
+        let before = json!({"actions": [{"action": "inform_supervisor", "by": "Worker"}]});
+        let after = json!({"actions": [{"action": "inform_supervisor", "by": "Worker"},
+            {"action": "report_per_protocol", "by": "Worker"}]});
+        assert_eq!(
+            changes(&before, &after),
+            vec![FieldChange {
+                field: "actions".into(),
+                earlier: NONE.into()
+            }]
+        );
+        let history = revisions(
+            &[Earlier {
+                id: "e".into(),
+                record_id: "r".into(),
+                record_kind: "incident".into(),
+                rev: 1,
+                value: before,
+                replaced: Timestamp::now(),
+            }],
+            &after,
+        );
+        assert!(
+            history[0].summary.ends_with("; actions added"),
+            "{}",
+            history[0].summary
         );
     }
 

@@ -118,7 +118,6 @@ pub enum StepCommand {
     },
 }
 
-
 /// The status named as the core spells its tag.
 fn status(name: &str, on: Day, reason: Option<String>) -> GoalStatus {
     match name {

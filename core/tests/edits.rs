@@ -249,6 +249,33 @@ fn an_open_incident_is_edited_and_a_closed_one_takes_only_a_dated_correction() {
         s.record_incident_action(id.clone(), action(a, "Worker", "2026-02-03"))
             .unwrap();
     }
+    // An action recorded with the wrong name is corrected while the incident is open.
+    let mut fixed = action(
+        RequiredAction::InformSupervisor,
+        "J. Ortiz, duty supervisor",
+        "2026-02-03",
+    );
+    fixed.details = Some("By phone".into());
+    let view = s.update_incident_action(id.clone(), 2, fixed).unwrap();
+    assert_eq!(
+        view.recorded_actions[2].action.by,
+        "J. Ortiz, duty supervisor"
+    );
+    assert!(view
+        .edits
+        .last()
+        .unwrap()
+        .changes
+        .iter()
+        .any(|c| c.field == "actions by"));
+    assert!(matches!(
+        s.update_incident_action(
+            id.clone(),
+            9,
+            action(RequiredAction::AssessRisk, "W", "2026-02-03")
+        ),
+        Err(Error::NotFound { .. })
+    ));
     let reason = assert_not_allowed(
         s.correct_incident(id.clone(), "Wrong time".into(), "It was 10:15.".into()),
         "incident_id",
@@ -275,6 +302,15 @@ fn an_open_incident_is_edited_and_a_closed_one_takes_only_a_dated_correction() {
     assert!(reason.contains("correction"), "{reason}");
     assert_eq!(s.audit_entries(1).unwrap(), trail_before);
     assert_eq!(s.incident(id.clone()).unwrap().incident, closed.incident);
+    assert_not_allowed(
+        s.update_incident_action(
+            id.clone(),
+            0,
+            action(RequiredAction::AssessRisk, "W", "2026-02-03"),
+        ),
+        "incident_id",
+    );
+    assert_eq!(s.audit_entries(1).unwrap(), trail_before);
 
     let corrected = s
         .correct_incident(

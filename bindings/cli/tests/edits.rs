@@ -263,6 +263,22 @@ fn an_incident_is_edited_while_open_and_corrected_once_closed() {
             "2026-02-03",
         ]);
     }
+    let fixed = cli.json(&[
+        "incident",
+        "action-edit",
+        &incident,
+        "3",
+        "--by",
+        "J. Ortiz, duty supervisor",
+    ]);
+    assert_eq!(
+        fixed["recorded_actions"][2]["action"]["by"],
+        "J. Ortiz, duty supervisor"
+    );
+    assert_eq!(
+        fixed["recorded_actions"][2]["action"]["action"],
+        "inform_supervisor"
+    );
     let refused = cli.refused(1, &["incident", "correct", &incident, "--reason", "x", "y"]);
     assert_eq!(refused["field"], "incident_id");
     cli.json(&["incident", "close", &incident, "--on", "2026-02-04"]);

@@ -144,6 +144,10 @@ pub(crate) fn unmark_draft(tx: &rusqlite::Transaction<'_>, keys: &Keys, note: &N
 pub(crate) fn drafts(conn: &mut Connection, keys: &Keys) -> Result<Vec<DraftMark>> {
     if storage::list::<DraftsIndexed>(conn, keys)?.is_empty() {
         let tx = storage::write_tx(conn)?;
+        // Read again as a writer: another handle may have indexed them meanwhile.
+        if !storage::list::<DraftsIndexed>(&tx, keys)?.is_empty() {
+            return storage::list::<DraftMark>(&tx, keys);
+        }
         let marked: Vec<String> = storage::list::<DraftMark>(&tx, keys)?
             .into_iter()
             .map(|m| m.note_id)

@@ -346,6 +346,38 @@ impl WorkerSession {
         })
     }
 
+    /// Correct an action recorded on an open incident: `index` is its place in the order
+    /// recorded, from 0 (`IncidentView.recorded_actions`). Checked as when it was recorded; the
+    /// incident as it was is kept in its history. A closed incident refuses: it takes a dated
+    /// correction instead.
+    pub fn update_incident_action(
+        &self,
+        incident_id: String,
+        index: u32,
+        input: IncidentActionInput,
+    ) -> Result<IncidentView> {
+        let by = validate::name("by", &input.by, NAME_MAX)?;
+        let details = validate::optional_text("details", input.details, TEXT_MAX)?;
+        input.on.not_in_future("on")?;
+        self.write(|tx, keys| {
+            let mut incident = load(tx, keys, &incident_id)?;
+            open_only(&incident)?;
+            not_before_incident("on", input.on, &incident)?;
+            let action = incident
+                .actions
+                .get_mut(index as usize)
+                .ok_or_else(|| Error::not_found("incident_action", &index.to_string()))?;
+            action.action = input.action;
+            action.by = by;
+            action.on = input.on;
+            action.at = input.at;
+            action.details = details;
+            incident.updated = Timestamp::now();
+            storage::revise(tx, keys, &incident)?;
+            load_view(tx, keys, incident)
+        })
+    }
+
     /// Close an incident once every required action is recorded.
     pub fn close_incident(
         &self,

@@ -61,6 +61,23 @@ pub enum Command {
         activity: Option<String>,
         text: Option<String>,
     },
+    /// Correct an action recorded on an open incident: N is its place in the order recorded, from
+    /// 1 (as `show` lists them); only what is given changes.
+    ActionEdit {
+        incident: String,
+        #[arg(value_parser = clap::value_parser!(u32).range(1..))]
+        n: u32,
+        #[arg(long, value_parser = parse::named::<RequiredAction>())]
+        action: Option<RequiredAction>,
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse::day)]
+        on: Option<Day>,
+        #[arg(long, value_name = "HH:MM", value_parser = parse::time)]
+        at: Option<ClockTime>,
+        #[arg(long)]
+        details: Option<String>,
+    },
     /// Add a dated correction to a closed incident, saying why (text from stdin if left out).
     /// The incident stays as it was closed; the correction is shown beside it.
     Correct {
@@ -150,6 +167,35 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
                     activity_id: activity.clone().or(i.activity_id),
                 };
                 s.update_incident(i.id, input)
+            })?;
+            ctx.show(&view, print::incident)
+        }
+        Command::ActionEdit {
+            incident,
+            n,
+            action,
+            by,
+            on,
+            at,
+            details,
+        } => {
+            let view = ctx.worker(|s| {
+                let i = s.incident(incident.clone())?.incident;
+                let index = n - 1;
+                let was = i.actions.get(index as usize).cloned().ok_or_else(|| {
+                    alongside_core::Error::not_found("incident_action", &n.to_string())
+                })?;
+                let input = IncidentActionInput {
+                    action: action.unwrap_or(was.action),
+                    by: by.clone().unwrap_or(was.by),
+                    on: on.unwrap_or(was.on),
+                    at: at.or(was.at),
+                    details: match details {
+                        Some(d) => Some(d.clone()),
+                        None => was.details,
+                    },
+                };
+                s.update_incident_action(i.id, index, input)
             })?;
             ctx.show(&view, print::incident)
         }

@@ -9,6 +9,8 @@ import org.alongside.core.ActivityInput
 import org.alongside.core.ActivityKind
 import org.alongside.core.ActivityStatus
 import org.alongside.core.AlongsideException
+import org.alongside.core.AreaAssessment
+import org.alongside.core.AssessmentInput
 import org.alongside.core.ClientInput
 import org.alongside.core.Duty
 import org.alongside.core.FollowUpInput
@@ -17,6 +19,7 @@ import org.alongside.core.IncidentActionInput
 import org.alongside.core.IncidentInput
 import org.alongside.core.IncidentKind
 import org.alongside.core.LifeArea
+import org.alongside.core.ReferralInput
 import org.alongside.core.RequiredAction
 import org.alongside.core.ResourceCategory
 import org.alongside.core.ResourceInput
@@ -87,6 +90,9 @@ fun correctingRecords() {
                 assertEquals("lost the bus pass", edited.edits.single().changes.single().earlier)
                 w.recordIncidentAction(id, IncidentActionInput(RequiredAction.INFORM_SUPERVISOR, "Worker", ON, null, null))
                 w.recordIncidentAction(id, IncidentActionInput(RequiredAction.ASSESS_RISK, "Worker", ON, null, null))
+                val fixed = w.updateIncidentAction(id, 0u, IncidentActionInput(RequiredAction.INFORM_SUPERVISOR, "J. Ortiz", ON, null, "by phone"))
+                assertEquals("J. Ortiz", fixed.recordedActions[0].action.by)
+                assertEquals("Worker", fixed.edits.last().changes.single { it.field == "actions by" }.earlier)
                 val closed = w.closeIncident(id, ON, null)
                 assertEquals(2, closed.recordedActions.size)
                 assertEquals(RequiredAction.ASSESS_RISK, closed.recordedActions.single { !it.required }.action.action)
@@ -101,10 +107,19 @@ fun correctingRecords() {
                 assertEquals(closed.incident, corrected.incident)
             }
 
-            check("edits: a resource corrected keeps its earlier name; a draft waits in the day until signed") {
+            check("edits: a resource, a referral and an assessment corrected keep what they replaced; a draft waits in the day") {
                 val r = w.addResource(ResourceInput("Food bank", ResourceCategory.FOOD_BANK, null, null, emptyList(), null))
                 w.updateResource(r.id, ResourceInput("Northside Food Bank", ResourceCategory.FOOD_BANK, null, null, emptyList(), null))
                 assertEquals("Food bank", w.recordHistory(r.id).single().changes.single { it.field == "name" }.earlier)
+                val referral = w.refer(sam, ReferralInput(r.id, "no food", ON, null)).referral
+                val edited = w.updateReferral(referral.id, ReferralInput(r.id, "benefits delayed", ON, ON.plusDays(3)), null)
+                assertEquals("benefits delayed", edited.referral.reason)
+                assertEquals("no food", w.recordHistory(referral.id).single().changes.single { it.field == "reason" }.earlier)
+                val area = { needs: String -> AreaAssessment(LifeArea.MONEY, needs, null, emptyList(), null) }
+                val assessment = w.addAssessment(sam, AssessmentInput(ON, listOf(area("debts")), null))
+                w.updateAssessment(assessment.id, AssessmentInput(ON, listOf(area("rent arrears")), null))
+                assertEquals("rent arrears", w.assessment(assessment.id).areas.single().needs)
+                assertEquals("debts", w.recordHistory(assessment.id).single().changes.single { it.field == "areas needs" }.earlier)
                 val note = w.addNote(sam, null, "visited")
                 val draft = w.today(LocalDate.now().plusDays(2)).draftsToSign.single()
                 assertEquals(note.note.id, draft.noteId)

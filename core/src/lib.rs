@@ -71,8 +71,9 @@ pub use domain::client::{Client, ClientInput, ClientStatus, Consent, Contact};
 pub use domain::duty::{duties, Duty, DutyInfo, DutySettings, DEFAULT_ADVOCACY_HINT_WEEKS};
 pub use domain::entry::{ClientEntry, EntryKind};
 pub use domain::incident::{
-    incident_kinds, Incident, IncidentAction, IncidentActionInput, IncidentInput, IncidentKind,
-    IncidentKindInfo, IncidentStatus, RequiredAction, RequiredActionInfo,
+    incident_kinds, Incident, IncidentAction, IncidentActionInput, IncidentCorrection,
+    IncidentInput, IncidentKind, IncidentKindInfo, IncidentStatus, RequiredAction,
+    RequiredActionInfo,
 };
 pub use domain::note::{Addendum, Note, NoteStatus};
 pub use domain::plan::{
@@ -96,7 +97,8 @@ pub use screens::activity::{ActivityView, LinkedGoal};
 pub use screens::caseload::{
     status_label, CaseloadRow, CaseloadView, ClientList, DueItem, DueKind,
 };
-pub use screens::incident::{IncidentView, RequiredActionState};
+pub use screens::history::{EarlierRevision, FieldChange};
+pub use screens::incident::{IncidentView, RecordedAction, RequiredActionState};
 pub use screens::note::{NoteList, NoteView};
 pub use screens::plan::{
     goal_status_label, GoalCard, GoalReviewRow, PlanScreen, PlanVersionSummary, RatingView,
@@ -110,7 +112,7 @@ pub use screens::shared::{
 pub use screens::shared_words::{rating_scale, SharedWords};
 pub use screens::timeline::{TimelineItem, TimelineKind, TimelinePage, TIMELINE_PAGE_MAX};
 pub use screens::today::{
-    TodayFollowUp, TodayIncident, TodayReferral, TodayReview, TodayView, TodayVisit,
+    TodayDraft, TodayFollowUp, TodayIncident, TodayReferral, TodayReview, TodayView, TodayVisit,
     REVIEW_NOTICE_DAYS,
 };
 pub use screens::wellness::{WellnessSectionView, WellnessView};

@@ -17,6 +17,7 @@ use alongside_core::{Author, GoalInput, RatingInput, ReviewInput};
 use alongside_core::{BackupOptions, BackupSummary};
 use alongside_core::{ClientInput, Consent, Contact};
 use alongside_core::{Day, Error, Vault, WorkerSession};
+use alongside_core::{IncidentActionInput, IncidentInput, IncidentKind, RequiredAction};
 use common::worker::day;
 use common::*;
 use rusqlite::types::Value;
@@ -160,6 +161,43 @@ fn every_other_kind(s: Arc<WorkerSession>) -> Arc<WorkerSession> {
         "It was the Tuesday".into(),
     )
     .unwrap();
+    // An edit keeps the revision it replaced; a draft left unsigned is indexed for the day's view
+    // (and the day's view marks the drafts as indexed); a closed incident takes a correction.
+    let extra = s.add_client(ClientInput::named("Robin")).unwrap().id;
+    s.update_client(extra.clone(), ClientInput::named("Robin K."))
+        .unwrap();
+    s.add_note(extra.clone(), None, "Draft to finish".into())
+        .unwrap();
+    s.today(day("2026-11-23")).unwrap();
+    let incident = s
+        .report_incident(
+            extra,
+            IncidentInput {
+                kind: IncidentKind::Other,
+                occurred_on: day("2026-11-20"),
+                occurred_at: None,
+                description: "Lost the bus pass".into(),
+                activity_id: None,
+            },
+        )
+        .unwrap()
+        .incident
+        .id;
+    s.record_incident_action(
+        incident.clone(),
+        IncidentActionInput {
+            action: RequiredAction::InformSupervisor,
+            by: "Worker".into(),
+            on: day("2026-11-20"),
+            at: None,
+            details: None,
+        },
+    )
+    .unwrap();
+    s.close_incident(incident.clone(), day("2026-11-21"), None)
+        .unwrap();
+    s.correct_incident(incident, "Wrong day".into(), "It was the 19th".into())
+        .unwrap();
     s.set_duty_settings(DutySettings {
         advocacy_hint_weeks: 6,
     })
@@ -202,6 +240,10 @@ const ALL_KINDS: &[&str] = &[
     "client_entry",
     "duty_settings",
     "wellness_plan",
+    "revision",
+    "note_draft",
+    "note_draft_indexed",
+    "incident_correction",
 ];
 
 /// A new record kind in the core must join the round trip above: this reads every

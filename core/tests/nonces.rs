@@ -89,5 +89,6 @@ fn the_vaults_own_writes_seal_each_value_under_a_fresh_nonce() {
         let nonce: [u8; NONCE_LEN] = body[NONCE_AT..NONCE_AT + NONCE_LEN].try_into().unwrap();
         assert!(!seen.contains(&nonce) && audit.insert(nonce));
     }
-    assert_eq!((rows, audit.len()), (50, 51));
+    // One entry for the client's creation, then two per edit: the revision kept, and the change.
+    assert_eq!((rows, audit.len()), (50, 101));
 }

@@ -286,19 +286,22 @@ fn an_untouched_vault_verifies_and_lists_its_trail() {
     session.erase_client(b.clone()).unwrap();
     let report = session.verify_audit().unwrap();
     assert!(report.ok, "{report:?}");
-    assert_eq!(report.entries, 4);
+    assert_eq!(report.entries, 5);
     let entries = session.audit_entries(10).unwrap();
     let ops: Vec<_> = entries.iter().map(|e| (e.seq, e.op)).collect();
     use alongside_core::Op;
+    // The edit of Maya keeps the revision it replaced (a `create` of its own) before its `update`.
     assert_eq!(
         ops,
         vec![
-            (4, Op::Erase),
-            (3, Op::Update),
+            (5, Op::Erase),
+            (4, Op::Update),
+            (3, Op::Create),
             (2, Op::Create),
             (1, Op::Create)
         ]
     );
+    assert_eq!(entries[2].kind, "revision");
     assert_eq!(entries[0].id, b);
     assert!(entries[0].value_hash.is_empty());
 }

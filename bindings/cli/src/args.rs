@@ -100,6 +100,8 @@ pub enum Command {
     Referral(commands::referral::Command),
     /// A client's history, newest first, a page at a time.
     Timeline(commands::timeline::Args),
+    /// Any record's earlier revisions: when each edit was made and what it replaced.
+    History(commands::history::Args),
     /// Exactly what the client sees in shared mode, in their language; writes nothing.
     Shared(commands::shared::Args),
     /// The client's wellness and crisis plan: read it, write a section with the client, versions.

@@ -82,6 +82,7 @@ fn main() -> ExitCode {
         Command::Resource(c) => commands::resource::run(&ctx, c),
         Command::Referral(c) => commands::referral::run(&ctx, c),
         Command::Timeline(a) => commands::timeline::run(&ctx, a),
+        Command::History(a) => commands::history::run(&ctx, a),
         Command::Shared(a) => commands::shared::run(&ctx, a),
         Command::Wellness(c) => commands::wellness::run(&ctx, c),
         Command::Progress(a) => commands::progress::run(&ctx, a),

@@ -8,16 +8,20 @@ use alongside_core::SharedScreen;
 use alongside_core::{
     goal_status_label, status_label, CaseloadView, PlanScreen, RatingView, ReviewScreen, Trend,
 };
-use alongside_core::{Activity, ActivityView};
+use alongside_core::{Activity, ActivityView, Scheduling};
 use alongside_core::{Duty, DutyBalance, DutySuggestion};
 use alongside_core::{FieldHints, LanguageHint};
-use alongside_core::{Goal, Plan, PlanVersion, Rating, Review, Step};
+use alongside_core::{Goal, Plan, Rating, Review, Step};
+
+use crate::commands::plan::VersionShow;
+use alongside_core::{EarlierRevision, PlanVersionSummary};
 use alongside_core::{IncidentStatus, IncidentView};
 use alongside_core::{NoteList, NoteStatus, NoteView};
 use alongside_core::{ReferralView, Resource};
 use alongside_core::{TimelinePage, TodayView, UnreadableRecord};
 use std::io::{Result, Write};
 
+use crate::commands::WithHistory;
 use crate::parse::name_of;
 
 type Out<'a> = &'a mut dyn Write;
@@ -47,6 +51,24 @@ fn check(done: bool) -> &'static str {
     }
 }
 
+/// A record's earlier revisions, oldest first: the day each was replaced and what it said.
+pub fn edits(w: Out, edits: &[EarlierRevision]) -> Result<()> {
+    for e in edits {
+        writeln!(w, "  {:<11} {}", "edited", e.summary)?;
+    }
+    Ok(())
+}
+
+/// A record with its printer, then its edit history.
+pub fn with_history<T>(
+    w: Out,
+    v: &WithHistory<T>,
+    printer: fn(Out, &T) -> Result<()>,
+) -> Result<()> {
+    printer(w, &v.record)?;
+    edits(w, &v.edits)
+}
+
 /// The records a screen could not open, each with the core's sentence, after everything else.
 pub fn unreadable(w: Out, records: &[UnreadableRecord]) -> Result<()> {
     if records.is_empty() {
@@ -68,11 +90,15 @@ pub fn today(w: Out, day: &TodayView) -> Result<()> {
         writeln!(w)?;
         writeln!(w, "Visits")?;
         for v in &day.visits {
+            let emergency = if v.emergency { "EMERGENCY  ·  " } else { "" };
             writeln!(
                 w,
-                "  {:<8} {}  ·  {}  ·  {}",
+                "  {:<8} {}  ·  {emergency}{}  ·  {}",
                 v.time_label, v.client_name, v.kind_label, v.status_label
             )?;
+            if let Some(reason) = &v.cancel_reason {
+                writeln!(w, "           cancelled: {reason}")?;
+            }
             if let Some(purpose) = &v.purpose {
                 writeln!(w, "           for: {purpose}")?;
             }
@@ -119,6 +145,17 @@ pub fn today(w: Out, day: &TodayView) -> Result<()> {
                 w,
                 "  {}: {}  ({})",
                 r.client_name, r.resource_name, r.due_label
+            )?;
+        }
+    }
+    if !day.drafts_to_sign.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "Notes to sign")?;
+        for d in &day.drafts_to_sign {
+            writeln!(
+                w,
+                "  {}: note on {}  ({})  ·  {}",
+                d.client_name, d.on, d.age_label, d.note_id
             )?;
         }
     }
@@ -272,9 +309,10 @@ pub fn plan_screen(w: Out, p: &PlanScreen) -> Result<()> {
     let Some(plan) = &p.plan else {
         return writeln!(w, "No plan yet.");
     };
+    let since = p.version_started.unwrap_or(plan.started);
     writeln!(
         w,
-        "Plan version {}, started {}, review due {}{}",
+        "Plan version {}, since {since} (plan started {}), review due {}{}",
         plan.version,
         plan.started,
         plan.review_due,
@@ -326,6 +364,14 @@ pub fn plan_screen(w: Out, p: &PlanScreen) -> Result<()> {
             )?;
             steps(w, &g.steps)?;
         }
+        for e in &g.edits {
+            writeln!(w, "    {}", e.summary)?;
+        }
+    }
+    if !p.versions.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "Earlier versions")?;
+        version_summaries(w, &p.versions)?;
     }
     if !p.client_entries.is_empty() {
         writeln!(w)?;
@@ -364,12 +410,19 @@ pub fn review_screen(w: Out, r: &ReviewScreen) -> Result<()> {
             last.on, last.what_changed, last.why
         )?;
     }
-    for v in &r.versions {
-        writeln!(
-            w,
-            "  version {}: {} to {}, {} goals",
-            v.version, v.started, v.closed_on, v.goals
-        )?;
+    version_summaries(w, &r.versions)
+}
+
+/// Each earlier version of a plan with its review: the day, what changed and why.
+pub fn version_summaries(w: Out, versions: &[PlanVersionSummary]) -> Result<()> {
+    for v in versions {
+        writeln!(w, "  {}, {} goals", v.label, v.goals)?;
+        if let Some(changed) = &v.what_changed {
+            writeln!(w, "    changed: {changed}")?;
+        }
+        if let Some(why) = &v.why {
+            writeln!(w, "    why:     {why}")?;
+        }
     }
     Ok(())
 }
@@ -382,15 +435,22 @@ pub fn review(w: Out, r: &Review) -> Result<()> {
     )
 }
 
-pub fn plan_versions(w: Out, versions: &[PlanVersion]) -> Result<()> {
+pub fn plan_versions(w: Out, versions: &[VersionShow]) -> Result<()> {
     if versions.is_empty() {
         return writeln!(
             w,
             "No earlier versions: the plan has not been reviewed yet."
         );
     }
-    for v in versions {
-        writeln!(w, "Version {}: {} to {}", v.version, v.started, v.closed_on)?;
+    for shown in versions {
+        let v = &shown.version;
+        let s = &shown.summary;
+        writeln!(w, "Version {}: {} to {}", v.version, s.started, v.closed_on)?;
+        if let Some(on) = s.reviewed_on {
+            writeln!(w, "  reviewed   {on}")?;
+        }
+        line_if(w, "changed", s.what_changed.as_deref())?;
+        line_if(w, "why", s.why.as_deref())?;
         for g in &v.goals {
             writeln!(
                 w,
@@ -444,6 +504,12 @@ pub fn activity(w: Out, a: &Activity) -> Result<()> {
         a.status.label(),
         duties(&a.duties)
     )?;
+    if a.scheduling == Scheduling::Emergency {
+        writeln!(w, "                  emergency")?;
+    }
+    if let Some(reason) = a.status.cancel_reason() {
+        writeln!(w, "                  cancelled: {reason}")?;
+    }
     if let Some(p) = &a.purpose {
         writeln!(w, "                  for: {p}")?;
     }
@@ -466,6 +532,13 @@ pub fn activity_view(w: Out, v: &ActivityView) -> Result<()> {
         v.kind_label, v.client_name, a.day, v.status_label
     )?;
     writeln!(w, "  {:<11} {}", "id", a.id)?;
+    let scheduling = if v.emergency {
+        "EMERGENCY".to_string()
+    } else {
+        v.scheduling_label.clone()
+    };
+    line_if(w, "scheduling", Some(&scheduling))?;
+    line_if(w, "cancelled", v.cancel_reason.as_deref())?;
     line_if(w, "duties", Some(&v.duty_labels.join(", ")))?;
     line_if(w, "purpose", a.purpose.as_deref())?;
     field_hints(w, &v.purpose_hints)?;
@@ -486,6 +559,7 @@ pub fn activity_view(w: Out, v: &ActivityView) -> Result<()> {
         )?;
         writeln!(w, "        follow-up {}", f.id)?;
     }
+    edits(w, &v.edits)?;
     if !v.suggestions.is_empty() {
         writeln!(w, "  Duties the words point to, not chosen:")?;
         suggestions(w, &v.suggestions)?;
@@ -576,9 +650,10 @@ fn field_hints(w: Out, fields: &[FieldHints]) -> Result<()> {
 
 pub fn note(w: Out, v: &NoteView) -> Result<()> {
     let n = &v.note;
-    let status = match &n.status {
-        NoteStatus::Draft => "draft".to_string(),
-        NoteStatus::Signed { at } => format!("signed {at}"),
+    let status = match (&n.status, v.unsigned_days) {
+        (NoteStatus::Draft, Some(days)) if days > 0 => format!("draft, unsigned for {days} d"),
+        (NoteStatus::Draft, _) => "draft".to_string(),
+        (NoteStatus::Signed { at }, _) => format!("signed {at}"),
     };
     writeln!(w, "Note on {}  ·  {status}  ·  {}", n.on, n.id)?;
     if let Some(a) = &n.activity_id {
@@ -588,6 +663,7 @@ pub fn note(w: Out, v: &NoteView) -> Result<()> {
         writeln!(w, "  | {line}")?;
     }
     hints(w, &v.hints)?;
+    edits(w, &v.edits)?;
     for a in &v.addenda {
         writeln!(w, "  Addendum {} ({}): {}", a.written, a.reason, a.text)?;
         let own: Vec<FieldHints> = v
@@ -653,6 +729,22 @@ pub fn incident(w: Out, v: &IncidentView) -> Result<()> {
             name_of(&r.action)
         )?;
     }
+    for r in v.recorded_actions.iter().filter(|r| !r.required) {
+        let a = &r.action;
+        let details = a
+            .details
+            .as_deref()
+            .map(|s| format!(": {s}"))
+            .unwrap_or_default();
+        writeln!(
+            w,
+            "  [x] {} - {}, {}{details}  ({}, also done)",
+            r.label,
+            a.by,
+            a.on,
+            name_of(&a.action)
+        )?;
+    }
     for d in &v.donts {
         writeln!(w, "  ✗ {d}")?;
     }
@@ -661,6 +753,17 @@ pub fn incident(w: Out, v: &IncidentView) -> Result<()> {
     } = &i.status
     {
         line_if(w, "outcome", Some(o))?;
+    }
+    edits(w, &v.edits)?;
+    for c in &v.corrections {
+        writeln!(w, "  Correction {} ({}): {}", c.on, c.reason, c.text)?;
+        let own: Vec<FieldHints> = v
+            .correction_hints
+            .iter()
+            .filter(|f| f.record_id == c.id)
+            .cloned()
+            .collect();
+        field_hints(w, &own)?;
     }
     Ok(())
 }

@@ -58,8 +58,9 @@ fn backed_up(dir: &Path) -> std::path::PathBuf {
     );
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
     let done = json(&out);
-    assert_eq!(done["records"], 2);
-    assert_eq!(done["audit_entries"], 3);
+    // Two clients and the revision Maya's edit replaced; each written once, the edit twice.
+    assert_eq!(done["records"], 3);
+    assert_eq!(done["audit_entries"], 4);
     assert_eq!(done["bytes"], std::fs::metadata(&file).unwrap().len());
     file
 }
@@ -81,8 +82,9 @@ fn backup_then_restore_on_a_new_phone() {
     let out = restore(&target, &file, BACKUP_PASS);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
     let done = json(&out);
-    assert_eq!(done["records"], 2);
-    assert_eq!(done["audit_entries"], 3);
+    // Two clients and the revision Maya's edit replaced; each written once, the edit twice.
+    assert_eq!(done["records"], 3);
+    assert_eq!(done["audit_entries"], 4);
     assert_eq!(done["audit"]["ok"], true);
 
     // The new vault opens with the new passphrase, not the old one, and holds the caseload.
@@ -90,8 +92,8 @@ fn backup_then_restore_on_a_new_phone() {
     assert_eq!(code(&old), 3);
     let verify = alongside(&target, Some(NEW_PASS), None, &["audit", "verify"]);
     assert_eq!(code(&verify), 0);
-    // The backup's three entries, then the restore's own.
-    assert_eq!(json(&verify)["entries"], 4);
+    // The backup's four entries, then the restore's own.
+    assert_eq!(json(&verify)["entries"], 5);
     let log = alongside(&target, Some(NEW_PASS), None, &["audit", "log"]);
     assert_eq!(json(&log)[0]["op"], "restored");
     let vault = Vault::open_with_cost(target.to_str().unwrap().into(), KdfCost::Test).unwrap();

@@ -219,6 +219,31 @@ impl WorkerSession {
         })
     }
 
+    /// Correct an assessment: every field as the worker entered it, checked as when it was added.
+    /// The assessment as it was is kept in its history.
+    pub fn update_assessment(
+        &self,
+        assessment_id: String,
+        input: AssessmentInput,
+    ) -> Result<Assessment> {
+        let input = validated(input)?;
+        self.write(|tx, keys| {
+            let id = validate::id("assessment_id", &assessment_id)?;
+            let mut a = storage::get::<Assessment>(tx, keys, &id)?.value;
+            a.on = input.on;
+            a.areas = input.areas;
+            a.client_words = input.client_words;
+            storage::revise(tx, keys, &a)?;
+            Ok(a)
+        })
+    }
+
+    /// One assessment by id.
+    pub fn assessment(&self, assessment_id: String) -> Result<Assessment> {
+        let id = validate::id("assessment_id", &assessment_id)?;
+        self.with(|conn, keys| Ok(storage::get::<Assessment>(conn, keys, &id)?.value))
+    }
+
     /// A client's assessments, newest first.
     pub fn assessments(&self, client_id: String) -> Result<Vec<Assessment>> {
         let mut all = self.with(|conn, keys| {

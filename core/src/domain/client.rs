@@ -219,7 +219,7 @@ impl WorkerSession {
             client.cultural_notes = input.cultural_notes;
             client.contacts = input.contacts;
             client.consents = input.consents;
-            storage::put(tx, keys, &client)?;
+            storage::revise(tx, keys, &client)?;
             Ok(client)
         })
     }
@@ -244,7 +244,7 @@ impl WorkerSession {
                 ));
             }
             client.status = status;
-            storage::put(tx, keys, &client)?;
+            storage::revise(tx, keys, &client)?;
             Ok(client)
         })
     }

@@ -276,6 +276,45 @@ pub struct IncidentInput {
     pub activity_id: Option<String>,
 }
 
+/// A dated correction of a closed incident, kept beside it: the incident itself stays as it was
+/// closed. Stored sealed (kind `incident_correction`); renaming a field is a migration plus a
+/// frozen fixture.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct IncidentCorrection {
+    /// The record's random id.
+    pub id: String,
+    /// The client this belongs to.
+    pub client_id: String,
+    /// The incident it corrects.
+    pub incident_id: String,
+    /// The day the correction was written.
+    pub on: Day,
+    /// Why the correction was made.
+    pub reason: String,
+    /// The correction, exactly as written.
+    pub text: String,
+    /// When it was written, by the phone's clock.
+    pub written: Timestamp,
+}
+
+storage::client_record!(IncidentCorrection, "incident_correction");
+
+/// A closed incident's corrections, oldest first.
+pub(crate) fn corrections_of(
+    conn: &Connection,
+    keys: &Keys,
+    incident: &Incident,
+) -> Result<Vec<IncidentCorrection>> {
+    let mut out: Vec<IncidentCorrection> =
+        storage::list_owned::<IncidentCorrection>(conn, keys, &incident.client_id)?
+            .into_iter()
+            .filter(|c| c.incident_id == incident.id)
+            .collect();
+    out.sort_by_key(|c| c.written);
+    Ok(out)
+}
+
 /// Every incident on the phone.
 pub(crate) fn all(conn: &Connection, keys: &Keys) -> Result<Vec<Incident>> {
     storage::list::<Incident>(conn, keys)

@@ -74,6 +74,98 @@ pub struct Addendum {
 
 storage::client_record!(Addendum, "addendum");
 
+/// A draft waiting for a signature, as indexed for the today view: the day's list must find every
+/// unsigned draft across all clients without opening years of signed notes. Owned by the note
+/// itself, so discarding the draft takes it too; signing removes it. It holds nothing that an
+/// edit of the draft changes. At rest this shows how many drafts are waiting, not whose.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct DraftMark {
+    /// The row's own random id.
+    pub id: String,
+    /// The draft note.
+    pub note_id: String,
+    /// The client the note is about.
+    pub client_id: String,
+    /// The day the note is about.
+    pub on: Day,
+    /// When the draft was started.
+    pub written: Timestamp,
+}
+
+impl Record for DraftMark {
+    const KIND: &'static str = "note_draft";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn owner(&self) -> Option<&str> {
+        Some(&self.note_id)
+    }
+}
+
+/// Written once the drafts of a vault from an earlier build have been indexed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct DraftsIndexed {
+    id: String,
+}
+
+impl Record for DraftsIndexed {
+    const KIND: &'static str = "note_draft_indexed";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Index a new draft for the today view, in the caller's transaction.
+pub(crate) fn mark_draft(tx: &rusqlite::Transaction<'_>, keys: &Keys, note: &Note) -> Result<()> {
+    storage::put(
+        tx,
+        keys,
+        &DraftMark {
+            id: validate::new_id(),
+            note_id: note.id.clone(),
+            client_id: note.client_id.clone(),
+            on: note.on,
+            written: note.written,
+        },
+    )?;
+    Ok(())
+}
+
+/// Take a signed note off the today view's index.
+pub(crate) fn unmark_draft(tx: &rusqlite::Transaction<'_>, keys: &Keys, note: &Note) -> Result<()> {
+    for mark in storage::list_owned::<DraftMark>(tx, keys, &note.id)? {
+        storage::erase(tx, keys, DraftMark::KIND, &mark.id)?;
+    }
+    Ok(())
+}
+
+/// Every draft waiting for a signature. A vault from a build before the index has its drafts
+/// indexed at the first call (one pass over its notes, once).
+pub(crate) fn drafts(conn: &mut Connection, keys: &Keys) -> Result<Vec<DraftMark>> {
+    if storage::list::<DraftsIndexed>(conn, keys)?.is_empty() {
+        let tx = storage::write_tx(conn)?;
+        // Read again as a writer: another handle may have indexed them meanwhile.
+        if !storage::list::<DraftsIndexed>(&tx, keys)?.is_empty() {
+            return storage::list::<DraftMark>(&tx, keys);
+        }
+        let marked: Vec<String> = storage::list::<DraftMark>(&tx, keys)?
+            .into_iter()
+            .map(|m| m.note_id)
+            .collect();
+        for note in storage::list::<Note>(&tx, keys)? {
+            if note.status == NoteStatus::Draft && !marked.contains(&note.id) {
+                mark_draft(&tx, keys, &note)?;
+            }
+        }
+        let done = DraftsIndexed {
+            id: validate::new_id(),
+        };
+        storage::put(&tx, keys, &done)?;
+        tx.commit()?;
+    }
+    storage::list::<DraftMark>(conn, keys)
+}
+
 pub(crate) fn notes_of(conn: &Connection, keys: &Keys, client_id: &str) -> Result<Vec<Note>> {
     storage::list_owned::<Note>(conn, keys, client_id)
 }

@@ -4,13 +4,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::activity::ActivityKind;
-use crate::domain::activity::{load, Activity};
+use crate::domain::activity::{load, Activity, ActivityKind, Scheduling};
 use crate::domain::assessment::LifeArea;
 use crate::domain::{client, plan};
 use crate::error::Result;
 use crate::rules::duty_suggest::{self, DutySuggestion};
 use crate::rules::person_first::{self, FieldHints};
+use crate::screens::history::{self, EarlierRevision};
 use crate::screens::note::{self, NoteView};
 use crate::screens::wellness::{self, WellnessView};
 use crate::vault::WorkerSession;
@@ -39,6 +39,12 @@ pub struct ActivityView {
     pub kind_label: String,
     /// `status`'s label, as a screen shows it.
     pub status_label: String,
+    /// Whether it was an unplanned response to an emergency (shown as a flag).
+    pub emergency: bool,
+    /// `scheduling`'s label ("Planned", "Emergency", "As needed").
+    pub scheduling_label: String,
+    /// Why it was called off, when it was cancelled.
+    pub cancel_reason: Option<String>,
     /// Labels of the activity's duties, in order.
     pub duty_labels: Vec<String>,
     /// The goals it works towards.
@@ -47,11 +53,14 @@ pub struct ActivityView {
     pub notes: Vec<NoteView>,
     /// Duties the purpose and notes point to that the worker has not chosen; only shown, never applied.
     pub suggestions: Vec<DutySuggestion>,
-    /// Person-first language hints on the purpose (the notes carry their own).
+    /// Person-first language hints on the purpose and a cancellation's reason (the notes carry
+    /// their own).
     pub purpose_hints: Vec<FieldHints>,
     /// On a crisis-response visit, the client's wellness and crisis plan, one step away (none on
     /// other visits). Its `version` is 0 when the client has not written one.
     pub crisis_plan: Option<WellnessView>,
+    /// The activity's earlier revisions, oldest first: each edit, with what it replaced.
+    pub edits: Vec<EarlierRevision>,
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
@@ -85,7 +94,10 @@ impl WorkerSession {
                 .collect();
             let purpose_hints = person_first::field_hints(
                 &activity.id,
-                &[("purpose", activity.purpose.as_deref())],
+                &[
+                    ("purpose", activity.purpose.as_deref()),
+                    ("status.reason", activity.status.cancel_reason()),
+                ],
             );
             let crisis_plan = if activity.kind == ActivityKind::CrisisResponse {
                 Some(wellness::current_view(
@@ -97,8 +109,13 @@ impl WorkerSession {
             } else {
                 None
             };
+            let edits = history::history(conn, keys, &activity.id, &activity)?;
             Ok(ActivityView {
                 crisis_plan,
+                edits,
+                emergency: activity.scheduling == Scheduling::Emergency,
+                scheduling_label: activity.scheduling.label().into(),
+                cancel_reason: activity.status.cancel_reason().map(str::to_string),
                 purpose_hints,
                 client_name: client.preferred_name,
                 kind_label: activity.kind.label().into(),

@@ -9,12 +9,13 @@ use crate::crypto::Keys;
 use crate::domain::activity;
 use crate::domain::client;
 use crate::domain::incident::{
-    all, Incident, IncidentAction, IncidentActionInput, IncidentInput, IncidentStatus,
-    RequiredAction,
+    all, corrections_of, Incident, IncidentAction, IncidentActionInput, IncidentCorrection,
+    IncidentInput, IncidentStatus, RequiredAction,
 };
 use crate::error::{Error, Result, Rule};
 use crate::rules::person_first::{self, FieldHints};
-use crate::storage;
+use crate::screens::history::{self, EarlierRevision};
+use crate::storage::{self, audit::Op};
 use crate::time::{Day, Timestamp};
 use crate::validate::{self, NAME_MAX, NOTE_MAX, TEXT_MAX};
 use crate::vault::WorkerSession;
@@ -29,6 +30,19 @@ pub struct RequiredActionState {
     pub label: String,
     /// The first time it was recorded, if it was.
     pub done: Option<IncidentAction>,
+}
+
+/// An action recorded on an incident, as the screen lists it: every one, in the order recorded,
+/// whether the kind requires it or not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RecordedAction {
+    /// The action as recorded.
+    pub action: IncidentAction,
+    /// Its label.
+    pub label: String,
+    /// Whether this kind of incident requires it (an extra step taken is shown too).
+    pub required: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,6 +66,15 @@ pub struct IncidentView {
     pub donts: Vec<String>,
     /// Person-first language hints on the description.
     pub description_hints: Vec<FieldHints>,
+    /// Every action recorded, in the order recorded, required by the kind or not.
+    pub recorded_actions: Vec<RecordedAction>,
+    /// Dated corrections written after the incident closed, oldest first; the incident itself
+    /// stays as it was closed.
+    pub corrections: Vec<IncidentCorrection>,
+    /// Person-first language hints on the corrections' text and reason, by correction id.
+    pub correction_hints: Vec<FieldHints>,
+    /// The incident's earlier revisions, oldest first (edits made while it was open).
+    pub edits: Vec<EarlierRevision>,
 }
 
 pub(crate) fn view(incident: Incident, client_name: String) -> IncidentView {
@@ -72,7 +95,20 @@ pub(crate) fn view(incident: Incident, client_name: String) -> IncidentView {
         IncidentStatus::Open if missing == 1 => "1 required action to record".to_string(),
         IncidentStatus::Open => format!("{missing} required actions to record"),
     };
+    let recorded_actions = incident
+        .actions
+        .iter()
+        .map(|a| RecordedAction {
+            label: a.action.label().into(),
+            required: incident.kind.required_actions().contains(&a.action),
+            action: a.clone(),
+        })
+        .collect();
     IncidentView {
+        recorded_actions,
+        corrections: Vec::new(),
+        correction_hints: Vec::new(),
+        edits: Vec::new(),
         description_hints: person_first::field_hints(
             &incident.id,
             &[("description", Some(&incident.description))],
@@ -99,7 +135,21 @@ fn load(conn: &Connection, keys: &Keys, incident_id: &str) -> Result<Incident> {
 
 fn load_view(conn: &Connection, keys: &Keys, incident: Incident) -> Result<IncidentView> {
     let client = client::load(conn, keys, &incident.client_id)?;
-    Ok(view(incident, client.preferred_name))
+    let corrections = corrections_of(conn, keys, &incident)?;
+    let edits = history::history(conn, keys, &incident.id, &incident)?;
+    let mut v = view(incident, client.preferred_name);
+    v.correction_hints = corrections
+        .iter()
+        .flat_map(|c| {
+            person_first::field_hints(
+                &c.id,
+                &[("text", Some(&c.text)), ("reason", Some(&c.reason))],
+            )
+        })
+        .collect();
+    v.corrections = corrections;
+    v.edits = edits;
+    Ok(v)
 }
 
 fn not_before_incident(field: &str, day: Day, incident: &Incident) -> Result<()> {
@@ -119,11 +169,40 @@ fn open_only(incident: &Incident) -> Result<()> {
         return Err(Error::invalid(
             "incident_id",
             Rule::NotAllowed {
-                reason: "the incident is closed".into(),
+                reason: "the incident is closed; add a dated correction instead".into(),
             },
         ));
     }
     Ok(())
+}
+
+fn closed_only(incident: &Incident) -> Result<()> {
+    if incident.is_open() {
+        return Err(Error::invalid(
+            "incident_id",
+            Rule::NotAllowed {
+                reason: "the incident is still open; edit it instead".into(),
+            },
+        ));
+    }
+    Ok(())
+}
+
+/// The activity an incident happened at, if one is named: it must be the client's own.
+fn activity_of(
+    conn: &Connection,
+    keys: &Keys,
+    client_id: &str,
+    activity_id: Option<String>,
+) -> Result<Option<String>> {
+    let activity = activity_id
+        .filter(|a| !a.trim().is_empty())
+        .map(|a| activity::load(conn, keys, &a))
+        .transpose()?;
+    if activity.as_ref().is_some_and(|a| a.client_id != client_id) {
+        return Err(Error::invalid("activity_id", Rule::WrongOwner));
+    }
+    Ok(activity.map(|a| a.id))
 }
 
 fn sorted_views(
@@ -158,19 +237,12 @@ impl WorkerSession {
         input.occurred_on.not_in_future("occurred_on")?;
         self.write(|tx, keys| {
             let client = client::load(tx, keys, &client_id)?;
-            let activity = input
-                .activity_id
-                .filter(|a| !a.trim().is_empty())
-                .map(|a| activity::load(tx, keys, &a))
-                .transpose()?;
-            if activity.as_ref().is_some_and(|a| a.client_id != client.id) {
-                return Err(Error::invalid("activity_id", Rule::WrongOwner));
-            }
+            let activity_id = activity_of(tx, keys, &client.id, input.activity_id)?;
             let now = Timestamp::now();
             let incident = Incident {
                 id: validate::new_id(),
                 client_id: client.id,
-                activity_id: activity.map(|a| a.id),
+                activity_id,
                 kind: input.kind,
                 occurred_on: input.occurred_on,
                 occurred_at: input.occurred_at,
@@ -182,6 +254,68 @@ impl WorkerSession {
             };
             storage::put(tx, keys, &incident)?;
             Ok(view(incident, client.preferred_name))
+        })
+    }
+
+    /// Correct an open incident: its kind, day, time, description and activity, checked as when
+    /// it was reported. The incident as it was is kept in its history. A closed incident refuses:
+    /// it takes a dated correction (`correct_incident`) instead.
+    pub fn update_incident(
+        &self,
+        incident_id: String,
+        input: IncidentInput,
+    ) -> Result<IncidentView> {
+        let description = validate::text("description", &input.description, NOTE_MAX)?;
+        input.occurred_on.not_in_future("occurred_on")?;
+        self.write(|tx, keys| {
+            let mut incident = load(tx, keys, &incident_id)?;
+            open_only(&incident)?;
+            if incident.actions.iter().any(|a| a.on < input.occurred_on) {
+                return Err(Error::invalid(
+                    "occurred_on",
+                    Rule::NotAllowed {
+                        reason: "an action is recorded before that day; keep the day on or \
+                                 before the first action"
+                            .into(),
+                    },
+                ));
+            }
+            incident.activity_id = activity_of(tx, keys, &incident.client_id, input.activity_id)?;
+            incident.kind = input.kind;
+            incident.occurred_on = input.occurred_on;
+            incident.occurred_at = input.occurred_at;
+            incident.description = description;
+            incident.updated = Timestamp::now();
+            storage::revise(tx, keys, &incident)?;
+            load_view(tx, keys, incident)
+        })
+    }
+
+    /// Add a dated correction to a closed incident, saying why. The incident stays exactly as it
+    /// was closed; the correction is kept beside it and shown with it.
+    pub fn correct_incident(
+        &self,
+        incident_id: String,
+        reason: String,
+        text: String,
+    ) -> Result<IncidentView> {
+        let reason = validate::text("reason", &reason, TEXT_MAX)?;
+        let text = validate::text("text", &text, NOTE_MAX)?;
+        self.write(|tx, keys| {
+            let incident = load(tx, keys, &incident_id)?;
+            closed_only(&incident)?;
+            let now = Timestamp::now();
+            let correction = IncidentCorrection {
+                id: validate::new_id(),
+                client_id: incident.client_id.clone(),
+                incident_id: incident.id.clone(),
+                on: now.day(),
+                reason,
+                text,
+                written: now,
+            };
+            storage::put_as(tx, keys, &correction, Op::Correction)?;
+            load_view(tx, keys, incident)
         })
     }
 
@@ -207,7 +341,39 @@ impl WorkerSession {
                 recorded: Timestamp::now(),
             });
             incident.updated = Timestamp::now();
-            storage::put(tx, keys, &incident)?;
+            storage::revise(tx, keys, &incident)?;
+            load_view(tx, keys, incident)
+        })
+    }
+
+    /// Correct an action recorded on an open incident: `index` is its place in the order
+    /// recorded, from 0 (`IncidentView.recorded_actions`). Checked as when it was recorded; the
+    /// incident as it was is kept in its history. A closed incident refuses: it takes a dated
+    /// correction instead.
+    pub fn update_incident_action(
+        &self,
+        incident_id: String,
+        index: u32,
+        input: IncidentActionInput,
+    ) -> Result<IncidentView> {
+        let by = validate::name("by", &input.by, NAME_MAX)?;
+        let details = validate::optional_text("details", input.details, TEXT_MAX)?;
+        input.on.not_in_future("on")?;
+        self.write(|tx, keys| {
+            let mut incident = load(tx, keys, &incident_id)?;
+            open_only(&incident)?;
+            not_before_incident("on", input.on, &incident)?;
+            let action = incident
+                .actions
+                .get_mut(index as usize)
+                .ok_or_else(|| Error::not_found("incident_action", &index.to_string()))?;
+            action.action = input.action;
+            action.by = by;
+            action.on = input.on;
+            action.at = input.at;
+            action.details = details;
+            incident.updated = Timestamp::now();
+            storage::revise(tx, keys, &incident)?;
             load_view(tx, keys, incident)
         })
     }
@@ -248,7 +414,7 @@ impl WorkerSession {
             }
             incident.status = IncidentStatus::Closed { on, outcome };
             incident.updated = Timestamp::now();
-            storage::put(tx, keys, &incident)?;
+            storage::revise(tx, keys, &incident)?;
             load_view(tx, keys, incident)
         })
     }

@@ -5,6 +5,7 @@
 pub(crate) mod activity;
 pub(crate) mod caseload;
 pub(crate) mod copy;
+pub(crate) mod history;
 pub(crate) mod incident;
 pub(crate) mod note;
 pub(crate) mod plan;
@@ -77,6 +78,9 @@ fn record_kind_label(kind: &str) -> &'static str {
         "client_entry" => "Client's own words",
         "duty_settings" => "Duty settings",
         "wellness_plan" => "Wellness and crisis plan",
+        "revision" => "Earlier revision",
+        "note_draft" => "Draft to sign",
+        "incident_correction" => "Incident correction",
         _ => "Record",
     }
 }

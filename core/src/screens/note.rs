@@ -8,9 +8,12 @@ use serde::{Deserialize, Serialize};
 use crate::crypto::Keys;
 use crate::domain::activity::{self, Activity};
 use crate::domain::client;
-use crate::domain::note::{draft_only, load, notes_of, Addendum, Note, NoteStatus};
+use crate::domain::note::{
+    draft_only, load, mark_draft, notes_of, unmark_draft, Addendum, Note, NoteStatus,
+};
 use crate::error::{Error, Result, Rule};
 use crate::rules::person_first::{self, FieldHints, LanguageHint};
+use crate::screens::history::{self, EarlierRevision};
 use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage::{self, audit::Op};
 use crate::time::{Day, Timestamp};
@@ -43,6 +46,11 @@ pub struct NoteView {
     pub addendum_hints: Vec<FieldHints>,
     /// A draft can be edited, signed or discarded; a signed note only takes addenda.
     pub editable: bool,
+    /// The note's earlier revisions, oldest first: each edit of the draft, with the words it
+    /// replaced (a signed note takes no more).
+    pub edits: Vec<EarlierRevision>,
+    /// Whole days since the note was written, while it waits for a signature; none once signed.
+    pub unsigned_days: Option<u32>,
 }
 
 fn view(note: Note, all_addenda: &[Addendum]) -> NoteView {
@@ -62,6 +70,11 @@ fn view(note: Note, all_addenda: &[Addendum]) -> NoteView {
         })
         .collect();
     NoteView {
+        edits: Vec::new(),
+        unsigned_days: match note.status {
+            NoteStatus::Draft => Some(note.written.day().days_until(Day::today()).max(0) as u32),
+            NoteStatus::Signed { .. } => None,
+        },
         hints: person_first::language_hints(note.text.clone(), None),
         addendum_hints,
         editable: note.status == NoteStatus::Draft,
@@ -77,7 +90,10 @@ fn views(
     notes: Vec<Note>,
 ) -> Result<Vec<NoteView>> {
     let addenda = storage::list_owned::<Addendum>(conn, keys, client_id)?;
-    let mut out: Vec<NoteView> = notes.into_iter().map(|n| view(n, &addenda)).collect();
+    let mut out: Vec<NoteView> = notes
+        .into_iter()
+        .map(|n| with_edits(conn, keys, view(n, &addenda)))
+        .collect::<Result<_>>()?;
     out.sort_by_key(|v| std::cmp::Reverse((v.note.on, v.note.written)));
     Ok(out)
 }
@@ -97,7 +113,12 @@ pub(crate) fn views_of_activity(
 
 fn load_view(conn: &Connection, keys: &Keys, note: Note) -> Result<NoteView> {
     let addenda = storage::list_owned::<Addendum>(conn, keys, &note.client_id)?;
-    Ok(view(note, &addenda))
+    with_edits(conn, keys, view(note, &addenda))
+}
+
+fn with_edits(conn: &Connection, keys: &Keys, mut v: NoteView) -> Result<NoteView> {
+    v.edits = history::history(conn, keys, &v.note.id, &v.note)?;
+    Ok(v)
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
@@ -131,19 +152,21 @@ impl WorkerSession {
                 updated: now,
             };
             storage::put(tx, keys, &note)?;
+            mark_draft(tx, keys, &note)?;
             Ok(view(note, &[]))
         })
     }
 
-    /// Replace a draft's text. A signed note refuses: corrections are addenda.
+    /// Replace a draft's text; the words it replaces are kept in the note's history. A signed
+    /// note refuses: corrections are addenda.
     pub fn edit_note(&self, note_id: String, text: String) -> Result<NoteView> {
         self.write(|tx, keys| {
             let mut note = load(tx, keys, &note_id)?;
             draft_only(&note)?;
             note.text = validate::text("text", &text, NOTE_MAX)?;
             note.updated = Timestamp::now();
-            storage::put(tx, keys, &note)?;
-            Ok(view(note, &[]))
+            storage::revise(tx, keys, &note)?;
+            load_view(tx, keys, note)
         })
     }
 
@@ -162,8 +185,10 @@ impl WorkerSession {
             let now = Timestamp::now();
             note.status = NoteStatus::Signed { at: now };
             note.updated = now;
-            storage::put_as(tx, keys, &note, Op::Sign)?;
-            Ok(view(note, &[]))
+            // The draft's index row goes first, so the note's `sign` is the trail's last word on it.
+            unmark_draft(tx, keys, &note)?;
+            storage::revise_as(tx, keys, &note, Op::Sign)?;
+            load_view(tx, keys, note)
         })
     }
 

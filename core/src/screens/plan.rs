@@ -10,6 +10,7 @@ use crate::domain::plan::{
     self, Author, Goal, GoalStatus, Plan, PlanVersion, Rating, Review, Step,
 };
 use crate::error::Result;
+use crate::screens::history::{self, EarlierRevision};
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
@@ -80,6 +81,8 @@ pub struct GoalCard {
     pub steps_done: u32,
     /// Steps the client marked done that the worker has not confirmed yet.
     pub steps_to_confirm: u32,
+    /// The goal's earlier revisions, oldest first: each change, with what it replaced.
+    pub edits: Vec<EarlierRevision>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -94,6 +97,13 @@ pub struct PlanScreen {
     pub pronouns: Option<String>,
     /// The plan, if one was created.
     pub plan: Option<Plan>,
+    /// The day the current version started: the last review's day, or the plan's start.
+    pub version_started: Option<Day>,
+    /// "Version 2, since 2026-11-16", or none without a plan.
+    pub version_label: Option<String>,
+    /// The plan's earlier versions, oldest first, each with its review: the day, what changed
+    /// and why.
+    pub versions: Vec<PlanVersionSummary>,
     /// Whether the plan's review day has passed.
     pub review_overdue: bool,
     /// Active goals first, then paused, achieved, dropped; by target date within each.
@@ -158,6 +168,65 @@ pub struct PlanVersionSummary {
     pub closed_on: Day,
     /// How many goals it had.
     pub goals: u32,
+    /// The day of the review that closed it (none if its review record is missing).
+    pub reviewed_on: Option<Day>,
+    /// What changed at that review, in the worker's words.
+    pub what_changed: Option<String>,
+    /// Why it changed.
+    pub why: Option<String>,
+    /// "Version 1, 2026-08-10 to 2026-11-16: reviewed 2026-11-16".
+    pub label: String,
+}
+
+/// The plan's earlier versions with their reviews, oldest first. A version starts where the one
+/// before it closed (the first on the plan's start), whatever older builds filed as its start.
+pub(crate) fn version_summaries(
+    plan: &Plan,
+    versions: &[PlanVersion],
+    reviews: &[Review],
+) -> Vec<PlanVersionSummary> {
+    let mut out: Vec<PlanVersionSummary> = Vec::with_capacity(versions.len());
+    for v in versions {
+        let started = out.last().map_or(plan.started, |p| p.closed_on);
+        let review = reviews.iter().rev().find(|r| r.plan_version == v.version);
+        let mut label = format!("Version {}, {started} to {}", v.version, v.closed_on);
+        if let Some(r) = review {
+            label.push_str(&format!(": reviewed {}", r.on));
+        }
+        out.push(PlanVersionSummary {
+            version: v.version,
+            started,
+            closed_on: v.closed_on,
+            goals: v.goals.len() as u32,
+            reviewed_on: review.map(|r| r.on),
+            what_changed: review.map(|r| r.what_changed.clone()),
+            why: review.map(|r| r.why.clone()),
+            label,
+        });
+    }
+    out
+}
+
+/// The day the plan's current version started: the last review's day, or the plan's start.
+pub(crate) fn version_started(plan: &Plan, reviews: &[Review]) -> Day {
+    reviews
+        .iter()
+        .filter(|r| r.plan_version < plan.version)
+        .map(|r| r.on)
+        .max()
+        .unwrap_or(plan.started)
+}
+
+fn plan_history(
+    conn: &rusqlite::Connection,
+    keys: &crate::crypto::Keys,
+    client_id: &str,
+) -> Result<(Vec<PlanVersion>, Vec<Review>)> {
+    let mut versions = storage::list_owned::<PlanVersion>(conn, keys, client_id)?;
+    versions.sort_by_key(|v| v.version);
+    let mut reviews = storage::list_owned::<Review>(conn, keys, client_id)?;
+    reviews.sort_by_key(|r| (r.on, r.recorded));
+    Ok((versions, reviews))
 }
 
 /// A goal status's label ("Active", "Achieved").
@@ -223,6 +292,7 @@ fn goal_card(goal: Goal, ratings: &[Rating]) -> GoalCard {
         status: goal.status,
         visible_to_client: goal.visible_to_client,
         steps: goal.steps,
+        edits: Vec::new(),
     }
 }
 
@@ -252,10 +322,31 @@ impl WorkerSession {
             });
             let mut client_entries = storage::list_owned::<ClientEntry>(conn, keys, &client.id)?;
             client_entries.sort_by_key(|e| std::cmp::Reverse((e.on, e.recorded)));
+            let (versions, reviews) = plan_history(conn, keys, &client.id)?;
+            let version_started = plan.as_ref().map(|p| version_started(p, &reviews));
+            let cards = goals
+                .into_iter()
+                .map(|g| {
+                    let edits = history::history(conn, keys, &g.id, &g)?;
+                    Ok(GoalCard {
+                        edits,
+                        ..goal_card(g, &ratings)
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
             Ok(PlanScreen {
                 client_entries,
+                versions: plan
+                    .as_ref()
+                    .map(|p| version_summaries(p, &versions, &reviews))
+                    .unwrap_or_default(),
+                version_label: plan
+                    .as_ref()
+                    .zip(version_started)
+                    .map(|(p, d)| format!("Version {}, since {d}", p.version)),
+                version_started,
                 review_overdue: plan.as_ref().is_some_and(|p| p.review_due < today),
-                goals: goals.into_iter().map(|g| goal_card(g, &ratings)).collect(),
+                goals: cards,
                 client_id: client.id,
                 preferred_name: client.preferred_name,
                 pronouns: client.pronouns,
@@ -270,9 +361,9 @@ impl WorkerSession {
             let client = client::load(conn, keys, &client_id)?;
             let plan = plan::current_plan(conn, keys, &client.id)?
                 .ok_or_else(|| crate::Error::not_found("plan", &client.id))?;
-            let mut reviews = storage::list_owned::<Review>(conn, keys, &client.id)?;
-            reviews.sort_by_key(|r| (r.on, r.recorded));
-            let last_review = reviews.pop();
+            let (versions, reviews) = plan_history(conn, keys, &client.id)?;
+            let summaries = version_summaries(&plan, &versions, &reviews);
+            let last_review = reviews.last().cloned();
             let since = last_review.as_ref().map_or(plan.started, |r| r.on);
             let ratings: Vec<Rating> = plan::ratings_of(conn, keys, &client.id)?
                 .into_iter()
@@ -295,8 +386,6 @@ impl WorkerSession {
                     }
                 })
                 .collect();
-            let mut versions = storage::list_owned::<PlanVersion>(conn, keys, &client.id)?;
-            versions.sort_by_key(|v| v.version);
             Ok(ReviewScreen {
                 days_until_due: today.days_until(plan.review_due),
                 client_id: client.id,
@@ -304,17 +393,22 @@ impl WorkerSession {
                 since,
                 goals,
                 last_review,
-                versions: versions
-                    .iter()
-                    .map(|v| PlanVersionSummary {
-                        version: v.version,
-                        started: v.started,
-                        closed_on: v.closed_on,
-                        goals: v.goals.len() as u32,
-                    })
-                    .collect(),
+                versions: summaries,
                 plan,
             })
+        })
+    }
+
+    /// The plan's earlier versions, oldest first, each with the review that closed it: the day,
+    /// what changed and why. Empty without a plan or before its first review.
+    pub fn plan_history(&self, client_id: String) -> Result<Vec<PlanVersionSummary>> {
+        self.with(|conn, keys| {
+            let client = client::load(conn, keys, &client_id)?;
+            let Some(plan) = plan::current_plan(conn, keys, &client.id)? else {
+                return Ok(Vec::new());
+            };
+            let (versions, reviews) = plan_history(conn, keys, &client.id)?;
+            Ok(version_summaries(&plan, &versions, &reviews))
         })
     }
 }

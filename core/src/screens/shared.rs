@@ -388,7 +388,7 @@ impl SharedSession {
                 ));
             }
             plan::mark_step(&mut goal, &step_id, Some(on), Author::Client)?;
-            storage::put(&tx, keys, &goal)?;
+            storage::revise(&tx, keys, &goal)?;
             tx.commit()?;
             Ok(())
         })

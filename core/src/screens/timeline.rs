@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use crate::crypto::Keys;
-use crate::domain::activity::{Activity, ActivityStatus};
+use crate::domain::activity::{Activity, ActivityStatus, Scheduling};
 use crate::domain::client::{self, Client};
 use crate::domain::duty::Duty;
 use crate::domain::incident::{Incident, IncidentStatus};
@@ -99,9 +99,21 @@ fn timeline_of(
     for a in storage::list_owned::<Activity>(conn, keys, id)? {
         let duties: Vec<&str> = a.duties.iter().map(|d| d.label()).collect();
         let mut title = format!("{} \u{b7} {}", a.kind.label(), duties.join(", "));
-        if a.status != ActivityStatus::Done {
-            title.push_str(&format!(" ({})", a.status.label().to_lowercase()));
+        let mut flags = Vec::new();
+        if a.scheduling == Scheduling::Emergency {
+            flags.push("emergency".to_string());
         }
+        if a.status != ActivityStatus::Done {
+            flags.push(a.status.label().to_lowercase());
+        }
+        if !flags.is_empty() {
+            title.push_str(&format!(" ({})", flags.join(", ")));
+        }
+        // A cancelled visit says why first: that is what the worker looks for later.
+        let detail = match a.status.cancel_reason() {
+            Some(reason) => Some(format!("Cancelled: {}", snippet(reason))),
+            None => a.purpose.as_deref().map(snippet),
+        };
         items.push((
             TimelineItem {
                 kind: TimelineKind::Activity,
@@ -109,7 +121,7 @@ fn timeline_of(
                 day: a.day,
                 time: a.time,
                 title,
-                detail: a.purpose.as_deref().map(snippet),
+                detail,
                 duties: a.duties,
             },
             a.recorded,

@@ -1,10 +1,12 @@
 //! The worker's day: visits in order, follow-ups overdue and due, plan reviews coming up, open
-//! incidents and referrals to check on. It draws on several kinds of record at once; wording and
-//! order are decided here so both phones say and sort the same.
+//! incidents, referrals to check on and draft notes waiting for a signature. It draws on several
+//! kinds of record at once; wording and order are decided here so both phones say and sort the
+//! same.
 //!
 //! Cost on the phone: the day's activities come through the keyed day index; open follow-ups
-//! through their own small index (see `activity`); plans, incidents and referrals are opened in
-//! full, which is one plan per client and a few rows per client for the rest.
+//! through their own small index (see `activity`), drafts likewise (see `note`); plans,
+//! incidents and referrals are opened in full, which is one plan per client and a few rows per
+//! client for the rest.
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -15,6 +17,7 @@ use crate::domain::activity::{self, Activity, ActivityKind, ActivityStatus, Sche
 use crate::domain::client::Client;
 use crate::domain::duty::Duty;
 use crate::domain::incident::{self, Incident, IncidentKind, RequiredAction};
+use crate::domain::note;
 use crate::domain::plan::{self};
 use crate::domain::referral::{self, Referral, ReferralStatus};
 use crate::error::Result;
@@ -46,10 +49,14 @@ pub struct TodayVisit {
     pub kind_label: String,
     /// Whether it was planned (not an emergency or as needed).
     pub planned: bool,
+    /// Whether it was an unplanned response to an emergency (shown as a flag).
+    pub emergency: bool,
     /// Where it stands.
     pub status: ActivityStatus,
     /// `status`'s label, as a screen shows it.
     pub status_label: String,
+    /// Why it was called off, when it was cancelled.
+    pub cancel_reason: Option<String>,
     /// Where, in the worker's words.
     pub place: Option<String>,
     /// What it is for: the lesson in mind, in the worker's words.
@@ -140,6 +147,24 @@ pub struct TodayReferral {
     pub due_label: String,
 }
 
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+/// A draft note waiting for a signature: a note written in a hurry must not stay unsigned.
+pub struct TodayDraft {
+    /// The note, to open with `note`.
+    pub note_id: String,
+    /// The client.
+    pub client_id: String,
+    /// The client's preferred name, to show.
+    pub client_name: String,
+    /// The day the note is about.
+    pub on: Day,
+    /// Whole days since the draft was started (0 when started on the day shown).
+    pub unsigned_days: u32,
+    /// "Started today", "Unsigned for 1 day", "Unsigned for 12 days".
+    pub age_label: String,
+}
+
 /// The worker's day in one call.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -162,6 +187,8 @@ pub struct TodayView {
     pub open_incidents: Vec<TodayIncident>,
     /// Open referrals whose follow-up day has come.
     pub referrals_to_follow_up: Vec<TodayReferral>,
+    /// Draft notes waiting for a signature, oldest first.
+    pub drafts_to_sign: Vec<TodayDraft>,
     /// Records the day draws on that could not be opened: a damaged record is listed here and
     /// never hides the rest of the day.
     pub unreadable: Vec<UnreadableRecord>,
@@ -201,6 +228,8 @@ fn visit(a: Activity, clients: &HashMap<String, Client>) -> TodayVisit {
         time_label: a.time.map_or_else(|| "Any time".into(), |t| t.to_string()),
         kind_label: a.kind.label().into(),
         planned: a.scheduling == Scheduling::Planned,
+        emergency: a.scheduling == Scheduling::Emergency,
+        cancel_reason: a.status.cancel_reason().map(str::to_string),
         status_label: a.status.label().into(),
         activity_id: a.id,
         client_id: a.client_id,
@@ -214,7 +243,12 @@ fn visit(a: Activity, clients: &HashMap<String, Client>) -> TodayVisit {
     }
 }
 
-fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
+fn today_view(
+    conn: &Connection,
+    keys: &Keys,
+    day: Day,
+    drafts: Vec<note::DraftMark>,
+) -> Result<TodayView> {
     let clients = clients_by_id(conn, keys)?;
     let by_name = |id: &str| name_of(&clients, id).to_lowercase();
 
@@ -333,6 +367,33 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
         )
     });
 
+    let mut drafts: Vec<TodayDraft> = drafts
+        .into_iter()
+        // A draft started after the day shown was not waiting on it.
+        .filter(|d| d.written.day() <= day)
+        .map(|d| {
+            let age = d.written.day().days_until(day).max(0) as u32;
+            TodayDraft {
+                client_name: name_of(&clients, &d.client_id),
+                age_label: match age {
+                    0 => "Started today".to_string(),
+                    n => format!("Unsigned for {}", plural(n as usize, "day", "days")),
+                },
+                unsigned_days: age,
+                note_id: d.note_id,
+                client_id: d.client_id,
+                on: d.on,
+            }
+        })
+        .collect();
+    drafts.sort_by_cached_key(|d| {
+        (
+            std::cmp::Reverse(d.unsigned_days),
+            d.client_name.to_lowercase(),
+            d.note_id.clone(),
+        )
+    });
+
     let mut parts = Vec::new();
     if !visits.is_empty() {
         parts.push(plural(visits.len(), "visit", "visits"));
@@ -358,6 +419,9 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
             "referrals to check",
         ));
     }
+    if !drafts.is_empty() {
+        parts.push(plural(drafts.len(), "note to sign", "notes to sign"));
+    }
     let summary = if parts.is_empty() {
         "Nothing planned".to_string()
     } else {
@@ -373,6 +437,7 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
         reviews_due: reviews,
         open_incidents: incidents,
         referrals_to_follow_up: referrals,
+        drafts_to_sign: drafts,
         unreadable: Vec::new(),
     })
 }
@@ -380,10 +445,15 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// The worker's day: visits in order, follow-ups overdue and due, plan reviews coming up, open
-    /// incidents and referrals to check on, and any record it could not open.
+    /// incidents and referrals to check on, drafts waiting for a signature, and any record it
+    /// could not open.
     pub fn today(&self, day: Day) -> Result<TodayView> {
         self.with(|conn, keys| {
-            let (mut view, left_out) = storage::tolerant(|| today_view(conn, keys, day))?;
+            let (drafts, mut left_out) = storage::tolerant(|| note::drafts(conn, keys))?;
+            let (mut view, more) = storage::tolerant(|| today_view(conn, keys, day, drafts))?;
+            left_out.extend(more);
+            left_out.sort();
+            left_out.dedup();
             view.unreadable = unreadable(left_out);
             Ok(view)
         })

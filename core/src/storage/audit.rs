@@ -53,6 +53,9 @@ pub enum Op {
     DuressSet,
     /// The duress passphrase was removed (kind `vault`).
     DuressRemoved,
+    /// A dated correction was added beside a closed record (an incident), which itself stays as
+    /// it was closed.
+    Correction,
 }
 
 impl Op {
@@ -61,7 +64,13 @@ impl Op {
     pub fn is_record_change(self) -> bool {
         matches!(
             self,
-            Op::Create | Op::Update | Op::Sign | Op::Addendum | Op::Erase | Op::Reseal
+            Op::Create
+                | Op::Update
+                | Op::Sign
+                | Op::Addendum
+                | Op::Correction
+                | Op::Erase
+                | Op::Reseal
         )
     }
 }

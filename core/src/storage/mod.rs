@@ -4,7 +4,9 @@
 
 pub(crate) mod audit;
 mod records;
+mod revisions;
 mod schema;
 
 pub use records::*;
+pub use revisions::*;
 pub use schema::*;

@@ -269,6 +269,27 @@ pub fn find<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Optio
     row.open(keys).map(Some)
 }
 
+/// The record with this id and kind, opened as plain JSON (a record's edit history compares its
+/// revisions field by field without knowing its type).
+pub fn current_value(
+    conn: &Connection,
+    keys: &Keys,
+    kind: &str,
+    id: &str,
+) -> Result<serde_json::Value> {
+    let row: Option<Row> = conn
+        .query_row(
+            &format!("SELECT {ROW_COLUMNS} FROM records WHERE id = ?1 AND kind = ?2"),
+            params![id, kind],
+            Row::read,
+        )
+        .optional()?;
+    let row = row.ok_or_else(|| Error::not_found(kind, id))?;
+    let place = row.place();
+    let plain = keys.open_row_owned(&ad(kind, &row.id, row.rev), &place, row.body.clone())?;
+    serde_json::from_slice(&plain).map_err(|_| Error::tampered(kind, id))
+}
+
 fn collect<T: Record>(
     keys: &Keys,
     stmt: &mut rusqlite::Statement<'_>,
@@ -345,14 +366,18 @@ pub(crate) fn reseal_for_schema_2(tx: &Transaction<'_>, keys: &Keys) -> Result<u
     Ok(count)
 }
 
-/// Remove a record and, through the owner key, everything that belongs to it. Every row that
-/// would go with it must open as this owner's first: a row moved here from another client with a
-/// SQLite tool is [`Error::Tampered`] naming it, and nothing is erased, rather than being removed
-/// unseen with the wrong client.
+/// Remove a record and, through the owner key, everything that belongs to it, and what belongs
+/// to that in turn (a client's note and the note's earlier revisions). Every row that would go
+/// with it must open as its owner's first: a row moved here from another client with a SQLite
+/// tool is [`Error::Tampered`] naming it, and nothing is erased, rather than being removed unseen
+/// with the wrong client.
 pub fn erase(tx: &Transaction<'_>, keys: &Keys, kind: &str, id: &str) -> Result<()> {
     let owned = {
         let mut stmt = tx.prepare(&format!(
-            "SELECT {ROW_COLUMNS} FROM records WHERE owner = ?1 ORDER BY rowid"
+            "WITH RECURSIVE owned(id) AS (
+                 SELECT id FROM records WHERE owner = ?1
+                 UNION SELECT r.id FROM records r JOIN owned o ON r.owner = o.id)
+             SELECT {ROW_COLUMNS} FROM records WHERE id IN owned ORDER BY rowid"
         ))?;
         let rows = stmt.query_map([id], Row::read)?;
         rows.collect::<rusqlite::Result<Vec<Row>>>()?

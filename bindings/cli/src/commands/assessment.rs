@@ -15,6 +15,12 @@ pub enum Command {
     /// Record an assessment. Each --area starts a life area; the --needs, --strengths, --risk and
     /// --words after it are about that area.
     Add(Add),
+    /// Correct an assessment: --on and --client-words change only when given; any --area
+    /// replaces every area with those given (sections as for `add`). The assessment as it was is
+    /// kept in its history.
+    Edit(Add),
+    /// One assessment with its edit history.
+    Show { assessment: String },
     /// A client's assessments, newest first.
     List { client: String },
 }
@@ -22,6 +28,8 @@ pub enum Command {
 /// The options as clap reads them; `Add` sorts them under their --area by position.
 #[derive(Debug, Args)]
 struct AddOptions {
+    /// The client (for `add`) or the assessment (for `edit`).
+    #[arg(value_name = "ID")]
     client: String,
     /// The day of the assessment (YYYY-MM-DD); today if left out.
     #[arg(long, value_name = "DATE", value_parser = parse::day)]
@@ -50,6 +58,10 @@ struct AddOptions {
 pub struct Add {
     client: String,
     input: AssessmentInput,
+    /// Whether --on was given (an edit keeps the day otherwise).
+    on_given: bool,
+    /// Whether --client-words was given (an edit keeps them otherwise).
+    words_given: bool,
 }
 
 fn misplaced(message: String) -> clap::Error {
@@ -106,6 +118,8 @@ impl FromArgMatches for Add {
         }
         Ok(Add {
             client: o.client,
+            on_given: o.on.is_some(),
+            words_given: o.client_words.is_some(),
             input: AssessmentInput {
                 on: or_today(o.on),
                 areas,
@@ -136,6 +150,35 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
             let assessment =
                 ctx.worker(|s| s.add_assessment(add.client.clone(), add.input.clone()))?;
             ctx.show(&assessment, print::assessment)
+        }
+        Command::Edit(edit) => {
+            let shown = ctx.worker(|s| {
+                let a = s.assessment(edit.client.clone())?;
+                let given = &edit.input;
+                let input = AssessmentInput {
+                    on: if edit.on_given { given.on } else { a.on },
+                    areas: if given.areas.is_empty() {
+                        a.areas
+                    } else {
+                        given.areas.clone()
+                    },
+                    client_words: if edit.words_given {
+                        given.client_words.clone()
+                    } else {
+                        a.client_words
+                    },
+                };
+                let a = s.update_assessment(a.id, input)?;
+                super::with_history(s, a.id.clone(), a)
+            })?;
+            ctx.show(&shown, |w, v| print::with_history(w, v, print::assessment))
+        }
+        Command::Show { assessment } => {
+            let shown = ctx.worker(|s| {
+                let a = s.assessment(assessment.clone())?;
+                super::with_history(s, a.id.clone(), a)
+            })?;
+            ctx.show(&shown, |w, v| print::with_history(w, v, print::assessment))
         }
         Command::List { client } => {
             let all = ctx.worker(|s| s.assessments(client.clone()))?;

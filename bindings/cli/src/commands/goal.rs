@@ -34,6 +34,36 @@ pub enum Command {
         #[arg(long)]
         hidden: bool,
     },
+    /// Correct a goal: only what is given changes (an empty value clears an optional field). The
+    /// goal as it was is kept in its history.
+    Edit {
+        goal: String,
+        #[arg(long, value_parser = parse::named::<LifeArea>())]
+        area: Option<LifeArea>,
+        /// The goal as the client says it.
+        #[arg(long)]
+        words: Option<String>,
+        /// The worker's concrete framing: the next step.
+        #[arg(long)]
+        worker_step: Option<String>,
+        /// How progress is measured.
+        #[arg(long)]
+        measure: Option<String>,
+        /// Target date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse::day)]
+        target: Option<Day>,
+        /// Clear the target date.
+        #[arg(long, conflicts_with = "target")]
+        no_target: bool,
+        /// Keep it off the client's screen in shared mode.
+        #[arg(long, conflicts_with = "shown")]
+        hidden: bool,
+        /// Show it on the client's screen in shared mode.
+        #[arg(long)]
+        shown: bool,
+    },
+    /// One goal with its steps and edit history.
+    Show { goal: String },
     /// Working on it (active), achieved, paused, or dropped (with --reason).
     Status {
         goal: String,
@@ -80,6 +110,12 @@ pub enum StepCommand {
     },
     /// Confirm a step the client marked done in shared mode.
     Confirm { goal: String, step: String },
+    /// Correct a step's wording; the wording it replaces is kept in the goal's history.
+    Edit {
+        goal: String,
+        step: String,
+        text: String,
+    },
 }
 
 /// The status named as the core spells its tag.
@@ -93,6 +129,13 @@ fn status(name: &str, on: Day, reason: Option<String>) -> GoalStatus {
         },
         _ => GoalStatus::Active,
     }
+}
+
+fn show(
+    s: &alongside_core::WorkerSession,
+    goal: alongside_core::Goal,
+) -> Result<super::WithHistory<alongside_core::Goal>, alongside_core::Error> {
+    super::with_history(s, goal.id.clone(), goal)
 }
 
 pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
@@ -119,6 +162,51 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
                 Ok::<_, Failure>(s.add_goal(client.clone(), plan.id, input)?)
             })?;
             ctx.show(&goal, print::goal)
+        }
+        Command::Edit {
+            goal,
+            area,
+            words,
+            worker_step,
+            measure,
+            target,
+            no_target,
+            hidden,
+            shown,
+        } => {
+            let show = ctx.worker(|s| {
+                let g = s.goal(goal.clone())?;
+                let keep = |given: &Option<String>, was: Option<String>| match given {
+                    Some(v) => Some(v.clone()),
+                    None => was,
+                };
+                let input = GoalInput {
+                    area: area.unwrap_or(g.area),
+                    client_words: words.clone().unwrap_or(g.client_words),
+                    worker_step: keep(worker_step, g.worker_step),
+                    measure: keep(measure, g.measure),
+                    target_date: if *no_target {
+                        None
+                    } else {
+                        target.or(g.target_date)
+                    },
+                    visible_to_client: Some(if *hidden {
+                        false
+                    } else {
+                        *shown || g.visible_to_client
+                    }),
+                };
+                let goal = s.update_goal(g.id, input)?;
+                show(s, goal)
+            })?;
+            ctx.show(&show, |w, v| print::with_history(w, v, print::goal))
+        }
+        Command::Show { goal } => {
+            let show = ctx.worker(|s| {
+                let goal = s.goal(goal.clone())?;
+                show(s, goal)
+            })?;
+            ctx.show(&show, |w, v| print::with_history(w, v, print::goal))
         }
         Command::Status {
             goal,
@@ -154,6 +242,13 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
             let done_on = (!undo).then(|| or_today(*on));
             let goal = ctx.worker(|s| s.set_step_done(goal.clone(), step.clone(), done_on))?;
             ctx.show(&goal, print::goal)
+        }
+        Command::Step(StepCommand::Edit { goal, step, text }) => {
+            let show = ctx.worker(|s| {
+                let goal = s.edit_step(goal.clone(), step.clone(), text.clone())?;
+                show(s, goal)
+            })?;
+            ctx.show(&show, |w, v| print::with_history(w, v, print::goal))
         }
         Command::Step(StepCommand::Confirm { goal, step }) => {
             let goal = ctx.worker(|s| s.confirm_step(goal.clone(), step.clone()))?;

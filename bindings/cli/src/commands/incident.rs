@@ -44,6 +44,49 @@ pub enum Command {
         #[arg(long)]
         details: Option<String>,
     },
+    /// Correct an open incident: only what is given changes (its description from the argument,
+    /// or stdin with `-`). The incident as it was is kept in its history. A closed incident takes
+    /// a dated correction instead.
+    Edit {
+        incident: String,
+        #[arg(long, value_parser = parse::named::<IncidentKind>())]
+        kind: Option<IncidentKind>,
+        /// When it happened (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse::day)]
+        on: Option<Day>,
+        #[arg(long, value_name = "HH:MM", value_parser = parse::time)]
+        at: Option<ClockTime>,
+        /// The activity it happened during (empty: none).
+        #[arg(long)]
+        activity: Option<String>,
+        text: Option<String>,
+    },
+    /// Correct an action recorded on an open incident: N is its place in the order recorded, from
+    /// 1 (as `show` lists them); only what is given changes.
+    ActionEdit {
+        incident: String,
+        #[arg(value_parser = clap::value_parser!(u32).range(1..))]
+        n: u32,
+        #[arg(long, value_parser = parse::named::<RequiredAction>())]
+        action: Option<RequiredAction>,
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse::day)]
+        on: Option<Day>,
+        #[arg(long, value_name = "HH:MM", value_parser = parse::time)]
+        at: Option<ClockTime>,
+        #[arg(long)]
+        details: Option<String>,
+    },
+    /// Add a dated correction to a closed incident, saying why (text from stdin if left out).
+    /// The incident stays as it was closed; the correction is shown beside it.
+    Correct {
+        incident: String,
+        /// Why the correction is needed.
+        #[arg(long)]
+        reason: String,
+        text: Option<String>,
+    },
     /// Close an incident once every required action is recorded.
     Close {
         incident: String,
@@ -100,6 +143,70 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
                 details: details.clone(),
             };
             let view = ctx.worker(|s| s.record_incident_action(incident.clone(), input))?;
+            ctx.show(&view, print::incident)
+        }
+        Command::Edit {
+            incident,
+            kind,
+            on,
+            at,
+            activity,
+            text,
+        } => {
+            let description = match text.as_deref() {
+                Some(t) => Some(text_or_stdin(Some(t), "description")?),
+                None => None,
+            };
+            let view = ctx.worker(|s| {
+                let i = s.incident(incident.clone())?.incident;
+                let input = IncidentInput {
+                    kind: kind.unwrap_or(i.kind),
+                    occurred_on: on.unwrap_or(i.occurred_on),
+                    occurred_at: at.or(i.occurred_at),
+                    description: description.clone().unwrap_or(i.description),
+                    activity_id: activity.clone().or(i.activity_id),
+                };
+                s.update_incident(i.id, input)
+            })?;
+            ctx.show(&view, print::incident)
+        }
+        Command::ActionEdit {
+            incident,
+            n,
+            action,
+            by,
+            on,
+            at,
+            details,
+        } => {
+            let view = ctx.worker(|s| {
+                let i = s.incident(incident.clone())?.incident;
+                let index = n - 1;
+                let was = i.actions.get(index as usize).cloned().ok_or_else(|| {
+                    alongside_core::Error::not_found("incident_action", &n.to_string())
+                })?;
+                let input = IncidentActionInput {
+                    action: action.unwrap_or(was.action),
+                    by: by.clone().unwrap_or(was.by),
+                    on: on.unwrap_or(was.on),
+                    at: at.or(was.at),
+                    details: match details {
+                        Some(d) => Some(d.clone()),
+                        None => was.details,
+                    },
+                };
+                s.update_incident_action(i.id, index, input)
+            })?;
+            ctx.show(&view, print::incident)
+        }
+        Command::Correct {
+            incident,
+            reason,
+            text,
+        } => {
+            let text = text_or_stdin(text.as_deref(), "correction")?;
+            let view =
+                ctx.worker(|s| s.correct_incident(incident.clone(), reason.clone(), text))?;
             ctx.show(&view, print::incident)
         }
         Command::Close {

@@ -9,6 +9,7 @@ pub mod copy;
 pub mod demo;
 pub mod duties;
 pub mod goal;
+pub mod history;
 pub mod incident;
 pub mod init;
 pub mod note;
@@ -142,6 +143,27 @@ impl Ctx {
         );
         Ok(crate::output::EXIT_TAMPERED)
     }
+}
+
+/// A record as `show` prints it: the record (its fields at the top level under `--json`) and its
+/// earlier revisions, oldest first.
+#[derive(Serialize)]
+pub struct WithHistory<T> {
+    #[serde(flatten)]
+    pub record: T,
+    pub edits: Vec<alongside_core::EarlierRevision>,
+}
+
+/// `record` with the edit history of the record `id`.
+pub fn with_history<T>(
+    s: &WorkerSession,
+    id: String,
+    record: T,
+) -> Result<WithHistory<T>, alongside_core::Error> {
+    Ok(WithHistory {
+        edits: s.record_history(id)?,
+        record,
+    })
 }
 
 /// Where a vault is and how it opens; no passphrase needed to know this.

@@ -46,8 +46,18 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse::day)]
         next_due: Day,
     },
-    /// The plan's earlier versions, each filed whole at a review.
+    /// The plan's earlier versions, each filed whole at a review, with the review's day, what
+    /// changed and why.
     Versions { client: String },
+}
+
+/// An earlier version as `plan versions` shows it: the version filed whole (its fields at the top
+/// level under `--json`) and its review.
+#[derive(serde::Serialize)]
+pub struct VersionShow {
+    #[serde(flatten)]
+    pub version: alongside_core::PlanVersion,
+    pub summary: alongside_core::PlanVersionSummary,
 }
 
 /// The client's current plan; none yet is "no plan" for this client.
@@ -103,7 +113,17 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
             ctx.show(&review, print::review)
         }
         Command::Versions { client } => {
-            let versions = ctx.worker(|s| s.plan_versions(client.clone()))?;
+            let versions = ctx.worker(|s| {
+                let summaries = s.plan_history(client.clone())?;
+                let versions = s.plan_versions(client.clone())?;
+                Ok::<_, alongside_core::Error>(
+                    versions
+                        .into_iter()
+                        .zip(summaries)
+                        .map(|(version, summary)| VersionShow { version, summary })
+                        .collect::<Vec<_>>(),
+                )
+            })?;
             ctx.show(versions.as_slice(), print::plan_versions)
         }
     }

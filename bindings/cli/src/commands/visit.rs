@@ -27,9 +27,42 @@ pub enum Command {
         #[arg(long)]
         reason: Option<String>,
     },
+    /// Correct an activity: only what is given changes (an empty --purpose or --place clears it;
+    /// --duty and --goal replace their lists). Its status and follow-ups are kept; the activity
+    /// as it was is kept in its history.
+    Edit(Edit),
     /// Follow-ups agreed at an activity.
     #[command(subcommand)]
     FollowUp(FollowUpCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct Edit {
+    activity: String,
+    #[arg(long, value_parser = parse::named::<ActivityKind>())]
+    kind: Option<ActivityKind>,
+    /// Educate, empower or advocate; replaces the duties chosen before.
+    #[arg(long, value_parser = parse::named::<Duty>())]
+    duty: Vec<Duty>,
+    /// The lesson in mind.
+    #[arg(long)]
+    purpose: Option<String>,
+    /// The day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse::day)]
+    on: Option<Day>,
+    /// The start, HH:MM.
+    #[arg(long, value_name = "HH:MM", value_parser = parse::time)]
+    at: Option<ClockTime>,
+    #[arg(long, allow_negative_numbers = true)]
+    minutes: Option<i32>,
+    #[arg(long)]
+    place: Option<String>,
+    /// A goal of this client's that the activity works on; replaces the goals linked before.
+    #[arg(long)]
+    goal: Vec<String>,
+    /// Planned ahead, or it came up (emergency, as_needed).
+    #[arg(long, value_parser = parse::named::<Scheduling>())]
+    scheduling: Option<Scheduling>,
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +106,16 @@ pub enum FollowUpCommand {
         #[arg(long)]
         what: String,
         /// Due (YYYY-MM-DD); today if left out.
+        #[arg(long, value_name = "DATE", value_parser = parse::day)]
+        due: Option<Day>,
+    },
+    /// Correct a follow-up's wording or due day; only what is given changes.
+    Edit {
+        activity: String,
+        follow_up: String,
+        #[arg(long)]
+        what: Option<String>,
+        /// Due (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse::day)]
         due: Option<Day>,
     },
@@ -152,6 +195,60 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
             };
             let view = ctx.worker(|s| {
                 let a = s.add_follow_up(activity.clone(), input)?;
+                s.activity_view(a.id)
+            })?;
+            ctx.show(&view, print::activity_view)
+        }
+        Command::Edit(e) => {
+            let view = ctx.worker(|s| {
+                let a = s.activity(e.activity.clone())?;
+                let keep = |given: &Option<String>, was: Option<String>| match given {
+                    Some(v) => Some(v.clone()),
+                    None => was,
+                };
+                let input = ActivityInput {
+                    kind: e.kind.unwrap_or(a.kind),
+                    scheduling: e.scheduling.unwrap_or(a.scheduling),
+                    status: None,
+                    day: e.on.unwrap_or(a.day),
+                    time: e.at.or(a.time),
+                    duration_minutes: e.minutes.or(a.duration_minutes),
+                    place: keep(&e.place, a.place),
+                    purpose: keep(&e.purpose, a.purpose),
+                    duties: if e.duty.is_empty() {
+                        a.duties
+                    } else {
+                        e.duty.clone()
+                    },
+                    goal_ids: if e.goal.is_empty() {
+                        a.goal_ids
+                    } else {
+                        e.goal.clone()
+                    },
+                };
+                let a = s.update_activity(a.id, input)?;
+                s.activity_view(a.id)
+            })?;
+            ctx.show(&view, print::activity_view)
+        }
+        Command::FollowUp(FollowUpCommand::Edit {
+            activity,
+            follow_up,
+            what,
+            due,
+        }) => {
+            let view = ctx.worker(|s| {
+                let a = s.activity(activity.clone())?;
+                let f = a
+                    .follow_ups
+                    .iter()
+                    .find(|f| f.id == follow_up.trim())
+                    .ok_or_else(|| alongside_core::Error::not_found("follow_up", follow_up))?;
+                let input = FollowUpInput {
+                    what: what.clone().unwrap_or_else(|| f.what.clone()),
+                    due: due.unwrap_or(f.due),
+                };
+                let a = s.update_follow_up(a.id.clone(), f.id.clone(), input)?;
                 s.activity_view(a.id)
             })?;
             ctx.show(&view, print::activity_view)

@@ -83,6 +83,7 @@ fun main(): Unit = Harness.run {
     Harness.section("incidents and backup") { incidentsAndBackup() }
     Harness.section("typed errors about the files") { typedErrorsAcrossTheFfi() }
     Harness.section("what the client owns") { whatTheClientOwns() }
+    Harness.section("correcting records") { correctingRecords() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {

@@ -11,8 +11,12 @@ use crate::domain::client;
 use crate::error::{Error, Result, Rule};
 use crate::storage;
 use crate::time::{Day, Timestamp};
-use crate::validate::{self, LABEL_MAX, TEXT_MAX};
+use crate::validate::{self, TEXT_MAX};
 use crate::vault::WorkerSession;
+
+mod goal;
+mod review;
+pub use review::{PlanVersion, Review, ReviewInput};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -172,68 +176,6 @@ pub struct RatingInput {
     pub words: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-/// A plan review: what changed, and the next review's day. The plan's version before it is kept.
-pub struct Review {
-    /// The record's random id; pass it to the calls that read or change this record.
-    pub id: String,
-    /// The client this belongs to.
-    pub client_id: String,
-    /// The plan it belongs to.
-    pub plan_id: String,
-    /// The day of the review.
-    pub on: Day,
-    /// The plan version this review closed.
-    pub plan_version: u32,
-    /// What changed at the review, in the worker's words.
-    pub what_changed: String,
-    /// Why it changed.
-    pub why: String,
-    /// The day the next review is due.
-    pub next_due: Day,
-    /// When it was recorded, by the phone's clock.
-    pub recorded: Timestamp,
-}
-
-storage::client_record!(Review, "review");
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-/// A review for `review_plan`.
-pub struct ReviewInput {
-    /// The day of the review.
-    pub on: Day,
-    /// What changed at the review, in the worker's words.
-    pub what_changed: String,
-    /// Why it changed.
-    pub why: String,
-    /// The day the next review is due.
-    pub next_due: Day,
-}
-
-/// An earlier version of a plan, filed whole when a review starts the next one.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-pub struct PlanVersion {
-    /// The version's id.
-    pub id: String,
-    /// The client this belongs to.
-    pub client_id: String,
-    /// The plan it belongs to.
-    pub plan_id: String,
-    /// The plan's version number: 1, then one more at each review.
-    pub version: u32,
-    /// The day this version started.
-    pub started: Day,
-    /// The day this version was replaced by a review.
-    pub closed_on: Day,
-    /// The goals as they were in this version.
-    pub goals: Vec<Goal>,
-}
-
-storage::client_record!(PlanVersion, "plan_version");
-
 /// The lowest score a rating may have.
 pub const SCORE_MIN: u8 = 1;
 /// The highest score a rating may have.
@@ -351,7 +293,7 @@ pub(crate) fn mark_step(
     Ok(())
 }
 
-fn validated_goal(input: GoalInput, plan: &Plan) -> Result<GoalInput> {
+pub(super) fn validated_goal(input: GoalInput, plan: &Plan) -> Result<GoalInput> {
     if let Some(target) = input.target_date {
         if target < plan.started {
             return Err(Error::invalid(
@@ -372,7 +314,12 @@ fn validated_goal(input: GoalInput, plan: &Plan) -> Result<GoalInput> {
     })
 }
 
-fn check_review_dates(field: &str, due: Day, after: Day, after_what: &str) -> Result<()> {
+pub(super) fn check_review_dates(
+    field: &str,
+    due: Day,
+    after: Day,
+    after_what: &str,
+) -> Result<()> {
     if due <= after {
         return Err(Error::invalid(
             field,
@@ -434,132 +381,6 @@ impl WorkerSession {
         })
     }
 
-    /// Add a goal to a client's plan. The plan must be that client's.
-    pub fn add_goal(&self, client_id: String, plan_id: String, input: GoalInput) -> Result<Goal> {
-        self.write(|tx, keys| {
-            let client = client::load(tx, keys, &client_id)?;
-            let plan = load_plan(tx, keys, &plan_id)?;
-            if plan.client_id != client.id {
-                return Err(Error::invalid("plan_id", Rule::WrongOwner));
-            }
-            let input = validated_goal(input, &plan)?;
-            let goal = Goal {
-                id: validate::new_id(),
-                client_id: client.id,
-                plan_id: plan.id,
-                area: input.area,
-                client_words: input.client_words,
-                worker_step: input.worker_step,
-                measure: input.measure,
-                target_date: input.target_date,
-                status: GoalStatus::Active,
-                steps: Vec::new(),
-                visible_to_client: input.visible_to_client.unwrap_or(true),
-                created: Timestamp::now(),
-            };
-            storage::put(tx, keys, &goal)?;
-            Ok(goal)
-        })
-    }
-
-    /// Change a goal's words, framing, area, target day or visibility to the client.
-    pub fn update_goal(&self, goal_id: String, input: GoalInput) -> Result<Goal> {
-        self.write(|tx, keys| {
-            let mut goal = load_goal(tx, keys, &goal_id)?;
-            let plan = load_plan(tx, keys, &goal.plan_id)?;
-            let input = validated_goal(input, &plan)?;
-            goal.area = input.area;
-            goal.client_words = input.client_words;
-            goal.worker_step = input.worker_step;
-            goal.measure = input.measure;
-            goal.target_date = input.target_date;
-            if let Some(v) = input.visible_to_client {
-                goal.visible_to_client = v;
-            }
-            storage::put(tx, keys, &goal)?;
-            Ok(goal)
-        })
-    }
-
-    /// Set a goal active, paused, achieved or dropped.
-    pub fn set_goal_status(&self, goal_id: String, status: GoalStatus) -> Result<Goal> {
-        let status = match status {
-            GoalStatus::Dropped { reason } => GoalStatus::Dropped {
-                reason: validate::text("reason", &reason, TEXT_MAX)?,
-            },
-            other => other,
-        };
-        self.write(|tx, keys| {
-            let mut goal = load_goal(tx, keys, &goal_id)?;
-            goal.status = status;
-            storage::put(tx, keys, &goal)?;
-            Ok(goal)
-        })
-    }
-
-    /// Add a step at the end of a goal's steps.
-    pub fn add_step(&self, goal_id: String, text: String) -> Result<Goal> {
-        let text = validate::text("text", &text, LABEL_MAX)?;
-        self.write(|tx, keys| {
-            let mut goal = load_goal(tx, keys, &goal_id)?;
-            if matches!(goal.status, GoalStatus::Dropped { .. }) {
-                return Err(Error::invalid(
-                    "goal_id",
-                    Rule::NotAllowed {
-                        reason: "the goal was dropped".into(),
-                    },
-                ));
-            }
-            goal.steps.push(Step {
-                id: validate::new_id(),
-                text,
-                done_on: None,
-                marked_by: None,
-                confirmed: false,
-            });
-            storage::put(tx, keys, &goal)?;
-            Ok(goal)
-        })
-    }
-
-    /// Mark a step done (or not done again). Done by the worker counts as confirmed.
-    pub fn set_step_done(
-        &self,
-        goal_id: String,
-        step_id: String,
-        done_on: Option<Day>,
-    ) -> Result<Goal> {
-        self.write(|tx, keys| {
-            let mut goal = load_goal(tx, keys, &goal_id)?;
-            mark_step(&mut goal, &step_id, done_on, Author::Worker)?;
-            storage::put(tx, keys, &goal)?;
-            Ok(goal)
-        })
-    }
-
-    /// Confirm a step the client marked done in shared mode.
-    pub fn confirm_step(&self, goal_id: String, step_id: String) -> Result<Goal> {
-        self.write(|tx, keys| {
-            let mut goal = load_goal(tx, keys, &goal_id)?;
-            let step = goal
-                .steps
-                .iter_mut()
-                .find(|s| s.id == step_id)
-                .ok_or_else(|| Error::not_found("step", &step_id))?;
-            if step.done_on.is_none() {
-                return Err(Error::invalid(
-                    "step_id",
-                    Rule::NotAllowed {
-                        reason: "the step is not marked done".into(),
-                    },
-                ));
-            }
-            step.confirmed = true;
-            storage::put(tx, keys, &goal)?;
-            Ok(goal)
-        })
-    }
-
     /// Record a rating of progress on a goal, by the client or the worker.
     pub fn rate_goal(&self, goal_id: String, input: RatingInput) -> Result<Rating> {
         let input = validate_rating(input)?;
@@ -578,72 +399,5 @@ impl WorkerSession {
                 .filter(|r| r.goal_id == goal.id)
                 .collect())
         })
-    }
-
-    /// Review the plan: file the current version whole, record what changed and why, set the
-    /// next review date, and start the next version.
-    pub fn review_plan(&self, plan_id: String, input: ReviewInput) -> Result<Review> {
-        let what_changed = validate::text("what_changed", &input.what_changed, TEXT_MAX)?;
-        let why = validate::text("why", &input.why, TEXT_MAX)?;
-        check_review_dates("next_due", input.next_due, input.on, "the review day")?;
-        self.write(|tx, keys| {
-            let mut plan = load_plan(tx, keys, &plan_id)?;
-            if input.on < plan.started {
-                return Err(Error::invalid(
-                    "on",
-                    Rule::NotBefore {
-                        other: "the plan's start".into(),
-                    },
-                ));
-            }
-            let goals = goals_of(tx, keys, &plan.client_id)?;
-            let filed = PlanVersion {
-                id: validate::new_id(),
-                client_id: plan.client_id.clone(),
-                plan_id: plan.id.clone(),
-                version: plan.version,
-                started: plan.started,
-                closed_on: input.on,
-                goals,
-            };
-            storage::put(tx, keys, &filed)?;
-            let review = Review {
-                id: validate::new_id(),
-                client_id: plan.client_id.clone(),
-                plan_id: plan.id.clone(),
-                on: input.on,
-                plan_version: plan.version,
-                what_changed,
-                why,
-                next_due: input.next_due,
-                recorded: Timestamp::now(),
-            };
-            storage::put(tx, keys, &review)?;
-            plan.version += 1;
-            plan.review_due = input.next_due;
-            plan.updated = Timestamp::now();
-            storage::put(tx, keys, &plan)?;
-            Ok(review)
-        })
-    }
-
-    /// The plan's filed versions, oldest first.
-    pub fn plan_versions(&self, client_id: String) -> Result<Vec<PlanVersion>> {
-        let mut all = self.with(|conn, keys| {
-            let client = client::load(conn, keys, &client_id)?;
-            storage::list_owned::<PlanVersion>(conn, keys, &client.id)
-        })?;
-        all.sort_by_key(|v| v.version);
-        Ok(all)
-    }
-
-    /// The plan's reviews, oldest first.
-    pub fn reviews(&self, client_id: String) -> Result<Vec<Review>> {
-        let mut all = self.with(|conn, keys| {
-            let client = client::load(conn, keys, &client_id)?;
-            storage::list_owned::<Review>(conn, keys, &client.id)
-        })?;
-        all.sort_by_key(|r| (r.on, r.recorded));
-        Ok(all)
     }
 }

@@ -12,7 +12,7 @@
 //! for any one-row-per-item design; a due-day tag is not kept, since "overdue" needs a range, not an
 //! exact day, and the open list is small enough to filter after opening.
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::Keys;
@@ -25,155 +25,12 @@ use crate::time::{ClockTime, Day, Timestamp};
 use crate::validate::{self, LABEL_MAX, TEXT_MAX};
 use crate::vault::WorkerSession;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
-#[serde(rename_all = "snake_case")]
-/// What kind of activity it was. The form's choices, with their labels, come from
-/// `activity_kinds()`.
-pub enum ActivityKind {
-    /// At the client's home.
-    HomeVisit,
-    /// Out in the community (a shop, a park, a service the client goes to).
-    Community,
-    /// At the agency's office.
-    Office,
-    /// By phone or video call.
-    PhoneOrVideo,
-    /// Going with the client to an appointment.
-    Accompanying,
-    /// A group session the client took part in.
-    GroupSession,
-    /// A response to a crisis.
-    CrisisResponse,
-    /// Contact with a third party (landlord, doctor, agency) on the client's behalf.
-    ThirdPartyContact,
-}
-
-impl ActivityKind {
-    /// Every kind, in the order the activity form lists them.
-    pub const ALL: [ActivityKind; 8] = [
-        ActivityKind::HomeVisit,
-        ActivityKind::Community,
-        ActivityKind::Office,
-        ActivityKind::PhoneOrVideo,
-        ActivityKind::Accompanying,
-        ActivityKind::GroupSession,
-        ActivityKind::CrisisResponse,
-        ActivityKind::ThirdPartyContact,
-    ];
-
-    /// The kind's label, as a screen shows it ("Home visit").
-    pub fn label(self) -> &'static str {
-        match self {
-            ActivityKind::HomeVisit => "Home visit",
-            ActivityKind::Community => "Community visit",
-            ActivityKind::Office => "Office visit",
-            ActivityKind::PhoneOrVideo => "Phone or video call",
-            ActivityKind::Accompanying => "Accompanying to an appointment",
-            ActivityKind::GroupSession => "Group session",
-            ActivityKind::CrisisResponse => "Crisis response",
-            ActivityKind::ThirdPartyContact => "Contact on the client's behalf",
-        }
-    }
-
-    /// A home visit must be made with a lesson in mind, so its purpose is required.
-    pub fn needs_purpose(self) -> bool {
-        self == ActivityKind::HomeVisit
-    }
-}
-
-/// An activity kind with its label, for the activity form.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-pub struct ActivityKindInfo {
-    /// The kind, to put in `ActivityInput.kind`.
-    pub kind: ActivityKind,
-    /// Its label, for the form.
-    pub label: String,
-    /// Whether the form must ask for a purpose (a lesson in mind) for this kind.
-    pub needs_purpose: bool,
-}
-
-#[cfg_attr(feature = "ffi", uniffi::export)]
-/// The activity kinds in the form's order, each with its label and whether it needs a purpose.
-pub fn activity_kinds() -> Vec<ActivityKindInfo> {
-    ActivityKind::ALL
-        .iter()
-        .map(|k| ActivityKindInfo {
-            kind: *k,
-            label: k.label().into(),
-            needs_purpose: k.needs_purpose(),
-        })
-        .collect()
-}
-
-/// Whether the activity was planned ahead or came up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
-#[serde(rename_all = "snake_case")]
-pub enum Scheduling {
-    /// Arranged beforehand.
-    Planned,
-    /// An unplanned response to an emergency.
-    Emergency,
-    /// Unplanned, when the client needed it.
-    AsNeeded,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
-#[serde(tag = "status", rename_all = "snake_case")]
-/// Where an activity stands: scheduled, done, missed or cancelled (with a reason).
-pub enum ActivityStatus {
-    /// Planned and not yet happened.
-    Scheduled,
-    /// It happened. Only done activities count in the duty balance.
-    Done,
-    /// The client was not there or did not answer.
-    Missed,
-    /// Called off, with the reason.
-    Cancelled {
-        /// Why, in the worker's words.
-        reason: String,
-    },
-}
-
-impl ActivityStatus {
-    /// The status's label, as a screen shows it ("Done", "Cancelled").
-    pub fn label(&self) -> &'static str {
-        match self {
-            ActivityStatus::Scheduled => "Scheduled",
-            ActivityStatus::Done => "Done",
-            ActivityStatus::Missed => "Missed",
-            ActivityStatus::Cancelled { .. } => "Cancelled",
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-/// Something agreed at an activity to be done by a day (a call back, a form to bring). Open until
-/// `done_on` is set.
-pub struct FollowUp {
-    /// The follow-up's id, for `set_follow_up_done`.
-    pub id: String,
-    /// What is to be done, in the worker's words.
-    pub what: String,
-    /// The day it is due.
-    pub due: Day,
-    /// The day it was done; none while it is open.
-    pub done_on: Option<Day>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-/// A new follow-up for `add_follow_up`: what, and by when (on or after the activity's day).
-pub struct FollowUpInput {
-    /// What is to be done, in the worker's words.
-    pub what: String,
-    /// The day it is due: on or after the activity's day.
-    pub due: Day,
-}
+mod follow_up;
+mod kind;
+pub(crate) use follow_up::open_follow_ups;
+use follow_up::save;
+pub use follow_up::{FollowUp, FollowUpInput};
+pub use kind::{activity_kinds, ActivityKind, ActivityKindInfo, ActivityStatus, Scheduling};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -335,23 +192,6 @@ pub(crate) fn load(conn: &Connection, keys: &Keys, activity_id: &str) -> Result<
     Ok(storage::get::<Activity>(conn, keys, &id)?.value)
 }
 
-/// A follow-up that is not done yet, as indexed for the today view (see the module comment).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub(crate) struct OpenFollowUp {
-    /// The follow-up's own id.
-    pub id: String,
-    pub client_id: String,
-    pub activity_id: String,
-    pub what: String,
-    pub due: Day,
-}
-
-storage::client_record!(OpenFollowUp, "follow_up_open");
-
-pub(crate) fn open_follow_ups(conn: &Connection, keys: &Keys) -> Result<Vec<OpenFollowUp>> {
-    storage::list::<OpenFollowUp>(conn, keys)
-}
-
 /// One client's scheduled activities from `from` on, soonest first.
 pub(crate) fn upcoming_for_client(
     conn: &Connection,
@@ -385,37 +225,6 @@ pub(crate) fn scheduled_between(
     }
     out.sort_by_key(|a| (a.day, a.time.is_none(), a.time));
     Ok(out)
-}
-
-/// Write an activity and bring the open follow-up index in line with it, in the caller's
-/// transaction, so the two can never disagree after a crash.
-fn save(tx: &Transaction<'_>, keys: &Keys, activity: &Activity) -> Result<()> {
-    storage::put(tx, keys, activity)?;
-    let indexed: Vec<OpenFollowUp> =
-        storage::list_owned::<OpenFollowUp>(tx, keys, &activity.client_id)?
-            .into_iter()
-            .filter(|o| o.activity_id == activity.id)
-            .collect();
-    for f in &activity.follow_ups {
-        let existing = indexed.iter().find(|o| o.id == f.id);
-        if f.done_on.is_some() {
-            if existing.is_some() {
-                storage::erase(tx, keys, OpenFollowUp::KIND, &f.id)?;
-            }
-            continue;
-        }
-        let open = OpenFollowUp {
-            id: f.id.clone(),
-            client_id: activity.client_id.clone(),
-            activity_id: activity.id.clone(),
-            what: f.what.clone(),
-            due: f.due,
-        };
-        if existing != Some(&open) {
-            storage::put(tx, keys, &open)?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
@@ -507,52 +316,6 @@ impl WorkerSession {
         })?;
         all.sort_by_key(|a| std::cmp::Reverse((a.day, a.time, a.recorded)));
         Ok(all)
-    }
-
-    /// Add a follow-up agreed at an activity; it is due on or after the activity's day.
-    pub fn add_follow_up(&self, activity_id: String, input: FollowUpInput) -> Result<Activity> {
-        let what = validate::text("what", &input.what, LABEL_MAX)?;
-        self.write(|tx, keys| {
-            let mut a = load(tx, keys, &activity_id)?;
-            if input.due < a.day {
-                return Err(Error::invalid(
-                    "due",
-                    Rule::NotBefore {
-                        other: "the activity's day".into(),
-                    },
-                ));
-            }
-            a.follow_ups.push(FollowUp {
-                id: validate::new_id(),
-                what,
-                due: input.due,
-                done_on: None,
-            });
-            a.updated = Timestamp::now();
-            save(tx, keys, &a)?;
-            Ok(a)
-        })
-    }
-
-    /// Mark a follow-up done on a day, or open again with none.
-    pub fn set_follow_up_done(
-        &self,
-        activity_id: String,
-        follow_up_id: String,
-        done_on: Option<Day>,
-    ) -> Result<Activity> {
-        self.write(|tx, keys| {
-            let mut a = load(tx, keys, &activity_id)?;
-            let f = a
-                .follow_ups
-                .iter_mut()
-                .find(|f| f.id == follow_up_id.trim())
-                .ok_or_else(|| Error::not_found("follow_up", &follow_up_id))?;
-            f.done_on = done_on;
-            a.updated = Timestamp::now();
-            save(tx, keys, &a)?;
-            Ok(a)
-        })
     }
 }
 

@@ -1,0 +1,300 @@
+//! A record's edit history as screens show it: each earlier revision with the day it was
+//! replaced, which fields the edit changed and what each said before ("Edited on 2026-11-20;
+//! earlier description: ..."). The revisions themselves are kept by `storage::revise`.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::crypto::Keys;
+use crate::error::Result;
+use crate::storage::{self, Earlier};
+use crate::time::{Day, Timestamp};
+use crate::validate;
+use crate::vault::WorkerSession;
+
+/// One field an edit changed, with what it held before.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct FieldChange {
+    /// The field, in words ("description", "steps text", "status reason").
+    pub field: String,
+    /// What it held before the edit, as text ("(none)" when it was empty).
+    pub earlier: String,
+}
+
+/// An earlier revision of a record, kept when an edit replaced it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct EarlierRevision {
+    /// The revision it was (1 for the record as first written).
+    pub rev: i64,
+    /// When the edit replaced it.
+    pub replaced: Timestamp,
+    /// The day the edit replaced it.
+    pub replaced_on: Day,
+    /// The fields the edit changed, each with what it held before.
+    pub changes: Vec<FieldChange>,
+    /// "Edited on 2026-11-20; earlier description: ...", for a line under the record.
+    pub summary: String,
+}
+
+/// Fields that say nothing a person edited (ids, clocks).
+const SKIPPED: &[&str] = &[
+    "id",
+    "client_id",
+    "updated",
+    "recorded",
+    "written",
+    "created",
+];
+const EARLIER_CHARS: usize = 80;
+const NONE: &str = "(none)";
+
+/// Flatten a stored value to `(path, (words, text))`; list items with an id are matched by it.
+fn flatten(words: &str, path: &str, value: &serde_json::Value, out: &mut Flat) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                if SKIPPED.contains(&k.as_str()) {
+                    continue;
+                }
+                // A tagged enum's tag ("status": {"status": "cancelled"}) reads as the field.
+                let last = words.rsplit(' ').next().unwrap_or("");
+                let w = if last == k.replace('_', " ") {
+                    words.to_string()
+                } else {
+                    join(words, &k.replace('_', " "))
+                };
+                flatten(&w, &format!("{path}.{k}"), v, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let key = item
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map_or_else(|| (i + 1).to_string(), str::to_string);
+                let w = if item.is_object() {
+                    words.to_string()
+                } else {
+                    format!("{words} {}", i + 1)
+                };
+                let item_path = format!("{path}[{key}]");
+                out.items.insert(item_path.clone(), words.to_string());
+                flatten(&w, &item_path, item, out);
+            }
+        }
+        Value::Null => {}
+        Value::String(s) => {
+            out.leaves
+                .insert(path.to_string(), (words.to_string(), s.clone()));
+        }
+        other => {
+            out.leaves
+                .insert(path.to_string(), (words.to_string(), other.to_string()));
+        }
+    }
+}
+
+/// Every leaf by path, with its words and its text; and every list item by path, with the
+/// list's words (so an item added or removed reads as one change of the list).
+#[derive(Default)]
+struct Flat {
+    leaves: BTreeMap<String, (String, String)>,
+    items: BTreeMap<String, String>,
+}
+
+fn join(a: &str, b: &str) -> String {
+    if a.is_empty() {
+        b.to_string()
+    } else {
+        format!("{a} {b}")
+    }
+}
+
+fn flat(value: &serde_json::Value) -> Flat {
+    let mut out = Flat::default();
+    flatten("", "", value, &mut out);
+    out
+}
+
+fn short(text: &str) -> String {
+    if text.chars().count() <= EARLIER_CHARS {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(EARLIER_CHARS - 1).collect();
+        format!("{}\u{2026}", cut.trim_end())
+    }
+}
+
+/// The list a path's item belongs to, when that item is in `one` and not in `other`: an item
+/// added or removed as a whole reads as one change of its list.
+fn whole_item<'a>(path: &str, one: &'a Flat, other: &Flat) -> Option<&'a String> {
+    one.items
+        .iter()
+        .filter(|(item, _)| path.starts_with(item.as_str()) && !other.items.contains_key(*item))
+        .min_by_key(|(item, _)| item.len())
+        .map(|(_, words)| words)
+}
+
+/// What changed from `before` to `after`, each with what it held before.
+fn changes(before: &serde_json::Value, after: &serde_json::Value) -> Vec<FieldChange> {
+    let (before, after) = (flat(before), flat(after));
+    let mut out: Vec<FieldChange> = Vec::new();
+    let paths: std::collections::BTreeSet<&String> =
+        before.leaves.keys().chain(after.leaves.keys()).collect();
+    for path in paths {
+        let (b, a) = (before.leaves.get(path), after.leaves.get(path));
+        if b.map(|x| &x.1) == a.map(|x| &x.1) {
+            continue;
+        }
+        let list = whole_item(path, &after, &before).or(whole_item(path, &before, &after));
+        let field = match list {
+            Some(words) => words.clone(),
+            None => b.or(a).map_or_else(String::new, |x| x.0.clone()),
+        };
+        let earlier = match (list, b) {
+            // An item added: the list had no such item before.
+            (Some(_), None) => NONE.to_string(),
+            (_, Some(x)) => x.1.clone(),
+            (None, None) => NONE.to_string(),
+        };
+        // One line per field: several parts of one item, or an item removed and another added.
+        if let Some(same) = out.iter_mut().find(|c| c.field == field) {
+            if same.earlier == NONE && earlier != NONE {
+                same.earlier = earlier;
+            }
+            continue;
+        }
+        out.push(FieldChange { field, earlier });
+    }
+    out
+}
+
+/// A record's earlier revisions as screens show them, oldest first; `current` is the record as
+/// it is now.
+pub(crate) fn history<T: Serialize>(
+    conn: &Connection,
+    keys: &Keys,
+    record_id: &str,
+    current: &T,
+) -> Result<Vec<EarlierRevision>> {
+    let earlier = storage::earlier_of(conn, keys, record_id)?;
+    let now = serde_json::to_value(current).unwrap_or(serde_json::Value::Null);
+    Ok(revisions(&earlier, &now))
+}
+
+fn revisions(earlier: &[Earlier], current: &serde_json::Value) -> Vec<EarlierRevision> {
+    let mut out = Vec::with_capacity(earlier.len());
+    for (i, e) in earlier.iter().enumerate() {
+        let next = earlier.get(i + 1).map_or(current, |n| &n.value);
+        let changes = changes(&e.value, next);
+        let said: Vec<String> = changes
+            .iter()
+            .map(|c| {
+                if c.earlier == NONE {
+                    format!("{} added", c.field)
+                } else {
+                    format!("earlier {}: {}", c.field, short(&c.earlier))
+                }
+            })
+            .collect();
+        let replaced_on = e.replaced.day();
+        out.push(EarlierRevision {
+            rev: e.rev,
+            replaced: e.replaced,
+            replaced_on,
+            summary: format!("Edited on {replaced_on}; {}", said.join("; ")),
+            changes,
+        });
+    }
+    out
+}
+
+#[cfg_attr(feature = "ffi", uniffi::export)]
+impl WorkerSession {
+    /// Any record's earlier revisions, oldest first, each with the day an edit replaced it and
+    /// what the edit changed (empty for a record never edited).
+    pub fn record_history(&self, record_id: String) -> Result<Vec<EarlierRevision>> {
+        let id = validate::id("record_id", &record_id)?;
+        self.with(|conn, keys| {
+            let earlier = storage::earlier_of(conn, keys, &id)?;
+            let Some(kind) = earlier.first().map(|e| e.record_kind.clone()) else {
+                return Ok(Vec::new());
+            };
+            let current = storage::current_value(conn, keys, &kind, &id)?;
+            Ok(revisions(&earlier, &current))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_changed_step_names_the_step_text() {
+        let before = json!({"id": "g", "client_words": "Find a flat", "steps": [
+            {"id": "s1", "text": "Call the office", "confirmed": false}]});
+        let after = json!({"id": "g", "client_words": "Find a flat near my sister", "steps": [
+            {"id": "s1", "text": "Call the housing office", "confirmed": false}]});
+        let c = changes(&before, &after);
+        assert_eq!(
+            c,
+            vec![
+                FieldChange {
+                    field: "client words".into(),
+                    earlier: "Find a flat".into()
+                },
+                FieldChange {
+                    field: "steps text".into(),
+                    earlier: "Call the office".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn an_item_added_to_a_list_reads_as_one_change() {
+        let before = json!({"actions": [{"action": "inform_supervisor", "by": "Worker"}]});
+        let after = json!({"actions": [{"action": "inform_supervisor", "by": "Worker"},
+            {"action": "report_per_protocol", "by": "Worker"}]});
+        assert_eq!(
+            changes(&before, &after),
+            vec![FieldChange {
+                field: "actions".into(),
+                earlier: NONE.into()
+            }]
+        );
+        let history = revisions(
+            &[Earlier {
+                id: "e".into(),
+                record_id: "r".into(),
+                record_kind: "incident".into(),
+                rev: 1,
+                value: before,
+                replaced: Timestamp::now(),
+            }],
+            &after,
+        );
+        assert!(
+            history[0].summary.ends_with("; actions added"),
+            "{}",
+            history[0].summary
+        );
+    }
+
+    #[test]
+    fn a_tagged_status_reads_as_the_field() {
+        let before = json!({"status": {"status": "scheduled"}});
+        let after = json!({"status": {"status": "cancelled", "reason": "Client unwell"}});
+        let c = changes(&before, &after);
+        let of = |field: &str| c.iter().find(|x| x.field == field).unwrap().earlier.clone();
+        assert_eq!(of("status"), "scheduled");
+        assert_eq!(of("status reason"), NONE);
+        assert_eq!(c.len(), 2);
+    }
+}

@@ -4,10 +4,10 @@
 
 use alongside_core::Assessment;
 use alongside_core::Client;
-use alongside_core::SharedScreen;
 use alongside_core::{
     goal_status_label, status_label, CaseloadView, PlanScreen, RatingView, ReviewScreen, Trend,
 };
+use alongside_core::{plain, SharedScreen};
 use alongside_core::{Activity, ActivityView, Scheduling};
 use alongside_core::{Duty, DutyBalance, DutySuggestion};
 use alongside_core::{FieldHints, LanguageHint};
@@ -823,7 +823,9 @@ pub fn referrals(w: Out, all: &[ReferralView]) -> Result<()> {
 /// The client's screen: only what `SharedScreen` holds, in the client's words and language; no
 /// ids, since the client sees none.
 pub fn shared(w: Out, s: &SharedScreen) -> Result<()> {
-    writeln!(w, "{}", s.greeting)?;
+    // The core's sentences isolate what they put in (the name, a score) with Unicode marks; a
+    // terminal shows left-to-right text only, where the marks would print as U+FFFD.
+    writeln!(w, "{}", plain(&s.greeting))?;
     for g in &s.goals {
         writeln!(w)?;
         writeln!(w, "“{}”", g.words)?;
@@ -852,7 +854,7 @@ pub fn shared(w: Out, s: &SharedScreen) -> Result<()> {
             } else {
                 String::new()
             };
-            writeln!(w, "  {}  ·  {}{history}", latest.said, latest.band)?;
+            writeln!(w, "  {}  ·  {}{history}", plain(&latest.said), latest.band)?;
             for r in ratings.iter() {
                 if let Some(words) = &r.words {
                     writeln!(w, "    {}: “{words}”", r.on)?;

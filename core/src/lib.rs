@@ -45,8 +45,11 @@ mod words;
 pub mod test_support;
 
 pub use crypto::{KdfCost, KdfParams};
-pub use error::{error_code_of, Error, Result, Rule};
+pub use error::{error_code_of, Error, LockReason, Result, Rule};
 pub use time::{ClockTime, Day, Timestamp};
+pub use vault::lock::{
+    AppLock, LockState, SleepCountingClock, DEFAULT_AUTO_LOCK_SECONDS, MAX_AUTO_LOCK_SECONDS,
+};
 pub use vault::platform::PlatformKey;
 pub use vault::{Vault, WorkerSession};
 

@@ -492,7 +492,7 @@ fn shared_view_never_shows_anything_else() {
             "{refused} refused, {accepted} accepted"
         );
         // The worker's handle was dead throughout.
-        assert!(matches!(c.session.clients(), Err(Error::Locked)));
+        assert!(matches!(c.session.clients(), Err(Error::Locked { .. })));
         let worker = shared.leave(PASS.into()).unwrap();
         assert!(worker.clients().unwrap().clients.len() >= 2);
         // Nothing the client could not see changed in the worker's view.
@@ -555,15 +555,15 @@ fn leaving_needs_the_worker_and_client_words_come_back_marked_as_theirs() {
     // A wrong passphrase fails and stays in shared mode; the old worker handle stays dead.
     assert!(matches!(
         shared.leave("wrong passphrase".into()),
-        Err(Error::WrongPassphrase)
+        Err(Error::WrongPassphrase { .. })
     ));
     assert!(shared.screen(today).is_ok());
-    assert!(matches!(worker.clients(), Err(Error::Locked)));
-    assert!(matches!(vault.worker(), Err(Error::Locked)));
+    assert!(matches!(worker.clients(), Err(Error::Locked { .. })));
+    assert!(matches!(vault.worker(), Err(Error::Locked { .. })));
 
     let back = shared.leave(PASS.into()).unwrap();
-    assert!(matches!(shared.screen(today), Err(Error::Locked)));
-    assert!(matches!(worker.clients(), Err(Error::Locked)));
+    assert!(matches!(shared.screen(today), Err(Error::Locked { .. })));
+    assert!(matches!(worker.clients(), Err(Error::Locked { .. })));
     let plan = back.plan_screen(client.clone(), today).unwrap();
     let card = &plan.goals[0];
     assert_eq!(card.latest_client_rating.as_ref().map(|r| r.score), Some(6));
@@ -583,7 +583,7 @@ fn wrong_attempts_are_throttled() {
     for _ in 0..3 {
         assert!(matches!(
             shared.leave("not the passphrase".into()),
-            Err(Error::WrongPassphrase)
+            Err(Error::WrongPassphrase { .. })
         ));
     }
     // Even the right passphrase waits now.
@@ -602,10 +602,13 @@ fn idle_shared_mode_locks_the_whole_vault() {
     std::thread::sleep(std::time::Duration::from_millis(1_200));
     assert!(matches!(
         shared.screen(day("2026-02-10")),
-        Err(Error::Locked)
+        Err(Error::Locked { .. })
     ));
     assert!(vault.is_locked());
-    assert!(matches!(shared.leave(PASS.into()), Err(Error::Locked)));
+    assert!(matches!(
+        shared.leave(PASS.into()),
+        Err(Error::Locked { .. })
+    ));
     assert!(vault.unlock(PASS.into(), None).is_ok());
 }
 

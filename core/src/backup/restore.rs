@@ -103,7 +103,7 @@ pub fn restore_stream<R: Read>(
 /// restored one, or anything else) is refused, so a restore never mixes with what was there.
 fn check_target(target: &Path) -> Result<()> {
     if target.join(storage::DB_FILE).exists() {
-        return Err(Error::AlreadyExists);
+        return Err(Error::already_exists());
     }
     if !target.exists() {
         return Ok(());
@@ -248,7 +248,7 @@ pub(super) fn rows_do_not_fit(e: rusqlite::Error) -> Error {
 /// exist (or is an empty folder), else a rename of its files into the target folder.
 pub(super) fn move_into_place(staging: &Path, target: &Path) -> Result<()> {
     if target.join(storage::DB_FILE).exists() {
-        return Err(Error::AlreadyExists);
+        return Err(Error::already_exists());
     }
     if fs::rename(staging, target).is_ok() {
         return Ok(());

@@ -5,12 +5,11 @@
 
 use serde::Serialize;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use crate::domain::client::{self, Client};
 use crate::domain::entry::{ClientEntry, EntryKind};
 use crate::domain::plan::{self, Author, Goal, GoalStatus, RatingInput};
-use crate::error::{Error, Result, Rule};
+use crate::error::{Error, LockReason, Result, Rule};
 use crate::storage;
 use crate::storage::audit::Op;
 use crate::time::{Day, Timestamp};
@@ -124,21 +123,27 @@ impl SharedSession {
         &self,
         f: impl FnOnce(&mut rusqlite::Connection, &crate::crypto::Keys, &str) -> Result<T>,
     ) -> Result<T> {
-        let mut state = self.inner.state();
-        if state.epoch != self.epoch || state.keys.is_none() {
-            return Err(Error::Locked);
-        }
-        // The idle limit is the vault's (the shells' timer checks it too, through
-        // `Vault::check_idle`); a call after it has passed finds the vault locked.
-        if vault::lock_if_idle(&mut state) {
-            return Err(Error::Locked);
-        }
-        if let Mode::Shared { last_touch, .. } = &mut state.mode {
-            *last_touch = Instant::now();
+        let mut state = self.live()?;
+        // A call is the client's touch: the idle count starts again (a backwards clock locks).
+        if vault::lock::restart(&mut state) {
+            return Err(Error::locked(LockReason::ClockWentBack));
         }
         let vault::State { conn, keys, .. } = &mut *state;
-        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        let keys = keys
+            .as_ref()
+            .ok_or_else(|| Error::locked(LockReason::NotUnlocked))?;
         f(conn, keys, &self.client_id)
+    }
+
+    /// The vault's state if shared mode is still this one's and its idle limit (the vault's, timed
+    /// by the shell's clock; the shells' timer checks it too) has not passed; else `Locked`.
+    fn live(&self) -> Result<std::sync::MutexGuard<'_, vault::State>> {
+        let mut state = self.inner.state();
+        vault::lock::lock_if_due(&mut state);
+        if let Some(dead) = vault::dead_handle(&state, self.epoch, false) {
+            return Err(dead);
+        }
+        Ok(state)
     }
 
     fn visible_goal(
@@ -160,12 +165,9 @@ impl SharedSession {
         &self,
         check: impl FnOnce(&mut vault::State) -> Result<()>,
     ) -> Result<Arc<WorkerSession>> {
-        let mut state = self.inner.state();
-        if state.epoch != self.epoch || state.keys.is_none() || vault::lock_if_idle(&mut state) {
-            return Err(Error::Locked);
-        }
+        let mut state = self.live()?;
         check(&mut state)?;
-        let epoch = vault::switch_mode(&mut state, Mode::Worker);
+        let epoch = vault::switch_mode(&mut state, Mode::Worker)?;
         vault::record_event(&mut state, Op::SharedLeft, "client", &self.client_id)?;
         Ok(vault::worker_session(&self.inner, epoch))
     }
@@ -293,10 +295,9 @@ impl WorkerSession {
             &mut state,
             Mode::Shared {
                 client_id: client.id.clone(),
-                idle: Duration::from_secs(idle.into()),
-                last_touch: Instant::now(),
+                idle_ms: u64::from(idle) * 1000,
             },
-        );
+        )?;
         Ok(Arc::new(SharedSession {
             inner: self.inner.clone(),
             epoch,

@@ -8,11 +8,11 @@ use std::sync::{Arc, MutexGuard};
 
 use super::platform::PlatformKey;
 use super::{
-    check_new_passphrase, duress, lock_state, record_event, same_passphrase, slots, vault_id_text,
-    worker_key, Inner, Mode, State, SLOT_PLATFORM,
+    check_new_passphrase, dead_handle, duress, lock_state, record_event, same_passphrase, slots,
+    vault_id_text, worker_key, Inner, State, SLOT_PLATFORM,
 };
 use crate::crypto::{Keys, Secret};
-use crate::error::{Error, Result};
+use crate::error::{Error, LockReason, Result};
 use crate::storage::{self, audit::Op};
 
 /// The unlocked worker's capability: everything the worker may read and write.
@@ -44,7 +44,9 @@ impl WorkerSession {
         let params = state.kdf;
         let bound = device.is_some() || unwrapped.header.is_some_and(|h| h.bound);
         let State { conn, keys, .. } = &mut *state;
-        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        let keys = keys
+            .as_ref()
+            .ok_or_else(|| Error::locked(LockReason::NotUnlocked))?;
         let tx = crate::storage::write_tx(conn)?;
         let mut config = match duress::read_config(&tx, keys, &vault_id)? {
             Some(c) => c,
@@ -116,7 +118,9 @@ impl WorkerSession {
     pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Connection, &Keys) -> Result<T>) -> Result<T> {
         let mut state = self.state()?;
         let State { conn, keys, .. } = &mut *state;
-        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        let keys = keys
+            .as_ref()
+            .ok_or_else(|| Error::locked(LockReason::NotUnlocked))?;
         f(conn, keys)
     }
 
@@ -146,10 +150,13 @@ impl WorkerSession {
         record_event(&mut state, op, "vault", &id)
     }
 
+    /// The vault's state, if this is still the live worker session and no time limit has passed
+    /// (then the vault locks now). Fails with `Locked` and the reason.
     pub(crate) fn state(&self) -> Result<MutexGuard<'_, State>> {
-        let state = self.inner.state();
-        if state.epoch != self.epoch || state.keys.is_none() || state.mode != Mode::Worker {
-            return Err(Error::Locked);
+        let mut state = self.inner.state();
+        super::lock::lock_if_due(&mut state);
+        if let Some(dead) = dead_handle(&state, self.epoch, true) {
+            return Err(dead);
         }
         Ok(state)
     }
@@ -272,7 +279,7 @@ impl WorkerSession {
 
     /// Lock the whole vault from inside the session (auto-lock, "lock now").
     pub fn lock(&self) {
-        lock_state(&mut self.inner.state());
+        lock_state(&mut self.inner.state(), LockReason::LockedNow);
     }
 
     /// Walk the audit chain and check every record against it.

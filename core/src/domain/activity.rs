@@ -387,6 +387,26 @@ pub(crate) fn scheduled_between(
     Ok(out)
 }
 
+/// A new follow-up, checked: `what` given, due on or after the activity's day. `prefix` places
+/// its fields in the call's input (`follow_ups[2].`) when there are several.
+fn new_follow_up(prefix: &str, activity_day: Day, input: FollowUpInput) -> Result<FollowUp> {
+    let what = validate::text(&format!("{prefix}what"), &input.what, LABEL_MAX)?;
+    if input.due < activity_day {
+        return Err(Error::invalid(
+            &format!("{prefix}due"),
+            Rule::NotBefore {
+                other: "the activity's day".into(),
+            },
+        ));
+    }
+    Ok(FollowUp {
+        id: validate::new_id(),
+        what,
+        due: input.due,
+        done_on: None,
+    })
+}
+
 /// Write an activity and bring the open follow-up index in line with it, in the caller's
 /// transaction, so the two can never disagree after a crash.
 fn save(tx: &Transaction<'_>, keys: &Keys, activity: &Activity) -> Result<()> {
@@ -421,9 +441,28 @@ fn save(tx: &Transaction<'_>, keys: &Keys, activity: &Activity) -> Result<()> {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Record an activity for a client. Without a status, a planned activity is scheduled and an
-    /// emergency or as-needed one is done.
+    /// emergency or as-needed one is done. Fails with `Invalid` (the field and rule), `NotFound`
+    /// (the client or a linked goal), `Locked`.
     pub fn add_activity(&self, client_id: String, input: ActivityInput) -> Result<Activity> {
+        self.add_activity_with_follow_ups(client_id, input, Vec::new())
+    }
+
+    /// Record an activity with the follow-ups agreed at it, in one write: all of it is saved, or
+    /// (on any error) none of it. What the "log a visit" form's save button calls. Fails with
+    /// `Invalid` (the field, e.g. `follow_ups[1].due` before the activity's day), `NotFound`
+    /// (the client or a linked goal), `Locked`.
+    pub fn add_activity_with_follow_ups(
+        &self,
+        client_id: String,
+        input: ActivityInput,
+        follow_ups: Vec<FollowUpInput>,
+    ) -> Result<Activity> {
         let input = validated(input)?;
+        let follow_ups = follow_ups
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| new_follow_up(&format!("follow_ups[{i}]."), input.day, f))
+            .collect::<Result<Vec<_>>>()?;
         self.write(|tx, keys| {
             let client = client::load(tx, keys, &client_id)?;
             check_goals(tx, keys, &client.id, &input.goal_ids)?;
@@ -445,7 +484,7 @@ impl WorkerSession {
                 purpose: input.purpose,
                 duties: input.duties,
                 goal_ids: input.goal_ids,
-                follow_ups: Vec::new(),
+                follow_ups,
                 recorded: now,
                 updated: now,
             };
@@ -511,23 +550,11 @@ impl WorkerSession {
 
     /// Add a follow-up agreed at an activity; it is due on or after the activity's day.
     pub fn add_follow_up(&self, activity_id: String, input: FollowUpInput) -> Result<Activity> {
-        let what = validate::text("what", &input.what, LABEL_MAX)?;
+        validate::text("what", &input.what, LABEL_MAX)?;
         self.write(|tx, keys| {
             let mut a = load(tx, keys, &activity_id)?;
-            if input.due < a.day {
-                return Err(Error::invalid(
-                    "due",
-                    Rule::NotBefore {
-                        other: "the activity's day".into(),
-                    },
-                ));
-            }
-            a.follow_ups.push(FollowUp {
-                id: validate::new_id(),
-                what,
-                due: input.due,
-                done_on: None,
-            });
+            let follow_up = new_follow_up("", a.day, input)?;
+            a.follow_ups.push(follow_up);
             a.updated = Timestamp::now();
             save(tx, keys, &a)?;
             Ok(a)

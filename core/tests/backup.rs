@@ -109,7 +109,7 @@ fn caseload(s: &WorkerSession, clients: usize) {
                 goal.id.clone(),
                 RatingInput {
                     on: Day::from_ymd(2026, month, 15).unwrap(),
-                    score: month as u8,
+                    score: month as i32,
                     by,
                     words: Some("Getting there".into()),
                 },

@@ -457,7 +457,8 @@ fn shared_view_never_shows_anything_else() {
                 0 => answer(shared.screen(today)),
                 1 => {
                     let (g, _, allowed, _) = pick(&mut rng);
-                    let r = shared.rate(g, today, (rng.below(12)) as u8, Some("it went ok".into()));
+                    let r =
+                        shared.rate(g, today, (rng.below(12)) as i32, Some("it went ok".into()));
                     judge("rate", allowed, &r);
                     answer(r)
                 }
@@ -634,4 +635,39 @@ fn leaving_with_the_platform_key() {
     let (client, ..) = robin(&worker);
     let shared = worker.open_shared(client, None).unwrap();
     assert!(shared.leave_with_platform_key(Arc::new(FixedKey)).is_ok());
+}
+
+#[test]
+fn a_score_past_ten_is_refused_not_wrapped() {
+    let (_dir, _vault, worker) = worker_vault();
+    let (client, goal, _) = robin(&worker);
+    let out_of_range = |r: Result<(), Error>| {
+        assert!(
+            matches!(
+                &r,
+                Err(Error::Invalid { field, rule: alongside_core::Rule::OutOfRange { min: 1, max: 10 }, .. })
+                    if field == "score"
+            ),
+            "{r:?}"
+        );
+    };
+    // 260 would be 4 as a byte: the core sees 260 and refuses it.
+    for score in [260, 0, -6, 11] {
+        out_of_range(
+            worker
+                .rate_goal(
+                    goal.clone(),
+                    RatingInput {
+                        on: day("2026-02-01"),
+                        score,
+                        by: Author::Worker,
+                        words: None,
+                    },
+                )
+                .map(drop),
+        );
+    }
+    let shared = worker.open_shared(client, None).unwrap();
+    out_of_range(shared.rate(goal.clone(), day("2026-02-01"), 260, None));
+    shared.rate(goal, day("2026-02-01"), 4, None).unwrap();
 }

@@ -235,20 +235,27 @@ pub struct ActivityInput {
     pub scheduling: Scheduling,
     /// When adding: none means scheduled if planned, done if it came up (it is being recorded
     /// after the fact). When editing: none keeps the status.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub status: Option<ActivityStatus>,
     /// The day it happened or is planned for.
     pub day: Day,
     /// The time of day, if one was set.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub time: Option<ClockTime>,
     /// How long it took, in minutes (at most a day).
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub duration_minutes: Option<i32>,
     /// Where, in the worker's words.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub place: Option<String>,
     /// What it is for: the lesson in mind, in the worker's words.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub purpose: Option<String>,
     /// The duties the worker chose for it.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub duties: Vec<Duty>,
     /// The client's goals it works towards.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub goal_ids: Vec<String>,
 }
 

@@ -136,8 +136,10 @@ pub struct AssessmentInput {
     /// The day of the assessment.
     pub on: Day,
     /// The life areas assessed, each at most once.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub areas: Vec<AreaAssessment>,
     /// How the client sees their situation, in their own words.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub client_words: Option<String>,
 }
 

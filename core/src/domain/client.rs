@@ -97,16 +97,22 @@ pub struct ClientInput {
     /// The name the client wants to be called by: use it on every screen.
     pub preferred_name: String,
     /// The client's legal name, only for forms that need it.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub legal_name: Option<String>,
     /// The client's pronouns, as they gave them.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub pronouns: Option<String>,
     /// The client's language as a BCP-47 tag (`ar`, `en-GB`): shared mode speaks it.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub language: Option<String>,
     /// What the worker should know about the client's culture and customs.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub cultural_notes: Option<String>,
     /// People in the client's life the worker may contact.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub contacts: Vec<Contact>,
     /// Who may be told what about the client.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub consents: Vec<Consent>,
 }
 

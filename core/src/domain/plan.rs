@@ -125,12 +125,16 @@ pub struct GoalInput {
     /// The goal in the client's own words.
     pub client_words: String,
     /// The worker's concrete framing of the goal, if any.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub worker_step: Option<String>,
     /// How progress will be seen, if set.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub measure: Option<String>,
     /// The day the goal aims for, if set.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub target_date: Option<Day>,
     /// Defaults to shown.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub visible_to_client: Option<bool>,
 }
 
@@ -164,11 +168,13 @@ storage::client_record!(Rating, "rating");
 pub struct RatingInput {
     /// The day of the rating.
     pub on: Day,
-    /// The score, 1 (low) to 10 (high).
-    pub score: u8,
+    /// The score, 1 (low) to 10 (high). A wide integer so that 260 reaches the core and is
+    /// refused (`OutOfRange`) rather than wrapped by the phone into a valid-looking 4.
+    pub score: i32,
     /// Who gave it: the client or the worker.
     pub by: Author,
     /// Words given with it, if any.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub words: Option<String>,
 }
 
@@ -324,7 +330,15 @@ pub(crate) fn record_rating(
         client_id: goal.client_id.clone(),
         goal_id: goal.id.clone(),
         on: input.on,
-        score: input.score,
+        score: u8::try_from(input.score).map_err(|_| {
+            Error::invalid(
+                "score",
+                Rule::OutOfRange {
+                    min: SCORE_MIN.into(),
+                    max: SCORE_MAX.into(),
+                },
+            )
+        })?,
         by: input.by,
         words: input.words,
         recorded: Timestamp::now(),

@@ -120,12 +120,16 @@ pub struct ResourceInput {
     /// What the resource offers.
     pub category: ResourceCategory,
     /// How to reach it (phone, address, website), as written.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub contact: Option<String>,
     /// Opening hours, as written.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub hours: Option<String>,
     /// Languages the service offers (BCP-47 tags).
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub languages: Vec<String>,
     /// The worker's notes, if any.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub notes: Option<String>,
 }
 
@@ -221,10 +225,12 @@ pub struct ReferralInput {
     /// The resource to refer the client to.
     pub resource_id: String,
     /// Why, in the worker's words.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub reason: Option<String>,
     /// The day the referral was made.
     pub made_on: Day,
     /// The day to check on the referral, if set.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub follow_up_due: Option<Day>,
 }
 

@@ -318,8 +318,10 @@ impl SharedSession {
         })
     }
 
-    /// The client rates their own progress on one of their visible goals.
-    pub fn rate(&self, goal_id: String, on: Day, score: u8, words: Option<String>) -> Result<()> {
+    /// The client rates their own progress on one of their visible goals, 1 to 10 (anything else
+    /// is refused: `Invalid`, rule `OutOfRange`). Fails with `NotFound` for a goal the client's
+    /// screen does not show, `Locked` once shared mode has ended or timed out.
+    pub fn rate(&self, goal_id: String, on: Day, score: i32, words: Option<String>) -> Result<()> {
         let input = plan::validate_rating(RatingInput {
             on,
             score,

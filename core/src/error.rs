@@ -143,14 +143,14 @@ impl fmt::Display for LockReason {
 /// rather than in uniffi.toml because uniffi-bindgen 0.32's toml renaming misses the error type of
 /// constructors (`Vault.create` would not compile).
 ///
-/// Messages: the exception's `toString()` (Kotlin) and `description` / `localizedDescription`
-/// (Swift) are the core's sentence (this type's Display). uniffi 0.32 writes Kotlin's `message`
-/// from the fields (`field=..., rule=..., summary=...`), so every variant has at least one field
-/// and every field prints as words; see docs/phone-api.md.
+/// Messages: uniffi 0.32 writes the Kotlin exception's `message` (and Swift's description) from
+/// the variant's fields (`field=..., rule=..., summary=...`) and offers no hook to replace it (its
+/// trait export cannot reach a renamed type: "object Error not found"). So every variant has at
+/// least one field and every field prints as words: a `summary` sentence where there is nothing
+/// else, `Rule` and `LockReason` through their Display. See docs/phone-api.md.
 #[derive(Debug, thiserror::Error)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Error))]
 #[cfg_attr(feature = "ffi", uniffi(name = "AlongsideError"))]
-#[cfg_attr(feature = "ffi", uniffi::export(Display))]
 pub enum Error {
     /// The passphrase does not open any key slot. Nothing on disk was changed. Ask again; after
     /// a few wrong attempts the next ones wait (`TooManyAttempts`). Code `wrong_passphrase`.

@@ -248,3 +248,16 @@ fn locked_errors_read_as_sentences() {
         "the vault is locked: the phone's clock went backwards"
     );
 }
+
+#[test]
+fn after_a_backwards_clock_the_worker_can_unlock_again() {
+    let (_dir, vault, _worker, clock, lock, _) = locked_app();
+    clock.set(5_000);
+    assert!(matches!(lock.state(), LockState::Locked { .. }));
+    let again = vault.unlock(common::PASSPHRASE.into(), None).unwrap();
+    assert_eq!(lock.state(), LockState::Unlocked);
+    clock.advance_secs(30);
+    assert_eq!(again.clients().unwrap().clients.len(), 1);
+    clock.advance_secs(31);
+    assert_eq!(reason(again.clients()), LockReason::AutoLock);
+}

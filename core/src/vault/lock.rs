@@ -80,14 +80,14 @@ impl Timer {
         }
     }
 
-    /// The clock's reading, or `None` if it is earlier than one already seen.
+    /// The clock's reading, or `None` if it is earlier than one already seen (the caller locks).
+    /// The new reading is kept either way: the lock is the safer side taken once, and a worker
+    /// unlocking afterwards is not refused until the clock catches up.
     fn now(&mut self) -> Option<u64> {
         let now = self.clock.now_millis();
-        if now < self.last_seen {
-            return None;
-        }
+        let went_back = now < self.last_seen;
         self.last_seen = now;
-        Some(now)
+        (!went_back).then_some(now)
     }
 }
 

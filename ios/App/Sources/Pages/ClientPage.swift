@@ -16,7 +16,8 @@ struct ClientPage: View {
     @State private var addingStepTo: GoalCard?
     @State private var stepText = ""
     @State private var startingPlan = false
-    @State private var reviewDue = Calendar.current.date(byAdding: .month, value: 3, to: Date()) ?? Date()
+    /// The core's default: three months on (`reviewDue(from:)`).
+    @State private var reviewDue = Days.date(AlongsideCore.reviewDue(from: Days.today())) ?? Date()
     @State private var confirmingHandover = false
     private let today = Days.today()
     private static let pageSize: UInt32 = 50

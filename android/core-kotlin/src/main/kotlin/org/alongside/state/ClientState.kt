@@ -72,7 +72,7 @@ class ClientState(
         change { vault.withWorker { it.addStep(goalId, text) } }
 
     /** The worker's own rating of progress on a goal (the client rates in shared mode). */
-    fun rateGoal(goalId: String, on: LocalDate, score: UByte, words: String? = null): Boolean =
+    fun rateGoal(goalId: String, on: LocalDate, score: Int, words: String? = null): Boolean =
         change { vault.withWorker { it.rateGoal(goalId, RatingInput(on, score, Author.WORKER, words)) } }
 
     /** Confirm a step the client marked done in shared mode. */

@@ -1,6 +1,7 @@
 package org.alongside.state
 
 import org.alongside.core.AlongsideException
+import org.alongside.core.LockReason
 import org.alongside.core.Rule
 
 /**
@@ -25,8 +26,11 @@ sealed class UiError {
     /** Too many wrong attempts: the unlock button waits [retryAfterSeconds]. */
     data class TryAgainLater(val retryAfterSeconds: UInt, override val cause: AlongsideException) : UiError()
 
-    /** The session has ended (locked, auto-locked, or shared mode idle): go to the unlock screen. */
-    data class SessionEnded(override val cause: AlongsideException) : UiError()
+    /**
+     * The session has ended: go to the unlock screen. [reason] says why (auto-lock, shared mode's
+     * limit, a clock that went back, locked on purpose, ...).
+     */
+    data class SessionEnded(val reason: LockReason, override val cause: AlongsideException) : UiError()
 
     /** The phone's key store refused or the user cancelled biometrics; the passphrase still works. */
     data class PlatformKeyFailed(val reason: String, override val cause: AlongsideException) : UiError()
@@ -46,7 +50,7 @@ fun AlongsideException.toUiError(): UiError = when (this) {
     is AlongsideException.Invalid -> UiError.Input(field, rule, summary, this)
     is AlongsideException.WrongPassphrase -> UiError.WrongPassphrase(this)
     is AlongsideException.TooManyAttempts -> UiError.TryAgainLater(retryAfterSeconds, this)
-    is AlongsideException.Locked -> UiError.SessionEnded(this)
+    is AlongsideException.Locked -> UiError.SessionEnded(reason, this)
     is AlongsideException.PlatformKey -> UiError.PlatformKeyFailed(reason, this)
     is AlongsideException.NotFound -> UiError.NotFound(kind, id, this)
     else -> UiError.Failure(this)

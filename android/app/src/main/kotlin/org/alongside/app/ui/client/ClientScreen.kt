@@ -48,6 +48,7 @@ import org.alongside.core.Plan
 import org.alongside.core.PlanScreen
 import org.alongside.core.TimelineItem
 import org.alongside.core.UnreadableRecord
+import org.alongside.core.reviewDue
 import org.alongside.core.TimelineKind
 import org.alongside.state.ClientState
 import org.alongside.state.SharedModeState
@@ -210,7 +211,7 @@ private fun TimelineRow(item: TimelineItem, onOpen: () -> Unit) {
 
 @Composable
 private fun StartPlanDialog(today: LocalDate, onStart: (LocalDate) -> Unit, onDismiss: () -> Unit) {
-    var reviewDue by remember { mutableStateOf(today.plusMonths(3)) }
+    var reviewDue by remember { mutableStateOf(reviewDue(today)) }
     AlertDialog(
         onDismissRequest = onDismiss,
         title = { Text(stringResource(R.string.action_start_plan)) },

@@ -501,6 +501,8 @@ impl WorkerSession {
     }
 
     /// Change what was entered; follow-ups are kept.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`activity_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn update_activity(&self, activity_id: String, input: ActivityInput) -> Result<Activity> {
         let input = validated(input)?;
         self.write(|tx, keys| {
@@ -525,6 +527,8 @@ impl WorkerSession {
     }
 
     /// Mark an activity done, missed, cancelled, or scheduled again.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`activity_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn set_activity_status(
         &self,
         activity_id: String,
@@ -546,6 +550,7 @@ impl WorkerSession {
     }
 
     /// A client's activities, newest first.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn activities(&self, client_id: String) -> Result<Vec<Activity>> {
         let mut all = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -556,6 +561,8 @@ impl WorkerSession {
     }
 
     /// Add a follow-up agreed at an activity; it is due on or after the activity's day.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`activity_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn add_follow_up(&self, activity_id: String, input: FollowUpInput) -> Result<Activity> {
         validate::text("what", &input.what, LABEL_MAX)?;
         self.write(|tx, keys| {
@@ -569,6 +576,8 @@ impl WorkerSession {
     }
 
     /// Mark a follow-up done on a day, or open again with none.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`activity_id`, `follow_up_id`),
+    /// and the errors every call has (see `WorkerSession`).
     pub fn set_follow_up_done(
         &self,
         activity_id: String,

@@ -204,6 +204,8 @@ fn validated(input: AssessmentInput) -> Result<AssessmentInput> {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Record an assessment of a client. Each life area may appear once.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn add_assessment(&self, client_id: String, input: AssessmentInput) -> Result<Assessment> {
         let input = validated(input)?;
         self.write(|tx, keys| {
@@ -222,6 +224,7 @@ impl WorkerSession {
     }
 
     /// A client's assessments, newest first.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn assessments(&self, client_id: String) -> Result<Vec<Assessment>> {
         let mut all = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

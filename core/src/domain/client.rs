@@ -193,6 +193,8 @@ pub(crate) fn load(
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Add a client to the caseload. Names are trimmed; the preferred name is required.
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn add_client(&self, input: ClientInput) -> Result<Client> {
         let input = input.validated()?;
         let client = Client {
@@ -214,6 +216,8 @@ impl WorkerSession {
     }
 
     /// Replace a client's details with `input`; the status and the creation time are kept.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn update_client(&self, client_id: String, input: ClientInput) -> Result<Client> {
         let input = input.validated()?;
         self.write(|tx, keys| {
@@ -236,6 +240,8 @@ impl WorkerSession {
     }
 
     /// Pause, resume or discharge. Discharge keeps every record; only `erase_client` removes.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn set_client_status(&self, client_id: String, status: ClientStatus) -> Result<Client> {
         self.write(|tx, keys| {
             let mut client = load(tx, keys, &client_id)?;
@@ -257,6 +263,7 @@ impl WorkerSession {
 
     /// Remove a client and everything of theirs, irreversibly. The audit trail keeps only that
     /// an erase happened.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn erase_client(&self, client_id: String) -> Result<()> {
         let id = validate::id("client_id", &client_id)?;
         self.with(|conn, keys| {

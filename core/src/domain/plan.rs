@@ -409,6 +409,8 @@ pub(crate) fn by_author<'a>(ratings: &'a [Rating], goal_id: &str, by: Author) ->
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Start the client's plan. A client has one current plan; reviews move it to new versions.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn create_plan(&self, client_id: String, started: Day, review_due: Day) -> Result<Plan> {
         check_review_dates(
             "review_due",
@@ -441,6 +443,7 @@ impl WorkerSession {
     }
 
     /// The client's current plan, or none if no plan was created yet.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn plan(&self, client_id: String) -> Result<Option<Plan>> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -449,6 +452,8 @@ impl WorkerSession {
     }
 
     /// Add a goal to a client's plan. The plan must be that client's.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`, `plan_id`), and the
+    /// errors every call has (see `WorkerSession`).
     pub fn add_goal(&self, client_id: String, plan_id: String, input: GoalInput) -> Result<Goal> {
         self.write(|tx, keys| {
             let client = client::load(tx, keys, &client_id)?;
@@ -477,6 +482,8 @@ impl WorkerSession {
     }
 
     /// Change a goal's words, framing, area, target day or visibility to the client.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn update_goal(&self, goal_id: String, input: GoalInput) -> Result<Goal> {
         self.write(|tx, keys| {
             let mut goal = load_goal(tx, keys, &goal_id)?;
@@ -496,6 +503,8 @@ impl WorkerSession {
     }
 
     /// Set a goal active, paused, achieved or dropped.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn set_goal_status(&self, goal_id: String, status: GoalStatus) -> Result<Goal> {
         let status = match status {
             GoalStatus::Dropped { reason } => GoalStatus::Dropped {
@@ -512,6 +521,8 @@ impl WorkerSession {
     }
 
     /// Add a step at the end of a goal's steps.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn add_step(&self, goal_id: String, text: String) -> Result<Goal> {
         let text = validate::text("text", &text, LABEL_MAX)?;
         self.write(|tx, keys| {
@@ -537,6 +548,8 @@ impl WorkerSession {
     }
 
     /// Mark a step done (or not done again). Done by the worker counts as confirmed.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`, `step_id`), and the
+    /// errors every call has (see `WorkerSession`).
     pub fn set_step_done(
         &self,
         goal_id: String,
@@ -552,6 +565,8 @@ impl WorkerSession {
     }
 
     /// Confirm a step the client marked done in shared mode.
+    /// Fails with `NotFound` (`goal_id`, `step_id`), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn confirm_step(&self, goal_id: String, step_id: String) -> Result<Goal> {
         self.write(|tx, keys| {
             let mut goal = load_goal(tx, keys, &goal_id)?;
@@ -575,6 +590,8 @@ impl WorkerSession {
     }
 
     /// Record a rating of progress on a goal, by the client or the worker.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn rate_goal(&self, goal_id: String, input: RatingInput) -> Result<Rating> {
         let input = validate_rating(input)?;
         self.write(|tx, keys| {
@@ -584,6 +601,7 @@ impl WorkerSession {
     }
 
     /// Every rating on a goal, oldest first.
+    /// Fails with `NotFound` (`goal_id`), and the errors every call has (see `WorkerSession`).
     pub fn ratings(&self, goal_id: String) -> Result<Vec<Rating>> {
         self.with(|conn, keys| {
             let goal = load_goal(conn, keys, &goal_id)?;
@@ -596,6 +614,8 @@ impl WorkerSession {
 
     /// Review the plan: file the current version whole, record what changed and why, set the
     /// next review date, and start the next version.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`plan_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn review_plan(&self, plan_id: String, input: ReviewInput) -> Result<Review> {
         let what_changed = validate::text("what_changed", &input.what_changed, TEXT_MAX)?;
         let why = validate::text("why", &input.why, TEXT_MAX)?;
@@ -642,6 +662,7 @@ impl WorkerSession {
     }
 
     /// The plan's filed versions, oldest first.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn plan_versions(&self, client_id: String) -> Result<Vec<PlanVersion>> {
         let mut all = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -652,6 +673,8 @@ impl WorkerSession {
     }
 
     /// The plan's reviews, oldest first.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn reviews(&self, client_id: String) -> Result<Vec<Review>> {
         let mut all = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

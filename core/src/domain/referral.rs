@@ -310,6 +310,8 @@ fn load_view(conn: &Connection, keys: &Keys, referral: Referral) -> Result<Refer
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Add a service to the resource directory.
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn add_resource(&self, input: ResourceInput) -> Result<Resource> {
         let input = validated_resource(input)?;
         let resource = Resource {
@@ -327,6 +329,8 @@ impl WorkerSession {
     }
 
     /// Replace a resource's details with `input`.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`resource_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn update_resource(&self, resource_id: String, input: ResourceInput) -> Result<Resource> {
         let input = validated_resource(input)?;
         self.write(|tx, keys| {
@@ -344,12 +348,15 @@ impl WorkerSession {
     }
 
     /// One resource by id.
+    /// Fails with `NotFound` (`resource_id`), and the errors every call has (see `WorkerSession`).
     pub fn resource(&self, resource_id: String) -> Result<Resource> {
         self.with(|conn, keys| load_resource(conn, keys, &resource_id))
     }
 
     /// The directory by name, optionally one category and only services working in a language
     /// (matched on the base language, so "fr" finds "fr-CA").
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn resources(
         &self,
         category: Option<ResourceCategory>,
@@ -372,6 +379,8 @@ impl WorkerSession {
     }
 
     /// Refer a client to a resource from the directory.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn refer(&self, client_id: String, input: ReferralInput) -> Result<ReferralView> {
         let reason = validate::optional_text("reason", input.reason, TEXT_MAX)?;
         if input.follow_up_due.is_some_and(|d| d < input.made_on) {
@@ -406,6 +415,8 @@ impl WorkerSession {
     }
 
     /// Move a referral on. Completing it needs its outcome; a status never goes back.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`referral_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn set_referral_status(
         &self,
         referral_id: String,
@@ -452,6 +463,8 @@ impl WorkerSession {
     }
 
     /// Change when to check on an open referral (none: no reminder).
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`referral_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn set_referral_follow_up(
         &self,
         referral_id: String,
@@ -475,6 +488,8 @@ impl WorkerSession {
     }
 
     /// One referral by id, as its screen shows it.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`referral_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn referral(&self, referral_id: String) -> Result<ReferralView> {
         self.with(|conn, keys| {
             let r = load(conn, keys, &referral_id)?;
@@ -483,6 +498,8 @@ impl WorkerSession {
     }
 
     /// A client's referrals, newest first.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn referrals(&self, client_id: String) -> Result<Vec<ReferralView>> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

@@ -153,6 +153,8 @@ fn sorted_views(
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Report an incident about a client; it opens with every required action still to do.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn report_incident(&self, client_id: String, input: IncidentInput) -> Result<IncidentView> {
         let description = validate::text("description", &input.description, NOTE_MAX)?;
         input.occurred_on.not_in_future("occurred_on")?;
@@ -186,6 +188,8 @@ impl WorkerSession {
     }
 
     /// Record an action taken: what, who, when.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`incident_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn record_incident_action(
         &self,
         incident_id: String,
@@ -213,6 +217,8 @@ impl WorkerSession {
     }
 
     /// Close an incident once every required action is recorded.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`incident_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn close_incident(
         &self,
         incident_id: String,
@@ -254,6 +260,7 @@ impl WorkerSession {
     }
 
     /// One incident by id, as its screen shows it.
+    /// Fails with `NotFound` (`incident_id`), and the errors every call has (see `WorkerSession`).
     pub fn incident(&self, incident_id: String) -> Result<IncidentView> {
         self.with(|conn, keys| {
             let incident = load(conn, keys, &incident_id)?;
@@ -262,6 +269,7 @@ impl WorkerSession {
     }
 
     /// A client's incidents, newest first.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn incidents(&self, client_id: String) -> Result<Vec<IncidentView>> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -271,6 +279,8 @@ impl WorkerSession {
     }
 
     /// Every open incident on this phone, newest first.
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn open_incidents(&self) -> Result<Vec<IncidentView>> {
         self.with(|conn, keys| {
             let open = all(conn, keys)?

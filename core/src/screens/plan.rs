@@ -236,6 +236,7 @@ fn change(ratings: &[&Rating]) -> Option<i32> {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// A client's plan screen: goals with the latest client and worker ratings side by side.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn plan_screen(&self, client_id: String, today: Day) -> Result<PlanScreen> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -265,6 +266,8 @@ impl WorkerSession {
     }
 
     /// The review screen: what moved since the last review, per goal, from both sides.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn review_screen(&self, client_id: String, today: Day) -> Result<ReviewScreen> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

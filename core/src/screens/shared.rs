@@ -108,6 +108,10 @@ pub struct SharedScreen {
 #[cfg_attr(feature = "ffi", derive(uniffi::Object))]
 /// The client's capability in shared mode: only this client's own screen, ratings, entries and
 /// steps. Close it with `leave` (the worker's passphrase) or `leave_with_platform_key`.
+///
+/// The errors every call has: `Locked` (shared mode has ended: its idle limit passed, the clock
+/// went back, the worker left it, or the vault locked), `Tampered`, `Storage`. A record that is not
+/// this client's, or not shown to them, is `NotFound`.
 pub struct SharedSession {
     inner: Arc<Inner>,
     epoch: u64,
@@ -281,6 +285,8 @@ fn screen(
 impl WorkerSession {
     /// Hand the phone to a client. Every worker handle stops working until the worker unlocks
     /// it again with `SharedSession::leave`. `idle_seconds` (default 300) locks the whole vault.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn open_shared(
         &self,
         client_id: String,
@@ -309,6 +315,7 @@ impl WorkerSession {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl SharedSession {
     /// The client's screen.
+    /// Fails only with the errors every call has (see `SharedSession`).
     pub fn screen(&self, today: Day) -> Result<SharedScreen> {
         self.with(|conn, keys, client_id| {
             let client = client::load(conn, keys, client_id)?;
@@ -338,6 +345,8 @@ impl SharedSession {
     }
 
     /// The client adds words of their own, about one goal or in general.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`), and the errors every
+    /// call has (see `SharedSession`).
     pub fn add_entry(
         &self,
         kind: EntryKind,
@@ -368,6 +377,8 @@ impl SharedSession {
     }
 
     /// The client marks a step done; it waits for the worker to confirm.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`, `step_id`), and the
+    /// errors every call has (see `SharedSession`).
     pub fn mark_step_done(&self, goal_id: String, step_id: String, on: Day) -> Result<()> {
         self.with(|conn, keys, client_id| {
             let tx = storage::write_tx(conn)?;
@@ -389,11 +400,14 @@ impl SharedSession {
 
     /// Give the phone back to the worker: needs the worker's passphrase. Wrong attempts are
     /// throttled and leave shared mode in place.
+    /// Fails with `WrongPassphrase` / `TooManyAttempts` (checked and throttled as at unlock), and
+    /// the errors every call has (see `SharedSession`).
     pub fn leave(&self, passphrase: String) -> Result<Arc<WorkerSession>> {
         self.leave_as_worker(|state| vault::check_passphrase_attempt(state, &passphrase))
     }
 
     /// Give the phone back to the worker through the platform key (the worker's biometrics).
+    /// Fails with `PlatformKey`, and the errors every call has (see `SharedSession`).
     pub fn leave_with_platform_key(&self, key: Arc<dyn PlatformKey>) -> Result<Arc<WorkerSession>> {
         self.leave_as_worker(|state| vault::check_platform_key(state, key.as_ref()))
     }

@@ -381,6 +381,7 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
 impl WorkerSession {
     /// The worker's day: visits in order, follow-ups overdue and due, plan reviews coming up, open
     /// incidents and referrals to check on, and any record it could not open.
+    /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn today(&self, day: Day) -> Result<TodayView> {
         self.with(|conn, keys| {
             let (mut view, left_out) = storage::tolerant(|| today_view(conn, keys, day))?;

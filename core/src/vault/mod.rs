@@ -408,6 +408,8 @@ impl Vault {
     }
 
     /// Open an existing vault, locked. A vault from a newer build is refused and left untouched.
+    /// Fails with `NotFound` (kind `vault`: no vault in `dir`), `SchemaTooNew` (a newer build's
+    /// vault, left untouched), `Corrupt` (damaged metadata or file), `Storage`.
     #[cfg_attr(feature = "ffi", uniffi::constructor)]
     pub fn open(dir: String) -> Result<Arc<Self>> {
         Vault::open_with_cost(dir, KdfCost::Production)
@@ -421,6 +423,7 @@ impl Vault {
     }
 
     /// Whether the passphrase slots are bound to a phone's device key (then `unlock` needs it).
+    /// Fails with `Corrupt` (damaged key slots), `Storage`.
     pub fn is_device_bound(&self) -> Result<bool> {
         slots::is_bound(self.inner.state().file())
     }
@@ -429,6 +432,9 @@ impl Vault {
     /// to be bound now). Wrong attempts are throttled per vault, across restarts; a wrong attempt
     /// writes the throttle's own count and nothing else. A slot from an older build (PBKDF2) or a
     /// cheaper one is rewrapped at the current cost on the way in.
+    /// Fails with `WrongPassphrase`, `TooManyAttempts` (wait `retry_after_seconds`),
+    /// `PlatformKey` (the device key failed or is missing), `Corrupt` (damaged key slots),
+    /// `Locked` (reason `Closed`; or `ClockWentBack` from an `AppLock`'s clock), `Storage`.
     pub fn unlock(
         &self,
         passphrase: String,
@@ -468,6 +474,8 @@ impl Vault {
     }
 
     /// Unlock with the phone's platform key (after `enable_platform_key`).
+    /// Fails with `PlatformKey` (cancelled, refused, no slot enrolled, or a key for another
+    /// vault), `Corrupt`, `Locked` (reason `Closed`), `Storage`.
     pub fn unlock_with_platform_key(
         &self,
         key: Arc<dyn PlatformKey>,
@@ -487,6 +495,7 @@ impl Vault {
     }
 
     /// Whether a platform key slot exists (the unlock screen offers biometrics only then).
+    /// Fails with `Storage` (the database failed).
     pub fn has_platform_key(&self) -> Result<bool> {
         let state = self.inner.state();
         Ok(state.conn.query_row(

@@ -71,7 +71,8 @@ pub use domain::assessment::{
 };
 pub use domain::client::{Client, ClientInput, ClientStatus, Consent, Contact};
 pub use domain::defaults::{
-    follow_up_due, form_defaults, review_due, FormDefaults, FOLLOW_UP_DAYS, REVIEW_MONTHS,
+    follow_up_due, form_defaults, review_due, FormDefaults, DUTY_BALANCE_WEEKS, FOLLOW_UP_DAYS,
+    REVIEW_MONTHS,
 };
 pub use domain::duty::{duties, Duty, DutyInfo, DutySettings, DEFAULT_ADVOCACY_HINT_WEEKS};
 pub use domain::entry::{ClientEntry, EntryKind};

@@ -375,4 +375,5 @@ fn forms_start_from_the_cores_days() {
     assert_eq!(d.follow_up_due, day("2026-03-08"));
     assert_eq!(d.plan_review_due, day("2026-06-01"));
     assert_eq!(d.next_review_due, day("2026-06-01"));
+    assert_eq!(d.duty_balance_from, day("2025-12-07"));
 }

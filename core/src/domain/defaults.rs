@@ -10,6 +10,8 @@ use crate::time::Day;
 pub const FOLLOW_UP_DAYS: i64 = 7;
 /// A plan is reviewed this many months after it starts or after its last review.
 pub const REVIEW_MONTHS: u32 = 3;
+/// The duty balance looks back this many weeks unless the worker chooses another period.
+pub const DUTY_BALANCE_WEEKS: i64 = 12;
 
 /// The days a new form starts with, all from today's day.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -23,6 +25,8 @@ pub struct FormDefaults {
     pub plan_review_due: Day,
     /// At a review held today, the next review (three months on).
     pub next_review_due: Day,
+    /// The duty balance's first day, for a period ending today (twelve weeks back).
+    pub duty_balance_from: Day,
 }
 
 /// A follow-up agreed at an activity on `activity_day` is due a week later, unless the worker
@@ -51,5 +55,6 @@ pub fn form_defaults(today: Day) -> FormDefaults {
         follow_up_due: follow_up_due(today),
         plan_review_due: review_due(today),
         next_review_due: review_due(today),
+        duty_balance_from: today.add_days(-7 * DUTY_BALANCE_WEEKS),
     }
 }

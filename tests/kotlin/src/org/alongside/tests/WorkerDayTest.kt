@@ -84,6 +84,7 @@ fun main(): Unit = Harness.run {
     Harness.section("incidents and backup") { incidentsAndBackup() }
     Harness.section("typed errors about the files") { typedErrorsAcrossTheFfi() }
     Harness.section("phone API") { phoneApi() }
+    Harness.section("the whole job") { wholeJob() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {

@@ -14,15 +14,28 @@ object Routes {
     const val VISIT = "visit/{clientId}"
     const val NOTE = "note/{clientId}?noteId={noteId}&activityId={activityId}"
     const val INCIDENT = "incident?clientId={clientId}&incidentId={incidentId}"
+    const val REVIEW = "review/{clientId}"
+    const val ASSESSMENT = "assessment/{clientId}"
+    const val REFERRALS = "referrals/{clientId}"
+    const val BALANCE = "balance?clientId={clientId}"
 
     /** Where the worker's screens live; the rest belong to one vault status each. */
-    val worker = setOf(TODAY, CASELOAD, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT)
+    val worker = setOf(TODAY, CASELOAD, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT, REVIEW, ASSESSMENT, REFERRALS, BALANCE)
 
     fun shared(clientId: String) = "shared/$clientId"
 
     fun client(clientId: String) = "client/$clientId"
 
     fun visit(clientId: String) = "visit/$clientId"
+
+    fun review(clientId: String) = "review/$clientId"
+
+    fun referrals(clientId: String) = "referrals/$clientId"
+
+    fun assessment(clientId: String) = "assessment/$clientId"
+
+    /** The duty balance: one client's, or (null) the worker's whole caseload. */
+    fun balance(clientId: String? = null) = "balance?clientId=${clientId.orEmpty()}"
 
     fun note(clientId: String, noteId: String? = null, activityId: String? = null): String =
         "note/$clientId?noteId=${noteId.orEmpty()}&activityId=${activityId.orEmpty()}"

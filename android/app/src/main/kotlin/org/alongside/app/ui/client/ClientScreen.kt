@@ -95,6 +95,10 @@ fun ClientScreen(nav: NavController, clientId: String) {
                             Text(stringResource(R.string.action_report_incident))
                         }
                         OutlinedButton(onClick = { confirmHandover = true }) { Text(stringResource(R.string.action_hand_over)) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.review(clientId)) }) { Text(stringResource(R.string.action_hold_review)) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.referrals(clientId)) }) { Text(stringResource(R.string.referrals_title)) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.assessment(clientId)) }) { Text(stringResource(R.string.assessments_title)) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.balance(clientId)) }) { Text(stringResource(R.string.duty_balance_title)) }
                     }
                 }
             }

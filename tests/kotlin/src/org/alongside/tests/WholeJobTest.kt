@@ -153,5 +153,14 @@ fun wholeJob() {
         worker.close()
     }
 
+    check("erasing a client: the client is gone, and the error code says so") {
+        val client = ClientState(repo, clientId)
+        assertTrue(client.erase())
+        assertNull(client.screen.data)
+        assertFalse(client.load(ON))
+        assertEquals("not_found", client.screen.error!!.code)
+        client.close()
+    }
+
     repo.close()
 }

@@ -98,6 +98,16 @@ class ClientState(
     fun setClientStatus(status: ClientStatus): Boolean =
         change { vault.withWorker { it.setClientStatus(clientId, status) } }
 
+    /**
+     * Erase the client and everything about them (their right to be forgotten): nothing of theirs
+     * stays readable. The screen closes afterwards; the holder shows nothing.
+     */
+    fun erase(): Boolean {
+        attempt { vault.withWorker { it.eraseClient(clientId) } } ?: return false
+        clear()
+        return true
+    }
+
     /** Confirm a step the client marked done in shared mode. */
     fun confirmStep(goalId: String, stepId: String): Boolean =
         change { vault.withWorker { it.confirmStep(goalId, stepId) } }

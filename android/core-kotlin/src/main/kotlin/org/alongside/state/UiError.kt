@@ -1,6 +1,7 @@
 package org.alongside.state
 
 import org.alongside.core.AlongsideException
+import org.alongside.core.errorCodeOf
 import org.alongside.core.LockReason
 import org.alongside.core.Rule
 
@@ -11,6 +12,9 @@ import org.alongside.core.Rule
  */
 sealed class UiError {
     abstract val cause: AlongsideException
+
+    /** The core's stable code for the error (`invalid`, `locked`, ...), for logs and analytics-free tests. */
+    val code: String get() = errorCodeOf(cause)
 
     /** Bad input: show [summary] by the field named [field] (the core's field name, e.g. "purpose"). */
     data class Input(

@@ -33,6 +33,9 @@ struct ClientPage: View {
                 NavigationLink("Log a visit", value: Route.visit(clientId: clientId))
                 NavigationLink("New note", value: Route.note(clientId: clientId, noteId: nil, activityId: nil))
                 NavigationLink("Report an incident", value: Route.incident(clientId: clientId, incidentId: nil))
+                NavigationLink("Plan review", value: Route.review(clientId: clientId))
+                NavigationLink("Referrals", value: Route.referrals(clientId: clientId))
+                NavigationLink("Duty balance", value: Route.balance(clientId: clientId))
                 Button("Hand to client") { confirmingHandover = true }
             }
             if let screen = plan.data {

@@ -196,6 +196,13 @@ mod tests {
     }
 
     #[test]
+    fn a_locked_error_says_why() {
+        let v = Failure::Core(Error::locked(alongside_core::LockReason::SharedMode)).to_json();
+        assert_eq!(v["error"]["code"], "locked");
+        assert_eq!(v["error"]["reason"], "shared_mode");
+    }
+
+    #[test]
     fn json_errors_carry_a_code_and_the_fields() {
         let v = Failure::Core(Error::tampered("client", "abc")).to_json();
         assert_eq!(v["error"]["code"], "tampered");

@@ -70,6 +70,7 @@ lint: toolchain
 	$(CARGO) fmt --all -- --check && \
 	$(CARGO) clippy --workspace --all-targets -- -D warnings && \
 	python3 tests/lint/module_cycles.py && \
+	python3 tests/lint/exported_docs.py && \
 	CARGO="$(CARGO)" bash tests/lint/baselines_refused.sh
 
 rust-test: toolchain

@@ -12,6 +12,9 @@ use std::fmt;
 /// The rule an input broke, so a screen can say exactly what to fix.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+// Kotlin's `toString()` and Swift's `description` are this Display ("is required"), not the
+// generated class name with a hash.
+#[cfg_attr(feature = "ffi", uniffi::export(Display))]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Rule {
     /// The field is empty (or only spaces) and must not be.
@@ -94,19 +97,68 @@ impl fmt::Display for Rule {
     }
 }
 
+/// Why the vault is locked, or why a handle no longer works: `Error::Locked`'s reason and
+/// `LockState::Locked`'s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "ffi", uniffi::export(Display))]
+#[serde(rename_all = "snake_case")]
+pub enum LockReason {
+    /// Opened and not unlocked yet.
+    NotUnlocked,
+    /// Locked on purpose: `lock`, "lock now", the quick hide, or the app sent away by the shell.
+    LockedNow,
+    /// Auto-lock: the worker's setting passed without a touch.
+    AutoLock,
+    /// Shared mode's idle limit passed without a touch.
+    SharedIdle,
+    /// The shell's clock ran backwards; the core locked rather than trust it.
+    ClockWentBack,
+    /// A worker call while the client holds the phone (shared mode): leave it first.
+    SharedMode,
+    /// The handle is from before a later unlock, lock or change of mode; use the new one.
+    StaleHandle,
+    /// The vault handle was closed; open the vault again.
+    Closed,
+}
+
+impl fmt::Display for LockReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LockReason::NotUnlocked => "it has not been unlocked",
+            LockReason::LockedNow => "it was locked",
+            LockReason::AutoLock => "it locked itself after the auto-lock time without a touch",
+            LockReason::SharedIdle => "shared mode was left untouched past its limit",
+            LockReason::ClockWentBack => "the phone's clock went backwards",
+            LockReason::SharedMode => "the client holds the phone in shared mode",
+            LockReason::StaleHandle => "this handle is from before a later unlock or lock",
+            LockReason::Closed => "the vault was closed",
+        })
+    }
+}
+
 /// On the phones this is `AlongsideException` (Kotlin) and `AlongsideError` (Swift): under its own
 /// name it would become Kotlin's `Exception` and Swift's `Error`, shadowing the languages' own types
 /// (a shell's `catch (e: Exception)` would then catch only core errors). The rename is made here
 /// rather than in uniffi.toml because uniffi-bindgen 0.32's toml renaming misses the error type of
 /// constructors (`Vault.create` would not compile).
+///
+/// Messages: uniffi 0.32 writes the Kotlin exception's `message` (and Swift's description) from
+/// the variant's fields (`field=..., rule=..., summary=...`) and offers no hook to replace it (its
+/// trait export cannot reach a renamed type: "object Error not found"). So every variant has at
+/// least one field and every field prints as words: a `summary` sentence where there is nothing
+/// else, `Rule` and `LockReason` through their Display. See docs/phone-api.md.
 #[derive(Debug, thiserror::Error)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Error))]
 #[cfg_attr(feature = "ffi", uniffi(name = "AlongsideError"))]
 pub enum Error {
     /// The passphrase does not open any key slot. Nothing on disk was changed. Ask again; after
     /// a few wrong attempts the next ones wait (`TooManyAttempts`). Code `wrong_passphrase`.
-    #[error("wrong passphrase")]
-    WrongPassphrase,
+    #[error("{summary}")]
+    WrongPassphrase {
+        /// The sentence ("wrong passphrase").
+        summary: String,
+    },
     /// A sealed record failed authentication: it was altered, moved or rolled back outside the app.
     /// Show it as damage, never retry. Code `tampered`.
     #[error("the {kind} record {id} has been tampered with or is corrupt")]
@@ -131,10 +183,15 @@ pub enum Error {
         /// The newest schema this build reads.
         supported: u32,
     },
-    /// The vault is locked, or this handle is from before a lock or a switch to shared mode.
-    /// Unlock again and use the new session. Code `locked`.
-    #[error("the vault is locked")]
-    Locked,
+    /// The vault is locked, or this handle cannot be used now: `reason` says which (not unlocked
+    /// yet, locked, auto-lock, shared mode's limit, a backwards clock, shared mode open, a handle
+    /// from before, closed). Unlock again and use the new session. Code `locked`, whatever the
+    /// reason.
+    #[error("the vault is locked: {reason}")]
+    Locked {
+        /// Why.
+        reason: LockReason,
+    },
     /// No record of this kind has this id (or, from shared mode, it is not the client's to see).
     /// Code `not_found`.
     #[error("no {kind} with id {id}")]
@@ -157,8 +214,11 @@ pub enum Error {
     },
     /// `Vault.create` found a vault in the folder already; nothing was changed. Code
     /// `already_exists`.
-    #[error("a vault already exists in this folder")]
-    AlreadyExists,
+    #[error("{summary}")]
+    AlreadyExists {
+        /// The sentence ("a vault already exists in this folder").
+        summary: String,
+    },
     /// The platform key store (Keystore, Keychain) refused or failed. Fall back to the passphrase.
     /// Code `platform_key`.
     #[error("the platform key is unavailable: {reason}")]
@@ -182,8 +242,11 @@ pub enum Error {
     },
     /// The backup passphrase does not open this backup file. Nothing was written. Code
     /// `backup_wrong_passphrase`.
-    #[error("wrong backup passphrase")]
-    BackupWrongPassphrase,
+    #[error("{summary}")]
+    BackupWrongPassphrase {
+        /// The sentence ("wrong backup passphrase").
+        summary: String,
+    },
     /// The backup file is truncated, altered or not a backup; `detail` says which check failed.
     /// Nothing was restored. Code `backup_corrupt`.
     #[error("the backup file is damaged or incomplete: {detail}")]
@@ -211,18 +274,18 @@ impl Error {
     /// scripts read it from the CLI's `--json` output.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::WrongPassphrase => "wrong_passphrase",
+            Error::WrongPassphrase { .. } => "wrong_passphrase",
             Error::Tampered { .. } => "tampered",
             Error::Corrupt { .. } => "corrupt",
             Error::SchemaTooNew { .. } => "schema_too_new",
-            Error::Locked => "locked",
+            Error::Locked { .. } => "locked",
             Error::NotFound { .. } => "not_found",
             Error::Invalid { .. } => "invalid",
-            Error::AlreadyExists => "already_exists",
+            Error::AlreadyExists { .. } => "already_exists",
             Error::PlatformKey { .. } => "platform_key",
             Error::TooManyAttempts { .. } => "too_many_attempts",
             Error::Storage { .. } => "storage",
-            Error::BackupWrongPassphrase => "backup_wrong_passphrase",
+            Error::BackupWrongPassphrase { .. } => "backup_wrong_passphrase",
             Error::BackupCorrupt { .. } => "backup_corrupt",
             Error::BackupTooNew { .. } => "backup_too_new",
         }
@@ -235,6 +298,32 @@ impl Error {
             field: field.to_string(),
             rule,
             summary,
+        }
+    }
+
+    /// The passphrase opens no key slot.
+    pub fn wrong_passphrase() -> Self {
+        Error::WrongPassphrase {
+            summary: "wrong passphrase".into(),
+        }
+    }
+
+    /// The vault is locked, or a handle is dead, for `reason`.
+    pub fn locked(reason: LockReason) -> Self {
+        Error::Locked { reason }
+    }
+
+    /// `Vault.create` found a vault in the folder.
+    pub fn already_exists() -> Self {
+        Error::AlreadyExists {
+            summary: "a vault already exists in this folder".into(),
+        }
+    }
+
+    /// The backup passphrase does not open the backup.
+    pub fn backup_wrong_passphrase() -> Self {
+        Error::BackupWrongPassphrase {
+            summary: "wrong backup passphrase".into(),
         }
     }
 
@@ -338,7 +427,7 @@ mod tests {
     #[test]
     fn codes_are_stable_and_distinct() {
         let all = [
-            (Error::WrongPassphrase, "wrong_passphrase"),
+            (Error::wrong_passphrase(), "wrong_passphrase"),
             (Error::tampered("note", "n1"), "tampered"),
             (Error::corrupt("key slot"), "corrupt"),
             (
@@ -348,10 +437,10 @@ mod tests {
                 },
                 "schema_too_new",
             ),
-            (Error::Locked, "locked"),
+            (Error::locked(LockReason::AutoLock), "locked"),
             (Error::not_found("client", "c1"), "not_found"),
             (Error::invalid("text", Rule::Required), "invalid"),
-            (Error::AlreadyExists, "already_exists"),
+            (Error::already_exists(), "already_exists"),
             (
                 Error::PlatformKey {
                     reason: "refused".into(),
@@ -365,7 +454,7 @@ mod tests {
                 "too_many_attempts",
             ),
             (Error::random_source(), "storage"),
-            (Error::BackupWrongPassphrase, "backup_wrong_passphrase"),
+            (Error::backup_wrong_passphrase(), "backup_wrong_passphrase"),
             (
                 Error::BackupCorrupt {
                     detail: "short".into(),

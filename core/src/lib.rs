@@ -46,8 +46,11 @@ mod words;
 pub mod test_support;
 
 pub use crypto::{KdfCost, KdfParams};
-pub use error::{error_code_of, Error, Result, Rule};
+pub use error::{error_code_of, Error, LockReason, Result, Rule};
 pub use time::{ClockTime, Day, Timestamp};
+pub use vault::lock::{
+    AppLock, LockState, SleepCountingClock, DEFAULT_AUTO_LOCK_SECONDS, MAX_AUTO_LOCK_SECONDS,
+};
 pub use vault::platform::PlatformKey;
 pub use vault::{Vault, WorkerSession};
 
@@ -68,6 +71,10 @@ pub use domain::assessment::{
     AreaAssessment, Assessment, AssessmentInput, LifeArea, Risk, RiskLevel,
 };
 pub use domain::client::{Client, ClientInput, ClientStatus, Consent, Contact};
+pub use domain::defaults::{
+    follow_up_due, form_defaults, review_due, FormDefaults, DUTY_BALANCE_WEEKS, FOLLOW_UP_DAYS,
+    REVIEW_MONTHS,
+};
 pub use domain::duty::{duties, Duty, DutyInfo, DutySettings, DEFAULT_ADVOCACY_HINT_WEEKS};
 pub use domain::entry::{ClientEntry, EntryKind};
 pub use domain::incident::{

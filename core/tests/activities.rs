@@ -275,3 +275,105 @@ fn activities_list_newest_first_and_keep_their_follow_ups() {
         .unwrap();
     assert!(matches!(c.status, ActivityStatus::Cancelled { .. }));
 }
+
+#[test]
+fn a_visit_and_its_follow_ups_are_saved_in_one_call() {
+    let (_d, _v, s) = vault();
+    let sam = client(&s, "Sam");
+    let a = s
+        .add_activity_with_follow_ups(
+            sam.clone(),
+            done(ActivityKind::HomeVisit, "2026-02-02", &[Duty::Empower]),
+            vec![
+                FollowUpInput {
+                    what: "Call the council".into(),
+                    due: day("2026-02-09"),
+                },
+                FollowUpInput {
+                    what: "Bring the form".into(),
+                    due: day("2026-02-02"),
+                },
+            ],
+        )
+        .unwrap();
+    assert_eq!(a.follow_ups.len(), 2);
+    assert_eq!(s.activity(a.id.clone()).unwrap(), a);
+    // Both are open follow-ups on the day they fall due, like those added one by one.
+    let due: Vec<String> = s
+        .today(day("2026-02-09"))
+        .unwrap()
+        .due_follow_ups
+        .into_iter()
+        .chain(s.today(day("2026-02-09")).unwrap().overdue_follow_ups)
+        .map(|f| f.what)
+        .collect();
+    assert!(due.contains(&"Call the council".to_string()), "{due:?}");
+    assert!(due.contains(&"Bring the form".to_string()), "{due:?}");
+}
+
+#[test]
+fn one_bad_follow_up_saves_nothing_and_names_itself() {
+    let (_d, _v, s) = vault();
+    let sam = client(&s, "Sam");
+    let input = done(ActivityKind::HomeVisit, "2026-02-02", &[Duty::Empower]);
+    let good = FollowUpInput {
+        what: "Call the council".into(),
+        due: day("2026-02-09"),
+    };
+    assert_rule(
+        s.add_activity_with_follow_ups(
+            sam.clone(),
+            input.clone(),
+            vec![
+                good.clone(),
+                FollowUpInput {
+                    what: "Too early".into(),
+                    due: day("2026-02-01"),
+                },
+            ],
+        ),
+        "follow_ups[1].due",
+        Rule::NotBefore {
+            other: "the activity's day".into(),
+        },
+    );
+    assert_rule(
+        s.add_activity_with_follow_ups(
+            sam.clone(),
+            input,
+            vec![FollowUpInput {
+                what: "  ".into(),
+                due: day("2026-02-09"),
+            }],
+        ),
+        "follow_ups[0].what",
+        Rule::Required,
+    );
+    // A goal of nobody's: refused inside the write, and the follow-ups with it.
+    let mut bad_goal = done(ActivityKind::HomeVisit, "2026-02-02", &[Duty::Empower]);
+    bad_goal.goal_ids = vec!["0123456789abcdef0123456789abcdef".into()];
+    assert!(s
+        .add_activity_with_follow_ups(sam.clone(), bad_goal, vec![good])
+        .is_err());
+    assert!(s.activities(sam).unwrap().is_empty());
+    assert!(s
+        .today(day("2026-02-09"))
+        .unwrap()
+        .due_follow_ups
+        .is_empty());
+}
+
+#[test]
+fn forms_start_from_the_cores_days() {
+    use alongside_core::{follow_up_due, form_defaults, review_due};
+    assert_eq!(follow_up_due(day("2026-01-30")), day("2026-02-06"));
+    assert_eq!(review_due(day("2026-01-15")), day("2026-04-15"));
+    // A month without the day: its last day.
+    assert_eq!(review_due(day("2025-11-30")), day("2026-02-28"));
+    let d = form_defaults(day("2026-03-01"));
+    assert_eq!(d.today, day("2026-03-01"));
+    assert_eq!(d.follow_up_due, day("2026-03-08"));
+    assert_eq!(d.plan_review_due, day("2026-06-01"));
+    assert_eq!(d.next_review_due, day("2026-06-01"));
+    assert_eq!(d.duty_balance_from, day("2025-12-07"));
+}

@@ -111,7 +111,7 @@ fn caseload(s: &WorkerSession, clients: usize) {
                 goal.id.clone(),
                 RatingInput {
                     on: Day::from_ymd(2026, month, 15).unwrap(),
-                    score: month as u8,
+                    score: month as i32,
                     by,
                     words: Some("Getting there".into()),
                 },
@@ -455,7 +455,7 @@ fn a_restored_vault_has_every_row_byte_for_byte_and_its_audit_verifies() {
     let reopened = Vault::open_with_cost(dir_string(&target), KdfCost::Test).unwrap();
     assert!(matches!(
         reopened.unlock(PASSPHRASE.into(), None),
-        Err(Error::WrongPassphrase)
+        Err(Error::WrongPassphrase { .. })
     ));
     let r = reopened.unlock(NEW_PASS.into(), None).unwrap();
     r.add_client(ClientInput::named("Met on the new phone"))
@@ -546,12 +546,12 @@ fn each_bad_file_has_its_own_error_and_leaves_the_target_untouched() {
 
     assert!(matches!(
         fails_cleanly(&bytes, "not the backup passphrase"),
-        Error::BackupWrongPassphrase
+        Error::BackupWrongPassphrase { .. }
     ));
     // The unlock passphrase is not the backup passphrase.
     assert!(matches!(
         fails_cleanly(&bytes, PASSPHRASE),
-        Error::BackupWrongPassphrase
+        Error::BackupWrongPassphrase { .. }
     ));
 
     let truncated = &bytes[..bytes.len() - 10];
@@ -590,7 +590,7 @@ fn each_bad_file_has_its_own_error_and_leaves_the_target_untouched() {
     let err = restore_bytes(&bytes, held.path(), BACKUP_PASS)
         .err()
         .unwrap();
-    assert!(matches!(err, Error::AlreadyExists), "{err:?}");
+    assert!(matches!(err, Error::AlreadyExists { .. }), "{err:?}");
     assert_untouched(held.path().parent().unwrap(), held.path(), &before);
 
     // An existing empty folder stays an empty folder when the file is bad.
@@ -670,7 +670,7 @@ fn backup_asks_for_the_unlock_passphrase_and_stops_when_locked() {
         )
         .err()
         .unwrap();
-    assert!(matches!(err, Error::WrongPassphrase), "{err:?}");
+    assert!(matches!(err, Error::WrongPassphrase { .. }), "{err:?}");
     assert!(names(out.path()).is_empty());
 
     // Too short a backup passphrase names the field.
@@ -698,7 +698,7 @@ fn backup_asks_for_the_unlock_passphrase_and_stops_when_locked() {
         )
         .err()
         .unwrap();
-    assert!(matches!(err, Error::Locked));
+    assert!(matches!(err, Error::Locked { .. }));
     assert!(names(out.path()).is_empty());
 }
 
@@ -840,7 +840,7 @@ fn typed_backup_error(e: &Error) -> bool {
     matches!(
         e,
         Error::BackupCorrupt { .. }
-            | Error::BackupWrongPassphrase
+            | Error::BackupWrongPassphrase { .. }
             | Error::BackupTooNew { .. }
             | Error::SchemaTooNew { .. }
     )

@@ -27,7 +27,7 @@ fn goal(area: LifeArea, words: &str, target: Option<&str>) -> GoalInput {
 fn rating(on: Day, score: u8, by: Author) -> RatingInput {
     RatingInput {
         on,
-        score,
+        score: score.into(),
         by,
         words: None,
     }

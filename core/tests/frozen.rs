@@ -71,7 +71,7 @@ fn a_schema_1_vault_opens() {
     let vault = Vault::open_with_cost(dir.path().display().to_string(), KdfCost::Test).unwrap();
     assert!(matches!(
         vault.unlock("not the passphrase".into(), None),
-        Err(Error::WrongPassphrase)
+        Err(Error::WrongPassphrase { .. })
     ));
     // Opening without the keys leaves it as it was: the upgrade needs them.
     assert_eq!(schema_of(dir.path()), 1);
@@ -118,7 +118,7 @@ fn a_schema_2_vault_with_argon2id_slots_opens() {
     let vault = Vault::open(dir.path().display().to_string()).unwrap();
     assert!(matches!(
         vault.unlock("not the passphrase".into(), None),
-        Err(Error::WrongPassphrase)
+        Err(Error::WrongPassphrase { .. })
     ));
     let s = vault.unlock("frozen vault v2".into(), None).unwrap();
     assert_eq!(s.client(CLIENT.into()).unwrap().preferred_name, "Amira");
@@ -141,7 +141,7 @@ fn a_schema_2_vault_opens() {
     let vault = Vault::open_with_cost(dir.path().display().to_string(), KdfCost::Test).unwrap();
     assert!(matches!(
         vault.unlock("not the passphrase".into(), None),
-        Err(Error::WrongPassphrase)
+        Err(Error::WrongPassphrase { .. })
     ));
     let s = vault.unlock("frozen vault v2".into(), None).unwrap();
     let client = s.client(CLIENT.into()).unwrap();

@@ -194,7 +194,7 @@ fn a_locked_shared_screen_says_so_in_the_clients_language() {
     let shared = worker.open_shared(fr, None).unwrap();
     let _back = shared.leave(PASSPHRASE.into()).unwrap();
     let err = shared.screen(day("2026-02-10")).unwrap_err();
-    assert!(matches!(err, Error::Locked));
+    assert!(matches!(err, Error::Locked { .. }));
     assert_eq!(
         shared.error_message(err),
         "Cet écran s'est fermé. Merci de rendre le téléphone à votre intervenant."

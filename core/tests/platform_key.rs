@@ -54,14 +54,20 @@ fn leaving_shared_mode_with_a_wrong_platform_key_is_refused_and_stays_shared() {
             "Robin",
             "{what}"
         );
-        assert!(matches!(worker.clients(), Err(Error::Locked)), "{what}");
-        assert!(matches!(vault.worker(), Err(Error::Locked)), "{what}");
+        assert!(
+            matches!(worker.clients(), Err(Error::Locked { .. })),
+            "{what}"
+        );
+        assert!(
+            matches!(vault.worker(), Err(Error::Locked { .. })),
+            "{what}"
+        );
     }
     let back = shared
         .leave_with_platform_key(TestPlatformKey::new(1))
         .unwrap();
     assert_eq!(back.clients().unwrap().clients.len(), 1);
-    assert!(matches!(shared.screen(today), Err(Error::Locked)));
+    assert!(matches!(shared.screen(today), Err(Error::Locked { .. })));
 }
 
 #[test]

@@ -490,7 +490,8 @@ fn shared_view_never_shows_anything_else() {
                 }
                 1 => {
                     let (g, _, allowed, _) = pick(&mut rng);
-                    let r = shared.rate(g, today, (rng.below(12)) as u8, Some("it went ok".into()));
+                    let r =
+                        shared.rate(g, today, (rng.below(12)) as i32, Some("it went ok".into()));
                     judge("rate", allowed, &r);
                     answer(r)
                 }
@@ -525,7 +526,7 @@ fn shared_view_never_shows_anything_else() {
             "{refused} refused, {accepted} accepted"
         );
         // The worker's handle was dead throughout.
-        assert!(matches!(c.session.clients(), Err(Error::Locked)));
+        assert!(matches!(c.session.clients(), Err(Error::Locked { .. })));
         let worker = shared.leave(PASS.into()).unwrap();
         assert!(worker.clients().unwrap().clients.len() >= 2);
         // Nothing the client could not see changed in the worker's view.
@@ -596,15 +597,15 @@ fn leaving_needs_the_worker_and_client_words_come_back_marked_as_theirs() {
     // A wrong passphrase fails and stays in shared mode; the old worker handle stays dead.
     assert!(matches!(
         shared.leave("wrong passphrase".into()),
-        Err(Error::WrongPassphrase)
+        Err(Error::WrongPassphrase { .. })
     ));
     assert!(shared.screen(today).is_ok());
-    assert!(matches!(worker.clients(), Err(Error::Locked)));
-    assert!(matches!(vault.worker(), Err(Error::Locked)));
+    assert!(matches!(worker.clients(), Err(Error::Locked { .. })));
+    assert!(matches!(vault.worker(), Err(Error::Locked { .. })));
 
     let back = shared.leave(PASS.into()).unwrap();
-    assert!(matches!(shared.screen(today), Err(Error::Locked)));
-    assert!(matches!(worker.clients(), Err(Error::Locked)));
+    assert!(matches!(shared.screen(today), Err(Error::Locked { .. })));
+    assert!(matches!(worker.clients(), Err(Error::Locked { .. })));
     let plan = back.plan_screen(client.clone(), today).unwrap();
     let card = &plan.goals[0];
     assert_eq!(card.latest_client_rating.as_ref().map(|r| r.score), Some(6));
@@ -624,7 +625,7 @@ fn wrong_attempts_are_throttled() {
     for _ in 0..3 {
         assert!(matches!(
             shared.leave("not the passphrase".into()),
-            Err(Error::WrongPassphrase)
+            Err(Error::WrongPassphrase { .. })
         ));
     }
     // Even the right passphrase waits now.
@@ -643,10 +644,13 @@ fn idle_shared_mode_locks_the_whole_vault() {
     std::thread::sleep(std::time::Duration::from_millis(1_200));
     assert!(matches!(
         shared.screen(day("2026-02-10")),
-        Err(Error::Locked)
+        Err(Error::Locked { .. })
     ));
     assert!(vault.is_locked());
-    assert!(matches!(shared.leave(PASS.into()), Err(Error::Locked)));
+    assert!(matches!(
+        shared.leave(PASS.into()),
+        Err(Error::Locked { .. })
+    ));
     assert!(vault.unlock(PASS.into(), None).is_ok());
 }
 
@@ -672,4 +676,39 @@ fn leaving_with_the_platform_key() {
     let (client, ..) = robin(&worker);
     let shared = worker.open_shared(client, None).unwrap();
     assert!(shared.leave_with_platform_key(Arc::new(FixedKey)).is_ok());
+}
+
+#[test]
+fn a_score_past_ten_is_refused_not_wrapped() {
+    let (_dir, _vault, worker) = worker_vault();
+    let (client, goal, _) = robin(&worker);
+    let out_of_range = |r: Result<(), Error>| {
+        assert!(
+            matches!(
+                &r,
+                Err(Error::Invalid { field, rule: alongside_core::Rule::OutOfRange { min: 1, max: 10 }, .. })
+                    if field == "score"
+            ),
+            "{r:?}"
+        );
+    };
+    // 260 would be 4 as a byte: the core sees 260 and refuses it.
+    for score in [260, 0, -6, 11] {
+        out_of_range(
+            worker
+                .rate_goal(
+                    goal.clone(),
+                    RatingInput {
+                        on: day("2026-02-01"),
+                        score,
+                        by: Author::Worker,
+                        words: None,
+                    },
+                )
+                .map(drop),
+        );
+    }
+    let shared = worker.open_shared(client, None).unwrap();
+    out_of_range(shared.rate(goal.clone(), day("2026-02-01"), 260, None));
+    shared.rate(goal, day("2026-02-01"), 4, None).unwrap();
 }

@@ -53,7 +53,7 @@ fn a_new_vault_is_unlocked_and_an_opened_one_is_locked() {
     drop(_session);
     let vault = open(tmp.path());
     assert!(vault.is_locked());
-    assert!(matches!(vault.worker(), Err(Error::Locked)));
+    assert!(matches!(vault.worker(), Err(Error::Locked { .. })));
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn creating_over_an_existing_vault_is_refused() {
         None,
         KdfCost::Test,
     );
-    assert!(matches!(again, Err(Error::AlreadyExists)));
+    assert!(matches!(again, Err(Error::AlreadyExists { .. })));
     let (_vault, session) = unlock(tmp.path());
     assert_eq!(session.client(id).unwrap().preferred_name, "Rosa");
 }
@@ -111,24 +111,30 @@ fn lock_then_unlock() {
     let id = add(&session, "Maya");
     vault.lock();
     assert!(vault.is_locked());
-    assert!(matches!(session.client(id.clone()), Err(Error::Locked)));
-    assert!(matches!(session.clients(), Err(Error::Locked)));
+    assert!(matches!(
+        session.client(id.clone()),
+        Err(Error::Locked { .. })
+    ));
+    assert!(matches!(session.clients(), Err(Error::Locked { .. })));
     assert!(matches!(
         session.add_client(ClientInput::named("Not written")),
-        Err(Error::Locked)
+        Err(Error::Locked { .. })
     ));
-    assert!(matches!(vault.worker(), Err(Error::Locked)));
+    assert!(matches!(vault.worker(), Err(Error::Locked { .. })));
 
     let fresh = vault.unlock(PASSPHRASE.into(), None).unwrap();
     assert_eq!(fresh.client(id.clone()).unwrap().preferred_name, "Maya");
     // A session from before the lock stays dead, even though the vault is unlocked again.
-    assert!(matches!(session.client(id.clone()), Err(Error::Locked)));
+    assert!(matches!(
+        session.client(id.clone()),
+        Err(Error::Locked { .. })
+    ));
     assert_eq!(fresh.clients().unwrap().clients.len(), 1);
 
     // Locking from inside the session works the same way.
     fresh.lock();
     assert!(vault.is_locked());
-    assert!(matches!(fresh.client(id), Err(Error::Locked)));
+    assert!(matches!(fresh.client(id), Err(Error::Locked { .. })));
     drop((fresh, session, vault));
     let _ = tmp;
 }
@@ -142,7 +148,7 @@ fn passphrase_change_keeps_data_and_rejects_the_old_one() {
     let new = "a much longer new passphrase";
     assert!(matches!(
         session.change_passphrase("not the passphrase".into(), new.into()),
-        Err(Error::WrongPassphrase)
+        Err(Error::WrongPassphrase { .. })
     ));
     assert!(matches!(
         session.change_passphrase(PASSPHRASE.into(), "short".into()),
@@ -158,7 +164,7 @@ fn passphrase_change_keeps_data_and_rejects_the_old_one() {
     let vault = open(tmp.path());
     assert!(matches!(
         vault.unlock(PASSPHRASE.into(), None),
-        Err(Error::WrongPassphrase)
+        Err(Error::WrongPassphrase { .. })
     ));
     let session = vault.unlock(new.into(), None).unwrap();
     for (i, id) in ids.iter().enumerate() {
@@ -209,7 +215,7 @@ fn wrong_passphrase_is_typed_and_changes_nothing_but_the_throttle() {
     ] {
         assert!(matches!(
             vault.unlock(wrong.into(), None),
-            Err(Error::WrongPassphrase)
+            Err(Error::WrongPassphrase { .. })
         ));
     }
     assert!(vault.is_locked());
@@ -230,7 +236,7 @@ fn repeated_wrong_passphrases_are_slowed_down() {
     for _ in 0..3 {
         assert!(matches!(
             vault.unlock("wrong wrong wrong".into(), None),
-            Err(Error::WrongPassphrase)
+            Err(Error::WrongPassphrase { .. })
         ));
     }
     // Even the right passphrase waits now: the delay is not an oracle for the right answer.
@@ -275,7 +281,7 @@ fn platform_key_unlocks_and_survives_a_passphrase_change() {
     let platform = TestPlatformKey::new(7);
     assert!(matches!(
         session.enable_platform_key("wrong passphrase!".into(), platform.clone()),
-        Err(Error::WrongPassphrase)
+        Err(Error::WrongPassphrase { .. })
     ));
     session
         .enable_platform_key(PASSPHRASE.into(), platform.clone())
@@ -495,7 +501,7 @@ fn garbage_in_key_slots_gives_typed_errors() {
                 Err(e) => assert!(
                     matches!(
                         e,
-                        Error::WrongPassphrase
+                        Error::WrongPassphrase { .. }
                             | Error::Corrupt { .. }
                             | Error::Storage { .. }
                             | Error::PlatformKey { .. }

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     match fuzzing::read_file(data) {
         Ok(_)
         | Err(Error::BackupCorrupt { .. })
-        | Err(Error::BackupWrongPassphrase)
+        | Err(Error::BackupWrongPassphrase { .. })
         | Err(Error::BackupTooNew { .. })
         | Err(Error::SchemaTooNew { .. }) => {}
         Err(other) => panic!("not a backup error: {other:?}"),

@@ -8,7 +8,9 @@
 #   4. the Android shell's platform-key adapter (android/app/.../app/keys, which imports nothing
 #      from Android) compiled with kotlinc against the generated bindings and the Kotlin layer,
 #      and its JVM test run through the core with a software key and a stand-in for
-#      BiometricPrompt (compiled once per change of its inputs, into build/shells/classes).
+#      BiometricPrompt (compiled once per change of its inputs, into build/shells/classes);
+#   5. check_usage.py: every call the phone library exports is made by an app, or listed in
+#      docs/phone-api.md as one the apps do not make, with why.
 # The Compose and SwiftUI code itself is not compiled here (no Android SDK, no Xcode).
 # The last line is `N passed, N failed`; the exit status is non-zero on any failure.
 set -euo pipefail
@@ -44,6 +46,9 @@ fi
 # 3. The Kotlin layer imports nothing from Android, and the check finds a planted import.
 if python3 tests/shells/check_no_android.py; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 if python3 tests/shells/check_no_android.py --self-test; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+# 5. Every exported call is used by an app or listed as not (one check for the whole list).
+if python3 tests/shells/check_usage.py | sed '$d'; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 # 4. The platform-key adapter on the JVM.
 keys=android/app/src/main/kotlin/org/alongside/app/keys

@@ -32,7 +32,7 @@ CASES = [
     (KT + "ui/today/TodayScreen.kt", "ActivityStatus.Missed", "ActivityStatus.Mised", "ActivityStatus has no Mised"),
     # Kotlin: constructors and argument lists
     (KT + "ui/caseload/AddClientDialog.kt", "culturalNotes = null,", "culturalNote = null,", "no parameter named culturalNote"),
-    (KT + "ui/incident/IncidentDetail.kt", "IncidentActionInput(action, doneBy, on, null, details.ifBlank { null })", "IncidentActionInput(action, doneBy, on, details.ifBlank { null })", "missing argument details"),
+    (KT + "ui/incident/IncidentDetail.kt", "IncidentActionInput(action, doneBy, on, null, details.ifBlank { null })", "IncidentActionInput(action, doneBy)", "missing argument on"),
     (KT + "ui/incident/IncidentScreen.kt", "model.call { report(clientId, input) }", "model.call { report(input) }", "missing argument input"),
     # Kotlin: imports, free functions, the platform key, resources
     (KT + "ui/today/TodayScreen.kt", "import org.alongside.core.TodayVisit", "import org.alongside.core.TodayVisits", "no such name in the generated bindings"),
@@ -49,7 +49,7 @@ CASES = [
     (SW + "Pages/IncidentPage.swift", "kinds: [IncidentKindInfo] = incidentKinds()", "kinds: [IncidentKindInfo] = incidentKind()", "the bindings have incidentKinds"),
     (SW + "Core/ErrorText.swift", "case AlongsideError.BackupCorrupt:", "case AlongsideError.BackupCorupt:", "AlongsideError has no BackupCorupt"),
     (SW + "Core/VaultStore.swift", "Vault.create(dir: path, passphrase: passphrase, deviceBinding: key)", "Vault.create(dir: path, passphrase: passphrase)", "missing argument"),
-    (SW + "Pages/CaseloadPage.swift", "culturalNotes: nil, contacts: [], consents: [])", "culturalNotes: nil, contacts: [])", "missing argument"),
+    (SW + "Pages/CaseloadPage.swift", "preferredName: name, legalName: nil,", "legalName: nil,", "argument labels"),
     (SW + "Platform/KeychainPlatformKey.swift", "func unwrap(wrapped: Data) throws -> Data", "func unwrap(data: Data) throws -> Data", "do not match the protocol"),
     (SW + "Pages/GoalCardView.swift", "case Trend.notEnough:", "case Trend.notenough:", "Trend has no notenough"),
 ]

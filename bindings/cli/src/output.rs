@@ -75,10 +75,10 @@ impl Failure {
             Error::Storage { detail } | Error::BackupCorrupt { detail } => {
                 json!({ "detail": detail })
             }
-            Error::WrongPassphrase
-            | Error::Locked
-            | Error::AlreadyExists
-            | Error::BackupWrongPassphrase => json!({}),
+            Error::Locked { reason } => json!({ "reason": reason }),
+            Error::WrongPassphrase { .. }
+            | Error::AlreadyExists { .. }
+            | Error::BackupWrongPassphrase { .. } => json!({}),
         }
     }
 
@@ -91,7 +91,7 @@ impl Failure {
 
     fn hint(&self) -> Option<&'static str> {
         match self {
-            Failure::Core(Error::WrongPassphrase) => {
+            Failure::Core(Error::WrongPassphrase { .. }) => {
                 Some("Nothing was changed. Check ALONGSIDE_PASSPHRASE or type it again.")
             }
             Failure::Core(Error::Tampered { .. } | Error::Corrupt { .. }) => Some(
@@ -100,6 +100,9 @@ impl Failure {
             ),
             Failure::Core(Error::SchemaTooNew { .. }) => {
                 Some("Update Alongside to open this vault; it was left as it was.")
+            }
+            Failure::Core(Error::Locked { .. }) => {
+                Some("Each command unlocks the vault itself; run it again with the passphrase.")
             }
             Failure::Core(Error::NotFound { kind, .. }) if kind == "vault" => {
                 Some("Create one with `alongside init`, or point --vault at an existing one.")
@@ -175,7 +178,7 @@ mod tests {
     #[test]
     fn exit_codes_follow_the_contract() {
         let code = |e: Error| Failure::Core(e).exit_code();
-        assert_eq!(code(Error::WrongPassphrase), 3);
+        assert_eq!(code(Error::wrong_passphrase()), 3);
         assert_eq!(code(Error::tampered("client", "x")), 4);
         assert_eq!(code(Error::corrupt("key slot")), 4);
         assert_eq!(
@@ -185,8 +188,18 @@ mod tests {
             }),
             1
         );
-        assert_eq!(code(Error::Locked), 1);
+        assert_eq!(
+            code(Error::locked(alongside_core::LockReason::LockedNow)),
+            1
+        );
         assert_eq!(Failure::Usage("x".into()).exit_code(), 2);
+    }
+
+    #[test]
+    fn a_locked_error_says_why() {
+        let v = Failure::Core(Error::locked(alongside_core::LockReason::SharedMode)).to_json();
+        assert_eq!(v["error"]["code"], "locked");
+        assert_eq!(v["error"]["reason"], "shared_mode");
     }
 
     #[test]

@@ -306,7 +306,7 @@ pub(super) fn open_file<R: Read>(
         &h[..checked_len],
         &h[checked_len..digested_len],
     )
-    .map_err(|_| Error::BackupWrongPassphrase)?;
+    .map_err(|_| Error::backup_wrong_passphrase())?;
     Ok(ChunkReader {
         input,
         key: keys.stream,

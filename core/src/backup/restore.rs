@@ -26,7 +26,8 @@ impl<S: Source> Source for &mut S {
 }
 
 /// Check a backup file: it opens with this passphrase, is complete and unaltered, and this build
-/// can restore it. Writes nothing.
+/// can restore it. Writes nothing. Fails with `NotFound` (kind `backup`: no file at `path`),
+/// `BackupWrongPassphrase`, `BackupCorrupt`, `BackupTooNew`, `Storage` (the file cannot be read).
 #[cfg_attr(feature = "ffi", uniffi::export)]
 pub fn verify_backup(path: String, backup_passphrase: String) -> Result<BackupSummary> {
     let file = fs::File::open(path).map_err(|e| match e.kind() {
@@ -103,7 +104,7 @@ pub fn restore_stream<R: Read>(
 /// restored one, or anything else) is refused, so a restore never mixes with what was there.
 fn check_target(target: &Path) -> Result<()> {
     if target.join(storage::DB_FILE).exists() {
-        return Err(Error::AlreadyExists);
+        return Err(Error::already_exists());
     }
     if !target.exists() {
         return Ok(());
@@ -248,7 +249,7 @@ pub(super) fn rows_do_not_fit(e: rusqlite::Error) -> Error {
 /// exist (or is an empty folder), else a rename of its files into the target folder.
 pub(super) fn move_into_place(staging: &Path, target: &Path) -> Result<()> {
     if target.join(storage::DB_FILE).exists() {
-        return Err(Error::AlreadyExists);
+        return Err(Error::already_exists());
     }
     if fs::rename(staging, target).is_ok() {
         return Ok(());
@@ -271,6 +272,8 @@ impl Vault {
     /// their own error and leave `vault_dir` as it was. The new unlock passphrase must be hard to
     /// guess; `device_binding` binds the restored vault to this phone (as at `create`). The
     /// restored vault's audit trail records the restore.
+    /// Fails with `BackupWrongPassphrase`, `BackupCorrupt`, `BackupTooNew`, `AlreadyExists` (a
+    /// vault in `vault_dir`), `Invalid` (a weak `new_passphrase`), `PlatformKey`, `Storage`.
     #[cfg_attr(feature = "ffi", uniffi::constructor)]
     pub fn restore(
         backup_path: String,

@@ -175,6 +175,9 @@ impl WorkerSession {
     /// Back up the whole vault to the file at `path` (replaced only when the backup is complete).
     /// `passphrase` is the worker's unlock passphrase; `backup_passphrase` seals the file: hard to
     /// guess, and not the unlock passphrase. Argon2id at the same cost as the vault's slots.
+    /// Fails with `WrongPassphrase` / `TooManyAttempts` (`passphrase`, checked as at unlock),
+    /// `Invalid` (a weak `backup_passphrase`, or the unlock passphrase again), and the errors every
+    /// call has (see `WorkerSession`); a failed backup leaves no file at `path`.
     pub fn backup(
         &self,
         path: String,

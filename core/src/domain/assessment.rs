@@ -136,8 +136,10 @@ pub struct AssessmentInput {
     /// The day of the assessment.
     pub on: Day,
     /// The life areas assessed, each at most once.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub areas: Vec<AreaAssessment>,
     /// How the client sees their situation, in their own words.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub client_words: Option<String>,
 }
 
@@ -202,6 +204,8 @@ fn validated(input: AssessmentInput) -> Result<AssessmentInput> {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Record an assessment of a client. Each life area may appear once.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn add_assessment(&self, client_id: String, input: AssessmentInput) -> Result<Assessment> {
         let input = validated(input)?;
         self.write(|tx, keys| {
@@ -221,6 +225,8 @@ impl WorkerSession {
 
     /// Correct an assessment: every field as the worker entered it, checked as when it was added.
     /// The assessment as it was is kept in its history.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`assessment_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn update_assessment(
         &self,
         assessment_id: String,
@@ -239,12 +245,15 @@ impl WorkerSession {
     }
 
     /// One assessment by id.
+    /// Fails with `NotFound` (`assessment_id`), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn assessment(&self, assessment_id: String) -> Result<Assessment> {
         let id = validate::id("assessment_id", &assessment_id)?;
         self.with(|conn, keys| Ok(storage::get::<Assessment>(conn, keys, &id)?.value))
     }
 
     /// A client's assessments, newest first.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn assessments(&self, client_id: String) -> Result<Vec<Assessment>> {
         let mut all = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

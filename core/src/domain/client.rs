@@ -97,16 +97,22 @@ pub struct ClientInput {
     /// The name the client wants to be called by: use it on every screen.
     pub preferred_name: String,
     /// The client's legal name, only for forms that need it.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub legal_name: Option<String>,
     /// The client's pronouns, as they gave them.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub pronouns: Option<String>,
     /// The client's language as a BCP-47 tag (`ar`, `en-GB`): shared mode speaks it.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub language: Option<String>,
     /// What the worker should know about the client's culture and customs.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub cultural_notes: Option<String>,
     /// People in the client's life the worker may contact.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub contacts: Vec<Contact>,
     /// Who may be told what about the client.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub consents: Vec<Consent>,
 }
 
@@ -187,6 +193,8 @@ pub(crate) fn load(
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Add a client to the caseload. Names are trimmed; the preferred name is required.
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn add_client(&self, input: ClientInput) -> Result<Client> {
         let input = input.validated()?;
         let client = Client {
@@ -208,6 +216,8 @@ impl WorkerSession {
     }
 
     /// Replace a client's details with `input`; the status and the creation time are kept.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn update_client(&self, client_id: String, input: ClientInput) -> Result<Client> {
         let input = input.validated()?;
         self.write(|tx, keys| {
@@ -230,6 +240,8 @@ impl WorkerSession {
     }
 
     /// Pause, resume or discharge. Discharge keeps every record; only `erase_client` removes.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn set_client_status(&self, client_id: String, status: ClientStatus) -> Result<Client> {
         self.write(|tx, keys| {
             let mut client = load(tx, keys, &client_id)?;
@@ -251,6 +263,7 @@ impl WorkerSession {
 
     /// Remove a client and everything of theirs, irreversibly. The audit trail keeps only that
     /// an erase happened.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn erase_client(&self, client_id: String) -> Result<()> {
         let id = validate::id("client_id", &client_id)?;
         self.with(|conn, keys| {

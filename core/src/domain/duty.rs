@@ -119,11 +119,14 @@ pub(crate) fn settings(conn: &Connection, keys: &Keys) -> Result<DutySettings> {
 impl WorkerSession {
     /// The vault's duty setting (when the empowerment hint appears); the default until the worker
     /// changes it.
+    /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn duty_settings(&self) -> Result<DutySettings> {
         self.with(|conn, keys| settings(conn, keys))
     }
 
     /// Change the duty setting. `advocacy_hint_weeks` must be 1 to 52.
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn set_duty_settings(&self, settings: DutySettings) -> Result<DutySettings> {
         crate::validate::range(
             "advocacy_hint_weeks",

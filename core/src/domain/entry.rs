@@ -45,6 +45,7 @@ storage::client_record!(ClientEntry, "client_entry");
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// What the client wrote in shared mode, oldest first.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn client_entries(&self, client_id: String) -> Result<Vec<ClientEntry>> {
         let mut all = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

@@ -191,8 +191,10 @@ pub struct IncidentActionInput {
     /// The day it was done.
     pub on: Day,
     /// The time it was done, if known.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub at: Option<ClockTime>,
     /// What was done, in the worker's words, if anything to add.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub details: Option<String>,
 }
 
@@ -269,10 +271,12 @@ pub struct IncidentInput {
     /// The day it happened.
     pub occurred_on: Day,
     /// The time it happened, if known.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub occurred_at: Option<ClockTime>,
     /// What happened or what it is, in the worker's words.
     pub description: String,
     /// The activity it happened at, if any (the client's own).
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub activity_id: Option<String>,
 }
 

@@ -6,6 +6,7 @@
 pub(crate) mod activity;
 pub(crate) mod assessment;
 pub(crate) mod client;
+pub(crate) mod defaults;
 pub(crate) mod duty;
 pub(crate) mod entry;
 pub(crate) mod incident;

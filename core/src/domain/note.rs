@@ -194,6 +194,7 @@ pub(crate) fn draft_only(note: &Note) -> Result<()> {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Throw away a draft that should not have been started. Signed notes stay for good.
+    /// Fails with `NotFound` (`note_id`), and the errors every call has (see `WorkerSession`).
     pub fn discard_note(&self, note_id: String) -> Result<()> {
         self.write(|tx, keys| {
             let note = load(tx, keys, &note_id)?;

@@ -180,6 +180,8 @@ impl WorkerSession {
     /// Write one section of the client's wellness and crisis plan with the client beside you
     /// (marked as written by the worker with the client); blank text empties the section. Saves a
     /// new version; earlier versions are kept.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn write_wellness_with_client(
         &self,
         client_id: String,
@@ -204,6 +206,7 @@ impl WorkerSession {
     }
 
     /// Every version of the client's wellness and crisis plan, oldest first.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn wellness_versions(&self, client_id: String) -> Result<Vec<WellnessPlan>> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

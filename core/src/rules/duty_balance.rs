@@ -276,6 +276,8 @@ pub(crate) fn empowerment_hint(
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// The balance of one client's activities over a period, with the empowerment hint as of `to`.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn client_duty_balance(
         &self,
         client_id: String,
@@ -294,6 +296,8 @@ impl WorkerSession {
     }
 
     /// The balance of all of this worker's activities over a period (at most a year).
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn duty_balance(&self, from: Day, to: Day) -> Result<DutyBalance> {
         check_period(from, to)?;
         self.with(|conn, keys| {

@@ -67,6 +67,7 @@ pub struct ActivityView {
 impl WorkerSession {
     /// The activity screen in one call: the activity, labels, linked goals, notes and duty
     /// suggestions.
+    /// Fails with `NotFound` (`activity_id`), and the errors every call has (see `WorkerSession`).
     pub fn activity_view(&self, activity_id: String) -> Result<ActivityView> {
         self.with(|conn, keys| {
             let activity = load(conn, keys, &activity_id)?;

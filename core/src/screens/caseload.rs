@@ -122,6 +122,7 @@ pub(crate) fn plan_due_items(plan: Option<&Plan>, goals: &[Goal], today: Day) ->
 impl WorkerSession {
     /// Every client on this phone, by preferred name, with any client record that could not be
     /// opened listed apart.
+    /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn clients(&self) -> Result<ClientList> {
         let (mut clients, left_out) =
             self.with(|conn, keys| storage::tolerant(|| storage::list::<Client>(conn, keys)))?;
@@ -134,6 +135,7 @@ impl WorkerSession {
 
     /// The caseload list: active clients first, then by what is due soonest, then by name; and
     /// any record it could not open.
+    /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn caseload(&self, today: Day) -> Result<CaseloadView> {
         let (mut rows, left_out) = self.with(|conn, keys| {
             storage::tolerant(|| {

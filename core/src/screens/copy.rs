@@ -344,6 +344,8 @@ impl WorkerSession {
     /// The client's copy as one self-contained HTML document (their goals in their words, their
     /// ratings drawn as SVG, their wellness and crisis plan, in their language), for the share
     /// sheet. It leaves the vault unsealed: warn before sharing it.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn client_copy(&self, client_id: String, today: Day) -> Result<String> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

@@ -217,6 +217,7 @@ fn revisions(earlier: &[Earlier], current: &serde_json::Value) -> Vec<EarlierRev
 impl WorkerSession {
     /// Any record's earlier revisions, oldest first, each with the day an edit replaced it and
     /// what the edit changed (empty for a record never edited).
+    /// Fails with `NotFound` (`record_id`), and the errors every call has (see `WorkerSession`).
     pub fn record_history(&self, record_id: String) -> Result<Vec<EarlierRevision>> {
         let id = validate::id("record_id", &record_id)?;
         self.with(|conn, keys| {

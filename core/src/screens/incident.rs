@@ -232,6 +232,8 @@ fn sorted_views(
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Report an incident about a client; it opens with every required action still to do.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn report_incident(&self, client_id: String, input: IncidentInput) -> Result<IncidentView> {
         let description = validate::text("description", &input.description, NOTE_MAX)?;
         input.occurred_on.not_in_future("occurred_on")?;
@@ -260,6 +262,8 @@ impl WorkerSession {
     /// Correct an open incident: its kind, day, time, description and activity, checked as when
     /// it was reported. The incident as it was is kept in its history. A closed incident refuses:
     /// it takes a dated correction (`correct_incident`) instead.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`incident_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn update_incident(
         &self,
         incident_id: String,
@@ -293,6 +297,8 @@ impl WorkerSession {
 
     /// Add a dated correction to a closed incident, saying why. The incident stays exactly as it
     /// was closed; the correction is kept beside it and shown with it.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`incident_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn correct_incident(
         &self,
         incident_id: String,
@@ -320,6 +326,8 @@ impl WorkerSession {
     }
 
     /// Record an action taken: what, who, when.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`incident_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn record_incident_action(
         &self,
         incident_id: String,
@@ -350,6 +358,8 @@ impl WorkerSession {
     /// recorded, from 0 (`IncidentView.recorded_actions`). Checked as when it was recorded; the
     /// incident as it was is kept in its history. A closed incident refuses: it takes a dated
     /// correction instead.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`incident_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn update_incident_action(
         &self,
         incident_id: String,
@@ -379,6 +389,8 @@ impl WorkerSession {
     }
 
     /// Close an incident once every required action is recorded.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`incident_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn close_incident(
         &self,
         incident_id: String,
@@ -420,6 +432,7 @@ impl WorkerSession {
     }
 
     /// One incident by id, as its screen shows it.
+    /// Fails with `NotFound` (`incident_id`), and the errors every call has (see `WorkerSession`).
     pub fn incident(&self, incident_id: String) -> Result<IncidentView> {
         self.with(|conn, keys| {
             let incident = load(conn, keys, &incident_id)?;
@@ -428,6 +441,7 @@ impl WorkerSession {
     }
 
     /// A client's incidents, newest first.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn incidents(&self, client_id: String) -> Result<Vec<IncidentView>> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -437,6 +451,8 @@ impl WorkerSession {
     }
 
     /// Every open incident on this phone, newest first.
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn open_incidents(&self) -> Result<Vec<IncidentView>> {
         self.with(|conn, keys| {
             let open = all(conn, keys)?

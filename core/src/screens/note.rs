@@ -124,6 +124,8 @@ fn with_edits(conn: &Connection, keys: &Keys, mut v: NoteView) -> Result<NoteVie
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Start a draft note about a client, on one of their activities or on its own.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`, `activity_id`), and
+    /// the errors every call has (see `WorkerSession`).
     pub fn add_note(
         &self,
         client_id: String,
@@ -159,6 +161,8 @@ impl WorkerSession {
 
     /// Replace a draft's text; the words it replaces are kept in the note's history. A signed
     /// note refuses: corrections are addenda.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`note_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn edit_note(&self, note_id: String, text: String) -> Result<NoteView> {
         self.write(|tx, keys| {
             let mut note = load(tx, keys, &note_id)?;
@@ -171,6 +175,8 @@ impl WorkerSession {
     }
 
     /// Sign a draft. From now on the note never changes.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`note_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn sign_note(&self, note_id: String) -> Result<NoteView> {
         self.write(|tx, keys| {
             let mut note = load(tx, keys, &note_id)?;
@@ -193,6 +199,8 @@ impl WorkerSession {
     }
 
     /// Add a dated correction or addition to a signed note, saying why.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`note_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn add_addendum(&self, note_id: String, reason: String, text: String) -> Result<NoteView> {
         let reason = validate::text("reason", &reason, TEXT_MAX)?;
         let text = validate::text("text", &text, NOTE_MAX)?;
@@ -220,6 +228,7 @@ impl WorkerSession {
     }
 
     /// One note by id, as a screen shows it.
+    /// Fails with `NotFound` (`note_id`), and the errors every call has (see `WorkerSession`).
     pub fn note(&self, note_id: String) -> Result<NoteView> {
         self.with(|conn, keys| {
             let note = load(conn, keys, &note_id)?;
@@ -228,6 +237,7 @@ impl WorkerSession {
     }
 
     /// A client's notes, newest first, with those that could not be opened listed apart.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn notes(&self, client_id: String) -> Result<NoteList> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -243,6 +253,7 @@ impl WorkerSession {
     }
 
     /// The notes on one activity, newest first.
+    /// Fails with `NotFound` (`activity_id`), and the errors every call has (see `WorkerSession`).
     pub fn activity_notes(&self, activity_id: String) -> Result<Vec<NoteView>> {
         self.with(|conn, keys| {
             let activity = activity::load(conn, keys, &activity_id)?;

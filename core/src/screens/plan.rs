@@ -306,6 +306,7 @@ fn change(ratings: &[&Rating]) -> Option<i32> {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// A client's plan screen: goals with the latest client and worker ratings side by side.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn plan_screen(&self, client_id: String, today: Day) -> Result<PlanScreen> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -356,6 +357,8 @@ impl WorkerSession {
     }
 
     /// The review screen: what moved since the last review, per goal, from both sides.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn review_screen(&self, client_id: String, today: Day) -> Result<ReviewScreen> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -401,6 +404,7 @@ impl WorkerSession {
 
     /// The plan's earlier versions, oldest first, each with the review that closed it: the day,
     /// what changed and why. Empty without a plan or before its first review.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn plan_history(&self, client_id: String) -> Result<Vec<PlanVersionSummary>> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

@@ -230,6 +230,7 @@ pub(crate) fn chart(
 impl WorkerSession {
     /// The client's progress as a picture: each goal's two rating lines with review days, and the
     /// duty balance month by month.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn progress_chart(&self, client_id: String) -> Result<ProgressChart> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -241,6 +242,7 @@ impl WorkerSession {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl SharedSession {
     /// The client's own progress as a picture, in their language: their goals only.
+    /// Fails only with the errors every call has (see `SharedSession`).
     pub fn progress_chart(&self) -> Result<ProgressChart> {
         self.run(|conn, keys, client_id| {
             let client = client::load(conn, keys, client_id)?;

@@ -5,12 +5,11 @@
 
 use serde::Serialize;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use crate::domain::client::{self, Client};
 use crate::domain::entry::{ClientEntry, EntryKind};
 use crate::domain::plan::{self, Author, Goal, GoalStatus, RatingInput};
-use crate::error::{Error, Result, Rule};
+use crate::error::{Error, LockReason, Result, Rule};
 use crate::screens::shared_words::{self as sw, SharedWords};
 use crate::storage;
 use crate::storage::audit::Op;
@@ -123,6 +122,10 @@ pub struct SharedScreen {
 #[cfg_attr(feature = "ffi", derive(uniffi::Object))]
 /// The client's capability in shared mode: only this client's own screen, ratings, entries and
 /// steps. Close it with `leave` (the worker's passphrase) or `leave_with_platform_key`.
+///
+/// The errors every call has: `Locked` (shared mode has ended: its idle limit passed, the clock
+/// went back, the worker left it, or the vault locked), `Tampered`, `Storage`. A record that is not
+/// this client's, or not shown to them, is `NotFound`.
 pub struct SharedSession {
     inner: Arc<Inner>,
     epoch: u64,
@@ -139,21 +142,27 @@ impl SharedSession {
         &self,
         f: impl FnOnce(&mut rusqlite::Connection, &crate::crypto::Keys, &str) -> Result<T>,
     ) -> Result<T> {
-        let mut state = self.inner.state();
-        if state.epoch != self.epoch || state.keys.is_none() {
-            return Err(Error::Locked);
-        }
-        // The idle limit is the vault's (the shells' timer checks it too, through
-        // `Vault::check_idle`); a call after it has passed finds the vault locked.
-        if vault::lock_if_idle(&mut state) {
-            return Err(Error::Locked);
-        }
-        if let Mode::Shared { last_touch, .. } = &mut state.mode {
-            *last_touch = Instant::now();
+        let mut state = self.live()?;
+        // A call is the client's touch: the idle count starts again (a backwards clock locks).
+        if vault::lock::restart(&mut state) {
+            return Err(Error::locked(LockReason::ClockWentBack));
         }
         let vault::State { conn, keys, .. } = &mut *state;
-        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        let keys = keys
+            .as_ref()
+            .ok_or_else(|| Error::locked(LockReason::NotUnlocked))?;
         f(conn, keys, &self.client_id)
+    }
+
+    /// The vault's state if shared mode is still this one's and its idle limit (the vault's, timed
+    /// by the shell's clock; the shells' timer checks it too) has not passed; else `Locked`.
+    fn live(&self) -> Result<std::sync::MutexGuard<'_, vault::State>> {
+        let mut state = self.inner.state();
+        vault::lock::lock_if_due(&mut state);
+        if let Some(dead) = vault::dead_handle(&state, self.epoch, false) {
+            return Err(dead);
+        }
+        Ok(state)
     }
 
     fn visible_goal(
@@ -175,12 +184,9 @@ impl SharedSession {
         &self,
         check: impl FnOnce(&mut vault::State) -> Result<()>,
     ) -> Result<Arc<WorkerSession>> {
-        let mut state = self.inner.state();
-        if state.epoch != self.epoch || state.keys.is_none() || vault::lock_if_idle(&mut state) {
-            return Err(Error::Locked);
-        }
+        let mut state = self.live()?;
         check(&mut state)?;
-        let epoch = vault::switch_mode(&mut state, Mode::Worker);
+        let epoch = vault::switch_mode(&mut state, Mode::Worker)?;
         vault::record_event(&mut state, Op::SharedLeft, "client", &self.client_id)?;
         Ok(vault::worker_session(&self.inner, epoch))
     }
@@ -282,6 +288,8 @@ fn screen(
 impl WorkerSession {
     /// Hand the phone to a client. Every worker handle stops working until the worker unlocks
     /// it again with `SharedSession::leave`. `idle_seconds` (default 300) locks the whole vault.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn open_shared(
         &self,
         client_id: String,
@@ -296,10 +304,9 @@ impl WorkerSession {
             &mut state,
             Mode::Shared {
                 client_id: client.id.clone(),
-                idle: Duration::from_secs(idle.into()),
-                last_touch: Instant::now(),
+                idle_ms: u64::from(idle) * 1000,
             },
-        );
+        )?;
         Ok(Arc::new(SharedSession {
             inner: self.inner.clone(),
             epoch,
@@ -312,6 +319,7 @@ impl WorkerSession {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl SharedSession {
     /// The client's screen.
+    /// Fails only with the errors every call has (see `SharedSession`).
     pub fn screen(&self, today: Day) -> Result<SharedScreen> {
         self.run(|conn, keys, client_id| {
             let client = client::load(conn, keys, client_id)?;
@@ -327,8 +335,10 @@ impl SharedSession {
         sw::error_for_client(self.lang, &error)
     }
 
-    /// The client rates their own progress on one of their visible goals.
-    pub fn rate(&self, goal_id: String, on: Day, score: u8, words: Option<String>) -> Result<()> {
+    /// The client rates their own progress on one of their visible goals, 1 to 10 (anything else
+    /// is refused: `Invalid`, rule `OutOfRange`). Fails with `NotFound` for a goal the client's
+    /// screen does not show, `Locked` once shared mode has ended or timed out.
+    pub fn rate(&self, goal_id: String, on: Day, score: i32, words: Option<String>) -> Result<()> {
         let input = plan::validate_rating(RatingInput {
             on,
             score,
@@ -345,6 +355,8 @@ impl SharedSession {
     }
 
     /// The client adds words of their own, about one goal or in general.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`), and the errors every
+    /// call has (see `SharedSession`).
     pub fn add_entry(
         &self,
         kind: EntryKind,
@@ -375,6 +387,8 @@ impl SharedSession {
     }
 
     /// The client marks a step done; it waits for the worker to confirm.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`, `step_id`), and the
+    /// errors every call has (see `SharedSession`).
     pub fn mark_step_done(&self, goal_id: String, step_id: String, on: Day) -> Result<()> {
         self.run(|conn, keys, client_id| {
             let tx = storage::write_tx(conn)?;
@@ -396,11 +410,14 @@ impl SharedSession {
 
     /// Give the phone back to the worker: needs the worker's passphrase. Wrong attempts are
     /// throttled and leave shared mode in place.
+    /// Fails with `WrongPassphrase` / `TooManyAttempts` (checked and throttled as at unlock), and
+    /// the errors every call has (see `SharedSession`).
     pub fn leave(&self, passphrase: String) -> Result<Arc<WorkerSession>> {
         self.leave_as_worker(|state| vault::check_passphrase_attempt(state, &passphrase))
     }
 
     /// Give the phone back to the worker through the platform key (the worker's biometrics).
+    /// Fails with `PlatformKey`, and the errors every call has (see `SharedSession`).
     pub fn leave_with_platform_key(&self, key: Arc<dyn PlatformKey>) -> Result<Arc<WorkerSession>> {
         self.leave_as_worker(|state| vault::check_platform_key(state, key.as_ref()))
     }

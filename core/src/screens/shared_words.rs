@@ -161,7 +161,7 @@ pub(crate) fn step_waiting(lang: Lang) -> String {
 /// What went wrong, for the client, in the client's language: what to do next, never a code.
 pub(crate) fn error_for_client(lang: Lang, error: &Error) -> String {
     match error {
-        Error::Locked => word(lang, "shared-error-closed"),
+        Error::Locked { .. } => word(lang, "shared-error-closed"),
         Error::NotFound { .. } => word(lang, "shared-error-not-found"),
         Error::Invalid { rule, field, .. } => match rule {
             Rule::Required => word(lang, "shared-error-required"),

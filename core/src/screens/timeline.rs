@@ -238,6 +238,8 @@ fn timeline_of(
 impl WorkerSession {
     /// A client's history, newest first, one page at a time (`limit` 1 to 200), with the
     /// client's records that could not be opened listed apart.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn timeline(&self, client_id: String, offset: u32, limit: u32) -> Result<TimelinePage> {
         validate::range("limit", limit.into(), 1, TIMELINE_PAGE_MAX.into())?;
         let (mut items, left_out) = self.with(|conn, keys| {

@@ -447,6 +447,7 @@ impl WorkerSession {
     /// The worker's day: visits in order, follow-ups overdue and due, plan reviews coming up, open
     /// incidents and referrals to check on, drafts waiting for a signature, and any record it
     /// could not open.
+    /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn today(&self, day: Day) -> Result<TodayView> {
         self.with(|conn, keys| {
             let (drafts, mut left_out) = storage::tolerant(|| note::drafts(conn, keys))?;

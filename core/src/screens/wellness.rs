@@ -99,6 +99,7 @@ pub(crate) fn current_view(
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// The client's wellness and crisis plan as it stands, every section with who wrote it.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn wellness_view(&self, client_id: String) -> Result<WellnessView> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -110,6 +111,7 @@ impl WorkerSession {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl SharedSession {
     /// The client's own wellness and crisis plan, in their language.
+    /// Fails only with the errors every call has (see `SharedSession`).
     pub fn wellness(&self) -> Result<WellnessView> {
         self.run(|conn, keys, client_id| {
             let client = client::load(conn, keys, client_id)?;
@@ -119,6 +121,8 @@ impl SharedSession {
 
     /// The client writes one section of their wellness and crisis plan in their own words (blank
     /// empties it). Saves a new version; earlier versions are kept.
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `SharedSession`).
     pub fn write_wellness(
         &self,
         section: WellnessSection,

@@ -5,15 +5,16 @@
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
 
 use crate::crypto::{KdfCost, KdfParams, Keys, RecordAd, Secret};
+use crate::error::LockReason;
 use crate::error::{Error, Result};
 use crate::storage;
 use crate::storage::audit::{self, Op};
 pub(crate) use crate::vault::platform::PlatformKey;
 
 mod duress;
+pub(crate) mod lock;
 pub(crate) mod platform;
 mod session;
 mod slots;
@@ -29,12 +30,11 @@ pub(crate) use strength::{check_new as check_new_passphrase, same_passphrase};
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Mode {
     Worker,
-    /// The phone is in the client's hands, showing only this client, until `idle` passes without
-    /// a touch (counted from `last_touch`).
+    /// The phone is in the client's hands, showing only this client, until `idle_ms` passes
+    /// without a touch (timed by the vault's clock, see lock.rs).
     Shared {
         client_id: String,
-        idle: Duration,
-        last_touch: Instant,
+        idle_ms: u64,
     },
 }
 
@@ -51,7 +51,9 @@ pub(crate) struct State {
     /// a bound vault needs it.
     pub(crate) device: Option<Arc<dyn PlatformKey>>,
     /// The handle was closed: the database is let go and nothing unlocks it again.
-    closed: bool,
+    pub(crate) closed: bool,
+    /// The clock, the last touch and the auto-lock limit; why the keys are gone, while they are.
+    pub(crate) timer: lock::Timer,
     /// While a duress passphrase's empty vault is open: the real file's connection, set aside
     /// (`conn` is then the in-memory decoy), and the decoy's data key. Both go at the next lock.
     pub(crate) parked: Option<Connection>,
@@ -95,7 +97,7 @@ pub struct Vault {
 impl Drop for Vault {
     fn drop(&mut self) {
         let mut state = self.inner.state();
-        lock_state(&mut state);
+        lock_state(&mut state, LockReason::Closed);
         state.closed = true;
         // Sessions still hold the shared state; give them a database with nothing in it, so the
         // file is closed now (its WAL folded back and removed) rather than when the last goes.
@@ -135,9 +137,9 @@ pub(crate) fn check_attempt(
             throttle::succeeded(file)?;
             Ok(unwrapped)
         }
-        Err(Error::WrongPassphrase) => {
+        Err(Error::WrongPassphrase { .. }) => {
             throttle::failed(file, throttle::now_ms())?;
-            Err(Error::WrongPassphrase)
+            Err(Error::wrong_passphrase())
         }
         Err(e) => Err(e),
     }
@@ -160,7 +162,7 @@ pub(crate) fn worker_key(
     if unwrapped.role != expected {
         let file = state.parked.as_mut().unwrap_or(&mut state.conn);
         throttle::failed(file, throttle::now_ms())?;
-        return Err(Error::WrongPassphrase);
+        return Err(Error::wrong_passphrase());
     }
     let key = match &state.decoy_key {
         Some(decoy) => decoy.clone(),
@@ -177,7 +179,9 @@ pub(crate) fn check_passphrase_attempt(state: &mut State, passphrase: &str) -> R
 /// Append a vault-level event (a backup, a key change, shared mode) to the audit trail.
 pub(crate) fn record_event(state: &mut State, op: Op, kind: &str, id: &str) -> Result<()> {
     let State { conn, keys, .. } = state;
-    let keys = keys.as_ref().ok_or(Error::Locked)?;
+    let keys = keys
+        .as_ref()
+        .ok_or_else(|| Error::locked(LockReason::NotUnlocked))?;
     let tx = storage::write_tx(conn)?;
     audit::append(&tx, keys, op, kind, id, 0, &[])?;
     tx.commit()?;
@@ -235,6 +239,7 @@ impl Vault {
                     kdf,
                     device: None,
                     closed: false,
+                    timer: lock::Timer::new(),
                     parked: None,
                     decoy_key: None,
                 }),
@@ -255,7 +260,7 @@ impl Vault {
     /// Install the data key as the working keys, after proving it is this vault's key.
     fn install(&self, state: &mut State, data_key: &Secret) -> Result<Arc<WorkerSession>> {
         if state.closed {
-            return Err(Error::Locked);
+            return Err(Error::locked(LockReason::Closed));
         }
         let keys = Keys::derive(data_key)?;
         verify_key_check(state, &keys)?;
@@ -264,6 +269,9 @@ impl Vault {
         state.keys = Some(keys);
         state.epoch += 1;
         state.mode = Mode::Worker;
+        if lock::restart(state) {
+            return Err(Error::locked(LockReason::ClockWentBack));
+        }
         Ok(Arc::new(WorkerSession {
             inner: self.inner.clone(),
             epoch: state.epoch,
@@ -281,7 +289,9 @@ impl Vault {
             vault_id,
             ..
         } = &mut *state;
-        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        let keys = keys
+            .as_ref()
+            .ok_or_else(|| Error::locked(LockReason::NotUnlocked))?;
         let tx = storage::write_tx(conn)?;
         duress::write_fresh(&tx, keys, vault_id)?;
         tx.execute("DELETE FROM meta WHERE name = 'attempts'", [])?;
@@ -299,7 +309,9 @@ fn after_real_unlock(state: &mut State) -> Result<bool> {
         vault_id,
         ..
     } = state;
-    let keys = keys.as_ref().ok_or(Error::Locked)?;
+    let keys = keys
+        .as_ref()
+        .ok_or_else(|| Error::locked(LockReason::NotUnlocked))?;
     Ok(duress::collect(conn, keys, vault_id)?.set)
 }
 
@@ -333,7 +345,7 @@ impl Vault {
     ) -> Result<Arc<Self>> {
         let dir = PathBuf::from(dir);
         if dir.join(storage::DB_FILE).exists() {
-            return Err(Error::AlreadyExists);
+            return Err(Error::already_exists());
         }
         check_new_passphrase("passphrase", &passphrase, &[])?;
         std::fs::create_dir_all(&dir)?;
@@ -396,17 +408,22 @@ impl Vault {
     }
 
     /// Open an existing vault, locked. A vault from a newer build is refused and left untouched.
+    /// Fails with `NotFound` (kind `vault`: no vault in `dir`), `SchemaTooNew` (a newer build's
+    /// vault, left untouched), `Corrupt` (damaged metadata or file), `Storage`.
     #[cfg_attr(feature = "ffi", uniffi::constructor)]
     pub fn open(dir: String) -> Result<Arc<Self>> {
         Vault::open_with_cost(dir, KdfCost::Production)
     }
 
-    /// Whether the keys are gone (never unlocked, locked, idle in shared mode, or closed).
+    /// Whether the worker's screens are closed: never unlocked, locked, past a time limit,
+    /// closed, or in shared mode (the client holds the phone; `AppLock::state` tells these apart).
     pub fn is_locked(&self) -> bool {
-        self.inner.state().keys.is_none()
+        let state = self.inner.state();
+        state.keys.is_none() || state.mode != Mode::Worker
     }
 
     /// Whether the passphrase slots are bound to a phone's device key (then `unlock` needs it).
+    /// Fails with `Corrupt` (damaged key slots), `Storage`.
     pub fn is_device_bound(&self) -> Result<bool> {
         slots::is_bound(self.inner.state().file())
     }
@@ -415,6 +432,9 @@ impl Vault {
     /// to be bound now). Wrong attempts are throttled per vault, across restarts; a wrong attempt
     /// writes the throttle's own count and nothing else. A slot from an older build (PBKDF2) or a
     /// cheaper one is rewrapped at the current cost on the way in.
+    /// Fails with `WrongPassphrase`, `TooManyAttempts` (wait `retry_after_seconds`),
+    /// `PlatformKey` (the device key failed or is missing), `Corrupt` (damaged key slots),
+    /// `Locked` (reason `Closed`; or `ClockWentBack` from an `AppLock`'s clock), `Storage`.
     pub fn unlock(
         &self,
         passphrase: String,
@@ -422,12 +442,12 @@ impl Vault {
     ) -> Result<Arc<WorkerSession>> {
         let mut state = self.inner.state();
         if state.closed {
-            return Err(Error::Locked);
+            return Err(Error::locked(LockReason::Closed));
         }
         let unwrapped = check_attempt(&mut state, &passphrase, device_binding.as_deref())?;
         if state.keys.is_some() || state.is_decoy() {
             // Unlocking again starts from the file, not from whichever vault is open now.
-            lock_state(&mut state);
+            lock_state(&mut state, LockReason::StaleHandle);
         }
         match unwrapped.role {
             Role::Worker => {
@@ -454,6 +474,8 @@ impl Vault {
     }
 
     /// Unlock with the phone's platform key (after `enable_platform_key`).
+    /// Fails with `PlatformKey` (cancelled, refused, no slot enrolled, or a key for another
+    /// vault), `Corrupt`, `Locked` (reason `Closed`), `Storage`.
     pub fn unlock_with_platform_key(
         &self,
         key: Arc<dyn PlatformKey>,
@@ -461,7 +483,7 @@ impl Vault {
         let mut state = self.inner.state();
         let data_key = platform_data_key(state.file(), key.as_ref())?;
         if state.is_decoy() {
-            lock_state(&mut state);
+            lock_state(&mut state, LockReason::StaleHandle);
         }
         let session = self.install(&mut state, &data_key).map_err(|e| match e {
             // The key check failed: this platform key wraps another vault's key.
@@ -473,6 +495,7 @@ impl Vault {
     }
 
     /// Whether a platform key slot exists (the unlock screen offers biometrics only then).
+    /// Fails with `Storage` (the database failed).
     pub fn has_platform_key(&self) -> Result<bool> {
         let state = self.inner.state();
         Ok(state.conn.query_row(
@@ -482,14 +505,19 @@ impl Vault {
         )?)
     }
 
-    /// The worker session, if the vault is unlocked and not in shared mode.
+    /// The worker session, if the vault is unlocked and not in shared mode. Fails with `Locked`
+    /// (its reason says why: not unlocked, locked, a time limit, shared mode, closed).
     pub fn worker(&self) -> Result<Arc<WorkerSession>> {
-        let state = self.inner.state();
+        let mut state = self.inner.state();
+        lock::lock_if_due(&mut state);
+        if state.closed {
+            return Err(Error::locked(LockReason::Closed));
+        }
         if state.keys.is_none() {
-            return Err(Error::Locked);
+            return Err(Error::locked(state.timer.reason));
         }
         if state.mode != Mode::Worker {
-            return Err(Error::Locked);
+            return Err(Error::locked(LockReason::SharedMode));
         }
         Ok(Arc::new(WorkerSession {
             inner: self.inner.clone(),
@@ -499,37 +527,23 @@ impl Vault {
 
     /// Wipe the keys from memory. Every session handle stops working.
     pub fn lock(&self) {
-        lock_state(&mut self.inner.state());
+        lock_state(&mut self.inner.state(), LockReason::LockedNow);
     }
 
     /// Quick hide: the shells call this on one gesture and show a neutral screen. The same lock
     /// as `lock`: keys wiped, every session ended, nothing written, nothing deleted.
     pub fn quick_hide(&self) {
-        lock_state(&mut self.inner.state());
+        lock_state(&mut self.inner.state(), LockReason::LockedNow);
     }
 
     /// The shells' timer calls this (every few seconds while unlocked): if shared mode has been
-    /// idle past its limit, the vault locks now, without waiting for the next call. Returns
-    /// whether the vault is locked afterwards.
+    /// idle past its limit (or auto-lock's, once an `AppLock` set one), the vault locks now,
+    /// without waiting for the next call. Returns whether the vault is locked afterwards.
     pub fn check_idle(&self) -> bool {
         let mut state = self.inner.state();
-        lock_if_idle(&mut state);
+        lock::lock_if_due(&mut state);
         state.keys.is_none()
     }
-}
-
-/// Lock if shared mode's idle limit has passed. True if it locked.
-pub(crate) fn lock_if_idle(state: &mut State) -> bool {
-    if let Mode::Shared {
-        idle, last_touch, ..
-    } = &state.mode
-    {
-        if last_touch.elapsed() > *idle {
-            lock_state(state);
-            return true;
-        }
-    }
-    false
 }
 
 /// Check that the platform key unwraps this vault's data key (the worker's biometrics).
@@ -577,14 +591,40 @@ fn verify_key_check(state: &State, keys: &Keys) -> Result<()> {
         .map_err(|_| Error::corrupt(KEY_CHECK))
 }
 
-/// Switch the unlocked vault to a mode, ending every session handle from before.
-pub(crate) fn switch_mode(state: &mut State, mode: Mode) -> u64 {
+/// Switch the unlocked vault to a mode, ending every session handle from before; the inactivity
+/// count starts again (a backwards clock locks instead: `Locked`).
+pub(crate) fn switch_mode(state: &mut State, mode: Mode) -> Result<u64> {
     state.epoch += 1;
     state.mode = mode;
-    state.epoch
+    if lock::restart(state) {
+        return Err(Error::locked(LockReason::ClockWentBack));
+    }
+    Ok(state.epoch)
 }
 
-pub(crate) fn lock_state(state: &mut State) {
+/// Why a handle from `epoch` cannot be used now: the lock's reason while locked, else shared mode
+/// (for the worker's handles) or a newer handle.
+pub(crate) fn dead_handle(state: &State, epoch: u64, worker: bool) -> Option<Error> {
+    if state.closed {
+        return Some(Error::locked(LockReason::Closed));
+    }
+    if state.keys.is_none() {
+        return Some(Error::locked(state.timer.reason));
+    }
+    if worker && state.mode != Mode::Worker {
+        return Some(Error::locked(LockReason::SharedMode));
+    }
+    if state.epoch != epoch {
+        return Some(Error::locked(LockReason::StaleHandle));
+    }
+    None
+}
+
+pub(crate) fn lock_state(state: &mut State, reason: LockReason) {
+    if state.keys.is_some() || state.timer.reason == LockReason::NotUnlocked {
+        // The first reason stays: a later `lock` of a vault that auto-locked still says why.
+        state.timer.reason = reason;
+    }
     state.keys = None; // Keys zeroize on drop.
     state.epoch += 1;
     state.mode = Mode::Worker;

@@ -8,14 +8,19 @@ use std::sync::{Arc, MutexGuard};
 
 use super::platform::PlatformKey;
 use super::{
-    check_new_passphrase, duress, lock_state, record_event, same_passphrase, slots, vault_id_text,
-    worker_key, Inner, Mode, State, SLOT_PLATFORM,
+    check_new_passphrase, dead_handle, duress, lock_state, record_event, same_passphrase, slots,
+    vault_id_text, worker_key, Inner, State, SLOT_PLATFORM,
 };
 use crate::crypto::{Keys, Secret};
-use crate::error::{Error, Result};
+use crate::error::{Error, LockReason, Result};
 use crate::storage::{self, audit::Op};
 
 /// The unlocked worker's capability: everything the worker may read and write.
+///
+/// The errors every call has: `Locked` (the session has ended; its `reason` says why: locked,
+/// auto-lock, shared mode open, a newer handle, closed), `Tampered` (a stored record it reads was
+/// altered outside the app), `Storage` (the database or disk failed; nothing of the call was
+/// written). Each call's own doc names the errors particular to it.
 #[cfg_attr(feature = "ffi", derive(uniffi::Object))]
 pub struct WorkerSession {
     pub(crate) inner: Arc<Inner>,
@@ -44,7 +49,9 @@ impl WorkerSession {
         let params = state.kdf;
         let bound = device.is_some() || unwrapped.header.is_some_and(|h| h.bound);
         let State { conn, keys, .. } = &mut *state;
-        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        let keys = keys
+            .as_ref()
+            .ok_or_else(|| Error::locked(LockReason::NotUnlocked))?;
         let tx = crate::storage::write_tx(conn)?;
         let mut config = match duress::read_config(&tx, keys, &vault_id)? {
             Some(c) => c,
@@ -116,7 +123,9 @@ impl WorkerSession {
     pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Connection, &Keys) -> Result<T>) -> Result<T> {
         let mut state = self.state()?;
         let State { conn, keys, .. } = &mut *state;
-        let keys = keys.as_ref().ok_or(Error::Locked)?;
+        let keys = keys
+            .as_ref()
+            .ok_or_else(|| Error::locked(LockReason::NotUnlocked))?;
         f(conn, keys)
     }
 
@@ -146,10 +155,13 @@ impl WorkerSession {
         record_event(&mut state, op, "vault", &id)
     }
 
+    /// The vault's state, if this is still the live worker session and no time limit has passed
+    /// (then the vault locks now). Fails with `Locked` and the reason.
     pub(crate) fn state(&self) -> Result<MutexGuard<'_, State>> {
-        let state = self.inner.state();
-        if state.epoch != self.epoch || state.keys.is_none() || state.mode != Mode::Worker {
-            return Err(Error::Locked);
+        let mut state = self.inner.state();
+        super::lock::lock_if_due(&mut state);
+        if let Some(dead) = dead_handle(&state, self.epoch, true) {
+            return Err(dead);
         }
         Ok(state)
     }
@@ -160,6 +172,8 @@ impl WorkerSession {
     /// Rewrap the data key under a new passphrase; records are untouched. The new passphrase
     /// must be hard to guess; the current one is checked (and throttled) as at unlock. Afterwards
     /// no file holds the old slot: it is overwritten in place and the WAL folded back.
+    /// Fails with `WrongPassphrase` / `TooManyAttempts` (checked and throttled as at unlock),
+    /// `Invalid` (the field and its rule), and the errors every call has (see `WorkerSession`).
     pub fn change_passphrase(&self, current: String, new: String) -> Result<()> {
         check_new_passphrase("new_passphrase", &new, &[])?;
         let mut state = self.state()?;
@@ -216,6 +230,8 @@ impl WorkerSession {
 
     /// Enrol the phone's platform key as a second way to unlock, asking for the passphrase first
     /// (throttled as at unlock). A slot enrolled before is overwritten and leaves no copy.
+    /// Fails with `WrongPassphrase` / `TooManyAttempts` (checked and throttled as at unlock),
+    /// `PlatformKey`, and the errors every call has (see `WorkerSession`).
     pub fn enable_platform_key(&self, passphrase: String, key: Arc<dyn PlatformKey>) -> Result<()> {
         let mut state = self.state()?;
         let (data_key, _) = worker_key(&mut state, &passphrase)?;
@@ -231,6 +247,7 @@ impl WorkerSession {
     }
 
     /// Remove the platform key slot; no file keeps a copy of it.
+    /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn disable_platform_key(&self) -> Result<()> {
         let mut state = self.state()?;
         let removed = state
@@ -248,6 +265,8 @@ impl WorkerSession {
     /// while this one stays shut, and this vault's audit trail records each such unlock at its
     /// next real unlock. It must be hard to guess and differ from the unlock passphrase. Nothing in
     /// the files says whether one is set (docs/adr/0013-duress-passphrase.md).
+    /// Fails with `WrongPassphrase` / `TooManyAttempts` (checked and throttled as at unlock),
+    /// `Invalid` (the field and its rule), and the errors every call has (see `WorkerSession`).
     pub fn set_duress_passphrase(
         &self,
         passphrase: String,
@@ -266,21 +285,25 @@ impl WorkerSession {
     }
 
     /// Remove the duress passphrase: its slot is filled with random bytes again.
+    /// Fails with `WrongPassphrase` / `TooManyAttempts` (checked and throttled as at unlock), and
+    /// the errors every call has (see `WorkerSession`).
     pub fn remove_duress_passphrase(&self, passphrase: String) -> Result<()> {
         self.set_duress(&passphrase, None)
     }
 
     /// Lock the whole vault from inside the session (auto-lock, "lock now").
     pub fn lock(&self) {
-        lock_state(&mut self.inner.state());
+        lock_state(&mut self.inner.state(), LockReason::LockedNow);
     }
 
     /// Walk the audit chain and check every record against it.
+    /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn verify_audit(&self) -> Result<crate::storage::audit::AuditReport> {
         self.with(|conn, keys| crate::storage::audit::verify(conn, keys))
     }
 
     /// The latest audit entries, newest first.
+    /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn audit_entries(&self, limit: u32) -> Result<Vec<crate::storage::audit::AuditEntry>> {
         self.with(|conn, keys| crate::storage::audit::recent(conn, keys, limit))
     }

@@ -259,7 +259,7 @@ pub(crate) fn open(
             }
         }
     }
-    found.ok_or(Error::WrongPassphrase)
+    found.ok_or_else(Error::wrong_passphrase)
 }
 
 fn open_legacy(conn: &Connection, vault_id: &[u8], passphrase: &str) -> Result<Unwrapped> {
@@ -280,7 +280,7 @@ fn open_legacy(conn: &Connection, vault_id: &[u8], passphrase: &str) -> Result<U
     }
     let kek = crypto::pbkdf2_sha256(passphrase, &salt, iterations)?;
     let mut plain =
-        crypto::open(&kek, &legacy_ad(vault_id), &wrapped).ok_or(Error::WrongPassphrase)?;
+        crypto::open(&kek, &legacy_ad(vault_id), &wrapped).ok_or_else(Error::wrong_passphrase)?;
     let key = Secret::from_slice(&plain).ok_or_else(|| Error::corrupt("passphrase key slot"));
     zeroize::Zeroize::zeroize(&mut plain);
     Ok(Unwrapped {

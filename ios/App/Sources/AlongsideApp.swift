@@ -17,6 +17,8 @@ struct AlongsideApp: App {
                     // Quick hide's cover comes down only on a deliberate long press.
                     if store.hidden { store.hidden = false }
                 }
+                // Every tap: auto-lock counts again from now (the core's timer, on BootClock).
+                .simultaneousGesture(TapGesture().onEnded { Task { await store.touch() } })
                 .task { await store.start() }
                 .task {
                     // The core's idle check for shared mode, while the app is on screen: an idle

@@ -10,7 +10,6 @@ use crate::parse::{self, or_today};
 use crate::print;
 
 /// The period a balance covers when --from is left out.
-const DEFAULT_WEEKS: i64 = 12;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -44,7 +43,7 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
         }
         Command::Balance { client, from, to } => {
             let to = or_today(*to);
-            let from = from.unwrap_or_else(|| to.add_days(-7 * DEFAULT_WEEKS));
+            let from = from.unwrap_or_else(|| to.add_days(-7 * alongside_core::DUTY_BALANCE_WEEKS));
             let balance = ctx.worker(|s| match client {
                 Some(c) => s.client_duty_balance(c.clone(), from, to),
                 None => s.duty_balance(from, to),

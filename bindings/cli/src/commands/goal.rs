@@ -263,8 +263,9 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
         } => {
             let input = RatingInput {
                 on: or_today(*on),
-                // Anything beyond a byte is beyond 1 to 10 too: the core's rule says so, with its field.
-                score: (*score).clamp(0, 255) as u8,
+                // Anything beyond an i32 is beyond 1 to 10 too: the core's rule says so, with its
+                // field.
+                score: i32::try_from(*score).unwrap_or(i32::MAX),
                 by: *by,
                 words: words.clone(),
             };

@@ -6,7 +6,7 @@ use crate::passphrase::{self, ENV_PASSPHRASE};
 
 pub fn run(ctx: &Ctx) -> Outcome {
     if ctx.vault_exists() {
-        return Err(alongside_core::Error::AlreadyExists.into());
+        return Err(alongside_core::Error::already_exists().into());
     }
     let passphrase = passphrase::choose(ENV_PASSPHRASE, "New passphrase")?;
     let vault = ctx.create(passphrase)?;

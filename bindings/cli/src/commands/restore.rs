@@ -23,7 +23,7 @@ struct Restored {
 pub fn run(ctx: &Ctx, args: &RestoreArgs) -> Outcome {
     // Refused before any passphrase is asked for; the core checks again.
     if ctx.vault_exists() {
-        return Err(Error::AlreadyExists.into());
+        return Err(Error::already_exists().into());
     }
     let dir = ctx.dir()?;
     let file = std::fs::File::open(&args.from).map_err(|e| match e.kind() {

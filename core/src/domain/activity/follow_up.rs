@@ -87,10 +87,12 @@ pub(crate) fn save(tx: &Transaction<'_>, keys: &Keys, activity: &Activity) -> Re
     Ok(())
 }
 
-fn check_due(due: Day, activity: &Activity) -> Result<()> {
-    if due < activity.day {
+/// A follow-up's due day must not come before its activity's day. `field` places it in the
+/// call's input (`follow_ups[2].due` when a visit is saved with several).
+fn check_due(field: &str, due: Day, activity_day: Day) -> Result<()> {
+    if due < activity_day {
         return Err(Error::invalid(
-            "due",
+            field,
             Rule::NotBefore {
                 other: "the activity's day".into(),
             },
@@ -99,20 +101,34 @@ fn check_due(due: Day, activity: &Activity) -> Result<()> {
     Ok(())
 }
 
+/// A new follow-up, checked: `what` given, due on or after the activity's day. `prefix` places
+/// its fields in the call's input (`follow_ups[2].`) when there are several.
+pub(super) fn new_follow_up(
+    prefix: &str,
+    activity_day: Day,
+    input: FollowUpInput,
+) -> Result<FollowUp> {
+    let what = validate::text(&format!("{prefix}what"), &input.what, LABEL_MAX)?;
+    check_due(&format!("{prefix}due"), input.due, activity_day)?;
+    Ok(FollowUp {
+        id: validate::new_id(),
+        what,
+        due: input.due,
+        done_on: None,
+    })
+}
+
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Add a follow-up agreed at an activity; it is due on or after the activity's day.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`activity_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn add_follow_up(&self, activity_id: String, input: FollowUpInput) -> Result<Activity> {
-        let what = validate::text("what", &input.what, LABEL_MAX)?;
+        validate::text("what", &input.what, LABEL_MAX)?;
         self.write(|tx, keys| {
             let mut a = load(tx, keys, &activity_id)?;
-            check_due(input.due, &a)?;
-            a.follow_ups.push(FollowUp {
-                id: validate::new_id(),
-                what,
-                due: input.due,
-                done_on: None,
-            });
+            let follow_up = new_follow_up("", a.day, input)?;
+            a.follow_ups.push(follow_up);
             a.updated = Timestamp::now();
             save(tx, keys, &a)?;
             Ok(a)
@@ -120,6 +136,8 @@ impl WorkerSession {
     }
 
     /// Mark a follow-up done on a day, or open again with none.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`activity_id`, `follow_up_id`),
+    /// and the errors every call has (see `WorkerSession`).
     pub fn set_follow_up_done(
         &self,
         activity_id: String,
@@ -142,6 +160,8 @@ impl WorkerSession {
 
     /// Correct a follow-up's wording or due day (on or after the activity's day), open or done.
     /// The activity as it was is kept in its history.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`activity_id`, `follow_up_id`),
+    /// and the errors every call has (see `WorkerSession`).
     pub fn update_follow_up(
         &self,
         activity_id: String,
@@ -151,7 +171,7 @@ impl WorkerSession {
         let what = validate::text("what", &input.what, LABEL_MAX)?;
         self.write(|tx, keys| {
             let mut a = load(tx, keys, &activity_id)?;
-            check_due(input.due, &a)?;
+            check_due("due", input.due, a.day)?;
             let f = a
                 .follow_ups
                 .iter_mut()

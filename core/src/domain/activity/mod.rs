@@ -28,7 +28,7 @@ use crate::vault::WorkerSession;
 mod follow_up;
 mod kind;
 pub(crate) use follow_up::open_follow_ups;
-use follow_up::save;
+use follow_up::{new_follow_up, save};
 pub use follow_up::{FollowUp, FollowUpInput};
 pub use kind::{activity_kinds, ActivityKind, ActivityKindInfo, ActivityStatus, Scheduling};
 
@@ -92,20 +92,27 @@ pub struct ActivityInput {
     pub scheduling: Scheduling,
     /// When adding: none means scheduled if planned, done if it came up (it is being recorded
     /// after the fact). When editing: none keeps the status.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub status: Option<ActivityStatus>,
     /// The day it happened or is planned for.
     pub day: Day,
     /// The time of day, if one was set.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub time: Option<ClockTime>,
     /// How long it took, in minutes (at most a day).
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub duration_minutes: Option<i32>,
     /// Where, in the worker's words.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub place: Option<String>,
     /// What it is for: the lesson in mind, in the worker's words.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub purpose: Option<String>,
     /// The duties the worker chose for it.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub duties: Vec<Duty>,
     /// The client's goals it works towards.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub goal_ids: Vec<String>,
 }
 
@@ -230,9 +237,28 @@ pub(crate) fn scheduled_between(
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Record an activity for a client. Without a status, a planned activity is scheduled and an
-    /// emergency or as-needed one is done.
+    /// emergency or as-needed one is done. Fails with `Invalid` (the field and rule), `NotFound`
+    /// (the client or a linked goal), `Locked`.
     pub fn add_activity(&self, client_id: String, input: ActivityInput) -> Result<Activity> {
+        self.add_activity_with_follow_ups(client_id, input, Vec::new())
+    }
+
+    /// Record an activity with the follow-ups agreed at it, in one write: all of it is saved, or
+    /// (on any error) none of it. What the "log a visit" form's save button calls. Fails with
+    /// `Invalid` (the field, e.g. `follow_ups[1].due` before the activity's day), `NotFound`
+    /// (the client or a linked goal), `Locked`.
+    pub fn add_activity_with_follow_ups(
+        &self,
+        client_id: String,
+        input: ActivityInput,
+        follow_ups: Vec<FollowUpInput>,
+    ) -> Result<Activity> {
         let input = validated(input)?;
+        let follow_ups = follow_ups
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| new_follow_up(&format!("follow_ups[{i}]."), input.day, f))
+            .collect::<Result<Vec<_>>>()?;
         self.write(|tx, keys| {
             let client = client::load(tx, keys, &client_id)?;
             check_goals(tx, keys, &client.id, &input.goal_ids)?;
@@ -254,7 +280,7 @@ impl WorkerSession {
                 purpose: input.purpose,
                 duties: input.duties,
                 goal_ids: input.goal_ids,
-                follow_ups: Vec::new(),
+                follow_ups,
                 recorded: now,
                 updated: now,
             };
@@ -264,6 +290,8 @@ impl WorkerSession {
     }
 
     /// Change what was entered; follow-ups are kept.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`activity_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn update_activity(&self, activity_id: String, input: ActivityInput) -> Result<Activity> {
         let input = validated(input)?;
         self.write(|tx, keys| {
@@ -288,6 +316,8 @@ impl WorkerSession {
     }
 
     /// Mark an activity done, missed, cancelled, or scheduled again.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`activity_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn set_activity_status(
         &self,
         activity_id: String,
@@ -309,6 +339,7 @@ impl WorkerSession {
     }
 
     /// A client's activities, newest first.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn activities(&self, client_id: String) -> Result<Vec<Activity>> {
         let mut all = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

@@ -16,6 +16,8 @@ use crate::vault::WorkerSession;
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Add a goal to a client's plan. The plan must be that client's.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`, `plan_id`), and the
+    /// errors every call has (see `WorkerSession`).
     pub fn add_goal(&self, client_id: String, plan_id: String, input: GoalInput) -> Result<Goal> {
         self.write(|tx, keys| {
             let client = client::load(tx, keys, &client_id)?;
@@ -44,12 +46,15 @@ impl WorkerSession {
     }
 
     /// One goal by id.
+    /// Fails with `NotFound` (`goal_id`), and the errors every call has (see `WorkerSession`).
     pub fn goal(&self, goal_id: String) -> Result<Goal> {
         self.with(|conn, keys| load_goal(conn, keys, &goal_id))
     }
 
     /// Correct a goal's words, framing, area, target day or visibility to the client. The goal as
     /// it was is kept in its history; a reviewed plan version keeps its own copy unchanged.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn update_goal(&self, goal_id: String, input: GoalInput) -> Result<Goal> {
         self.write(|tx, keys| {
             let mut goal = load_goal(tx, keys, &goal_id)?;
@@ -69,6 +74,8 @@ impl WorkerSession {
     }
 
     /// Set a goal active, paused, achieved or dropped.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn set_goal_status(&self, goal_id: String, status: GoalStatus) -> Result<Goal> {
         let status = match status {
             GoalStatus::Dropped { reason } => GoalStatus::Dropped {
@@ -85,6 +92,8 @@ impl WorkerSession {
     }
 
     /// Add a step at the end of a goal's steps.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn add_step(&self, goal_id: String, text: String) -> Result<Goal> {
         let text = validate::text("text", &text, LABEL_MAX)?;
         self.write(|tx, keys| {
@@ -110,6 +119,8 @@ impl WorkerSession {
     }
 
     /// Correct a step's wording. The wording it replaces is kept in the goal's history.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`, `step_id`), and the
+    /// errors every call has (see `WorkerSession`).
     pub fn edit_step(&self, goal_id: String, step_id: String, text: String) -> Result<Goal> {
         let text = validate::text("text", &text, LABEL_MAX)?;
         self.write(|tx, keys| {
@@ -126,6 +137,8 @@ impl WorkerSession {
     }
 
     /// Mark a step done (or not done again). Done by the worker counts as confirmed.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`, `step_id`), and the
+    /// errors every call has (see `WorkerSession`).
     pub fn set_step_done(
         &self,
         goal_id: String,
@@ -141,6 +154,8 @@ impl WorkerSession {
     }
 
     /// Confirm a step the client marked done in shared mode.
+    /// Fails with `NotFound` (`goal_id`, `step_id`), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn confirm_step(&self, goal_id: String, step_id: String) -> Result<Goal> {
         self.write(|tx, keys| {
             let mut goal = load_goal(tx, keys, &goal_id)?;

@@ -129,12 +129,16 @@ pub struct GoalInput {
     /// The goal in the client's own words.
     pub client_words: String,
     /// The worker's concrete framing of the goal, if any.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub worker_step: Option<String>,
     /// How progress will be seen, if set.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub measure: Option<String>,
     /// The day the goal aims for, if set.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub target_date: Option<Day>,
     /// Defaults to shown.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub visible_to_client: Option<bool>,
 }
 
@@ -168,11 +172,13 @@ storage::client_record!(Rating, "rating");
 pub struct RatingInput {
     /// The day of the rating.
     pub on: Day,
-    /// The score, 1 (low) to 10 (high).
-    pub score: u8,
+    /// The score, 1 (low) to 10 (high). A wide integer so that 260 reaches the core and is
+    /// refused (`OutOfRange`) rather than wrapped by the phone into a valid-looking 4.
+    pub score: i32,
     /// Who gave it: the client or the worker.
     pub by: Author,
     /// Words given with it, if any.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub words: Option<String>,
 }
 
@@ -266,7 +272,15 @@ pub(crate) fn record_rating(
         client_id: goal.client_id.clone(),
         goal_id: goal.id.clone(),
         on: input.on,
-        score: input.score,
+        score: u8::try_from(input.score).map_err(|_| {
+            Error::invalid(
+                "score",
+                Rule::OutOfRange {
+                    min: SCORE_MIN.into(),
+                    max: SCORE_MAX.into(),
+                },
+            )
+        })?,
         by: input.by,
         words: input.words,
         recorded: Timestamp::now(),
@@ -342,6 +356,8 @@ pub(crate) fn by_author<'a>(ratings: &'a [Rating], goal_id: &str, by: Author) ->
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Start the client's plan. A client has one current plan; reviews move it to new versions.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn create_plan(&self, client_id: String, started: Day, review_due: Day) -> Result<Plan> {
         check_review_dates(
             "review_due",
@@ -374,6 +390,7 @@ impl WorkerSession {
     }
 
     /// The client's current plan, or none if no plan was created yet.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn plan(&self, client_id: String) -> Result<Option<Plan>> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -382,6 +399,8 @@ impl WorkerSession {
     }
 
     /// Record a rating of progress on a goal, by the client or the worker.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`goal_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn rate_goal(&self, goal_id: String, input: RatingInput) -> Result<Rating> {
         let input = validate_rating(input)?;
         self.write(|tx, keys| {
@@ -391,6 +410,7 @@ impl WorkerSession {
     }
 
     /// Every rating on a goal, oldest first.
+    /// Fails with `NotFound` (`goal_id`), and the errors every call has (see `WorkerSession`).
     pub fn ratings(&self, goal_id: String) -> Result<Vec<Rating>> {
         self.with(|conn, keys| {
             let goal = load_goal(conn, keys, &goal_id)?;

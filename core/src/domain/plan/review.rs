@@ -78,6 +78,8 @@ storage::client_record!(PlanVersion, "plan_version");
 impl WorkerSession {
     /// Review the plan: file the current version whole, record what changed and why, set the
     /// next review date, and start the next version.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`plan_id`), and the errors every
+    /// call has (see `WorkerSession`).
     pub fn review_plan(&self, plan_id: String, input: ReviewInput) -> Result<Review> {
         let what_changed = validate::text("what_changed", &input.what_changed, TEXT_MAX)?;
         let why = validate::text("why", &input.why, TEXT_MAX)?;
@@ -138,6 +140,7 @@ impl WorkerSession {
     }
 
     /// The plan's filed versions, oldest first.
+    /// Fails with `NotFound` (`client_id`), and the errors every call has (see `WorkerSession`).
     pub fn plan_versions(&self, client_id: String) -> Result<Vec<PlanVersion>> {
         let mut all = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
@@ -148,6 +151,8 @@ impl WorkerSession {
     }
 
     /// The plan's reviews, oldest first.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn reviews(&self, client_id: String) -> Result<Vec<Review>> {
         let mut all = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

@@ -110,10 +110,12 @@ pub struct ReferralInput {
     /// The resource to refer the client to.
     pub resource_id: String,
     /// Why, in the worker's words.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub reason: Option<String>,
     /// The day the referral was made.
     pub made_on: Day,
     /// The day to check on the referral, if set.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub follow_up_due: Option<Day>,
 }
 
@@ -163,6 +165,8 @@ fn load_view(conn: &Connection, keys: &Keys, referral: Referral) -> Result<Refer
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Refer a client to a resource from the directory.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn refer(&self, client_id: String, input: ReferralInput) -> Result<ReferralView> {
         let reason = validate::optional_text("reason", input.reason, TEXT_MAX)?;
         if input.follow_up_due.is_some_and(|d| d < input.made_on) {
@@ -200,6 +204,8 @@ impl WorkerSession {
     /// the reason, the day it was made (not after its first change of status), when to check on
     /// it, and the outcome (a completed referral keeps one). The referral as it was is kept in its
     /// history.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`referral_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn update_referral(
         &self,
         referral_id: String,
@@ -257,6 +263,8 @@ impl WorkerSession {
     }
 
     /// Move a referral on. Completing it needs its outcome; a status never goes back.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`referral_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn set_referral_status(
         &self,
         referral_id: String,
@@ -303,6 +311,8 @@ impl WorkerSession {
     }
 
     /// Change when to check on an open referral (none: no reminder).
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`referral_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn set_referral_follow_up(
         &self,
         referral_id: String,
@@ -326,6 +336,8 @@ impl WorkerSession {
     }
 
     /// One referral by id, as its screen shows it.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`referral_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn referral(&self, referral_id: String) -> Result<ReferralView> {
         self.with(|conn, keys| {
             let r = load(conn, keys, &referral_id)?;
@@ -334,6 +346,8 @@ impl WorkerSession {
     }
 
     /// A client's referrals, newest first.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`client_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn referrals(&self, client_id: String) -> Result<Vec<ReferralView>> {
         self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;

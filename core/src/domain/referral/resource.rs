@@ -159,6 +159,8 @@ pub(crate) fn resources_by_id(conn: &Connection, keys: &Keys) -> Result<HashMap<
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl WorkerSession {
     /// Add a service to the resource directory.
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn add_resource(&self, input: ResourceInput) -> Result<Resource> {
         let input = validated_resource(input)?;
         let resource = Resource {
@@ -176,6 +178,8 @@ impl WorkerSession {
     }
 
     /// Replace a resource's details with `input`.
+    /// Fails with `Invalid` (the field and its rule), `NotFound` (`resource_id`), and the errors
+    /// every call has (see `WorkerSession`).
     pub fn update_resource(&self, resource_id: String, input: ResourceInput) -> Result<Resource> {
         let input = validated_resource(input)?;
         self.write(|tx, keys| {
@@ -193,12 +197,15 @@ impl WorkerSession {
     }
 
     /// One resource by id.
+    /// Fails with `NotFound` (`resource_id`), and the errors every call has (see `WorkerSession`).
     pub fn resource(&self, resource_id: String) -> Result<Resource> {
         self.with(|conn, keys| load_resource(conn, keys, &resource_id))
     }
 
     /// The directory by name, optionally one category and only services working in a language
     /// (matched on the base language, so "fr" finds "fr-CA").
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
     pub fn resources(
         &self,
         category: Option<ResourceCategory>,

@@ -3,7 +3,7 @@ import SwiftUI
 /// A rating on the neutral 1-to-10 scale with optional words; the core checks the score.
 struct RateSheet: View {
     let title: String
-    let save: (UInt8, String?) -> Void
+    let save: (Int32, String?) -> Void
     @Environment(\.dismiss) private var dismiss
     @State private var score = 5.0
     @State private var words = ""
@@ -26,7 +26,7 @@ struct RateSheet: View {
                 ToolbarItem(placement: .cancellationAction) { Button("Cancel") { dismiss() } }
                 ToolbarItem(placement: .confirmationAction) {
                     Button("Save") {
-                        save(UInt8(score), words.isEmpty ? nil : words)
+                        save(Int32(score), words.isEmpty ? nil : words)
                         dismiss()
                     }
                 }

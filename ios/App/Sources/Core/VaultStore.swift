@@ -3,18 +3,21 @@ import Combine
 import Foundation
 
 /// The one owner of the vault and its sessions, as VaultRepository is on Android: opens,
-/// creates, restores, unlocks and locks; hands the live session to the screens; auto-locks after
-/// the worker's chosen time in the background. Every core call runs on `core`, never the main
-/// thread. Screens hold no session of their own, so a lock ends every screen's access at once.
+/// creates, restores, unlocks and locks; hands the live session to the screens. Locked, unlocked,
+/// shared and auto-lock are the core's (`AppLock`, timed by `BootClock`, which counts sleep): this
+/// only reports touches and asks. Every core call runs on `core`, never the main thread. Screens
+/// hold no session of their own, so a lock ends every screen's access at once.
 @MainActor
 final class VaultStore: ObservableObject {
     @Published private(set) var status: VaultStatus = .noVault
     @Published private(set) var started = false
     /// The worker's auto-lock choice, kept outside the vault (it is needed while locked). Only a
     /// number: no client data goes into UserDefaults.
+    /// The core checks it (10 to 3600 seconds); a refused value leaves the setting as it was.
     var autoLockSeconds: Int {
         get { UserDefaults.standard.object(forKey: Self.autoLockKey) as? Int ?? Self.defaultAutoLockSeconds }
         set {
+            if let appLock, (try? appLock.setAutoLockSeconds(seconds: UInt32(clamping: newValue))) == nil { return }
             objectWillChange.send()
             UserDefaults.standard.set(newValue, forKey: Self.autoLockKey)
         }
@@ -35,8 +38,11 @@ final class VaultStore: ObservableObject {
     private var vault: Vault?
     private var worker: WorkerSession?
     private var shared: SharedSession?
-    private var backgroundedAt: Date?
+    private var appLock: AppLock?
+    private let clock = BootClock()
     private var lockTimer: Task<Void, Never>?
+    /// Why the vault last locked (auto-lock, a clock that went back, ...), for the unlock screen.
+    @Published private(set) var lockReason: LockReason?
 
     init(folder: URL = VaultFolder.url) {
         self.folder = folder
@@ -52,7 +58,7 @@ final class VaultStore: ObservableObject {
         do {
             try VaultFolder.prepare(folder)
             let opened = try await core.run { try Vault.open(dir: path) }
-            vault = opened
+            try adopt(vault: opened)
             try await refresh()
         } catch AlongsideError.NotFound {
             status = .noVault
@@ -67,7 +73,7 @@ final class VaultStore: ObservableObject {
         // Bound to this phone's Secure Enclave: the files alone open nothing elsewhere.
         let created = try await core.run { try Vault.create(dir: path, passphrase: passphrase, deviceBinding: key) }
         let session = try await core.run { try created.worker() }
-        vault = created
+        try adopt(vault: created)
         adopt(worker: session)
         VaultFolder.protectFiles(in: folder)
         status = .unlocked
@@ -83,7 +89,7 @@ final class VaultStore: ObservableObject {
                 vaultDir: path, newPassphrase: newPassphrase, deviceBinding: key)
         }
         let session = try await core.run { try restored.worker() }
-        vault = restored
+        try adopt(vault: restored)
         adopt(worker: session)
         VaultFolder.protectFiles(in: folder)
         status = .unlocked
@@ -117,23 +123,28 @@ final class VaultStore: ObservableObject {
         await lock()
     }
 
-    /// The foreground timer (every few seconds): the core locks shared mode whose idle limit has
-    /// passed, without waiting for the client's next touch.
+    /// The foreground timer (every few seconds) and coming to the front: the core locks if
+    /// auto-lock's or shared mode's limit has passed (or the clock went back).
     func tick() async {
-        guard let vault else { return }
-        let locked = (try? await core.run { vault.checkIdle() }) ?? false
-        if locked { try? await refresh() }
+        try? await refresh()
+    }
+
+    /// A touch on the screen: auto-lock counts again from now (or locks, if the limit had passed).
+    func touch() async {
+        guard let appLock else { return }
+        _ = try? await core.run { try appLock.touch() }
+        try? await refresh()
     }
 
     /// Run `body` with the worker session on the core's queue.
     func withWorker<T>(_ body: @escaping @Sendable (WorkerSession) throws -> T) async throws -> T {
-        guard let session = worker else { throw AlongsideError.Locked }
+        guard let session = worker else { throw AlongsideError.Locked(reason: lockReason ?? .notUnlocked) }
         return try await watchingLock { try await self.core.run { try body(session) } }
     }
 
     /// Run `body` with the shared-mode session on the core's queue.
     func withShared<T>(_ body: @escaping @Sendable (SharedSession) throws -> T) async throws -> T {
-        guard let session = shared else { throw AlongsideError.Locked }
+        guard let session = shared else { throw AlongsideError.Locked(reason: lockReason ?? .notUnlocked) }
         return try await watchingLock { try await self.core.run { try body(session) } }
     }
 
@@ -167,34 +178,23 @@ final class VaultStore: ObservableObject {
 
     // MARK: Auto-lock (scenePhase)
 
-    /// The app left the screen: lock after the worker's setting unless it comes back first.
+    /// The app left the screen: one timer asks the core when its limit falls (the core checks on
+    /// every call anyway, so a suspended app that never runs it is still safe).
     func didEnterBackground() {
-        backgroundedAt = Date()
         lockTimer?.cancel()
-        let seconds = autoLockSeconds
+        guard let appLock, let millis = appLock.millisUntilLock() else { return }
         lockTimer = Task { [weak self] in
-            try? await Task.sleep(nanoseconds: UInt64(seconds) * 1_000_000_000)
+            try? await Task.sleep(nanoseconds: millis * 1_000_000)
             guard !Task.isCancelled else { return }
-            await self?.lockIfDue()
+            await self?.tick()
         }
     }
 
-    /// Back on screen: lock first if the time passed while the app was suspended.
+    /// Back on screen: the core locks first if the limit passed while the app was away.
     func willEnterForeground() async {
         lockTimer?.cancel()
         lockTimer = nil
-        await lockIfDue()
-        backgroundedAt = nil
-    }
-
-    private func lockIfDue() async {
-        guard let since = backgroundedAt else { return }
-        switch status {
-        case .unlocked, .shared:
-            if Date().timeIntervalSince(since) >= TimeInterval(autoLockSeconds) { await lock() }
-        default:
-            break
-        }
+        await tick()
     }
 
     // MARK: Private
@@ -202,9 +202,9 @@ final class VaultStore: ObservableObject {
     private func watchingLock<T>(_ call: () async throws -> T) async throws -> T {
         do {
             return try await call()
-        } catch AlongsideError.Locked {
-            try? await refresh()
-            throw AlongsideError.Locked
+        } catch let error as AlongsideError {
+            if case .Locked = error { try? await refresh() }
+            throw error
         }
     }
 
@@ -213,14 +213,22 @@ final class VaultStore: ObservableObject {
         shared = nil
     }
 
-    /// Bring the status in line with the core after a lock, from wherever it came.
+    /// The vault's lock on the phone's sleep-counting clock and the worker's setting.
+    private func adopt(vault opened: Vault) throws {
+        vault = opened
+        appLock = try AppLock(vault: opened, clock: clock, autoLockSeconds: UInt32(clamping: autoLockSeconds))
+        lockReason = nil
+    }
+
+    /// Bring the status in line with the core's lock (which locks first if a limit has passed).
     private func refresh() async throws {
-        guard let vault else {
+        guard let vault, let appLock else {
             status = .noVault
             return
         }
-        let locked = try await core.run { vault.isLocked() }
-        if locked {
+        let state = try await core.run { appLock.state() }
+        if case .locked(let reason) = state {
+            lockReason = reason
             worker = nil
             shared = nil
             lockCount += 1

@@ -16,7 +16,8 @@ struct ClientPage: View {
     @State private var addingStepTo: GoalCard?
     @State private var stepText = ""
     @State private var startingPlan = false
-    @State private var reviewDue = Calendar.current.date(byAdding: .month, value: 3, to: Date()) ?? Date()
+    /// The core's default: three months on (`reviewDue(from:)`).
+    @State private var reviewDue = Days.date(AlongsideCore.reviewDue(from: Days.today())) ?? Date()
     @State private var confirmingHandover = false
     private let today = Days.today()
     private static let pageSize: UInt32 = 50
@@ -33,6 +34,9 @@ struct ClientPage: View {
                 NavigationLink("New note", value: Route.note(clientId: clientId, noteId: nil, activityId: nil))
                 NavigationLink("Report an incident", value: Route.incident(clientId: clientId, incidentId: nil))
                 NavigationLink("Wellness plan, progress and copy", value: Route.owns(clientId: clientId))
+                NavigationLink("Plan review", value: Route.review(clientId: clientId))
+                NavigationLink("Referrals", value: Route.referrals(clientId: clientId))
+                NavigationLink("Duty balance", value: Route.balance(clientId: clientId))
                 Button("Hand to client") { confirmingHandover = true }
             }
             if let screen = plan.data {

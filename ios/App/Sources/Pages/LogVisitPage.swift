@@ -22,7 +22,8 @@ struct LogVisitPage: View {
     @State private var goalIds: [String] = []
     @State private var followUps: [FollowUpInput] = []
     @State private var followUpText = ""
-    @State private var followUpDue = Calendar.current.date(byAdding: .day, value: 7, to: Date()) ?? Date()
+    /// The core's default: a week after the activity's day (`followUpDue(activityDay:)`).
+    @State private var followUpDue = Days.date(AlongsideCore.followUpDue(activityDay: Days.today())) ?? Date()
     @State private var suggestions: [DutySuggestion] = []
     private let kinds: [ActivityKindInfo] = activityKinds()
     private let dutyChoices: [DutyInfo] = duties()
@@ -133,8 +134,8 @@ struct LogVisitPage: View {
         if let index = chosen.firstIndex(of: duty) { chosen.remove(at: index) } else { chosen.append(duty) }
     }
 
-    /// Save the visit, then each follow-up; a failed follow-up keeps the saved visit, and the next
-    /// try sends only what is still missing (as LogVisitState does on Android).
+    /// Save the visit with its follow-ups in one core call: all of it, or (on an error, named by
+    /// its field, e.g. `follow_ups[1].due`) none of it, as LogVisitState does on Android.
     private func submit() async {
         let input = ActivityInput(
             kind: kind, scheduling: scheduling, status: nil, day: Days.day(day),
@@ -142,21 +143,14 @@ struct LogVisitPage: View {
             durationMinutes: Int32(minutes),
             place: place.isEmpty ? nil : place, purpose: purpose.isEmpty ? nil : purpose,
             duties: chosen, goalIds: goalIds)
-        let (id, savedId) = (clientId, model.data?.id)
+        let (id, pending) = (clientId, followUps)
         guard let saved = await model.perform({
             try await store.withWorker { w in
-                if let savedId { return try w.updateActivity(activityId: savedId, input: input) }
-                return try w.addActivity(clientId: id, input: input)
+                try w.addActivityWithFollowUps(clientId: id, input: input, followUps: pending)
             }
         }) else { return }
         model.data = saved
-        while let next = followUps.first {
-            guard let updated = await model.perform({
-                try await store.withWorker { w in try w.addFollowUp(activityId: saved.id, input: next) }
-            }) else { return }
-            model.data = updated
-            followUps.removeFirst()
-        }
+        followUps = []
         dismiss()
     }
 }

@@ -54,6 +54,12 @@ extension View {
                 NotePage(clientId: clientId, noteId: noteId, activityId: activityId)
             case .incident(let clientId, let incidentId):
                 IncidentPage(clientId: clientId, incidentId: incidentId)
+            case .review(let clientId):
+                PlanReviewPage(clientId: clientId)
+            case .referrals(let clientId):
+                ReferralsPage(clientId: clientId)
+            case .balance(let clientId):
+                DutyBalancePage(clientId: clientId)
             }
         }
     }

@@ -7,4 +7,8 @@ enum Route: Hashable {
     case note(clientId: String, noteId: String?, activityId: String?)
     case incident(clientId: String?, incidentId: String?)
     case owns(clientId: String)
+    case review(clientId: String)
+    case referrals(clientId: String)
+    /// The duty balance: one client's, or (nil) the worker's whole caseload.
+    case balance(clientId: String?)
 }

@@ -13,7 +13,10 @@ struct TodayPage: View {
         List {
             ErrorBanner(error: model.error) { model.error = nil }
             if let view = model.data {
-                Section { Text(view.summary) }
+                Section {
+                    Text(view.summary)
+                    NavigationLink("Duty balance", value: Route.balance(clientId: nil))
+                }
                 if !view.visits.isEmpty {
                     Section("Visits") {
                         ForEach(view.visits, id: \.activityId) { (visit: TodayVisit) in

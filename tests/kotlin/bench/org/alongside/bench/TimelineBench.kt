@@ -61,7 +61,7 @@ private fun run(vault: Vault, w: WorkerSession) {
             w.addNote(client.id, a.id, "We went through the agreement together. She asked good questions. ($i)")
         }
         (0 until 300).forEach { i ->
-            w.rateGoal(goal.id, RatingInput(today.minusDays(i.toLong()), (1 + i % 10).toUByte(), Author.entries[i % 2], null))
+            w.rateGoal(goal.id, RatingInput(today.minusDays(i.toLong()), 1 + i % 10, Author.entries[i % 2], null))
         }
     }
     val all = fetchAll(w, client.id)

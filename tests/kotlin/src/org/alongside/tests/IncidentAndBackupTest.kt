@@ -34,7 +34,7 @@ private const val BACKUP_PASS = "a different backup passphrase"
 private val ON: LocalDate = LocalDate.of(2026, 11, 23)
 
 fun incidentsAndBackup() {
-    val repo = VaultRepository(Harness.tempDir("incident"))
+    val repo = VaultRepository(Harness.tempDir("incident"), TestClock())
     val unlock = UnlockState(repo)
     unlock.start()
     unlock.create(PASS)
@@ -97,7 +97,7 @@ fun incidentsAndBackup() {
     }
 
     check("restore on a new phone: the client comes back, unlocked with the new passphrase") {
-        val newPhone = VaultRepository(Harness.tempDir("restored"))
+        val newPhone = VaultRepository(Harness.tempDir("restored"), TestClock())
         val first = UnlockState(newPhone)
         assertTrue(first.start())
         assertEquals(VaultStatus.NoVault, first.screen.data)

@@ -66,7 +66,7 @@ fun typedErrorsAcrossTheFfi() {
         assertEquals(99u, e.found)
         assertTrue(e.supported < 99u)
         assertTrue(before.contentEquals(db.readBytes()), "not a byte changed")
-        val repo = VaultRepository(dir)
+        val repo = VaultRepository(dir, TestClock())
         assertFailsWith<AlongsideException.SchemaTooNew> { repo.start() }
         repo.close()
     }
@@ -90,7 +90,7 @@ fun typedErrorsAcrossTheFfi() {
             val e = assertFailsWith<AlongsideException.Corrupt> { vault.unlock(PASS, null) }
             assertTrue(e.what.isNotBlank())
         }
-        val repo = VaultRepository(dir)
+        val repo = VaultRepository(dir, TestClock())
         val unlock = UnlockState(repo)
         assertTrue(unlock.start())
         assertFalse(unlock.unlock(PASS))
@@ -106,7 +106,7 @@ fun typedErrorsAcrossTheFfi() {
     }
 
     check("storage: a backup the file system cannot write is a storage error, not a crash") {
-        val repo = VaultRepository(Harness.tempDir("storage"))
+        val repo = VaultRepository(Harness.tempDir("storage"), TestClock())
         val unlock = UnlockState(repo)
         unlock.start()
         assertTrue(unlock.create(PASS))
@@ -122,7 +122,7 @@ fun typedErrorsAcrossTheFfi() {
     val folder = File(Harness.tempDir("backups")).parentFile
     val good = File(folder, "good.backup")
     check("backup corrupt and too new: a damaged file and one from a newer build have their own errors") {
-        val repo = VaultRepository(Harness.tempDir("backup-source"))
+        val repo = VaultRepository(Harness.tempDir("backup-source"), TestClock())
         val unlock = UnlockState(repo)
         unlock.start()
         assertTrue(unlock.create(PASS))
@@ -147,7 +147,7 @@ fun typedErrorsAcrossTheFfi() {
         assertIs<AlongsideException.BackupTooNew>(assertIs<UiError.Failure>(backup.screen.error).cause)
 
         // Restoring either leaves no vault behind.
-        val newPhone = VaultRepository(Harness.tempDir("restore-damaged"))
+        val newPhone = VaultRepository(Harness.tempDir("restore-damaged"), TestClock())
         val first = UnlockState(newPhone)
         assertTrue(first.start())
         assertFalse(first.restore(truncated.path, BACKUP_PASS, PASS))
@@ -161,7 +161,7 @@ fun typedErrorsAcrossTheFfi() {
     }
 
     check("platform key: a wrong key cannot take the phone back from shared mode") {
-        val repo = VaultRepository(Harness.tempDir("shared-key"))
+        val repo = VaultRepository(Harness.tempDir("shared-key"), TestClock())
         val unlock = UnlockState(repo)
         unlock.start()
         assertTrue(unlock.create(PASS))

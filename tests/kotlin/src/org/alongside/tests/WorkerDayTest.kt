@@ -14,6 +14,7 @@ import kotlin.test.assertIs
 import kotlin.test.assertNotNull
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
+import org.alongside.core.LockReason
 import org.alongside.core.ActivityKind
 import org.alongside.core.ActivityStatus
 import org.alongside.core.AlongsideException
@@ -55,7 +56,7 @@ private val TODAY: LocalDate = LocalDate.of(2026, 11, 23)
 
 /** What the walk has made so far, for the steps after. */
 private class Day {
-    var clock = 0L
+    val clock = TestClock()
     lateinit var repo: VaultRepository
     lateinit var clientId: String
     lateinit var planId: String
@@ -69,7 +70,7 @@ fun main(): Unit = Harness.run {
     val d = Day()
     Harness.section("the worker's vault") {
         val dir = Harness.tempDir("day")
-        d.repo = VaultRepository(dir, autoLockAfterMillis = 60_000, now = { d.clock })
+        d.repo = VaultRepository(dir, d.clock, autoLockSeconds = 60u)
     }
     Harness.section("worker day") { workerDay(d) }
     Harness.section("shared mode") { sharedMode(d) }
@@ -84,6 +85,8 @@ fun main(): Unit = Harness.run {
     Harness.section("typed errors about the files") { typedErrorsAcrossTheFfi() }
     Harness.section("what the client owns") { whatTheClientOwns() }
     Harness.section("correcting records") { correctingRecords() }
+    Harness.section("phone API") { phoneApi() }
+    Harness.section("the whole job") { wholeJob() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {
@@ -198,11 +201,11 @@ private fun workerDay(d: Day) {
     }
 
     check("the worker rates the goal; 11 out of 10 is refused") {
-        assertTrue(client.rateGoal(d.goalId, TODAY, 6u, "first agent called back"))
+        assertTrue(client.rateGoal(d.goalId, TODAY, 6, "first agent called back"))
         val card = client.screen.data!!.plan.goals.single()
         assertEquals(6.toUByte(), card.latestWorkerRating?.score)
         assertNull(card.latestClientRating)
-        assertFalse(client.rateGoal(d.goalId, TODAY, 11u))
+        assertFalse(client.rateGoal(d.goalId, TODAY, 11))
         val e = client.screen.error.expect<UiError.Input>()
         assertEquals("score", e.field)
         assertIs<Rule.OutOfRange>(e.rule)
@@ -256,20 +259,34 @@ private fun workerDay(d: Day) {
         assertEquals(listOf(d.goalId), view.goals.map { it.goalId })
     }
 
-    check("a follow-up the core refuses keeps the saved visit; the retry sends only what is missing") {
+    check("a visit and its follow-ups save in one call: a follow-up the core refuses saves nothing") {
         val again = LogVisitState(repo, d.clientId)
         assertTrue(again.start(TODAY, TODAY))
         again.update { it.copy(kind = ActivityKind.PHONE_OR_VIDEO, duties = listOf(Duty.ADVOCATE)) }
+        assertEquals(TODAY.plusDays(7), again.defaultFollowUpDue(), "the core's default: a week on")
+        again.addFollowUp("Send the letter", TODAY.plusDays(1))
         again.addFollowUp("   ", TODAY)
         assertFalse(again.submit())
-        assertEquals("what", again.screen.error.expect<UiError.Input>().field)
-        val saved = assertNotNull(again.screen.data!!.saved, "the activity itself was saved")
-        again.removeFollowUp(0)
-        again.addFollowUp("Send the letter", TODAY.plusDays(1))
+        assertEquals("follow_ups[1].what", again.screen.error.expect<UiError.Input>().field)
+        assertNull(again.screen.data!!.saved, "nothing was saved")
+        assertEquals(1, repo.withWorker { it.activities(d.clientId) }.size)
+        again.removeFollowUp(1)
         assertTrue(again.submit())
-        assertEquals(saved.id, again.screen.data!!.saved!!.id, "no second activity")
         assertEquals(1, again.screen.data!!.saved!!.followUps.size)
         assertEquals(2, repo.withWorker { it.activities(d.clientId) }.size)
+    }
+
+    check("editing a visit: the form opens on it, a change and a new follow-up are saved to it") {
+        val first = repo.withWorker { it.activities(d.clientId) }.first()
+        val edit = LogVisitState(repo, d.clientId)
+        assertTrue(edit.startEditing(first.id, TODAY))
+        edit.update { it.copy(place = "The library") }
+        edit.addFollowUp("Return the book", first.day.plusDays(3))
+        assertTrue(edit.submit(), "error: ${edit.screen.error}")
+        val changed = repo.withWorker { it.activity(first.id) }
+        assertEquals("The library", changed.place)
+        assertEquals(first.followUps.size + 1, changed.followUps.size)
+        assertEquals(2, repo.withWorker { it.activities(d.clientId) }.size, "no new activity")
     }
 
     val todayState = TodayState(repo)
@@ -348,7 +365,7 @@ private fun sharedMode(d: Day) {
         assertTrue(screen.greeting.contains("Amira"))
         val goal = screen.goals.single()
         assertEquals("find a flat near my sister", goal.words)
-        assertTrue(shared.rate(goal.goalId, TODAY, 7u, "I feel closer"))
+        assertTrue(shared.rate(goal.goalId, TODAY, 7, "I feel closer"))
         val mine = shared.screen.data!!.goals.single().myRatings.single()
         assertEquals(7.toUByte(), mine.score)
         assertTrue(mine.said.isNotBlank() && mine.band.isNotBlank())
@@ -360,7 +377,7 @@ private fun sharedMode(d: Day) {
         assertContains(shared.screen.data!!.myEntries, "Walking with my sister")
         assertTrue(shared.markStepDone(d.goalId, d.stepId, TODAY))
         assertTrue(shared.screen.data!!.goals.single().steps.single().done)
-        assertFalse(shared.rate(d.goalId, TODAY, 0u))
+        assertFalse(shared.rate(d.goalId, TODAY, 0))
         assertEquals("score", shared.screen.error.expect<UiError.Input>().field)
     }
 
@@ -397,7 +414,8 @@ private fun sharedMode(d: Day) {
     check("shared mode left idle locks the whole vault on the shell's timer, untouched") {
         assertTrue(shared.open(d.clientId, TODAY, idleSeconds = 1u))
         assertFalse(repo.tick(), "not idle yet")
-        Thread.sleep(1_300)
+        // The phone lies untouched; the shell's sleep-counting clock moves on.
+        d.clock.millis += 1_300
         // Nobody touches the phone: the timer's tick alone locks it, and the keys are gone.
         assertTrue(repo.tick())
         assertEquals(VaultStatus.Locked(hasPlatformKey = false), repo.status.value)
@@ -577,29 +595,52 @@ private fun platformKey(d: Day) {
 
 private fun autoLock(d: Day) {
     val repo = d.repo
-    check("auto-lock: back within the set time stays unlocked; after it, locked") {
-        repo.autoLockAfterMillis = 60_000
-        repo.onBackground()
-        d.clock += 59_999
-        assertEquals(1L, repo.millisUntilAutoLock())
-        assertFalse(repo.lockIfDue())
-        assertEquals(VaultStatus.Unlocked, repo.onForeground())
-        assertNull(repo.millisUntilAutoLock(), "no timer while in front")
-        repo.onBackground()
-        d.clock += 60_000
-        assertEquals(0L, repo.millisUntilAutoLock())
-        assertIs<VaultStatus.Locked>(repo.onForeground())
-        assertFailsWith<AlongsideException.Locked> { repo.withWorker { it.clients() } }
+    check("auto-lock is the core's: a touch starts the count again; a phone asleep past it wakes locked") {
+        repo.autoLockSeconds = 60u
+        assertEquals(VaultStatus.Unlocked, repo.touch())
+        d.clock.millis += 59_999
+        assertEquals(1L, repo.millisUntilLock())
+        assertFalse(repo.tick())
+        assertEquals(VaultStatus.Unlocked, repo.touch())
+        assertEquals(60_000L, repo.millisUntilLock())
+        // A night in a pocket: no timer of the shell ran, only the clock moved on. The first call
+        // after waking finds the vault locked, and the status follows.
+        d.clock.millis += 8 * 3_600_000L
+        val e = assertFailsWith<AlongsideException.Locked> { repo.withWorker { it.clients() } }
+        assertEquals(LockReason.AUTO_LOCK, e.reason)
+        assertIs<VaultStatus.Locked>(repo.status.value)
+        assertEquals(LockReason.AUTO_LOCK, repo.lockReason)
+        assertNull(repo.millisUntilLock(), "no timer while locked")
         assertEquals(VaultStatus.Unlocked, repo.unlock(PASSPHRASE))
     }
 
-    check("auto-lock: a timer in the background locks without coming to the front") {
-        repo.onBackground()
-        d.clock += 60_000
-        assertTrue(repo.lockIfDue())
+    check("auto-lock: the shell's timer alone locks, without a call or a touch") {
+        d.clock.millis += 60_001
+        assertTrue(repo.tick())
         assertIs<VaultStatus.Locked>(repo.status.value)
-        assertFalse(repo.lockIfDue(), "already locked")
-        repo.onForeground()
+        assertTrue(repo.tick(), "still locked")
+        assertEquals(VaultStatus.Unlocked, repo.unlock(PASSPHRASE))
+    }
+
+    check("auto-lock: a clock that runs backwards is refused and locks") {
+        d.clock.millis -= 10_000
+        assertIs<VaultStatus.Locked>(repo.touch())
+        assertEquals(LockReason.CLOCK_WENT_BACK, repo.lockReason)
+        // The worker can unlock again; the count goes on from the new reading.
+        assertEquals(VaultStatus.Unlocked, repo.unlock(PASSPHRASE))
+        assertEquals(VaultStatus.Unlocked, repo.touch())
+    }
+
+    check("auto-lock: the setting is the core's to check (10 to 3600 seconds)") {
+        val settings = SettingsState(repo)
+        assertTrue(settings.load())
+        assertFalse(settings.setAutoLock(5u))
+        val input = settings.screen.error.expect<UiError.Input>()
+        assertEquals("auto_lock_seconds", input.field)
+        assertEquals(60u, repo.autoLockSeconds, "unchanged")
+        assertTrue(settings.setAutoLock(900u))
+        assertEquals(900u, settings.screen.data!!.autoLockSeconds)
+        settings.close()
     }
 }
 
@@ -611,22 +652,22 @@ private fun deviceBinding() {
     check("device binding: a vault made with the phone's device key needs it at every unlock") {
         val dir = Harness.tempDir("bound")
         val phone = AesPlatformKey()
-        VaultRepository(dir, deviceKey = phone).use { repo ->
+        VaultRepository(dir, TestClock(), deviceKey = phone).use { repo ->
             assertEquals(VaultStatus.Unlocked, repo.create(PASSPHRASE))
             repo.lock()
             assertEquals(VaultStatus.Unlocked, repo.unlock(PASSPHRASE))
             assertTrue(phone.deviceSecrets > 0)
         }
         // The same files on another phone, or with no device key: the right passphrase is not enough.
-        VaultRepository(dir, deviceKey = AesPlatformKey()).use { other ->
+        VaultRepository(dir, TestClock(), deviceKey = AesPlatformKey()).use { other ->
             other.start()
             assertFailsWith<AlongsideException.WrongPassphrase> { other.unlock(PASSPHRASE) }
         }
-        VaultRepository(dir).use { none ->
+        VaultRepository(dir, TestClock()).use { none ->
             none.start()
             assertFailsWith<AlongsideException.PlatformKey> { none.unlock(PASSPHRASE) }
         }
-        VaultRepository(dir, deviceKey = phone).use { back ->
+        VaultRepository(dir, TestClock(), deviceKey = phone).use { back ->
             back.start()
             assertEquals(VaultStatus.Unlocked, back.unlock(PASSPHRASE))
         }
@@ -748,7 +789,7 @@ private fun tamper() {
             f.seek(target.toLong())
             f.write(b xor 0x01)
         }
-        val repo = VaultRepository(dir)
+        val repo = VaultRepository(dir, TestClock())
         assertIs<VaultStatus.Locked>(repo.start())
         repo.unlock(PASSPHRASE)
         // The caseload still shows, and names the record it could not open with the core's words.

@@ -21,6 +21,7 @@ import org.alongside.app.keys.KeyUse
 import org.alongside.app.keys.KeystorePlatformKey
 import org.alongside.app.keys.WrappedKey
 import org.alongside.core.AlongsideException
+import org.alongside.core.SleepCountingClock
 import org.alongside.state.SettingsState
 import org.alongside.state.SharedModeState
 import org.alongside.state.UiError
@@ -40,6 +41,11 @@ import org.alongside.tests.Harness.check
 private const val PASS = "correct horse battery staple"
 
 /** The Keystore's part: one AES-256 key in memory; "invalidated" makes it unusable. */
+/** The shell's sleep-counting clock, standing still: nothing here waits on auto-lock. */
+private object FixedClock : SleepCountingClock {
+    override fun nowMillis(): ULong = 1_000_000uL
+}
+
 private class SoftwareKeySource : KeySource {
     var key: SecretKey? = null
     var invalidated = false
@@ -94,7 +100,7 @@ fun main() {
     val device = SoftwareDeviceKey()
     val platformKey = KeystorePlatformKey(keys, prompt, device)
     // As AppContainer wires it: the same platform key is the repository's device key.
-    val repo = VaultRepository(Harness.tempDir("shell-key"), deviceKey = platformKey)
+    val repo = VaultRepository(Harness.tempDir("shell-key"), FixedClock, deviceKey = platformKey)
     val unlock = UnlockState(repo)
     val settings = SettingsState(repo)
     unlock.start()

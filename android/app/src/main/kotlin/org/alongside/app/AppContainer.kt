@@ -49,7 +49,12 @@ class AppContainer(context: Context) {
     val platformKey: PlatformKey = KeystorePlatformKey(keySource, biometrics, AndroidKeystoreDeviceKey())
 
     /** The vault, bound to this phone through [platformKey]'s device key. */
-    val repository = VaultRepository(vaultDir.path, settings.autoLockAfterMillis, deviceKey = platformKey)
+    val repository = VaultRepository(
+        vaultDir.path,
+        clock = ElapsedRealtimeClock,
+        autoLockSeconds = settings.autoLockSeconds,
+        deviceKey = platformKey,
+    )
 
     val autoLock = AutoLock(repository, scope, core)
 

@@ -10,13 +10,14 @@ import org.alongside.state.VaultRepository
 class AppSettings(context: Context) {
     private val prefs = context.getSharedPreferences("settings", Context.MODE_PRIVATE)
 
-    var autoLockAfterMillis: Long
-        get() = prefs.getLong(KEY_AUTO_LOCK, VaultRepository.DEFAULT_AUTO_LOCK_MILLIS)
+    /** Auto-lock's limit, in seconds without a touch (the core checks it: 10 to 3600). */
+    var autoLockSeconds: UInt
+        get() = prefs.getInt(KEY_AUTO_LOCK, VaultRepository.DEFAULT_AUTO_LOCK_SECONDS.toInt()).toUInt()
         set(value) {
-            prefs.edit().putLong(KEY_AUTO_LOCK, value).apply()
+            prefs.edit().putInt(KEY_AUTO_LOCK, value.toInt()).apply()
         }
 
     private companion object {
-        const val KEY_AUTO_LOCK = "auto_lock_after_millis"
+        const val KEY_AUTO_LOCK = "auto_lock_seconds"
     }
 }

@@ -10,14 +10,13 @@ import kotlinx.coroutines.launch
 import org.alongside.state.VaultRepository
 
 /**
- * Auto-lock, watching the whole process (ProcessLifecycleOwner): when the app leaves the screen
- * (home, another app, screen off) the repository notes the time and a timer locks the vault after
- * the worker's setting; coming back first locks if the time has passed, in case the system paused
- * the process and the timer never ran. Locking wipes the core's keys and every screen's data.
- *
- * While the app is on screen a second timer asks the core every few seconds ([VaultRepository.tick])
- * whether shared mode's idle limit has passed, so the client's screen locks on time even when
- * nobody touches it.
+ * The shell's part of auto-lock, which the core decides ([VaultRepository] over the core's
+ * `AppLock`, timed by [ElapsedRealtimeClock] so time asleep counts). This only reports and asks:
+ * every touch ([touched], from `MainActivity.onUserInteraction`) starts the count again; coming to
+ * the front asks the core at once (a phone that slept past the limit shows the unlock screen
+ * first); while on screen a timer asks every few seconds (shared mode's idle limit and auto-lock
+ * lock with nobody touching); in the background one timer asks when the core says the limit falls.
+ * No timer is needed for safety: the core checks the limit on every call.
  */
 class AutoLock(
     private val repository: VaultRepository,
@@ -27,24 +26,28 @@ class AutoLock(
     private var timer: Job? = null
     private var ticker: Job? = null
 
+    /** The worker or the client touched the screen. */
+    fun touched() {
+        scope.launch(core) { repository.touch() }
+    }
+
     override fun onStop(owner: LifecycleOwner) {
         ticker?.cancel()
         ticker = null
         timer?.cancel()
         timer = scope.launch(core) {
-            repository.onBackground()
-            val wait = repository.millisUntilAutoLock() ?: return@launch
+            val wait = repository.millisUntilLock() ?: return@launch
             delay(wait)
-            repository.lockIfDue()
+            repository.tick()
         }
     }
 
     override fun onStart(owner: LifecycleOwner) {
         timer?.cancel()
         timer = null
-        scope.launch(core) { repository.onForeground() }
         ticker?.cancel()
         ticker = scope.launch(core) {
+            repository.tick()
             while (true) {
                 delay(TICK_MILLIS)
                 repository.tick()
@@ -53,7 +56,7 @@ class AutoLock(
     }
 
     private companion object {
-        /** How often the core is asked about shared mode's idle limit while the app is on screen. */
+        /** How often the core is asked about its limits while the app is on screen. */
         const val TICK_MILLIS = 5_000L
     }
 }

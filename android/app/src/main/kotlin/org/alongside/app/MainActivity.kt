@@ -32,6 +32,12 @@ class MainActivity : FragmentActivity() {
         }
     }
 
+    /** Every touch, key or gesture: auto-lock counts again from now (the core's timer). */
+    override fun onUserInteraction() {
+        super.onUserInteraction()
+        container.autoLock.touched()
+    }
+
     override fun onDestroy() {
         container.biometrics.detach(this)
         super.onDestroy()

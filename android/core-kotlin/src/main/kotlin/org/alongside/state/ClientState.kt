@@ -2,6 +2,9 @@ package org.alongside.state
 
 import java.time.LocalDate
 import org.alongside.core.Author
+import org.alongside.core.ClientInput
+import org.alongside.core.ClientStatus
+import org.alongside.core.GoalStatus
 import org.alongside.core.GoalInput
 import org.alongside.core.PlanScreen
 import org.alongside.core.RatingInput
@@ -72,8 +75,38 @@ class ClientState(
         change { vault.withWorker { it.addStep(goalId, text) } }
 
     /** The worker's own rating of progress on a goal (the client rates in shared mode). */
-    fun rateGoal(goalId: String, on: LocalDate, score: UByte, words: String? = null): Boolean =
+    fun rateGoal(goalId: String, on: LocalDate, score: Int, words: String? = null): Boolean =
         change { vault.withWorker { it.rateGoal(goalId, RatingInput(on, score, Author.WORKER, words)) } }
+
+    /** Change a goal's words, framing, area, target day or visibility to the client. */
+    fun updateGoal(goalId: String, input: GoalInput): Boolean =
+        change { vault.withWorker { it.updateGoal(goalId, input) } }
+
+    /** Set a goal active, paused, achieved or dropped (the core checks the reason and day). */
+    fun setGoalStatus(goalId: String, status: GoalStatus): Boolean =
+        change { vault.withWorker { it.setGoalStatus(goalId, status) } }
+
+    /** The worker marks a step done on [doneOn], or open again with null. */
+    fun setStepDone(goalId: String, stepId: String, doneOn: LocalDate?): Boolean =
+        change { vault.withWorker { it.setStepDone(goalId, stepId, doneOn) } }
+
+    /** Change the client's details (names, pronouns, language, contacts, consents). */
+    fun updateClient(input: ClientInput): Boolean =
+        change { vault.withWorker { it.updateClient(clientId, input) } }
+
+    /** Active, paused or closed. */
+    fun setClientStatus(status: ClientStatus): Boolean =
+        change { vault.withWorker { it.setClientStatus(clientId, status) } }
+
+    /**
+     * Erase the client and everything about them (their right to be forgotten): nothing of theirs
+     * stays readable. The screen closes afterwards; the holder shows nothing.
+     */
+    fun erase(): Boolean {
+        attempt { vault.withWorker { it.eraseClient(clientId) } } ?: return false
+        clear()
+        return true
+    }
 
     /** Confirm a step the client marked done in shared mode. */
     fun confirmStep(goalId: String, stepId: String): Boolean =

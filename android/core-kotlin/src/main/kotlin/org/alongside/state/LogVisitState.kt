@@ -15,6 +15,7 @@ import org.alongside.core.GoalCard
 import org.alongside.core.Scheduling
 import org.alongside.core.activityKinds
 import org.alongside.core.duties
+import org.alongside.core.followUpDue
 import org.alongside.core.suggestDuties
 
 /**
@@ -22,8 +23,9 @@ import org.alongside.core.suggestDuties
  * (with the words that triggered them) as the purpose is typed, and submits. Whether the form is
  * complete is the core's call: [submit] returns its typed error for the field to fix.
  *
- * Follow-ups are added after the activity itself (one core call each). If one fails, the saved
- * activity is kept and the next [submit] only sends what is still missing.
+ * A new activity is saved with its follow-ups in one core call: all of it, or (on an error, shown
+ * by its field, e.g. `follow_ups[1].due`) none of it. Editing a saved activity changes what
+ * was entered and adds any new follow-ups ([startEditing]).
  */
 class LogVisitState(
     vault: VaultRepository,
@@ -93,23 +95,53 @@ class LogVisitState(
 
     fun removeFollowUp(index: Int) = edit { f -> f?.copy(followUps = f.followUps.filterIndexed { i, _ -> i != index }) }
 
-    /** Save the activity, then each follow-up. True when everything is saved. */
+    /** Open the form on a saved activity, to change it ("edit visit"). */
+    fun startEditing(activityId: String, today: LocalDate): Boolean = show {
+        val activity = vault.withWorker { it.activity(activityId) }
+        val goals = vault.withWorker { it.planScreen(clientId, today) }.goals
+        val input = ActivityInput(
+            activity.kind, activity.scheduling, activity.status, activity.day, activity.time,
+            activity.durationMinutes, activity.place.orEmpty(), activity.purpose.orEmpty(),
+            activity.duties, activity.goalIds,
+        )
+        Form(
+            kind = activity.kind, scheduling = activity.scheduling, status = activity.status,
+            day = activity.day, time = activity.time, durationMinutes = activity.durationMinutes,
+            place = activity.place.orEmpty(), purpose = activity.purpose.orEmpty(),
+            duties = activity.duties, goalIds = activity.goalIds,
+            kinds = activityKinds(), dutyChoices = duties(), goals = goals,
+            saved = activity, savedInput = input,
+        )
+    }
+
+    /**
+     * Save: a new activity with its follow-ups in one call (all or nothing); a saved one changed
+     * and its new follow-ups added. True when everything is saved.
+     */
     fun submit(): Boolean {
         var form = screen.data ?: return false
         val input = form.toInput()
-        if (form.saved == null || form.savedInput != input) {
-            val id = form.saved?.id
-            val saved = attempt {
-                vault.withWorker { s -> if (id == null) s.addActivity(clientId, input) else s.updateActivity(id, input) }
+        val saved = form.saved
+        if (saved == null) {
+            val activity = attempt {
+                vault.withWorker { it.addActivityWithFollowUps(clientId, input, form.followUps) }
             } ?: return false
-            form = form.copy(saved = saved, savedInput = input)
+            edit { form.copy(saved = activity, savedInput = input, followUps = emptyList()) }
+            return true
+        }
+        if (form.savedInput != input) {
+            val changed = attempt { vault.withWorker { it.updateActivity(saved.id, input) } } ?: return false
+            form = form.copy(saved = changed, savedInput = input)
             edit { form }
         }
         for (f in form.followUps) {
-            val saved = attempt { vault.withWorker { it.addFollowUp(form.saved!!.id, f) } } ?: return false
-            form = form.copy(saved = saved, followUps = form.followUps.drop(1))
+            val withIt = attempt { vault.withWorker { it.addFollowUp(saved.id, f) } } ?: return false
+            form = form.copy(saved = withIt, followUps = form.followUps.drop(1))
             edit { form }
         }
         return true
     }
+
+    /** The day a new follow-up starts at: the core's default for this activity's day. */
+    fun defaultFollowUpDue(): LocalDate? = screen.data?.let { followUpDue(it.day) }
 }

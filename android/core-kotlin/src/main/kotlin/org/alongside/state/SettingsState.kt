@@ -4,7 +4,7 @@ import org.alongside.core.PlatformKey
 
 /** Settings: passphrase, biometrics, auto-lock time. Data: whether biometrics are enrolled. */
 class SettingsState(vault: VaultRepository) : StateHolder<SettingsState.Settings>(vault) {
-    data class Settings(val hasPlatformKey: Boolean, val autoLockAfterMillis: Long)
+    data class Settings(val hasPlatformKey: Boolean, val autoLockSeconds: UInt)
 
     fun load(): Boolean = show { current() }
 
@@ -29,10 +29,15 @@ class SettingsState(vault: VaultRepository) : StateHolder<SettingsState.Settings
     fun removeDuressPassphrase(passphrase: String): Boolean =
         attempt { vault.withWorker { it.removeDuressPassphrase(passphrase) } } != null
 
-    fun setAutoLock(millis: Long) {
-        vault.autoLockAfterMillis = millis
-        edit { it?.copy(autoLockAfterMillis = millis) }
+    /**
+     * The worker's auto-lock limit, in seconds without a touch. The core checks it (10 to 3600):
+     * outside that it is an input error on `auto_lock_seconds` and the limit stays as it was.
+     */
+    fun setAutoLock(seconds: UInt): Boolean {
+        attempt { vault.autoLockSeconds = seconds } ?: return false
+        edit { it?.copy(autoLockSeconds = seconds) }
+        return true
     }
 
-    private fun current() = Settings(vault.hasPlatformKey(), vault.autoLockAfterMillis)
+    private fun current() = Settings(vault.hasPlatformKey(), vault.autoLockSeconds)
 }

@@ -26,7 +26,7 @@ class SharedModeState(vault: VaultRepository) : StateHolder<SharedScreen>(vault)
     }
 
     /** The client rates their own progress (1 to 10) on one of their goals. */
-    fun rate(goalId: String, on: LocalDate, score: UByte, words: String? = null): Boolean =
+    fun rate(goalId: String, on: LocalDate, score: Int, words: String? = null): Boolean =
         change { vault.withShared { it.rate(goalId, on, score, words) } }
 
     /** The client writes in their own words, about a goal or in general. */

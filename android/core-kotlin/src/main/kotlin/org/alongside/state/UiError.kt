@@ -1,6 +1,8 @@
 package org.alongside.state
 
 import org.alongside.core.AlongsideException
+import org.alongside.core.errorCodeOf
+import org.alongside.core.LockReason
 import org.alongside.core.Rule
 
 /**
@@ -10,6 +12,9 @@ import org.alongside.core.Rule
  */
 sealed class UiError {
     abstract val cause: AlongsideException
+
+    /** The core's stable code for the error (`invalid`, `locked`, ...), for logs and analytics-free tests. */
+    val code: String get() = errorCodeOf(cause)
 
     /** Bad input: show [summary] by the field named [field] (the core's field name, e.g. "purpose"). */
     data class Input(
@@ -25,8 +30,11 @@ sealed class UiError {
     /** Too many wrong attempts: the unlock button waits [retryAfterSeconds]. */
     data class TryAgainLater(val retryAfterSeconds: UInt, override val cause: AlongsideException) : UiError()
 
-    /** The session has ended (locked, auto-locked, or shared mode idle): go to the unlock screen. */
-    data class SessionEnded(override val cause: AlongsideException) : UiError()
+    /**
+     * The session has ended: go to the unlock screen. [reason] says why (auto-lock, shared mode's
+     * limit, a clock that went back, locked on purpose, ...).
+     */
+    data class SessionEnded(val reason: LockReason, override val cause: AlongsideException) : UiError()
 
     /** The phone's key store refused or the user cancelled biometrics; the passphrase still works. */
     data class PlatformKeyFailed(val reason: String, override val cause: AlongsideException) : UiError()
@@ -46,7 +54,7 @@ fun AlongsideException.toUiError(): UiError = when (this) {
     is AlongsideException.Invalid -> UiError.Input(field, rule, summary, this)
     is AlongsideException.WrongPassphrase -> UiError.WrongPassphrase(this)
     is AlongsideException.TooManyAttempts -> UiError.TryAgainLater(retryAfterSeconds, this)
-    is AlongsideException.Locked -> UiError.SessionEnded(this)
+    is AlongsideException.Locked -> UiError.SessionEnded(reason, this)
     is AlongsideException.PlatformKey -> UiError.PlatformKeyFailed(reason, this)
     is AlongsideException.NotFound -> UiError.NotFound(kind, id, this)
     else -> UiError.Failure(this)

@@ -5,7 +5,11 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import org.alongside.core.AlongsideException
+import org.alongside.core.AppLock
+import org.alongside.core.LockReason
+import org.alongside.core.LockState
 import org.alongside.core.PlatformKey
+import org.alongside.core.SleepCountingClock
 import org.alongside.core.SharedSession
 import org.alongside.core.Vault
 import org.alongside.core.WorkerSession
@@ -37,10 +41,15 @@ sealed class VaultStatus {
  * background dispatcher, never the main thread. Calls are serialised here; the core serialises
  * them too, so nothing is lost.
  *
- * Auto-lock: the shell reports [onBackground] / [onForeground] (Android: ProcessLifecycleOwner
- * onStop/onStart; iOS: scenePhase) and may call [lockIfDue] from a timer while in the background.
- * While unlocked it calls [tick] every few seconds, so shared mode's idle limit locks on time even
- * when nobody touches the phone. [now] is a monotonic clock in milliseconds (injectable for tests).
+ * Locked, unlocked or shared, and auto-lock, are the core's ([AppLock]): this class only mirrors
+ * its state into [status]. Auto-lock counts from the last [touch] on [clock], a clock that keeps
+ * counting while the phone sleeps: on Android `SystemClock.elapsedRealtime()` (never
+ * `System.nanoTime()`, which stops in deep sleep), on iOS `clock_gettime_nsec_np(CLOCK_MONOTONIC)`.
+ * The shell calls [touch] on every interaction (Android `Activity.onUserInteraction`), [tick] when
+ * the app comes to the front and every few seconds while unlocked (so shared mode's idle limit and
+ * auto-lock lock on time with nobody touching), and may post [tick] after [millisUntilLock] while in
+ * the background. The core checks the limit again on every call, so a phone that slept past it
+ * finds the vault locked at its first call, whichever timer ran or did not.
  *
  * [deviceKey] is the phone's device key ([PlatformKey.deviceSecret]: Android Keystore HMAC, no
  * biometrics), mixed into the passphrase slot at create, restore and every unlock, so the vault's
@@ -48,25 +57,34 @@ sealed class VaultStatus {
  */
 class VaultRepository(
     private val dir: String,
-    autoLockAfterMillis: Long = DEFAULT_AUTO_LOCK_MILLIS,
-    private val now: () -> Long = { System.nanoTime() / 1_000_000 },
+    private val clock: SleepCountingClock,
+    autoLockSeconds: UInt = DEFAULT_AUTO_LOCK_SECONDS,
     private val deviceKey: PlatformKey? = null,
 ) : AutoCloseable {
     private var vault: Vault? = null
+    private var appLock: AppLock? = null
     private var worker: WorkerSession? = null
     private var shared: SharedSession? = null
-    private var backgroundedAt: Long? = null
     private val holders = CopyOnWriteArraySet<StateHolder<*>>()
+    private var autoLock: UInt = autoLockSeconds
 
     private val _status = MutableStateFlow<VaultStatus>(VaultStatus.NoVault)
     val status: StateFlow<VaultStatus> = _status.asStateFlow()
 
-    /** How long the app may stay in the background unlocked. The shell persists the setting. */
+    /** Why the vault last locked (auto-lock, a backwards clock, ...), for the unlock screen. */
     @Volatile
-    var autoLockAfterMillis: Long = autoLockAfterMillis
-        set(value) {
-            require(value >= 0) { "autoLockAfterMillis must not be negative" }
-            field = value
+    var lockReason: LockReason? = null
+        private set
+
+    /**
+     * The worker's auto-lock limit in seconds. The shell persists the setting; the core checks it
+     * (10 to 3600: [AlongsideException.Invalid] otherwise, and the limit is unchanged).
+     */
+    var autoLockSeconds: UInt
+        @Synchronized get() = autoLock
+        @Synchronized set(value) {
+            appLock?.setAutoLockSeconds(value)
+            autoLock = value
         }
 
     /** Open the vault in [dir], locked, or find that there is none. */
@@ -74,7 +92,7 @@ class VaultRepository(
     fun start(): VaultStatus {
         if (vault == null) {
             try {
-                vault = Vault.open(dir)
+                adoptVault(Vault.open(dir))
             } catch (e: AlongsideException.NotFound) {
                 _status.value = VaultStatus.NoVault
                 return _status.value
@@ -88,7 +106,7 @@ class VaultRepository(
     fun create(passphrase: String): VaultStatus {
         val created = Vault.create(dir, passphrase, deviceKey)
         closeAll()
-        vault = created
+        adoptVault(created)
         worker = created.worker()
         return set(VaultStatus.Unlocked)
     }
@@ -101,7 +119,7 @@ class VaultRepository(
     fun restore(backupPath: String, backupPassphrase: String, newPassphrase: String): VaultStatus {
         val restored = Vault.restore(backupPath, backupPassphrase, dir, newPassphrase, deviceKey)
         closeAll()
-        vault = restored
+        adoptVault(restored)
         worker = restored.worker()
         return set(VaultStatus.Unlocked)
     }
@@ -138,16 +156,35 @@ class VaultRepository(
     }
 
     /**
-     * The shells' timer (every few seconds while unlocked): lets the core lock shared mode whose
-     * idle limit has passed, without waiting for the next touch. True if the vault is locked now.
+     * The shells' timer (on coming to the front, every few seconds while unlocked, and once after
+     * [millisUntilLock] in the background): the core locks if auto-lock's or shared mode's limit
+     * has passed, or the clock went back. True if the vault is locked now.
      */
     @Synchronized
     fun tick(): Boolean {
-        val v = vault ?: return true
-        val locked = v.checkIdle()
-        if (locked) refresh()
-        return locked
+        appLock ?: return true
+        val now = refresh()
+        return now !is VaultStatus.Unlocked && now !is VaultStatus.Shared
     }
+
+    /**
+     * The worker or the client touched the screen: auto-lock counts again from now. If a limit had
+     * already passed (or the clock went back) the vault locks instead, and [status] says so.
+     */
+    @Synchronized
+    fun touch(): VaultStatus {
+        val lock = appLock ?: return _status.value
+        try {
+            lock.touch()
+        } catch (e: AlongsideException.Locked) {
+            // Locked already, or just now: the status follows below.
+        }
+        return refresh()
+    }
+
+    /** How long until the core locks the vault if nothing touches it (for a background timer). */
+    @Synchronized
+    fun millisUntilLock(): Long? = appLock?.millisUntilLock()?.toLong()
 
     /**
      * Run [call] with the live worker session. A [AlongsideException.Locked] from the core (the
@@ -155,14 +192,14 @@ class VaultRepository(
      */
     @Synchronized
     fun <T> withWorker(call: (WorkerSession) -> T): T {
-        val s = worker ?: throw AlongsideException.Locked()
+        val s = worker ?: throw AlongsideException.Locked(lockReason ?: LockReason.NOT_UNLOCKED)
         return watchLock { call(s) }
     }
 
     /** Run [call] with the live shared-mode session. */
     @Synchronized
     fun <T> withShared(call: (SharedSession) -> T): T {
-        val s = shared ?: throw AlongsideException.Locked()
+        val s = shared ?: throw AlongsideException.Locked(lockReason ?: LockReason.NOT_UNLOCKED)
         return watchLock { call(s) }
     }
 
@@ -187,38 +224,6 @@ class VaultRepository(
 
     @Synchronized
     fun hasPlatformKey(): Boolean = vault?.hasPlatformKey() ?: false
-
-    fun onBackground() {
-        synchronized(this) { backgroundedAt = now() }
-    }
-
-    /** Back in front: locks first if the app was away longer than the setting. */
-    @Synchronized
-    fun onForeground(): VaultStatus {
-        lockIfDue()
-        backgroundedAt = null
-        return _status.value
-    }
-
-    /** Lock if the app has been in the background for the set time; true if it locked now. */
-    @Synchronized
-    fun lockIfDue(): Boolean {
-        val since = backgroundedAt ?: return false
-        val unlocked = _status.value is VaultStatus.Unlocked || _status.value is VaultStatus.Shared
-        if (unlocked && now() - since >= autoLockAfterMillis) {
-            lock()
-            return true
-        }
-        return false
-    }
-
-    /** While in the background and unlocked: how long until [lockIfDue] locks (for a timer). */
-    @Synchronized
-    fun millisUntilAutoLock(): Long? {
-        val since = backgroundedAt ?: return null
-        if (_status.value !is VaultStatus.Unlocked && _status.value !is VaultStatus.Shared) return null
-        return (autoLockAfterMillis - (now() - since)).coerceAtLeast(0)
-    }
 
     /** Lock and release the vault (app shutdown, tests). */
     @Synchronized
@@ -245,7 +250,7 @@ class VaultRepository(
     }
 
     private fun leave(call: (SharedSession) -> WorkerSession): VaultStatus {
-        val s = shared ?: throw AlongsideException.Locked()
+        val s = shared ?: throw AlongsideException.Locked(lockReason ?: LockReason.NOT_UNLOCKED)
         val w = watchLock { call(s) }
         s.close()
         shared = null
@@ -260,10 +265,12 @@ class VaultRepository(
         worker = session
     }
 
-    /** Bring the status in line with the core after a lock, from wherever it came. */
+    /** Bring the status in line with the core's lock (which locks first if a limit has passed). */
     private fun refresh(): VaultStatus {
         val v = vault ?: return set(VaultStatus.NoVault)
-        if (v.isLocked()) {
+        val state = appLock?.state() ?: return _status.value
+        if (state is LockState.Locked) {
+            lockReason = state.reason
             worker?.close()
             worker = null
             shared?.close()
@@ -272,6 +279,13 @@ class VaultRepository(
             return set(VaultStatus.Locked(v.hasPlatformKey()))
         }
         return _status.value
+    }
+
+    /** Make [opened] the vault, with its lock on this repository's clock and setting. */
+    private fun adoptVault(opened: Vault) {
+        vault = opened
+        appLock = AppLock(opened, clock, autoLock)
+        lockReason = null
     }
 
     private fun set(status: VaultStatus): VaultStatus {
@@ -284,12 +298,14 @@ class VaultRepository(
         worker = null
         shared?.close()
         shared = null
+        appLock?.close()
+        appLock = null
         vault?.close()
         vault = null
     }
 
     companion object {
-        /** Five minutes, until the worker chooses otherwise in Settings. */
-        const val DEFAULT_AUTO_LOCK_MILLIS: Long = 5 * 60 * 1000
+        /** Five minutes without a touch, until the worker chooses otherwise in Settings. */
+        const val DEFAULT_AUTO_LOCK_SECONDS: UInt = 300u
     }
 }

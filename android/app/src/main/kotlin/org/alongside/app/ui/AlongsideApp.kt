@@ -24,7 +24,11 @@ import org.alongside.app.security.LockTask
 import org.alongside.app.ui.caseload.CaseloadScreen
 import org.alongside.app.ui.client.ClientOwnsScreen
 import org.alongside.app.ui.client.ClientScreen
+import org.alongside.app.ui.assessment.AssessmentScreen
+import org.alongside.app.ui.balance.DutyBalanceScreen
 import org.alongside.app.ui.common.HolderModel
+import org.alongside.app.ui.referral.ReferralsScreen
+import org.alongside.app.ui.review.PlanReviewScreen
 import org.alongside.app.ui.common.LocalAppContainer
 import org.alongside.app.ui.common.rememberHolder
 import org.alongside.app.ui.incident.IncidentScreen
@@ -91,6 +95,21 @@ private fun AppGraph(container: AppContainer, activity: FragmentActivity, unlock
         }
         composable(Routes.OWNS, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
             ClientOwnsScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())
+        }
+        composable(Routes.REVIEW, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
+            PlanReviewScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())
+        }
+        composable(Routes.ASSESSMENT, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
+            AssessmentScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())
+        }
+        composable(Routes.REFERRALS, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
+            ReferralsScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())
+        }
+        composable(
+            Routes.BALANCE,
+            arguments = listOf(navArgument("clientId") { type = NavType.StringType; defaultValue = "" }),
+        ) { entry ->
+            DutyBalanceScreen(nav, clientId = entry.arguments?.getString("clientId")?.ifBlank { null })
         }
         composable(Routes.VISIT, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
             LogVisitScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())

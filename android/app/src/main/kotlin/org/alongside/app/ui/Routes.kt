@@ -15,9 +15,13 @@ object Routes {
     const val NOTE = "note/{clientId}?noteId={noteId}&activityId={activityId}"
     const val INCIDENT = "incident?clientId={clientId}&incidentId={incidentId}"
     const val OWNS = "owns/{clientId}"
+    const val REVIEW = "review/{clientId}"
+    const val ASSESSMENT = "assessment/{clientId}"
+    const val REFERRALS = "referrals/{clientId}"
+    const val BALANCE = "balance?clientId={clientId}"
 
     /** Where the worker's screens live; the rest belong to one vault status each. */
-    val worker = setOf(TODAY, CASELOAD, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT, OWNS)
+    val worker = setOf(TODAY, CASELOAD, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT, REVIEW, ASSESSMENT, REFERRALS, BALANCE, OWNS)
 
     fun shared(clientId: String) = "shared/$clientId"
 
@@ -27,6 +31,15 @@ object Routes {
 
     /** The client's wellness plan, progress chart and copy, as the worker reads them. */
     fun owns(clientId: String) = "owns/$clientId"
+
+    fun review(clientId: String) = "review/$clientId"
+
+    fun referrals(clientId: String) = "referrals/$clientId"
+
+    fun assessment(clientId: String) = "assessment/$clientId"
+
+    /** The duty balance: one client's, or (null) the worker's whole caseload. */
+    fun balance(clientId: String? = null) = "balance?clientId=${clientId.orEmpty()}"
 
     fun note(clientId: String, noteId: String? = null, activityId: String? = null): String =
         "note/$clientId?noteId=${noteId.orEmpty()}&activityId=${activityId.orEmpty()}"

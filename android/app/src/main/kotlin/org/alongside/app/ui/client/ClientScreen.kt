@@ -48,6 +48,7 @@ import org.alongside.core.Plan
 import org.alongside.core.PlanScreen
 import org.alongside.core.TimelineItem
 import org.alongside.core.UnreadableRecord
+import org.alongside.core.reviewDue
 import org.alongside.core.TimelineKind
 import org.alongside.state.ClientState
 import org.alongside.state.SharedModeState
@@ -95,6 +96,10 @@ fun ClientScreen(nav: NavController, clientId: String) {
                         }
                         OutlinedButton(onClick = { confirmHandover = true }) { Text(stringResource(R.string.action_hand_over)) }
                         OutlinedButton(onClick = { nav.navigate(Routes.owns(clientId)) }) { Text(stringResource(R.string.client_owns)) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.review(clientId)) }) { Text(stringResource(R.string.action_hold_review)) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.referrals(clientId)) }) { Text(stringResource(R.string.referrals_title)) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.assessment(clientId)) }) { Text(stringResource(R.string.assessments_title)) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.balance(clientId)) }) { Text(stringResource(R.string.duty_balance_title)) }
                     }
                 }
             }
@@ -211,7 +216,7 @@ private fun TimelineRow(item: TimelineItem, onOpen: () -> Unit) {
 
 @Composable
 private fun StartPlanDialog(today: LocalDate, onStart: (LocalDate) -> Unit, onDismiss: () -> Unit) {
-    var reviewDue by remember { mutableStateOf(today.plusMonths(3)) }
+    var reviewDue by remember { mutableStateOf(reviewDue(today)) }
     AlertDialog(
         onDismissRequest = onDismiss,
         title = { Text(stringResource(R.string.action_start_plan)) },

@@ -26,7 +26,7 @@ import org.alongside.app.R
  * from 1 to 10; the core checks the score. Used by the worker here and by the client in shared mode.
  */
 @Composable
-fun RateDialog(title: String, onRate: (score: UByte, words: String?) -> Unit, onDismiss: () -> Unit) {
+fun RateDialog(title: String, onRate: (score: Int, words: String?) -> Unit, onDismiss: () -> Unit) {
     var score by remember { mutableFloatStateOf(5f) }
     var words by remember { mutableStateOf("") }
     val value = score.roundToInt()
@@ -52,7 +52,7 @@ fun RateDialog(title: String, onRate: (score: UByte, words: String?) -> Unit, on
             }
         },
         confirmButton = {
-            TextButton(onClick = { onRate(value.toUByte(), words.ifBlank { null }) }) { Text(stringResource(R.string.action_save)) }
+            TextButton(onClick = { onRate(value, words.ifBlank { null }) }) { Text(stringResource(R.string.action_save)) }
         },
         dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
     )

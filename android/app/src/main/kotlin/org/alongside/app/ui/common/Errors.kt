@@ -63,6 +63,10 @@ private fun failureText(cause: AlongsideException): Int = when (cause) {
 /** The core's sentence for [field], when the error is bad input in that field. */
 fun UiError?.forField(field: String): String? = (this as? UiError.Input)?.takeIf { it.field == field }?.summary
 
+/** The core's sentence, if the error is about a field under [prefix] (one of a list's items). */
+fun UiError?.forFieldStartingWith(prefix: String): String? =
+    (this as? UiError.Input)?.takeIf { it.field.startsWith(prefix) }?.summary
+
 /** A dismissable error card, read out by TalkBack when it appears. */
 @Composable
 fun ErrorBanner(error: UiError?, onDismiss: () -> Unit, modifier: Modifier = Modifier) {

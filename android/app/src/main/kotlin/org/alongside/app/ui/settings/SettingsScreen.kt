@@ -99,8 +99,8 @@ fun SettingsScreen(nav: NavController) {
 
             SectionTitle(stringResource(R.string.settings_auto_lock))
             AUTO_LOCK_MINUTES.forEach { minutes ->
-                val millis = minutes * 60_000L
-                val selected = settings?.autoLockAfterMillis == millis
+                val seconds = (minutes * 60).toUInt()
+                val selected = settings?.autoLockSeconds == seconds
                 Row(
                     modifier = Modifier
                         .fillMaxWidth()
@@ -109,8 +109,9 @@ fun SettingsScreen(nav: NavController) {
                             selected = selected,
                             role = Role.RadioButton,
                             onClick = {
-                                container.settings.autoLockAfterMillis = millis
-                                model.call { setAutoLock(millis) }
+                                model.call({ setAutoLock(seconds) }) { ok ->
+                                    if (ok) container.settings.autoLockSeconds = seconds
+                                }
                             },
                         ),
                     verticalAlignment = Alignment.CenterVertically,

@@ -68,6 +68,12 @@ fun TodayScreen(nav: NavController) {
             item { ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() }, modifier = Modifier.padding(16.dp)) }
             if (view != null) {
                 item { Text(view.summary, modifier = Modifier.padding(16.dp)) }
+                item {
+                    // The worker's own duty balance across the caseload, with the empowerment hint.
+                    OutlinedButton(onClick = { nav.navigate(Routes.balance()) }, modifier = Modifier.padding(horizontal = 16.dp)) {
+                        Text(stringResource(R.string.duty_balance_title))
+                    }
+                }
                 if (view.visits.isNotEmpty()) {
                     item { SectionTitle(stringResource(R.string.today_visits), Modifier.padding(16.dp)) }
                     items(view.visits, key = { it.activityId }) { visit: TodayVisit ->

@@ -27,18 +27,19 @@ import org.alongside.app.ui.common.SectionTitle
 import org.alongside.app.ui.common.display
 import org.alongside.app.ui.common.supporting
 import org.alongside.core.FollowUpInput
+import org.alongside.core.followUpDue
 
-/** Follow-ups still to save with the visit: what, and by when. */
+/** Follow-ups still to save with the visit: what, and by when (the core's default day first). */
 @Composable
 fun FollowUps(
     followUps: List<FollowUpInput>,
-    today: LocalDate,
+    activityDay: LocalDate,
     error: String?,
     onAdd: (String, LocalDate) -> Unit,
     onRemove: (Int) -> Unit,
 ) {
     var what by remember { mutableStateOf("") }
-    var due by remember { mutableStateOf(today.plusDays(7)) }
+    var due by remember(activityDay) { mutableStateOf(followUpDue(activityDay)) }
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
         SectionTitle(stringResource(R.string.visit_follow_ups))
         followUps.forEachIndexed { index, followUp: FollowUpInput ->

@@ -182,8 +182,9 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
 
             FollowUps(
                 followUps = form.followUps,
-                today = today,
-                error = error.forField("what") ?: error.forField("due"),
+                activityDay = form.day,
+                // A follow-up the core refused names itself: `follow_ups[1].due`, `what` when editing.
+                error = error.forFieldStartingWith("follow_ups[") ?: error.forField("what") ?: error.forField("due"),
                 onAdd = { what, due -> model.call { addFollowUp(what, due) } },
                 onRemove = { index -> model.call { removeFollowUp(index) } },
             )

@@ -1,0 +1,51 @@
+package org.alongside.state
+
+import java.time.LocalDate
+import org.alongside.core.AreaAssessment
+import org.alongside.core.Assessment
+import org.alongside.core.AssessmentInput
+import org.alongside.core.LifeArea
+import org.alongside.core.Risk
+
+/**
+ * A client's assessments (newest first, as the core lists them) and the form for a new one: a
+ * day, one entry per life area looked at, each with needs, strengths, risks and the client's own
+ * words. Whether it is complete is the core's call on [submit].
+ */
+class AssessmentState(vault: VaultRepository, val clientId: String) : StateHolder<AssessmentState.Assessments>(vault) {
+    data class Assessments(
+        val past: List<Assessment>,
+        /** The assessment being written, if one is. */
+        val form: AssessmentInput? = null,
+    )
+
+    fun load(): Boolean = show { Assessments(vault.withWorker { it.assessments(clientId) }, screen.data?.form) }
+
+    /** Start a new assessment on [on]. */
+    fun start(on: LocalDate) = edit { it?.copy(form = AssessmentInput(on = on, areas = emptyList())) }
+
+    /** Look at a life area (or change what was written about it). */
+    fun setArea(area: AreaAssessment) = form { f ->
+        f.copy(areas = f.areas.filter { it.area != area.area } + area)
+    }
+
+    fun removeArea(area: LifeArea) = form { f -> f.copy(areas = f.areas.filter { it.area != area }) }
+
+    /** Add a risk to an area already in the form. */
+    fun addRisk(area: LifeArea, risk: Risk) = form { f ->
+        f.copy(areas = f.areas.map { if (it.area == area) it.copy(risks = it.risks + risk) else it })
+    }
+
+    /** The client's own words about the whole assessment. */
+    fun setClientWords(words: String?) = form { it.copy(clientWords = words) }
+
+    /** Save the assessment; on an error the form stays as written, with the core's field. */
+    fun submit(): Boolean {
+        val input = screen.data?.form ?: return false
+        attempt { vault.withWorker { it.addAssessment(clientId, input) } } ?: return false
+        return show { Assessments(vault.withWorker { it.assessments(clientId) }, null) }
+    }
+
+    private fun form(change: (AssessmentInput) -> AssessmentInput) =
+        edit { it?.copy(form = it.form?.let(change)) }
+}

@@ -1,0 +1,56 @@
+import AlongsideCore
+import Combine
+import Foundation
+
+/// A client's assessments and the form for a new one, as AssessmentState is on Android: one
+/// entry per life area, each with needs, strengths, risks and the client's own words. Whether it
+/// is complete is the core's call when it is saved.
+@MainActor
+final class AssessmentModel: ObservableObject {
+    let clientId: String
+    private var forward: AnyCancellable?
+    let screen = ScreenModel<[Assessment]>()
+    @Published var form: AssessmentInput?
+
+    init(clientId: String) {
+        self.clientId = clientId
+        // The page observes this model: pass on every change of its screen's state.
+        forward = screen.objectWillChange.sink { [weak self] _ in self?.objectWillChange.send() }
+    }
+
+    func load(store: VaultStore) async {
+        let id = clientId
+        await screen.load { try await store.withWorker { w in try w.assessments(clientId: id) } }
+    }
+
+    func start(on: Day) { form = AssessmentInput(on: on, areas: [], clientWords: nil) }
+
+    /// Look at a life area, or change what was written about it.
+    func setArea(_ area: AreaAssessment) {
+        guard var f = form else { return }
+        f.areas = f.areas.filter { $0.area != area.area } + [area]
+        form = f
+    }
+
+    func addRisk(area: LifeArea, risk: Risk) {
+        guard var f = form else { return }
+        f.areas = f.areas.map { a in
+            guard a.area == area else { return a }
+            var changed = a
+            changed.risks.append(risk)
+            return changed
+        }
+        form = f
+    }
+
+    /// Save it; on an error the form stays as written and the error names the field.
+    func submit(store: VaultStore) async -> Bool {
+        guard let input = form else { return false }
+        let id = clientId
+        guard await screen.perform({ try await store.withWorker { w in try w.addAssessment(clientId: id, input: input) } }) != nil
+        else { return false }
+        form = nil
+        await load(store: store)
+        return true
+    }
+}

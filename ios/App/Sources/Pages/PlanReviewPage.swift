@@ -1,0 +1,61 @@
+import AlongsideCore
+import SwiftUI
+
+/// Hold a plan review, with the history beneath, over ReviewModel: each goal's status and ratings
+/// since the last review as the core lists them, and the next review's day from the core's default.
+struct PlanReviewPage: View {
+    let clientId: String
+    @EnvironmentObject private var store: VaultStore
+    @StateObject private var model: ReviewModel
+    @State private var whatChanged = ""
+    @State private var why = ""
+    @State private var nextDue = Date()
+    private let today = Days.today()
+
+    init(clientId: String) {
+        self.clientId = clientId
+        _model = StateObject(wrappedValue: ReviewModel(clientId: clientId))
+    }
+
+    var body: some View {
+        Form {
+            ErrorBanner(error: model.screen.error) { model.screen.error = nil }
+            if let page = model.screen.data {
+                Section(page.screen.preferredName) {
+                    ForEach(page.screen.goals, id: \.goalId) { (row: GoalReviewRow) in
+                        VStack(alignment: .leading) {
+                            Text(row.clientWords)
+                            Text(row.statusLabel).font(.subheadline)
+                        }
+                    }
+                }
+                Section {
+                    TextField("What changed", text: $whatChanged, axis: .vertical)
+                    TextField("Why", text: $why, axis: .vertical)
+                    DatePicker("Next review", selection: $nextDue, displayedComponents: .date)
+                    Button("Hold the review") {
+                        Task {
+                            if await model.review(store: store, on: today, whatChanged: whatChanged, why: why, nextDue: Days.day(nextDue)) {
+                                whatChanged = ""
+                                why = ""
+                            }
+                        }
+                    }
+                }
+                Section("Earlier reviews") {
+                    ForEach(page.history, id: \.id) { (review: Review) in
+                        VStack(alignment: .leading) {
+                            Text(Days.display(review.on))
+                            Text(review.whatChanged).font(.subheadline)
+                        }
+                    }
+                }
+            }
+        }
+        .navigationTitle("Plan review")
+        .task {
+            nextDue = Days.date(model.defaultNextDue(on: today)) ?? Date()
+            await model.load(store: store, today: today)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import AlongsideCore
+import SwiftUI
+
+/// Resources and one client's referrals with their outcomes, over ReferralModel: the core's
+/// status and category labels; refer from a resource, record an outcome on a referral.
+struct ReferralsPage: View {
+    let clientId: String
+    @EnvironmentObject private var store: VaultStore
+    @StateObject private var model: ReferralModel
+    @State private var outcome = ""
+    private let today = Days.today()
+
+    init(clientId: String) {
+        self.clientId = clientId
+        _model = StateObject(wrappedValue: ReferralModel(clientId: clientId))
+    }
+
+    var body: some View {
+        List {
+            ErrorBanner(error: model.screen.error) { model.screen.error = nil }
+            if let data = model.screen.data {
+                Section("Referrals") {
+                    ForEach(data.referrals, id: \.referral.id) { (r: ReferralView) in
+                        VStack(alignment: .leading) {
+                            Text(r.resourceName)
+                            Text(r.statusLabel).font(.subheadline)
+                            if let done = r.referral.outcome { Text(done).font(.subheadline) }
+                            TextField("Outcome", text: $outcome)
+                            Button("Completed") {
+                                Task {
+                                    _ = await model.setStatus(
+                                        store: store, referralId: r.referral.id, status: .completed, on: today,
+                                        outcome: outcome.isEmpty ? nil : outcome)
+                                    outcome = ""
+                                }
+                            }
+                        }
+                    }
+                }
+                Section("Resources") {
+                    ForEach(data.resources, id: \.id) { (res: Resource) in
+                        HStack {
+                            Text(res.name)
+                            Spacer()
+                            Button("Refer") {
+                                Task { _ = await model.refer(store: store, input: ReferralInput(resourceId: res.id, reason: nil, madeOn: today, followUpDue: nil)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        .navigationTitle("Referrals")
+        .task { await model.load(store: store) }
+    }
+}

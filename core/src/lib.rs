@@ -46,7 +46,7 @@ mod words;
 pub mod test_support;
 
 pub use crypto::{KdfCost, KdfParams};
-pub use error::{error_code_of, Error, Result, Rule};
+pub use error::{error_code_of, error_message, Error, NotAllowedReason, Result, Rule};
 pub use time::{ClockTime, Day, Timestamp};
 pub use vault::platform::PlatformKey;
 pub use vault::{Vault, WorkerSession};
@@ -95,6 +95,11 @@ pub use screens::activity::{ActivityView, LinkedGoal};
 pub use screens::caseload::{
     status_label, CaseloadRow, CaseloadView, ClientList, DueItem, DueKind,
 };
+pub use screens::choices::{
+    activity_kind_choices, auto_lock_choices, duty_choices, entry_kind_choices,
+    incident_kind_choices, language_choices, life_area_choices, resource_category_choices,
+    risk_level_choices, scheduling_choices, AUTO_LOCK_MINUTES,
+};
 pub use screens::incident::{IncidentView, RequiredActionState};
 pub use screens::note::{NoteList, NoteView};
 pub use screens::plan::{
@@ -114,5 +119,6 @@ pub use screens::today::{
 pub use screens::UnreadableRecord;
 
 pub use words::{
-    language_from_tag, language_is_rtl, language_tag, plain, say, word, Arg, Choice, Lang,
+    language_from_tag, language_is_rtl, language_tag, plain, say, word, worker_language, Arg,
+    Choice, Lang,
 };

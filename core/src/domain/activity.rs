@@ -63,17 +63,25 @@ impl ActivityKind {
     ];
 
     /// The kind's label, as a screen shows it ("Home visit").
-    pub fn label(self) -> &'static str {
-        match self {
-            ActivityKind::HomeVisit => "Home visit",
-            ActivityKind::Community => "Community visit",
-            ActivityKind::Office => "Office visit",
-            ActivityKind::PhoneOrVideo => "Phone or video call",
-            ActivityKind::Accompanying => "Accompanying to an appointment",
-            ActivityKind::GroupSession => "Group session",
-            ActivityKind::CrisisResponse => "Crisis response",
-            ActivityKind::ThirdPartyContact => "Contact on the client's behalf",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                ActivityKind::HomeVisit => "label-activity_kind-home_visit",
+                ActivityKind::Community => "label-activity_kind-community",
+                ActivityKind::Office => "label-activity_kind-office",
+                ActivityKind::PhoneOrVideo => "label-activity_kind-phone_or_video",
+                ActivityKind::Accompanying => "label-activity_kind-accompanying",
+                ActivityKind::GroupSession => "label-activity_kind-group_session",
+                ActivityKind::CrisisResponse => "label-activity_kind-crisis_response",
+                ActivityKind::ThirdPartyContact => "label-activity_kind-third_party_contact",
+            },
+        )
     }
 
     /// A home visit must be made with a lesson in mind, so its purpose is required.
@@ -101,7 +109,7 @@ pub fn activity_kinds() -> Vec<ActivityKindInfo> {
         .iter()
         .map(|k| ActivityKindInfo {
             kind: *k,
-            label: k.label().into(),
+            label: k.label(),
             needs_purpose: k.needs_purpose(),
         })
         .collect()
@@ -140,13 +148,21 @@ pub enum ActivityStatus {
 
 impl ActivityStatus {
     /// The status's label, as a screen shows it ("Done", "Cancelled").
-    pub fn label(&self) -> &'static str {
-        match self {
-            ActivityStatus::Scheduled => "Scheduled",
-            ActivityStatus::Done => "Done",
-            ActivityStatus::Missed => "Missed",
-            ActivityStatus::Cancelled { .. } => "Cancelled",
-        }
+    pub fn label(&self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(&self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                ActivityStatus::Scheduled => "label-activity_status-scheduled",
+                ActivityStatus::Done => "label-activity_status-done",
+                ActivityStatus::Missed => "label-activity_status-missed",
+                ActivityStatus::Cancelled { .. } => "label-activity_status-cancelled",
+            },
+        )
     }
 }
 
@@ -288,10 +304,10 @@ fn validated(input: ActivityInput) -> Result<ActivityInput> {
     }
     for (i, d) in input.duties.iter().enumerate() {
         if input.duties[..i].contains(d) {
-            return Err(Error::invalid(
+            return Err(Error::not_allowed(
                 "duties",
-                Rule::NotAllowed {
-                    reason: format!("{} is chosen twice", d.label()),
+                crate::error::NotAllowedReason::DutyTwice {
+                    duty: super::value_of(d),
                 },
             ));
         }

@@ -405,12 +405,9 @@ impl WorkerSession {
         self.write(|tx, keys| {
             let client = client::load(tx, keys, &client_id)?;
             if current_plan(tx, keys, &client.id)?.is_some() {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "client_id",
-                    Rule::NotAllowed {
-                        reason: "this client already has a plan; review it to start a new version"
-                            .into(),
-                    },
+                    crate::error::NotAllowedReason::PlanExists,
                 ));
             }
             let plan = Plan {
@@ -503,11 +500,9 @@ impl WorkerSession {
         self.write(|tx, keys| {
             let mut goal = load_goal(tx, keys, &goal_id)?;
             if matches!(goal.status, GoalStatus::Dropped { .. }) {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "goal_id",
-                    Rule::NotAllowed {
-                        reason: "the goal was dropped".into(),
-                    },
+                    crate::error::NotAllowedReason::GoalDropped,
                 ));
             }
             goal.steps.push(Step {
@@ -547,11 +542,9 @@ impl WorkerSession {
                 .find(|s| s.id == step_id)
                 .ok_or_else(|| Error::not_found("step", &step_id))?;
             if step.done_on.is_none() {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "step_id",
-                    Rule::NotAllowed {
-                        reason: "the step is not marked done".into(),
-                    },
+                    crate::error::NotAllowedReason::StepNotDone,
                 ));
             }
             step.confirmed = true;

@@ -64,20 +64,28 @@ impl ResourceCategory {
     ];
 
     /// The category's label, as a screen shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            ResourceCategory::CrisisLine => "Crisis line",
-            ResourceCategory::FoodBank => "Food bank",
-            ResourceCategory::LegalAid => "Legal aid",
-            ResourceCategory::Housing => "Housing",
-            ResourceCategory::Healthcare => "Healthcare",
-            ResourceCategory::MentalHealth => "Mental health",
-            ResourceCategory::SubstanceUse => "Substance use",
-            ResourceCategory::Employment => "Employment and training",
-            ResourceCategory::Childcare => "Childcare",
-            ResourceCategory::Education => "Education support",
-            ResourceCategory::Other => "Other",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                ResourceCategory::CrisisLine => "label-resource_category-crisis_line",
+                ResourceCategory::FoodBank => "label-resource_category-food_bank",
+                ResourceCategory::LegalAid => "label-resource_category-legal_aid",
+                ResourceCategory::Housing => "label-resource_category-housing",
+                ResourceCategory::Healthcare => "label-resource_category-healthcare",
+                ResourceCategory::MentalHealth => "label-resource_category-mental_health",
+                ResourceCategory::SubstanceUse => "label-resource_category-substance_use",
+                ResourceCategory::Employment => "label-resource_category-employment",
+                ResourceCategory::Childcare => "label-resource_category-childcare",
+                ResourceCategory::Education => "label-resource_category-education",
+                ResourceCategory::Other => "label-resource_category-other",
+            },
+        )
     }
 }
 
@@ -146,13 +154,21 @@ pub enum ReferralStatus {
 
 impl ReferralStatus {
     /// The status's label, as a screen shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            ReferralStatus::Made => "Referral made",
-            ReferralStatus::Accepted => "Accepted",
-            ReferralStatus::Declined => "Declined",
-            ReferralStatus::Completed => "Completed",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                ReferralStatus::Made => "label-referral_status-made",
+                ReferralStatus::Accepted => "label-referral_status-accepted",
+                ReferralStatus::Declined => "label-referral_status-declined",
+                ReferralStatus::Completed => "label-referral_status-completed",
+            },
+        )
     }
 
     /// Still waiting on the resource or the client.
@@ -279,8 +295,8 @@ pub(crate) fn view(referral: Referral, resource: Option<&Resource>) -> ReferralV
         // which should not hide the client's referral.
         resource_name: resource.map_or_else(|| "Unknown resource".into(), |r| r.name.clone()),
         category,
-        category_label: category.label().into(),
-        status_label: referral.status.label().into(),
+        category_label: category.label(),
+        status_label: referral.status.label(),
         referral,
     }
 }
@@ -414,14 +430,11 @@ impl WorkerSession {
         self.write(|tx, keys| {
             let mut r = load(tx, keys, &referral_id)?;
             if !r.status.may_become(status) {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "status",
-                    Rule::NotAllowed {
-                        reason: format!(
-                            "a referral that is {} cannot become {}",
-                            r.status.label().to_lowercase(),
-                            status.label().to_lowercase()
-                        ),
+                    crate::error::NotAllowedReason::ReferralTransition {
+                        from: super::value_of(&r.status),
+                        to: super::value_of(&status),
                     },
                 ));
             }

@@ -111,10 +111,10 @@ fn check_period(from: Day, to: Day) -> Result<()> {
         ));
     }
     if from.days_until(to) >= MAX_PERIOD_DAYS {
-        return Err(Error::invalid(
+        return Err(Error::not_allowed(
             "to",
-            Rule::NotAllowed {
-                reason: format!("a period can be at most {MAX_PERIOD_DAYS} days"),
+            crate::error::NotAllowedReason::PeriodTooLong {
+                max_days: MAX_PERIOD_DAYS.try_into().unwrap_or(u32::MAX),
             },
         ));
     }
@@ -176,7 +176,7 @@ pub(crate) fn balance_of(activities: &[Activity], from: Day, to: Day) -> DutyBal
             };
             DutyCount {
                 duty: *duty,
-                label: duty.label().into(),
+                label: duty.label(),
                 count: all[i],
                 share: s,
                 percent: (s * 100.0).round() as u32,

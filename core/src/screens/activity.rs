@@ -85,9 +85,9 @@ impl WorkerSession {
             Ok(ActivityView {
                 purpose_hints,
                 client_name: client.preferred_name,
-                kind_label: activity.kind.label().into(),
-                status_label: activity.status.label().into(),
-                duty_labels: activity.duties.iter().map(|d| d.label().into()).collect(),
+                kind_label: activity.kind.label(),
+                status_label: activity.status.label(),
+                duty_labels: activity.duties.iter().map(|d| d.label()).collect(),
                 goals,
                 notes,
                 suggestions,

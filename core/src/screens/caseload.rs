@@ -11,6 +11,7 @@ use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
+use crate::words::{say, word};
 
 /// How far ahead the caseload list looks for a client's next visit.
 const NEXT_VISIT_DAYS: u32 = 14;
@@ -85,12 +86,22 @@ pub struct ClientList {
     pub unreadable: Vec<UnreadableRecord>,
 }
 
-/// A client status's label, as the caseload shows it ("Active", "Paused").
+/// A client status's label, as the caseload shows it ("Active", "Paused since ..."), in the
+/// worker's language.
 pub fn status_label(status: &ClientStatus) -> String {
+    let lang = crate::words::worker_lang();
     match status {
-        ClientStatus::Active { .. } => "Active".into(),
-        ClientStatus::Paused { since } => format!("Paused since {since}"),
-        ClientStatus::Discharged { on } => format!("Discharged {on}"),
+        ClientStatus::Active { .. } => word(lang, "label-client_status-active"),
+        ClientStatus::Paused { since } => say(
+            lang,
+            "label-client_status-paused",
+            &[("since", since.to_string().into())],
+        ),
+        ClientStatus::Discharged { on } => say(
+            lang,
+            "label-client_status-discharged",
+            &[("on", on.to_string().into())],
+        ),
     }
 }
 

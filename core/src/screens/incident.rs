@@ -61,16 +61,22 @@ pub(crate) fn view(incident: Incident, client_name: String) -> IncidentView {
         .iter()
         .map(|r| RequiredActionState {
             action: *r,
-            label: r.label().into(),
+            label: r.label(),
             done: incident.actions.iter().find(|a| a.action == *r).cloned(),
         })
         .collect();
     let missing = incident.missing_actions().len();
+    let lang = crate::words::worker_lang();
     let status_label = match &incident.status {
-        IncidentStatus::Closed { on, .. } => format!("Closed on {on}"),
-        IncidentStatus::Open if missing == 0 => "Ready to close".to_string(),
-        IncidentStatus::Open if missing == 1 => "1 required action to record".to_string(),
-        IncidentStatus::Open => format!("{missing} required actions to record"),
+        IncidentStatus::Closed { on, .. } => {
+            crate::words::say(lang, "incident-closed-on", &[("on", on.to_string().into())])
+        }
+        IncidentStatus::Open if missing == 0 => crate::words::word(lang, "incident-ready"),
+        IncidentStatus::Open => crate::words::say(
+            lang,
+            "count-actions-to-record",
+            &[("count", missing.into())],
+        ),
     };
     IncidentView {
         description_hints: person_first::field_hints(
@@ -78,7 +84,7 @@ pub(crate) fn view(incident: Incident, client_name: String) -> IncidentView {
             &[("description", Some(&incident.description))],
         ),
         client_name,
-        kind_label: incident.kind.label().into(),
+        kind_label: incident.kind.label(),
         required,
         can_close: incident.is_open() && missing == 0,
         status_label,
@@ -116,11 +122,9 @@ fn not_before_incident(field: &str, day: Day, incident: &Incident) -> Result<()>
 
 fn open_only(incident: &Incident) -> Result<()> {
     if !incident.is_open() {
-        return Err(Error::invalid(
+        return Err(Error::not_allowed(
             "incident_id",
-            Rule::NotAllowed {
-                reason: "the incident is closed".into(),
-            },
+            crate::error::NotAllowedReason::IncidentClosed,
         ));
     }
     Ok(())
@@ -226,12 +230,10 @@ impl WorkerSession {
             open_only(&incident)?;
             let missing = incident.missing_actions();
             if !missing.is_empty() {
-                let labels: Vec<String> =
-                    missing.iter().map(|a| a.label().to_lowercase()).collect();
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "actions",
-                    Rule::NotAllowed {
-                        reason: format!("still to record: {}", labels.join(", ")),
+                    crate::error::NotAllowedReason::ActionsOpen {
+                        actions: missing.iter().map(crate::domain::value_of).collect(),
                     },
                 ));
             }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::domain::client::{self, Client};
 use crate::domain::entry::{ClientEntry, EntryKind};
 use crate::domain::plan::{self, Author, Goal, GoalStatus, RatingInput};
-use crate::error::{Error, Result, Rule};
+use crate::error::{Error, Result};
 use crate::screens::shared_words::{self as sw, SharedWords};
 use crate::storage;
 use crate::storage::audit::Op;
@@ -380,11 +380,9 @@ impl SharedSession {
             let tx = storage::write_tx(conn)?;
             let mut goal = Self::visible_goal(&tx, keys, client_id, &goal_id)?;
             if !matches!(goal.status, GoalStatus::Active | GoalStatus::Paused) {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "goal_id",
-                    Rule::NotAllowed {
-                        reason: "the goal is closed".into(),
-                    },
+                    crate::error::NotAllowedReason::GoalClosed,
                 ));
             }
             plan::mark_step(&mut goal, &step_id, Some(on), Author::Client)?;

@@ -15,7 +15,7 @@ use crate::domain::note::{self, NoteStatus};
 use crate::domain::plan::{self, Author, Rating, Review};
 use crate::domain::referral::{self, Referral};
 use crate::error::Result;
-use crate::screens::{plural, unreadable, UnreadableRecord};
+use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::{ClockTime, Day, Timestamp};
 use crate::validate;
@@ -97,7 +97,7 @@ fn timeline_of(
     let id = &client.id;
     let mut items = Vec::new();
     for a in storage::list_owned::<Activity>(conn, keys, id)? {
-        let duties: Vec<&str> = a.duties.iter().map(|d| d.label()).collect();
+        let duties: Vec<String> = a.duties.iter().map(|d| d.label()).collect();
         let mut title = format!("{} \u{b7} {}", a.kind.label(), duties.join(", "));
         if a.status != ActivityStatus::Done {
             title.push_str(&format!(" ({})", a.status.label().to_lowercase()));
@@ -123,7 +123,12 @@ fn timeline_of(
             NoteStatus::Signed { .. } => "Case note".to_string(),
         };
         if count > 0 {
-            title.push_str(&format!(", {}", plural(count, "addendum", "addenda")));
+            title.push_str(", ");
+            title.push_str(&crate::words::say(
+                crate::words::worker_lang(),
+                "count-addenda",
+                &[("count", count.into())],
+            ));
         }
         items.push((
             TimelineItem {

@@ -214,6 +214,34 @@ pub fn say(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     id.to_string()
 }
 
+/// Like `say`, for an id made at run time (`label-duty-{value}`): `None` where no language has
+/// it, for the caller to fall back on the value itself.
+pub fn lookup(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    format(lang, id, args).or_else(|| format(Lang::En, id, args))
+}
+
+/// The worker's language for sentences made where no session is at hand (the summary of an
+/// `Error::Invalid`): set from the vault's setting when a worker session starts or the setting
+/// changes. A phone holds one worker's vault, so one value serves the process.
+static WORKER_LANG: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Word errors and labels made without a session in `lang` from now on.
+pub(crate) fn set_worker_lang(lang: Lang) {
+    WORKER_LANG.store(lang.index() as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The worker's language (English until a session says otherwise): what a program without a
+/// session at hand (the CLI printing an error) words things in.
+pub fn worker_language() -> Lang {
+    worker_lang()
+}
+
+/// The worker's language (English until a session says otherwise).
+pub(crate) fn worker_lang() -> Lang {
+    let i = usize::from(WORKER_LANG.load(std::sync::atomic::Ordering::Relaxed));
+    Lang::ALL.get(i).copied().unwrap_or_default()
+}
+
 /// A message with no values put in (a label, a button, a heading).
 pub fn word(lang: Lang, id: &str) -> String {
     say(lang, id, &[])

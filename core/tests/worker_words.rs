@@ -342,6 +342,20 @@ fn the_workers_language_is_a_sealed_setting_the_screens_follow() {
         "Actif"
     );
     assert_eq!(ActivityKind::HomeVisit.label(), "Visite à domicile");
+    assert_eq!(s.today(day("2026-02-02")).unwrap().summary, "Rien de prévu");
+    s.add_activity(
+        sam.clone(),
+        activity(ActivityKind::HomeVisit, "2026-02-02", &[Duty::Educate]),
+    )
+    .unwrap();
+    let today = s.today(day("2026-02-02")).unwrap();
+    assert_eq!(plain(&today.summary), "1 visite");
+    assert_eq!(today.visits[0].time_label, "À n'importe quelle heure");
+    let timeline = s.timeline(sam.clone(), 0, 10).unwrap().items;
+    assert_eq!(
+        plain(&timeline[0].title),
+        "Visite à domicile · Éduquer (prévue)"
+    );
     assert_eq!(
         Duty::Empower.description(),
         "La personne agit elle-même, avec votre soutien"

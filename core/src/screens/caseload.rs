@@ -11,7 +11,7 @@ use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
-use crate::words::{say, word};
+use crate::words::{say, word, worker_lang};
 
 /// How far ahead the caseload list looks for a client's next visit.
 const NEXT_VISIT_DAYS: u32 = 14;
@@ -112,7 +112,7 @@ pub(crate) fn plan_due_items(plan: Option<&Plan>, goals: &[Goal], today: Day) ->
         items.push(DueItem {
             on: plan.review_due,
             kind: DueKind::PlanReview,
-            label: "Plan review".into(),
+            label: word(worker_lang(), "due-plan-review"),
             overdue: plan.review_due < today,
         });
     }
@@ -121,7 +121,11 @@ pub(crate) fn plan_due_items(plan: Option<&Plan>, goals: &[Goal], today: Day) ->
             items.push(DueItem {
                 on: target,
                 kind: DueKind::GoalTarget,
-                label: format!("Goal: {}", g.client_words),
+                label: say(
+                    worker_lang(),
+                    "due-goal",
+                    &[("words", g.client_words.as_str().into())],
+                ),
                 overdue: target < today,
             });
         }
@@ -164,8 +168,15 @@ impl WorkerSession {
                             on: v.day,
                             kind: DueKind::Visit,
                             label: match v.time {
-                                Some(t) => format!("{} at {t}", v.kind.label()),
-                                None => v.kind.label().to_string(),
+                                Some(t) => say(
+                                    worker_lang(),
+                                    "due-visit-at",
+                                    &[
+                                        ("kind", v.kind.label().into()),
+                                        ("time", t.to_string().into()),
+                                    ],
+                                ),
+                                None => v.kind.label(),
                             },
                             overdue: false,
                         });
@@ -174,7 +185,11 @@ impl WorkerSession {
                         DueItem {
                             on: f.due,
                             kind: DueKind::FollowUp,
-                            label: format!("Follow up: {}", f.what),
+                            label: say(
+                                worker_lang(),
+                                "due-follow-up",
+                                &[("what", f.what.as_str().into())],
+                            ),
                             overdue: f.due < today,
                         }
                     }));

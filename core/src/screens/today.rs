@@ -202,7 +202,9 @@ fn clients_by_id(conn: &Connection, keys: &Keys) -> Result<HashMap<String, Clien
 fn visit(a: Activity, clients: &HashMap<String, Client>) -> TodayVisit {
     TodayVisit {
         client_name: name_of(clients, &a.client_id),
-        time_label: a.time.map_or_else(|| "Any time".into(), |t| t.to_string()),
+        time_label: a
+            .time
+            .map_or_else(|| word(worker_lang(), "any-time"), |t| t.to_string()),
         kind_label: a.kind.label(),
         planned: a.scheduling == Scheduling::Planned,
         status_label: a.status.label(),
@@ -313,9 +315,10 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
             let due = r.follow_up_due?;
             Some(TodayReferral {
                 client_name: name_of(&clients, &r.client_id),
-                resource_name: resources
-                    .get(&r.resource_id)
-                    .map_or_else(|| "Unknown resource".into(), |x| x.name.clone()),
+                resource_name: resources.get(&r.resource_id).map_or_else(
+                    || word(worker_lang(), "unknown-resource"),
+                    |x| x.name.clone(),
+                ),
                 due_label: overdue_label(due, day),
                 referral_id: r.id,
                 client_id: r.client_id,

@@ -119,6 +119,5 @@ pub use screens::today::{
 pub use screens::UnreadableRecord;
 
 pub use words::{
-    language_from_tag, language_is_rtl, language_tag, plain, say, word, worker_language, Arg,
-    Choice, Lang,
+    lang_from_tag, lang_is_rtl, lang_tag, plain, say, word, worker_language, Arg, Choice, Lang,
 };

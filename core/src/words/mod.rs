@@ -23,7 +23,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 pub(crate) use files::FILES;
 
 /// A language the core's words are written in. A phone's or client's language tag picks one with
-/// `language_from_tag`; anything not shipped reads English.
+/// `lang_from_tag`; anything not shipped reads English.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
@@ -83,21 +83,21 @@ impl Lang {
     }
 }
 
-/// The language of a BCP-47 tag (see `Lang::from_tag`): `languageFromTag("fr-CA")` is French.
+/// The language of a BCP-47 tag (see `Lang::from_tag`): `langFromTag("fr-CA")` is French.
 #[cfg_attr(feature = "ffi", uniffi::export)]
-pub fn language_from_tag(tag: Option<String>) -> Lang {
+pub fn lang_from_tag(tag: Option<String>) -> Lang {
     Lang::from_tag(tag.as_deref())
 }
 
 /// The BCP-47 tag of a language (`en`, `fr`, `es`, `ar`).
 #[cfg_attr(feature = "ffi", uniffi::export)]
-pub fn language_tag(language: Lang) -> String {
+pub fn lang_tag(language: Lang) -> String {
     language.tag().to_string()
 }
 
 /// Whether a language is written right to left (Arabic): mirror the layout.
 #[cfg_attr(feature = "ffi", uniffi::export)]
-pub fn language_is_rtl(language: Lang) -> bool {
+pub fn lang_is_rtl(language: Lang) -> bool {
     language.is_rtl()
 }
 

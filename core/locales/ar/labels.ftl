@@ -305,3 +305,12 @@ timeline-referral = إحالة إلى { $name }: { $status }
 timeline-rating-client = التقدّم { $score }/10، بتقييم { $name }
 timeline-rating-worker = التقدّم { $score }/10، بتقييم المرافق
 timeline-review = مراجعة الخطة (الإصدار { $version })
+balance-none = لا أنشطة مسجّلة في هذه الفترة.
+balance-summary = { $count ->
+    [zero] لا أنشطة
+    [one] نشاط واحد
+    [two] نشاطان
+    [few] { $count } أنشطة
+    [many] { $count } نشاطًا
+   *[other] { $count } نشاط
+}: { $shares }

@@ -237,3 +237,8 @@ timeline-referral = Referral to { $name }: { $status }
 timeline-rating-client = Progress { $score }/10, rated by { $name }
 timeline-rating-worker = Progress { $score }/10, rated by the worker
 timeline-review = Plan review (version { $version })
+balance-none = No activities recorded in this period.
+balance-summary = { $count ->
+    [one] { $count } activity
+   *[other] { $count } activities
+}: { $shares }

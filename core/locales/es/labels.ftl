@@ -233,3 +233,8 @@ timeline-referral = Derivación a { $name }: { $status }
 timeline-rating-client = Progreso { $score }/10, puntuado por { $name }
 timeline-rating-worker = Progreso { $score }/10, puntuado por el acompañante
 timeline-review = Revisión del plan (versión { $version })
+balance-none = No hay actividades registradas en este periodo.
+balance-summary = { $count ->
+    [one] { $count } actividad
+   *[other] { $count } actividades
+}: { $shares }

@@ -233,3 +233,8 @@ timeline-referral = Orientation vers { $name } : { $status }
 timeline-rating-client = Progrès { $score }/10, noté par { $name }
 timeline-rating-worker = Progrès { $score }/10, noté par l'intervenant
 timeline-review = Révision du plan (version { $version })
+balance-none = Aucune activité enregistrée sur cette période.
+balance-summary = { $count ->
+    [one] { $count } activité
+   *[other] { $count } activités
+} : { $shares }

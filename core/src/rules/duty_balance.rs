@@ -203,22 +203,21 @@ pub(crate) fn balance_of(activities: &[Activity], from: Day, to: Day) -> DutyBal
         });
         week = end;
     }
+    let lang = crate::words::worker_lang();
     let summary = if in_period.is_empty() {
-        "No activities recorded in this period.".to_string()
+        crate::words::word(lang, "balance-none")
     } else {
         let parts: Vec<String> = duties
             .iter()
             .map(|d| format!("{}% {}", d.percent, d.label.to_lowercase()))
             .collect();
-        format!(
-            "{} {}: {}",
-            in_period.len(),
-            if in_period.len() == 1 {
-                "activity"
-            } else {
-                "activities"
-            },
-            parts.join(", ")
+        crate::words::say(
+            lang,
+            "balance-summary",
+            &[
+                ("count", in_period.len().into()),
+                ("shares", parts.join(", ").into()),
+            ],
         )
     };
     DutyBalance {

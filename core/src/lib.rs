@@ -46,7 +46,7 @@ mod words;
 pub mod test_support;
 
 pub use crypto::{KdfCost, KdfParams};
-pub use error::{error_code_of, Error, LockReason, Result, Rule};
+pub use error::{error_code_of, error_message, Error, LockReason, NotAllowedReason, Result, Rule};
 pub use time::{ClockTime, Day, Timestamp};
 pub use vault::lock::{
     AppLock, LockState, SleepCountingClock, DEFAULT_AUTO_LOCK_SECONDS, MAX_AUTO_LOCK_SECONDS,
@@ -104,6 +104,11 @@ pub use screens::activity::{ActivityView, LinkedGoal};
 pub use screens::caseload::{
     status_label, CaseloadRow, CaseloadView, ClientList, DueItem, DueKind,
 };
+pub use screens::choices::{
+    activity_kind_choices, auto_lock_choices, duty_choices, entry_kind_choices,
+    incident_kind_choices, language_choices, life_area_choices, resource_category_choices,
+    risk_level_choices, scheduling_choices, AUTO_LOCK_MINUTES,
+};
 pub use screens::history::{EarlierRevision, FieldChange};
 pub use screens::incident::{IncidentView, RecordedAction, RequiredActionState};
 pub use screens::note::{NoteList, NoteView};
@@ -126,5 +131,5 @@ pub use screens::wellness::{WellnessSectionView, WellnessView};
 pub use screens::UnreadableRecord;
 
 pub use words::{
-    language_from_tag, language_is_rtl, language_tag, plain, say, word, Arg, Choice, Lang,
+    lang_from_tag, lang_is_rtl, lang_tag, plain, say, word, worker_language, Arg, Choice, Lang,
 };

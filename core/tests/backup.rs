@@ -202,6 +202,9 @@ fn every_other_kind(s: Arc<WorkerSession>) -> Arc<WorkerSession> {
         advocacy_hint_weeks: 6,
     })
     .unwrap();
+    // English: the worker language is the process's for error summaries, and the other tests
+    // here read English.
+    s.set_language(alongside_core::Lang::En).unwrap();
     let shared = s.open_shared(client, None).unwrap();
     shared
         .add_entry(
@@ -244,6 +247,7 @@ const ALL_KINDS: &[&str] = &[
     "note_draft",
     "note_draft_indexed",
     "incident_correction",
+    "worker_settings",
 ];
 
 /// A new record kind in the core must join the round trip above: this reads every

@@ -82,7 +82,7 @@ fn balance_over_a_generated_quarter() {
     assert_eq!(b.weeks[0].advocate, 2);
     assert_eq!(b.weeks[12].empower, 2);
     assert_eq!(
-        b.summary,
+        alongside_core::plain(&b.summary),
         "26 activities: 35% educate, 35% empower, 30% advocate"
     );
     // Advocacy turned into empowerment, so no prompt.

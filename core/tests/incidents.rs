@@ -42,7 +42,10 @@ fn an_incident_stays_open_until_each_required_action_is_recorded() {
         ]
     );
     assert!(!refusal.can_close);
-    assert_eq!(refusal.status_label, "3 required actions to record");
+    assert_eq!(
+        alongside_core::plain(&refusal.status_label),
+        "3 required actions to record"
+    );
     assert!(refusal.donts.iter().any(|d| d.contains("force")));
     let id = refusal.incident.id.clone();
 
@@ -50,7 +53,11 @@ fn an_incident_stays_open_until_each_required_action_is_recorded() {
         s.close_incident(id.clone(), day("2026-02-03"), None),
         "actions",
     );
-    assert!(reason.contains("inform the supervisor"), "{reason}");
+    assert!(reason.contains("Inform the supervisor"), "{reason}");
+    assert!(
+        reason.starts_with("The incident cannot close yet"),
+        "{reason}"
+    );
 
     assert_rule(
         s.record_incident_action(
@@ -81,12 +88,18 @@ fn an_incident_stays_open_until_each_required_action_is_recorded() {
             action(RequiredAction::DocumentRefusal, "Me", "2026-02-03"),
         )
         .unwrap();
-    assert_eq!(v.status_label, "1 required action to record");
+    assert_eq!(
+        alongside_core::plain(&v.status_label),
+        "1 required action to record"
+    );
     let reason = assert_not_allowed(
         s.close_incident(id.clone(), day("2026-02-03"), None),
         "actions",
     );
-    assert_eq!(reason, "still to record: inform the supervisor");
+    assert_eq!(
+        reason,
+        "The incident cannot close yet: first record this required action: Inform the supervisor."
+    );
     assert_eq!(s.open_incidents().unwrap().len(), 1);
 
     let v = s
@@ -130,7 +143,10 @@ fn an_incident_stays_open_until_each_required_action_is_recorded() {
         closed.incident.status,
         IncidentStatus::Closed { on, .. } if on == day("2026-02-04")
     ));
-    assert_eq!(closed.status_label, "Closed on 2026-02-04");
+    assert_eq!(
+        alongside_core::plain(&closed.status_label),
+        "Closed on 2026-02-04"
+    );
     assert_not_allowed(
         s.record_incident_action(
             id.clone(),

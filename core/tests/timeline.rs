@@ -109,13 +109,25 @@ fn the_client_timeline_merges_everything_newest_first_in_pages() {
             TimelineKind::Activity,
         ]
     );
-    assert_eq!(all[1].title, "Referral to Housing Options: referral made");
-    assert_eq!(all[2].title, "Incident: crisis (open)");
-    assert_eq!(all[3].title, "Progress 6/10, rated by Sam");
+    assert_eq!(
+        alongside_core::plain(&all[1].title),
+        "Referral to Housing Options: referral made"
+    );
+    assert_eq!(
+        alongside_core::plain(&all[2].title),
+        "Incident: crisis (open)"
+    );
+    assert_eq!(
+        alongside_core::plain(&all[3].title),
+        "Progress 6/10, rated by Sam"
+    );
     assert_eq!(all[3].detail.as_deref(), Some("A flat of my own"));
-    assert_eq!(all[4].title, "Home visit \u{b7} Educate, Empower");
+    assert_eq!(
+        alongside_core::plain(&all[4].title),
+        "Home visit \u{b7} Educate, Empower"
+    );
     assert_eq!(all[4].duties, [Duty::Educate, Duty::Empower]);
-    assert_eq!(all[5].title, "Case note (draft)");
+    assert_eq!(alongside_core::plain(&all[5].title), "Case note (draft)");
     assert_eq!(all[5].detail.as_deref(), Some("Went through the budget."));
 
     let page1 = s.timeline(sam.clone(), 0, 3).unwrap().items;

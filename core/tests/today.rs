@@ -125,9 +125,12 @@ fn the_day_in_one_view() {
     assert_eq!(
         v.overdue_follow_ups
             .iter()
-            .map(|f| (f.what.as_str(), f.due_label.as_str()))
+            .map(|f| (f.what.clone(), alongside_core::plain(&f.due_label)))
             .collect::<Vec<_>>(),
-        [("Post the housing form", "3 days overdue")]
+        [(
+            "Post the housing form".to_string(),
+            "3 days overdue".to_string()
+        )]
     );
     assert_eq!(v.due_follow_ups.len(), 1);
     assert_eq!(v.due_follow_ups[0].due_label, "Due today");
@@ -136,9 +139,9 @@ fn the_day_in_one_view() {
     assert_eq!(
         v.reviews_due
             .iter()
-            .map(|r| (r.client_name.as_str(), r.due_label.as_str()))
+            .map(|r| (r.client_name.clone(), alongside_core::plain(&r.due_label)))
             .collect::<Vec<_>>(),
-        [("Sam", "Review due in 3 days")]
+        [("Sam".to_string(), "Review due in 3 days".to_string())]
     );
     assert_eq!(v.open_incidents.len(), 1);
     assert_eq!(v.open_incidents[0].client_name, "Ria");
@@ -147,9 +150,12 @@ fn the_day_in_one_view() {
         [RequiredAction::AssessRisk, RequiredAction::InformSupervisor]
     );
     assert_eq!(v.referrals_to_follow_up.len(), 1);
-    assert_eq!(v.referrals_to_follow_up[0].due_label, "1 day overdue");
     assert_eq!(
-        v.summary,
+        alongside_core::plain(&v.referrals_to_follow_up[0].due_label),
+        "1 day overdue"
+    );
+    assert_eq!(
+        alongside_core::plain(&v.summary),
         "3 visits \u{b7} 2 follow-ups due (1 overdue) \u{b7} 1 plan review \u{b7} 1 open incident \
          \u{b7} 1 referral to check"
     );

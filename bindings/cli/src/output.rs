@@ -3,7 +3,7 @@
 //! Either way it passes through `sanitize` first: no control character from stored data reaches
 //! the terminal.
 
-use alongside_core::Error;
+use alongside_core::{plain, worker_language, Error};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::io::Write;
@@ -82,28 +82,18 @@ impl Failure {
         }
     }
 
+    /// The core's sentence for the error (what happened, what to do next), in the worker's
+    /// language; the terminal gets it without Fluent's isolation marks.
     fn message(&self) -> String {
         match self {
             Failure::Usage(m) => m.clone(),
-            Failure::Core(e) => e.to_string(),
+            Failure::Core(e) => plain(&e.message(worker_language())),
         }
     }
 
+    /// What to do next that only the CLI can say (its own commands); the rest is the core's.
     fn hint(&self) -> Option<&'static str> {
         match self {
-            Failure::Core(Error::WrongPassphrase { .. }) => {
-                Some("Nothing was changed. Check ALONGSIDE_PASSPHRASE or type it again.")
-            }
-            Failure::Core(Error::Tampered { .. } | Error::Corrupt { .. }) => Some(
-                "The vault file was changed outside Alongside or is damaged. Keep a copy of the \
-                 folder before doing anything else.",
-            ),
-            Failure::Core(Error::SchemaTooNew { .. }) => {
-                Some("Update Alongside to open this vault; it was left as it was.")
-            }
-            Failure::Core(Error::Locked { .. }) => {
-                Some("Each command unlocks the vault itself; run it again with the passphrase.")
-            }
             Failure::Core(Error::NotFound { kind, .. }) if kind == "vault" => {
                 Some("Create one with `alongside init`, or point --vault at an existing one.")
             }
@@ -208,6 +198,8 @@ mod tests {
         assert_eq!(v["error"]["code"], "tampered");
         assert_eq!(v["error"]["kind"], "client");
         assert_eq!(v["error"]["id"], "abc");
-        assert!(v["error"]["message"].as_str().unwrap().contains("tampered"));
+        let message = v["error"]["message"].as_str().unwrap();
+        assert!(message.contains("changed outside Alongside"), "{message}");
+        assert!(message.contains("Restore it from a backup"), "{message}");
     }
 }

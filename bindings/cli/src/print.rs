@@ -22,6 +22,17 @@ use alongside_core::{TimelinePage, TodayView, UnreadableRecord};
 use std::io::{Result, Write};
 
 use crate::commands::WithHistory;
+/// A count in the CLI's words ("1 person", "2 people"), plural-correct through the core's
+/// messages (`count-*` in labels.ftl). The CLI's own sentences are English.
+pub fn count(id: &str, n: impl TryInto<i64>) -> String {
+    let n = n.try_into().unwrap_or(i64::MAX);
+    alongside_core::plain(&alongside_core::say(
+        alongside_core::Lang::En,
+        id,
+        &[("count", n.into())],
+    ))
+}
+
 use crate::parse::name_of;
 
 type Out<'a> = &'a mut dyn Write;
@@ -32,7 +43,7 @@ fn words_of<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn duties(duties: &[Duty]) -> String {
-    let labels: Vec<&str> = duties.iter().map(|d| d.label()).collect();
+    let labels: Vec<String> = duties.iter().map(|d| d.label()).collect();
     labels.join(", ")
 }
 
@@ -164,8 +175,16 @@ pub fn today(w: Out, day: &TodayView) -> Result<()> {
 
 pub fn caseload(w: Out, screen: &CaseloadView) -> Result<()> {
     let rows = &screen.rows;
-    let active = rows.iter().filter(|r| r.status_label == "Active").count();
-    writeln!(w, "Caseload: {} people, {} active", rows.len(), active)?;
+    let active = rows
+        .iter()
+        .filter(|r| matches!(r.status, alongside_core::ClientStatus::Active { .. }))
+        .count();
+    writeln!(
+        w,
+        "Caseload: {}, {} active",
+        count("count-people", rows.len()),
+        active
+    )?;
     if rows.is_empty() {
         writeln!(w, "  No one yet.")?;
     }
@@ -386,8 +405,12 @@ pub fn plan_screen(w: Out, p: &PlanScreen) -> Result<()> {
 pub fn review_screen(w: Out, r: &ReviewScreen) -> Result<()> {
     writeln!(
         w,
-        "Review of {}'s plan, version {}: due {} ({} days), ratings since {}",
-        r.preferred_name, r.plan.version, r.plan.review_due, r.days_until_due, r.since
+        "Review of {}'s plan, version {}: due {} ({}), ratings since {}",
+        r.preferred_name,
+        r.plan.version,
+        r.plan.review_due,
+        count("count-days", r.days_until_due),
+        r.since
     )?;
     for g in &r.goals {
         writeln!(w, "  “{}”  ·  {}", g.client_words, g.status_label)?;
@@ -416,7 +439,7 @@ pub fn review_screen(w: Out, r: &ReviewScreen) -> Result<()> {
 /// Each earlier version of a plan with its review: the day, what changed and why.
 pub fn version_summaries(w: Out, versions: &[PlanVersionSummary]) -> Result<()> {
     for v in versions {
-        writeln!(w, "  {}, {} goals", v.label, v.goals)?;
+        writeln!(w, "  {}, {}", v.label, count("count-goals", v.goals))?;
         if let Some(changed) = &v.what_changed {
             writeln!(w, "    changed: {changed}")?;
         }

@@ -19,14 +19,40 @@ pub fn is_hidden_control(c: char) -> bool {
         | '\u{2066}'..='\u{2069}')
 }
 
-/// Text for a person's terminal: each hidden control character replaced by U+FFFD.
+/// Text for a person's terminal: the core's own isolation marks (each FSI with its PDI, which
+/// Fluent puts around a value inside a sentence) dropped, and every other hidden control
+/// character replaced by U+FFFD.
 pub fn text(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_hidden_control) {
         return Cow::Borrowed(s);
     }
+    let chars: Vec<char> = s.chars().collect();
+    let mut paired = vec![false; chars.len()];
+    let mut open = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '\u{2068}' => open.push(i),
+            '\u{2069}' => {
+                if let Some(j) = open.pop() {
+                    paired[i] = true;
+                    paired[j] = true;
+                }
+            }
+            _ => {}
+        }
+    }
     Cow::Owned(
-        s.chars()
-            .map(|c| if is_hidden_control(c) { '\u{fffd}' } else { c })
+        chars
+            .iter()
+            .zip(paired)
+            .filter(|(_, p)| !p)
+            .map(|(c, _)| {
+                if is_hidden_control(*c) {
+                    '\u{fffd}'
+                } else {
+                    *c
+                }
+            })
             .collect(),
     )
 }
@@ -66,6 +92,13 @@ mod tests {
             text("line one\n\tline two, روبن"),
             "line one\n\tline two, روبن"
         );
+    }
+
+    #[test]
+    fn the_cores_isolation_pairs_go_and_a_lone_mark_shows() {
+        assert_eq!(text("Hello \u{2068}Sam\u{2069}."), "Hello Sam.");
+        assert_eq!(text("a \u{2068}b"), "a \u{fffd}b");
+        assert_eq!(text("a \u{2069}b"), "a \u{fffd}b");
     }
 
     #[test]

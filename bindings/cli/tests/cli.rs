@@ -162,7 +162,8 @@ fn wrong_passphrase_is_3_and_changes_nothing_but_the_throttle() {
     }
     let text = alongside(&v, Some("not the passphrase"), &["audit", "verify"]);
     assert_eq!(code(&text), 3);
-    assert!(String::from_utf8_lossy(&text.stderr).contains("wrong passphrase"));
+    assert!(String::from_utf8_lossy(&text.stderr)
+        .contains("That passphrase did not open the records. Check it and try again."));
     assert!(text.stdout.is_empty());
     assert_eq!(rows_but_the_throttle(&v), snap);
 }

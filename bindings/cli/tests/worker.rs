@@ -611,7 +611,30 @@ fn bad_input_names_the_field_and_rule_with_the_right_exit_code() {
     assert_eq!(code(&out), 1);
     assert!(out.stdout.is_empty());
     let said = String::from_utf8_lossy(&out.stderr);
-    assert!(said.contains("score must be between 1 and 10"), "{said}");
+    // The core's sentence, saying what to do next, with no isolation mark left for the terminal.
+    assert!(
+        said.contains("The score must be between 1 and 10: choose a value in that range."),
+        "{said}"
+    );
+    assert!(
+        !said.contains('\u{fffd}') && !said.contains('\u{2068}'),
+        "{said}"
+    );
+    let e = cli.refused(
+        1,
+        &["plan", "create", &client, "--review-due", "2099-01-01"],
+    );
+    assert_eq!(e["rule"]["reason"]["kind"], "plan_exists");
+    assert_eq!(
+        e["message"],
+        "This client already has a plan. Review it to start a new version."
+    );
+    // Counts read right: one person is not "1 people".
+    let caseload = cli.text(&["client", "list"]);
+    assert!(
+        caseload.contains("Caseload: 1 person, 1 active"),
+        "{caseload}"
+    );
 
     let home_visit = ["visit", "log", client.as_str(), "--kind", "home_visit"];
     let log = |extra: &[&'static str]| [&home_visit[..], extra].concat();

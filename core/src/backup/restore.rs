@@ -118,11 +118,9 @@ fn check_target(target: &Path) -> Result<()> {
         ));
     }
     if fs::read_dir(target)?.next().is_some() {
-        return Err(Error::invalid(
+        return Err(Error::not_allowed(
             "vault_dir",
-            Rule::NotAllowed {
-                reason: "the folder is not empty; restore into a new or empty folder".into(),
-            },
+            crate::error::NotAllowedReason::RestoreFolderNotEmpty,
         ));
     }
     Ok(())

@@ -53,19 +53,27 @@ impl LifeArea {
     ];
 
     /// The worker-facing label.
-    pub fn label(self) -> &'static str {
-        match self {
-            LifeArea::Housing => "Housing",
-            LifeArea::MentalHealth => "Mental health",
-            LifeArea::PhysicalHealth => "Physical health and self-care",
-            LifeArea::DailyLiving => "Daily living skills",
-            LifeArea::WorkEducation => "Work and education",
-            LifeArea::Money => "Money",
-            LifeArea::Relationships => "Relationships and social life",
-            LifeArea::SubstanceUse => "Substance use",
-            LifeArea::Legal => "Legal",
-            LifeArea::Safety => "Safety",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                LifeArea::Housing => "label-area-housing",
+                LifeArea::MentalHealth => "label-area-mental_health",
+                LifeArea::PhysicalHealth => "label-area-physical_health",
+                LifeArea::DailyLiving => "label-area-daily_living",
+                LifeArea::WorkEducation => "label-area-work_education",
+                LifeArea::Money => "label-area-money",
+                LifeArea::Relationships => "label-area-relationships",
+                LifeArea::SubstanceUse => "label-area-substance_use",
+                LifeArea::Legal => "label-area-legal",
+                LifeArea::Safety => "label-area-safety",
+            },
+        )
     }
 }
 
@@ -151,10 +159,10 @@ fn validated(input: AssessmentInput) -> Result<AssessmentInput> {
     let mut areas = Vec::with_capacity(input.areas.len());
     for a in input.areas {
         if seen.contains(&a.area) {
-            return Err(Error::invalid(
+            return Err(Error::not_allowed(
                 "areas.area",
-                Rule::NotAllowed {
-                    reason: format!("{} appears twice", a.area.label()),
+                crate::error::NotAllowedReason::AreaTwice {
+                    area: super::value_of(&a.area),
                 },
             ));
         }
@@ -185,10 +193,10 @@ fn validated(input: AssessmentInput) -> Result<AssessmentInput> {
             && area.risks.is_empty()
             && area.client_words.is_none()
         {
-            return Err(Error::invalid(
+            return Err(Error::not_allowed(
                 "areas",
-                Rule::NotAllowed {
-                    reason: format!("{} has nothing recorded", area.area.label()),
+                crate::error::NotAllowedReason::AreaEmpty {
+                    area: super::value_of(&area.area),
                 },
             ));
         }

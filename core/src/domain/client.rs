@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, Rule};
+use crate::error::{Error, Result};
 use crate::storage::{self, Record};
 use crate::time::{Day, Timestamp};
 use crate::validate::{self, LABEL_MAX, NAME_MAX, TEXT_MAX};
@@ -248,11 +248,9 @@ impl WorkerSession {
             if matches!(client.status, ClientStatus::Discharged { .. })
                 && matches!(status, ClientStatus::Paused { .. })
             {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "status",
-                    Rule::NotAllowed {
-                        reason: "a discharged client can be re-opened as active, not paused".into(),
-                    },
+                    crate::error::NotAllowedReason::DischargedReopensActive,
                 ));
             }
             client.status = status;

@@ -29,21 +29,32 @@ impl Duty {
     pub const ALL: [Duty; 3] = [Duty::Educate, Duty::Empower, Duty::Advocate];
 
     /// The duty's label ("Educate").
-    pub fn label(self) -> &'static str {
-        match self {
-            Duty::Educate => "Educate",
-            Duty::Empower => "Empower",
-            Duty::Advocate => "Advocate",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                Duty::Educate => "label-duty-educate",
+                Duty::Empower => "label-duty-empower",
+                Duty::Advocate => "label-duty-advocate",
+            },
+        )
     }
 
     /// One line saying what the duty means, for the activity form.
-    pub fn description(self) -> &'static str {
-        match self {
-            Duty::Educate => "Teach a skill or share knowledge",
-            Duty::Empower => "The person acts for themself, with your support",
-            Duty::Advocate => "You act on the person's behalf",
-        }
+    pub fn description(self) -> String {
+        crate::words::word(
+            crate::words::worker_lang(),
+            match self {
+                Duty::Educate => "label-duty-educate.description",
+                Duty::Empower => "label-duty-empower.description",
+                Duty::Advocate => "label-duty-advocate.description",
+            },
+        )
     }
 }
 
@@ -66,8 +77,8 @@ pub fn duties() -> Vec<DutyInfo> {
         .iter()
         .map(|d| DutyInfo {
             duty: *d,
-            label: d.label().into(),
-            description: d.description().into(),
+            label: d.label(),
+            description: d.description(),
         })
         .collect()
 }

@@ -50,15 +50,23 @@ pub enum RequiredAction {
 
 impl RequiredAction {
     /// The action's label, as a screen shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            RequiredAction::ListenToConcerns => "Listen to the person's concerns",
-            RequiredAction::DocumentRefusal => "Document the refusal",
-            RequiredAction::InformSupervisor => "Inform the supervisor",
-            RequiredAction::ReportPerProtocol => "Report per agency protocol",
-            RequiredAction::AssessRisk => "Assess the risk",
-            RequiredAction::DecideEscalation => "Decide on escalation",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                RequiredAction::ListenToConcerns => "label-required_action-listen_to_concerns",
+                RequiredAction::DocumentRefusal => "label-required_action-document_refusal",
+                RequiredAction::InformSupervisor => "label-required_action-inform_supervisor",
+                RequiredAction::ReportPerProtocol => "label-required_action-report_per_protocol",
+                RequiredAction::AssessRisk => "label-required_action-assess_risk",
+                RequiredAction::DecideEscalation => "label-required_action-decide_escalation",
+            },
+        )
     }
 }
 
@@ -73,14 +81,22 @@ impl IncidentKind {
     ];
 
     /// The kind's label, as a screen shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            IncidentKind::MedicationRefusal => "Medication refusal",
-            IncidentKind::SuspectedAbuse => "Suspected abuse",
-            IncidentKind::SafetyRisk => "Safety risk",
-            IncidentKind::Crisis => "Crisis",
-            IncidentKind::Other => "Other incident",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                IncidentKind::MedicationRefusal => "label-incident_kind-medication_refusal",
+                IncidentKind::SuspectedAbuse => "label-incident_kind-suspected_abuse",
+                IncidentKind::SafetyRisk => "label-incident_kind-safety_risk",
+                IncidentKind::Crisis => "label-incident_kind-crisis",
+                IncidentKind::Other => "label-incident_kind-other",
+            },
+        )
     }
 
     /// What must be done and recorded before the incident can be closed.
@@ -148,13 +164,13 @@ pub fn incident_kinds() -> Vec<IncidentKindInfo> {
         .iter()
         .map(|k| IncidentKindInfo {
             kind: *k,
-            label: k.label().into(),
+            label: k.label(),
             required: k
                 .required_actions()
                 .iter()
                 .map(|a| RequiredActionInfo {
                     action: *a,
-                    label: a.label().into(),
+                    label: a.label(),
                 })
                 .collect(),
             donts: k.donts().iter().map(|s| s.to_string()).collect(),

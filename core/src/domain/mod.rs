@@ -14,3 +14,12 @@ pub(crate) mod note;
 pub(crate) mod plan;
 pub(crate) mod referral;
 pub(crate) mod wellness;
+
+/// An enum value's stored name (`mental_health`, `advocate`): what a `Choice` sends back and
+/// what an error's typed reason carries.
+pub(crate) fn value_of<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::Keys;
-use crate::error::{Error, Result, Rule};
+use crate::error::{Error, Result};
 use crate::storage::{self, Record};
 use crate::time::{Day, Timestamp};
 use crate::validate::{self};
@@ -176,12 +176,7 @@ pub(crate) fn load(conn: &Connection, keys: &Keys, note_id: &str) -> Result<Note
 }
 
 pub(crate) fn signed() -> Error {
-    Error::invalid(
-        "note_id",
-        Rule::NotAllowed {
-            reason: "the note is signed; add an addendum instead".into(),
-        },
-    )
+    Error::not_allowed("note_id", crate::error::NotAllowedReason::NoteSigned)
 }
 
 pub(crate) fn draft_only(note: &Note) -> Result<()> {

@@ -111,10 +111,10 @@ fn check_period(from: Day, to: Day) -> Result<()> {
         ));
     }
     if from.days_until(to) >= MAX_PERIOD_DAYS {
-        return Err(Error::invalid(
+        return Err(Error::not_allowed(
             "to",
-            Rule::NotAllowed {
-                reason: format!("a period can be at most {MAX_PERIOD_DAYS} days"),
+            crate::error::NotAllowedReason::PeriodTooLong {
+                max_days: MAX_PERIOD_DAYS.try_into().unwrap_or(u32::MAX),
             },
         ));
     }
@@ -176,7 +176,7 @@ pub(crate) fn balance_of(activities: &[Activity], from: Day, to: Day) -> DutyBal
             };
             DutyCount {
                 duty: *duty,
-                label: duty.label().into(),
+                label: duty.label(),
                 count: all[i],
                 share: s,
                 percent: (s * 100.0).round() as u32,
@@ -203,22 +203,21 @@ pub(crate) fn balance_of(activities: &[Activity], from: Day, to: Day) -> DutyBal
         });
         week = end;
     }
+    let lang = crate::words::worker_lang();
     let summary = if in_period.is_empty() {
-        "No activities recorded in this period.".to_string()
+        crate::words::word(lang, "balance-none")
     } else {
         let parts: Vec<String> = duties
             .iter()
             .map(|d| format!("{}% {}", d.percent, d.label.to_lowercase()))
             .collect();
-        format!(
-            "{} {}: {}",
-            in_period.len(),
-            if in_period.len() == 1 {
-                "activity"
-            } else {
-                "activities"
-            },
-            parts.join(", ")
+        crate::words::say(
+            lang,
+            "balance-summary",
+            &[
+                ("count", in_period.len().into()),
+                ("shares", parts.join(", ").into()),
+            ],
         )
     };
     DutyBalance {

@@ -266,7 +266,7 @@ pub(crate) fn suggest_in(
             }
             Some(DutySuggestion {
                 duty: *duty,
-                label: duty.label().into(),
+                label: duty.label(),
                 reason: format!("Because of {}", words.join(", ")),
                 triggers,
             })

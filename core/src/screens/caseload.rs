@@ -11,6 +11,7 @@ use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
+use crate::words::{say, word, worker_lang};
 
 /// How far ahead the caseload list looks for a client's next visit.
 const NEXT_VISIT_DAYS: u32 = 14;
@@ -85,12 +86,22 @@ pub struct ClientList {
     pub unreadable: Vec<UnreadableRecord>,
 }
 
-/// A client status's label, as the caseload shows it ("Active", "Paused").
+/// A client status's label, as the caseload shows it ("Active", "Paused since ..."), in the
+/// worker's language.
 pub fn status_label(status: &ClientStatus) -> String {
+    let lang = crate::words::worker_lang();
     match status {
-        ClientStatus::Active { .. } => "Active".into(),
-        ClientStatus::Paused { since } => format!("Paused since {since}"),
-        ClientStatus::Discharged { on } => format!("Discharged {on}"),
+        ClientStatus::Active { .. } => word(lang, "label-client_status-active"),
+        ClientStatus::Paused { since } => say(
+            lang,
+            "label-client_status-paused",
+            &[("since", since.to_string().into())],
+        ),
+        ClientStatus::Discharged { on } => say(
+            lang,
+            "label-client_status-discharged",
+            &[("on", on.to_string().into())],
+        ),
     }
 }
 
@@ -101,7 +112,7 @@ pub(crate) fn plan_due_items(plan: Option<&Plan>, goals: &[Goal], today: Day) ->
         items.push(DueItem {
             on: plan.review_due,
             kind: DueKind::PlanReview,
-            label: "Plan review".into(),
+            label: word(worker_lang(), "due-plan-review"),
             overdue: plan.review_due < today,
         });
     }
@@ -110,7 +121,11 @@ pub(crate) fn plan_due_items(plan: Option<&Plan>, goals: &[Goal], today: Day) ->
             items.push(DueItem {
                 on: target,
                 kind: DueKind::GoalTarget,
-                label: format!("Goal: {}", g.client_words),
+                label: say(
+                    worker_lang(),
+                    "due-goal",
+                    &[("words", g.client_words.as_str().into())],
+                ),
                 overdue: target < today,
             });
         }
@@ -155,8 +170,15 @@ impl WorkerSession {
                             on: v.day,
                             kind: DueKind::Visit,
                             label: match v.time {
-                                Some(t) => format!("{} at {t}", v.kind.label()),
-                                None => v.kind.label().to_string(),
+                                Some(t) => say(
+                                    worker_lang(),
+                                    "due-visit-at",
+                                    &[
+                                        ("kind", v.kind.label().into()),
+                                        ("time", t.to_string().into()),
+                                    ],
+                                ),
+                                None => v.kind.label(),
                             },
                             overdue: false,
                         });
@@ -165,7 +187,11 @@ impl WorkerSession {
                         DueItem {
                             on: f.due,
                             kind: DueKind::FollowUp,
-                            label: format!("Follow up: {}", f.what),
+                            label: say(
+                                worker_lang(),
+                                "due-follow-up",
+                                &[("what", f.what.as_str().into())],
+                            ),
                             overdue: f.due < today,
                         }
                     }));

@@ -84,22 +84,28 @@ pub(crate) fn view(incident: Incident, client_name: String) -> IncidentView {
         .iter()
         .map(|r| RequiredActionState {
             action: *r,
-            label: r.label().into(),
+            label: r.label(),
             done: incident.actions.iter().find(|a| a.action == *r).cloned(),
         })
         .collect();
     let missing = incident.missing_actions().len();
+    let lang = crate::words::worker_lang();
     let status_label = match &incident.status {
-        IncidentStatus::Closed { on, .. } => format!("Closed on {on}"),
-        IncidentStatus::Open if missing == 0 => "Ready to close".to_string(),
-        IncidentStatus::Open if missing == 1 => "1 required action to record".to_string(),
-        IncidentStatus::Open => format!("{missing} required actions to record"),
+        IncidentStatus::Closed { on, .. } => {
+            crate::words::say(lang, "incident-closed-on", &[("on", on.to_string().into())])
+        }
+        IncidentStatus::Open if missing == 0 => crate::words::word(lang, "incident-ready"),
+        IncidentStatus::Open => crate::words::say(
+            lang,
+            "count-actions-to-record",
+            &[("count", missing.into())],
+        ),
     };
     let recorded_actions = incident
         .actions
         .iter()
         .map(|a| RecordedAction {
-            label: a.action.label().into(),
+            label: a.action.label(),
             required: incident.kind.required_actions().contains(&a.action),
             action: a.clone(),
         })
@@ -114,7 +120,7 @@ pub(crate) fn view(incident: Incident, client_name: String) -> IncidentView {
             &[("description", Some(&incident.description))],
         ),
         client_name,
-        kind_label: incident.kind.label().into(),
+        kind_label: incident.kind.label(),
         required,
         can_close: incident.is_open() && missing == 0,
         status_label,
@@ -166,11 +172,9 @@ fn not_before_incident(field: &str, day: Day, incident: &Incident) -> Result<()>
 
 fn open_only(incident: &Incident) -> Result<()> {
     if !incident.is_open() {
-        return Err(Error::invalid(
+        return Err(Error::not_allowed(
             "incident_id",
-            Rule::NotAllowed {
-                reason: "the incident is closed; add a dated correction instead".into(),
-            },
+            crate::error::NotAllowedReason::IncidentClosed,
         ));
     }
     Ok(())
@@ -178,11 +182,9 @@ fn open_only(incident: &Incident) -> Result<()> {
 
 fn closed_only(incident: &Incident) -> Result<()> {
     if incident.is_open() {
-        return Err(Error::invalid(
+        return Err(Error::not_allowed(
             "incident_id",
-            Rule::NotAllowed {
-                reason: "the incident is still open; edit it instead".into(),
-            },
+            crate::error::NotAllowedReason::IncidentOpen,
         ));
     }
     Ok(())
@@ -275,13 +277,9 @@ impl WorkerSession {
             let mut incident = load(tx, keys, &incident_id)?;
             open_only(&incident)?;
             if incident.actions.iter().any(|a| a.on < input.occurred_on) {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "occurred_on",
-                    Rule::NotAllowed {
-                        reason: "an action is recorded before that day; keep the day on or \
-                                 before the first action"
-                            .into(),
-                    },
+                    crate::error::NotAllowedReason::ActionBeforeDay,
                 ));
             }
             incident.activity_id = activity_of(tx, keys, &incident.client_id, input.activity_id)?;
@@ -404,12 +402,10 @@ impl WorkerSession {
             open_only(&incident)?;
             let missing = incident.missing_actions();
             if !missing.is_empty() {
-                let labels: Vec<String> =
-                    missing.iter().map(|a| a.label().to_lowercase()).collect();
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "actions",
-                    Rule::NotAllowed {
-                        reason: format!("still to record: {}", labels.join(", ")),
+                    crate::error::NotAllowedReason::ActionsOpen {
+                        actions: missing.iter().map(crate::domain::value_of).collect(),
                     },
                 ));
             }

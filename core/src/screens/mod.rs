@@ -4,6 +4,7 @@
 
 pub(crate) mod activity;
 pub(crate) mod caseload;
+pub(crate) mod choices;
 pub(crate) mod copy;
 pub(crate) mod history;
 pub(crate) mod incident;
@@ -36,9 +37,7 @@ impl Reader {
     }
 }
 
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::words::word;
 
 /// A stored record that could not be opened: damaged, or changed outside the app. Screens that
 /// list records show one of these for each record they had to leave out, beside everything that
@@ -58,30 +57,32 @@ pub struct UnreadableRecord {
     pub summary: String,
 }
 
-/// The words for a kind of record, as a person would name it.
-fn record_kind_label(kind: &str) -> &'static str {
+/// The words for a kind of record, as a person would name it, in the worker's language.
+fn record_kind_label(kind: &str) -> String {
+    let lang = crate::words::worker_lang();
     match kind {
-        "client" => "Client",
-        "note" => "Case note",
-        "addendum" => "Addendum",
-        "activity" => "Visit",
-        "follow_up_open" => "Follow-up",
-        "plan" => "Plan",
-        "plan_version" => "Plan version",
-        "goal" => "Goal",
-        "rating" => "Rating",
-        "review" => "Plan review",
-        "incident" => "Incident",
-        "referral" => "Referral",
-        "resource" => "Resource",
-        "assessment" => "Assessment",
-        "client_entry" => "Client's own words",
-        "duty_settings" => "Duty settings",
-        "wellness_plan" => "Wellness and crisis plan",
-        "revision" => "Earlier revision",
-        "note_draft" => "Draft to sign",
-        "incident_correction" => "Incident correction",
-        _ => "Record",
+        "client" => word(lang, "label-record-client"),
+        "note" => word(lang, "label-record-note"),
+        "addendum" => word(lang, "label-record-addendum"),
+        "activity" => word(lang, "label-record-activity"),
+        "follow_up_open" => word(lang, "label-record-follow_up_open"),
+        "plan" => word(lang, "label-record-plan"),
+        "plan_version" => word(lang, "label-record-plan_version"),
+        "goal" => word(lang, "label-record-goal"),
+        "rating" => word(lang, "label-record-rating"),
+        "review" => word(lang, "label-record-review"),
+        "incident" => word(lang, "label-record-incident"),
+        "referral" => word(lang, "label-record-referral"),
+        "resource" => word(lang, "label-record-resource"),
+        "assessment" => word(lang, "label-record-assessment"),
+        "client_entry" => word(lang, "label-record-client_entry"),
+        "duty_settings" => word(lang, "label-record-duty_settings"),
+        "worker_settings" => word(lang, "label-record-worker_settings"),
+        "wellness_plan" => word(lang, "label-record-wellness_plan"),
+        "revision" => word(lang, "label-record-revision"),
+        "note_draft" => word(lang, "label-record-note_draft"),
+        "incident_correction" => word(lang, "label-record-incident_correction"),
+        other => other.to_string(),
     }
 }
 

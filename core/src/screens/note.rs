@@ -181,11 +181,9 @@ impl WorkerSession {
         self.write(|tx, keys| {
             let mut note = load(tx, keys, &note_id)?;
             if matches!(note.status, NoteStatus::Signed { .. }) {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "note_id",
-                    Rule::NotAllowed {
-                        reason: "the note is already signed".into(),
-                    },
+                    crate::error::NotAllowedReason::NoteAlreadySigned,
                 ));
             }
             let now = Timestamp::now();
@@ -207,11 +205,9 @@ impl WorkerSession {
         self.write(|tx, keys| {
             let note = load(tx, keys, &note_id)?;
             if note.status == NoteStatus::Draft {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "note_id",
-                    Rule::NotAllowed {
-                        reason: "the note is a draft; edit it instead".into(),
-                    },
+                    crate::error::NotAllowedReason::NoteDraft,
                 ));
             }
             let addendum = Addendum {

@@ -14,6 +14,7 @@ use crate::screens::history::{self, EarlierRevision};
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
+use crate::words::{say, word};
 
 /// Direction of the latest rating against the one before it, from the same person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -229,13 +230,18 @@ fn plan_history(
     Ok((versions, reviews))
 }
 
-/// A goal status's label ("Active", "Achieved").
+/// A goal status's label ("Working on it", "Achieved ..."), in the worker's language.
 pub fn goal_status_label(status: &GoalStatus) -> String {
+    let lang = crate::words::worker_lang();
     match status {
-        GoalStatus::Active => "Working on it".into(),
-        GoalStatus::Achieved { on } => format!("Achieved {on}"),
-        GoalStatus::Paused => "Paused".into(),
-        GoalStatus::Dropped { .. } => "Set aside".into(),
+        GoalStatus::Active => word(lang, "label-goal_status-active"),
+        GoalStatus::Achieved { on } => say(
+            lang,
+            "label-goal_status-achieved",
+            &[("on", on.to_string().into())],
+        ),
+        GoalStatus::Paused => word(lang, "label-goal_status-paused"),
+        GoalStatus::Dropped { .. } => word(lang, "label-goal_status-dropped"),
     }
 }
 
@@ -271,7 +277,7 @@ fn goal_card(goal: Goal, ratings: &[Rating]) -> GoalCard {
     let client = plan::by_author(ratings, &goal.id, Author::Client);
     let worker = plan::by_author(ratings, &goal.id, Author::Worker);
     GoalCard {
-        area_label: goal.area.label().into(),
+        area_label: goal.area.label(),
         status_label: goal_status_label(&goal.status),
         latest_client_rating: client.last().map(|r| rating_view(r)),
         latest_worker_rating: worker.last().map(|r| rating_view(r)),

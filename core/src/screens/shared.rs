@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::domain::client::{self, Client};
 use crate::domain::entry::{ClientEntry, EntryKind};
 use crate::domain::plan::{self, Author, Goal, GoalStatus, RatingInput};
-use crate::error::{Error, LockReason, Result, Rule};
+use crate::error::{Error, LockReason, Result};
 use crate::screens::shared_words::{self as sw, SharedWords};
 use crate::storage;
 use crate::storage::audit::Op;
@@ -394,11 +394,9 @@ impl SharedSession {
             let tx = storage::write_tx(conn)?;
             let mut goal = Self::visible_goal(&tx, keys, client_id, &goal_id)?;
             if !matches!(goal.status, GoalStatus::Active | GoalStatus::Paused) {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "goal_id",
-                    Rule::NotAllowed {
-                        reason: "the goal is closed".into(),
-                    },
+                    crate::error::NotAllowedReason::GoalClosed,
                 ));
             }
             plan::mark_step(&mut goal, &step_id, Some(on), Author::Client)?;

@@ -15,11 +15,12 @@ use crate::domain::note::{self, NoteStatus};
 use crate::domain::plan::{self, Author, Rating, Review};
 use crate::domain::referral::{self, Referral};
 use crate::error::Result;
-use crate::screens::{plural, unreadable, UnreadableRecord};
+use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::{ClockTime, Day, Timestamp};
 use crate::validate;
 use crate::vault::WorkerSession;
+use crate::words::{say, word, worker_lang, Arg};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
@@ -95,23 +96,32 @@ fn timeline_of(
     client: &Client,
 ) -> Result<Vec<(TimelineItem, Timestamp)>> {
     let id = &client.id;
+    let lang = worker_lang();
     let mut items = Vec::new();
     for a in storage::list_owned::<Activity>(conn, keys, id)? {
-        let duties: Vec<&str> = a.duties.iter().map(|d| d.label()).collect();
-        let mut title = format!("{} \u{b7} {}", a.kind.label(), duties.join(", "));
+        let duties: Vec<String> = a.duties.iter().map(|d| d.label()).collect();
+        let kind = ("kind", Arg::from(a.kind.label()));
+        let duties = ("duties", Arg::from(duties.join(", ")));
         let mut flags = Vec::new();
         if a.scheduling == Scheduling::Emergency {
-            flags.push("emergency".to_string());
+            flags.push(a.scheduling.label().to_lowercase());
         }
         if a.status != ActivityStatus::Done {
             flags.push(a.status.label().to_lowercase());
         }
-        if !flags.is_empty() {
-            title.push_str(&format!(" ({})", flags.join(", ")));
-        }
+        let title = if flags.is_empty() {
+            say(lang, "timeline-activity", &[kind, duties])
+        } else {
+            let status = ("status", Arg::from(flags.join(", ")));
+            say(lang, "timeline-activity-status", &[kind, duties, status])
+        };
         // A cancelled visit says why first: that is what the worker looks for later.
         let detail = match a.status.cancel_reason() {
-            Some(reason) => Some(format!("Cancelled: {}", snippet(reason))),
+            Some(reason) => Some(say(
+                lang,
+                "timeline-cancelled",
+                &[("reason", Arg::from(snippet(reason)))],
+            )),
             None => a.purpose.as_deref().map(snippet),
         };
         items.push((
@@ -131,11 +141,12 @@ fn timeline_of(
     for n in note::notes_of(conn, keys, id)? {
         let count = addenda.iter().filter(|a| a.note_id == n.id).count();
         let mut title = match n.status {
-            NoteStatus::Draft => "Case note (draft)".to_string(),
-            NoteStatus::Signed { .. } => "Case note".to_string(),
+            NoteStatus::Draft => word(lang, "timeline-note-draft"),
+            NoteStatus::Signed { .. } => word(lang, "timeline-note"),
         };
         if count > 0 {
-            title.push_str(&format!(", {}", plural(count, "addendum", "addenda")));
+            title.push_str(", ");
+            title.push_str(&say(lang, "count-addenda", &[("count", count.into())]));
         }
         items.push((
             TimelineItem {
@@ -151,14 +162,15 @@ fn timeline_of(
         ));
     }
     for i in storage::list_owned::<Incident>(conn, keys, id)? {
-        let state = match &i.status {
-            IncidentStatus::Open => "open",
-            IncidentStatus::Closed { .. } => "closed",
+        let kind = [("kind", Arg::from(i.kind.label().to_lowercase()))];
+        let title = match &i.status {
+            IncidentStatus::Open => say(lang, "timeline-incident-open", &kind),
+            IncidentStatus::Closed { .. } => say(lang, "timeline-incident-closed", &kind),
         };
         items.push((
             TimelineItem {
                 kind: TimelineKind::Incident,
-                title: format!("Incident: {} ({state})", i.kind.label().to_lowercase()),
+                title,
                 detail: Some(snippet(&i.description)),
                 id: i.id,
                 day: i.occurred_on,
@@ -172,11 +184,19 @@ fn timeline_of(
     for r in storage::list_owned::<Referral>(conn, keys, id)? {
         let name = resources
             .get(&r.resource_id)
-            .map_or("Unknown resource", |x| x.name.as_str());
+            .map_or_else(|| word(lang, "unknown-resource"), |x| x.name.clone());
+        let title = say(
+            lang,
+            "timeline-referral",
+            &[
+                ("name", name.into()),
+                ("status", r.status.label().to_lowercase().into()),
+            ],
+        );
         items.push((
             TimelineItem {
                 kind: TimelineKind::Referral,
-                title: format!("Referral to {name}: {}", r.status.label().to_lowercase()),
+                title,
                 detail: r.outcome.as_deref().or(r.reason.as_deref()).map(snippet),
                 id: r.id,
                 day: r.made_on,
@@ -200,9 +220,16 @@ fn timeline_of(
             recorded,
             ..
         } = r;
-        let who = match by {
-            Author::Client => client.preferred_name.as_str(),
-            Author::Worker => "worker",
+        let title = match by {
+            Author::Client => say(
+                lang,
+                "timeline-rating-client",
+                &[
+                    ("score", score.into()),
+                    ("name", client.preferred_name.as_str().into()),
+                ],
+            ),
+            Author::Worker => say(lang, "timeline-rating-worker", &[("score", score.into())]),
         };
         items.push((
             TimelineItem {
@@ -210,7 +237,7 @@ fn timeline_of(
                 id,
                 day: on,
                 time: None,
-                title: format!("Progress {score}/10, rated by {who}"),
+                title,
                 detail: goals.get(&goal_id).map(|w| snippet(w)),
                 duties: Vec::new(),
             },
@@ -221,7 +248,11 @@ fn timeline_of(
         items.push((
             TimelineItem {
                 kind: TimelineKind::Review,
-                title: format!("Plan review (version {})", r.plan_version),
+                title: say(
+                    lang,
+                    "timeline-review",
+                    &[("version", r.plan_version.into())],
+                ),
                 detail: Some(snippet(&r.what_changed)),
                 id: r.id,
                 day: r.on,

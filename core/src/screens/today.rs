@@ -21,10 +21,11 @@ use crate::domain::note;
 use crate::domain::plan::{self};
 use crate::domain::referral::{self, Referral, ReferralStatus};
 use crate::error::Result;
-use crate::screens::{plural, unreadable, UnreadableRecord};
+use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::{ClockTime, Day};
 use crate::vault::WorkerSession;
+use crate::words::{say, word, worker_lang, Arg};
 
 /// Plan reviews show on the day's list this many days before they fall due.
 pub const REVIEW_NOTICE_DAYS: i64 = 7;
@@ -194,18 +195,21 @@ pub struct TodayView {
     pub unreadable: Vec<UnreadableRecord>,
 }
 
-fn days_label(days: i64, today: &str, overdue: &str, ahead: &str) -> String {
+/// "Review due in 3 days", "Review overdue by 1 day", in the worker's language.
+fn review_label(days: i64) -> String {
+    let lang = worker_lang();
     match days {
-        0 => today.to_string(),
-        d if d < 0 => format!("{overdue} {}", plural((-d) as usize, "day", "days")),
-        d => format!("{ahead} {}", plural(d as usize, "day", "days")),
+        0 => word(lang, "review-due-today"),
+        d if d < 0 => say(lang, "review-overdue", &[("count", (-d).into())]),
+        d => say(lang, "review-due-in", &[("count", d.into())]),
     }
 }
 
 fn overdue_label(due: Day, day: Day) -> String {
+    let lang = worker_lang();
     match due.days_until(day) {
-        0 => "Due today".into(),
-        n => format!("{} overdue", plural(n as usize, "day", "days")),
+        0 => word(lang, "due-today"),
+        n => say(lang, "due-overdue", &[("count", n.into())]),
     }
 }
 
@@ -225,12 +229,14 @@ fn clients_by_id(conn: &Connection, keys: &Keys) -> Result<HashMap<String, Clien
 fn visit(a: Activity, clients: &HashMap<String, Client>) -> TodayVisit {
     TodayVisit {
         client_name: name_of(clients, &a.client_id),
-        time_label: a.time.map_or_else(|| "Any time".into(), |t| t.to_string()),
-        kind_label: a.kind.label().into(),
+        time_label: a
+            .time
+            .map_or_else(|| word(worker_lang(), "any-time"), |t| t.to_string()),
+        kind_label: a.kind.label(),
         planned: a.scheduling == Scheduling::Planned,
         emergency: a.scheduling == Scheduling::Emergency,
         cancel_reason: a.status.cancel_reason().map(str::to_string),
-        status_label: a.status.label().into(),
+        status_label: a.status.label(),
         activity_id: a.id,
         client_id: a.client_id,
         time: a.time,
@@ -298,12 +304,7 @@ fn today_view(
         if let Some(p) = plans.remove(&c.id) {
             if day.days_until(p.review_due) <= REVIEW_NOTICE_DAYS {
                 reviews.push(TodayReview {
-                    due_label: days_label(
-                        day.days_until(p.review_due),
-                        "Review due today",
-                        "Review overdue by",
-                        "Review due in",
-                    ),
+                    due_label: review_label(day.days_until(p.review_due)),
                     plan_id: p.id,
                     client_id: c.id.clone(),
                     client_name: c.preferred_name.clone(),
@@ -348,9 +349,10 @@ fn today_view(
             let due = r.follow_up_due?;
             Some(TodayReferral {
                 client_name: name_of(&clients, &r.client_id),
-                resource_name: resources
-                    .get(&r.resource_id)
-                    .map_or_else(|| "Unknown resource".into(), |x| x.name.clone()),
+                resource_name: resources.get(&r.resource_id).map_or_else(
+                    || word(worker_lang(), "unknown-resource"),
+                    |x| x.name.clone(),
+                ),
                 due_label: overdue_label(due, day),
                 referral_id: r.id,
                 client_id: r.client_id,
@@ -367,6 +369,8 @@ fn today_view(
         )
     });
 
+    let lang = worker_lang();
+    let count = |n: usize| [("count", Arg::from(n))];
     let mut drafts: Vec<TodayDraft> = drafts
         .into_iter()
         // A draft started after the day shown was not waiting on it.
@@ -376,8 +380,8 @@ fn today_view(
             TodayDraft {
                 client_name: name_of(&clients, &d.client_id),
                 age_label: match age {
-                    0 => "Started today".to_string(),
-                    n => format!("Unsigned for {}", plural(n as usize, "day", "days")),
+                    0 => word(lang, "today-draft-started"),
+                    n => say(lang, "today-draft-unsigned", &count(n as usize)),
                 },
                 unsigned_days: age,
                 note_id: d.note_id,
@@ -396,34 +400,35 @@ fn today_view(
 
     let mut parts = Vec::new();
     if !visits.is_empty() {
-        parts.push(plural(visits.len(), "visit", "visits"));
+        parts.push(say(lang, "today-visits", &count(visits.len())));
     }
     let follow_ups = overdue.len() + due.len();
     if follow_ups > 0 {
-        let mut s = plural(follow_ups, "follow-up due", "follow-ups due");
+        let mut s = say(lang, "today-follow-ups-due", &count(follow_ups));
         if !overdue.is_empty() {
-            s.push_str(&format!(" ({} overdue)", overdue.len()));
+            s.push(' ');
+            s.push_str(&say(lang, "today-overdue", &count(overdue.len())));
         }
         parts.push(s);
     }
     if !reviews.is_empty() {
-        parts.push(plural(reviews.len(), "plan review", "plan reviews"));
+        parts.push(say(lang, "today-plan-reviews", &count(reviews.len())));
     }
     if !incidents.is_empty() {
-        parts.push(plural(incidents.len(), "open incident", "open incidents"));
+        parts.push(say(lang, "today-open-incidents", &count(incidents.len())));
     }
     if !referrals.is_empty() {
-        parts.push(plural(
-            referrals.len(),
-            "referral to check",
-            "referrals to check",
+        parts.push(say(
+            lang,
+            "today-referrals-to-check",
+            &count(referrals.len()),
         ));
     }
     if !drafts.is_empty() {
-        parts.push(plural(drafts.len(), "note to sign", "notes to sign"));
+        parts.push(say(lang, "today-notes-to-sign", &count(drafts.len())));
     }
     let summary = if parts.is_empty() {
-        "Nothing planned".to_string()
+        word(lang, "today-nothing")
     } else {
         parts.join(" \u{b7} ")
     };

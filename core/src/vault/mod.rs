@@ -14,6 +14,7 @@ use crate::storage::audit::{self, Op};
 pub(crate) use crate::vault::platform::PlatformKey;
 
 mod duress;
+pub(crate) mod language;
 pub(crate) mod lock;
 pub(crate) mod platform;
 mod session;
@@ -266,6 +267,10 @@ impl Vault {
         verify_key_check(state, &keys)?;
         // A vault from before schema 2 has its records sealed again now that the keys are here.
         storage::upgrade_sealed(&mut state.conn, &keys)?;
+        // The empty vault of a duress passphrase keeps whatever language the phone showed.
+        if !state.is_decoy() {
+            language::apply(&state.conn, &keys);
+        }
         state.keys = Some(keys);
         state.epoch += 1;
         state.mode = Mode::Worker;

@@ -23,7 +23,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 pub(crate) use files::FILES;
 
 /// A language the core's words are written in. A phone's or client's language tag picks one with
-/// `language_from_tag`; anything not shipped reads English.
+/// `lang_from_tag`; anything not shipped reads English.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
@@ -83,21 +83,21 @@ impl Lang {
     }
 }
 
-/// The language of a BCP-47 tag (see `Lang::from_tag`): `languageFromTag("fr-CA")` is French.
+/// The language of a BCP-47 tag (see `Lang::from_tag`): `langFromTag("fr-CA")` is French.
 #[cfg_attr(feature = "ffi", uniffi::export)]
-pub fn language_from_tag(tag: Option<String>) -> Lang {
+pub fn lang_from_tag(tag: Option<String>) -> Lang {
     Lang::from_tag(tag.as_deref())
 }
 
 /// The BCP-47 tag of a language (`en`, `fr`, `es`, `ar`).
 #[cfg_attr(feature = "ffi", uniffi::export)]
-pub fn language_tag(language: Lang) -> String {
+pub fn lang_tag(language: Lang) -> String {
     language.tag().to_string()
 }
 
 /// Whether a language is written right to left (Arabic): mirror the layout.
 #[cfg_attr(feature = "ffi", uniffi::export)]
-pub fn language_is_rtl(language: Lang) -> bool {
+pub fn lang_is_rtl(language: Lang) -> bool {
     language.is_rtl()
 }
 
@@ -212,6 +212,34 @@ pub fn say(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     }
     debug_assert!(false, "no message {id:?} in the English locale files");
     id.to_string()
+}
+
+/// Like `say`, for an id made at run time (`label-duty-{value}`): `None` where no language has
+/// it, for the caller to fall back on the value itself.
+pub fn lookup(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    format(lang, id, args).or_else(|| format(Lang::En, id, args))
+}
+
+/// The worker's language for sentences made where no session is at hand (the summary of an
+/// `Error::Invalid`): set from the vault's setting when a worker session starts or the setting
+/// changes. A phone holds one worker's vault, so one value serves the process.
+static WORKER_LANG: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Word errors and labels made without a session in `lang` from now on.
+pub(crate) fn set_worker_lang(lang: Lang) {
+    WORKER_LANG.store(lang.index() as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The worker's language (English until a session says otherwise): what a program without a
+/// session at hand (the CLI printing an error) words things in.
+pub fn worker_language() -> Lang {
+    worker_lang()
+}
+
+/// The worker's language (English until a session says otherwise).
+pub(crate) fn worker_lang() -> Lang {
+    let i = usize::from(WORKER_LANG.load(std::sync::atomic::Ordering::Relaxed));
+    Lang::ALL.get(i).copied().unwrap_or_default()
 }
 
 /// A message with no values put in (a label, a button, a heading).

@@ -75,13 +75,14 @@ pub fn assert_rule(result: Result<impl std::fmt::Debug, Error>, field: &str, rul
     }
 }
 
+/// The error's sentence (without isolation marks), after checking it is `field` not allowed.
 pub fn assert_not_allowed(result: Result<impl std::fmt::Debug, Error>, field: &str) -> String {
     match result {
         Err(Error::Invalid {
             field: f,
-            rule: Rule::NotAllowed { reason },
-            ..
-        }) if f == field => reason,
+            rule: Rule::NotAllowed { .. },
+            summary,
+        }) if f == field => alongside_core::plain(&summary),
         other => panic!("expected {field} not allowed, got {other:?}"),
     }
 }

@@ -15,8 +15,8 @@ pub fn run(ctx: &Ctx, command: &AuditCommand) -> Outcome {
                 if report.ok {
                     writeln!(
                         w,
-                        "Audit trail intact: {} entries, every record matches its last entry.",
-                        report.entries
+                        "Audit trail intact: {}, every record matches its last entry.",
+                        crate::print::count("count-audit-entries", report.entries)
                     )
                 } else {
                     writeln!(w, "Audit trail {}", broken(&report))

@@ -7,6 +7,7 @@ use super::{Ctx, Outcome};
 use crate::args::BackupArgs;
 use crate::output::{Failure, EXIT_OK};
 use crate::passphrase::{self, ENV_BACKUP_PASSPHRASE};
+use crate::print::count;
 
 #[derive(Serialize)]
 struct BackedUp {
@@ -48,8 +49,11 @@ pub fn run(ctx: &Ctx, args: &BackupArgs) -> Outcome {
     ctx.out.result(&done, |w| {
         writeln!(
             w,
-            "Backed up {} records and {} audit entries to {} ({} bytes).",
-            done.records, done.audit_entries, done.file, done.bytes
+            "Backed up {} and {} to {} ({}).",
+            count("count-records", done.records),
+            count("count-audit-entries", done.audit_entries),
+            done.file,
+            count("count-bytes", done.bytes)
         )?;
         writeln!(
             w,

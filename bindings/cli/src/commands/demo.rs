@@ -108,7 +108,11 @@ fn print_text(w: &mut dyn Write, view: &DemoView) -> std::io::Result<()> {
     print::caseload(w, &view.caseload)?;
     writeln!(w)?;
     if view.audit.ok {
-        writeln!(w, "Audit trail: {} entries, intact.", view.audit.entries)
+        writeln!(
+            w,
+            "Audit trail: {}, intact.",
+            crate::print::count("count-audit-entries", view.audit.entries)
+        )
     } else {
         writeln!(w, "Audit trail: {}", super::audit::broken(&view.audit))
     }

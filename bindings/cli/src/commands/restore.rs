@@ -9,6 +9,7 @@ use super::{Ctx, Outcome};
 use crate::args::RestoreArgs;
 use crate::output::{Failure, EXIT_OK, EXIT_TAMPERED};
 use crate::passphrase::{self, ENV_PASSPHRASE};
+use crate::print::count;
 
 #[derive(Serialize)]
 struct Restored {
@@ -61,8 +62,11 @@ pub fn run(ctx: &Ctx, args: &RestoreArgs) -> Outcome {
     ctx.out.result(&done, |w| {
         writeln!(
             w,
-            "Restored {} records and {} audit entries from {} into a new vault at {}.",
-            done.records, done.audit_entries, done.from, done.vault
+            "Restored {} and {} from {} into a new vault at {}.",
+            count("count-records", done.records),
+            count("count-audit-entries", done.audit_entries),
+            done.from,
+            done.vault
         )?;
         if done.audit.ok {
             writeln!(

@@ -41,17 +41,25 @@ impl ActivityKind {
     ];
 
     /// The kind's label, as a screen shows it ("Home visit").
-    pub fn label(self) -> &'static str {
-        match self {
-            ActivityKind::HomeVisit => "Home visit",
-            ActivityKind::Community => "Community visit",
-            ActivityKind::Office => "Office visit",
-            ActivityKind::PhoneOrVideo => "Phone or video call",
-            ActivityKind::Accompanying => "Accompanying to an appointment",
-            ActivityKind::GroupSession => "Group session",
-            ActivityKind::CrisisResponse => "Crisis response",
-            ActivityKind::ThirdPartyContact => "Contact on the client's behalf",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                ActivityKind::HomeVisit => "label-activity_kind-home_visit",
+                ActivityKind::Community => "label-activity_kind-community",
+                ActivityKind::Office => "label-activity_kind-office",
+                ActivityKind::PhoneOrVideo => "label-activity_kind-phone_or_video",
+                ActivityKind::Accompanying => "label-activity_kind-accompanying",
+                ActivityKind::GroupSession => "label-activity_kind-group_session",
+                ActivityKind::CrisisResponse => "label-activity_kind-crisis_response",
+                ActivityKind::ThirdPartyContact => "label-activity_kind-third_party_contact",
+            },
+        )
     }
 
     /// A home visit must be made with a lesson in mind, so its purpose is required.
@@ -79,7 +87,7 @@ pub fn activity_kinds() -> Vec<ActivityKindInfo> {
         .iter()
         .map(|k| ActivityKindInfo {
             kind: *k,
-            label: k.label().into(),
+            label: k.label(),
             needs_purpose: k.needs_purpose(),
         })
         .collect()
@@ -87,12 +95,20 @@ pub fn activity_kinds() -> Vec<ActivityKindInfo> {
 
 impl Scheduling {
     /// The label a screen shows beside the activity ("Planned", "Emergency", "As needed").
-    pub fn label(self) -> &'static str {
-        match self {
-            Scheduling::Planned => "Planned",
-            Scheduling::Emergency => "Emergency",
-            Scheduling::AsNeeded => "As needed",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                Scheduling::Planned => "label-scheduling-planned",
+                Scheduling::Emergency => "label-scheduling-emergency",
+                Scheduling::AsNeeded => "label-scheduling-as_needed",
+            },
+        )
     }
 }
 
@@ -137,12 +153,20 @@ impl ActivityStatus {
     }
 
     /// The status's label, as a screen shows it ("Done", "Cancelled").
-    pub fn label(&self) -> &'static str {
-        match self {
-            ActivityStatus::Scheduled => "Scheduled",
-            ActivityStatus::Done => "Done",
-            ActivityStatus::Missed => "Missed",
-            ActivityStatus::Cancelled { .. } => "Cancelled",
-        }
+    pub fn label(&self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(&self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                ActivityStatus::Scheduled => "label-activity_status-scheduled",
+                ActivityStatus::Done => "label-activity_status-done",
+                ActivityStatus::Missed => "label-activity_status-missed",
+                ActivityStatus::Cancelled { .. } => "label-activity_status-cancelled",
+            },
+        )
     }
 }

@@ -152,10 +152,10 @@ fn validated(input: ActivityInput) -> Result<ActivityInput> {
     }
     for (i, d) in input.duties.iter().enumerate() {
         if input.duties[..i].contains(d) {
-            return Err(Error::invalid(
+            return Err(Error::not_allowed(
                 "duties",
-                Rule::NotAllowed {
-                    reason: format!("{} is chosen twice", d.label()),
+                crate::error::NotAllowedReason::DutyTwice {
+                    duty: super::value_of(d),
                 },
             ));
         }

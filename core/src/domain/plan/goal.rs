@@ -99,11 +99,9 @@ impl WorkerSession {
         self.write(|tx, keys| {
             let mut goal = load_goal(tx, keys, &goal_id)?;
             if matches!(goal.status, GoalStatus::Dropped { .. }) {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "goal_id",
-                    Rule::NotAllowed {
-                        reason: "the goal was dropped".into(),
-                    },
+                    crate::error::NotAllowedReason::GoalDropped,
                 ));
             }
             goal.steps.push(Step {
@@ -165,11 +163,9 @@ impl WorkerSession {
                 .find(|s| s.id == step_id)
                 .ok_or_else(|| Error::not_found("step", &step_id))?;
             if step.done_on.is_none() {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "step_id",
-                    Rule::NotAllowed {
-                        reason: "the step is not marked done".into(),
-                    },
+                    crate::error::NotAllowedReason::StepNotDone,
                 ));
             }
             step.confirmed = true;

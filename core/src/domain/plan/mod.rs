@@ -368,12 +368,9 @@ impl WorkerSession {
         self.write(|tx, keys| {
             let client = client::load(tx, keys, &client_id)?;
             if current_plan(tx, keys, &client.id)?.is_some() {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "client_id",
-                    Rule::NotAllowed {
-                        reason: "this client already has a plan; review it to start a new version"
-                            .into(),
-                    },
+                    crate::error::NotAllowedReason::PlanExists,
                 ));
             }
             let plan = Plan {

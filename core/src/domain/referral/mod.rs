@@ -35,13 +35,21 @@ pub enum ReferralStatus {
 
 impl ReferralStatus {
     /// The status's label, as a screen shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            ReferralStatus::Made => "Referral made",
-            ReferralStatus::Accepted => "Accepted",
-            ReferralStatus::Declined => "Declined",
-            ReferralStatus::Completed => "Completed",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                ReferralStatus::Made => "label-referral_status-made",
+                ReferralStatus::Accepted => "label-referral_status-accepted",
+                ReferralStatus::Declined => "label-referral_status-declined",
+                ReferralStatus::Completed => "label-referral_status-completed",
+            },
+        )
     }
 
     /// Still waiting on the resource or the client.
@@ -147,8 +155,8 @@ pub(crate) fn view(referral: Referral, resource: Option<&Resource>) -> ReferralV
         // which should not hide the client's referral.
         resource_name: resource.map_or_else(|| "Unknown resource".into(), |r| r.name.clone()),
         category,
-        category_label: category.label().into(),
-        status_label: referral.status.label().into(),
+        category_label: category.label(),
+        status_label: referral.status.label(),
         referral,
     }
 }
@@ -229,23 +237,15 @@ impl WorkerSession {
             }
             let resource = load_resource(tx, keys, &input.resource_id)?;
             if resource.id != r.resource_id && r.status != ReferralStatus::Made {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "resource_id",
-                    Rule::NotAllowed {
-                        reason: "the resource has already answered; refer the client to the \
-                                 other resource instead"
-                            .into(),
-                    },
+                    crate::error::NotAllowedReason::ReferralAnswered,
                 ));
             }
             if r.history.iter().skip(1).any(|c| c.on < input.made_on) {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "made_on",
-                    Rule::NotAllowed {
-                        reason: "the referral's status changed before that day; keep the day \
-                                 on or before its first change"
-                            .into(),
-                    },
+                    crate::error::NotAllowedReason::ReferralChangedBefore,
                 ));
             }
             r.resource_id = resource.id.clone();
@@ -279,14 +279,11 @@ impl WorkerSession {
         self.write(|tx, keys| {
             let mut r = load(tx, keys, &referral_id)?;
             if !r.status.may_become(status) {
-                return Err(Error::invalid(
+                return Err(Error::not_allowed(
                     "status",
-                    Rule::NotAllowed {
-                        reason: format!(
-                            "a referral that is {} cannot become {}",
-                            r.status.label().to_lowercase(),
-                            status.label().to_lowercase()
-                        ),
+                    crate::error::NotAllowedReason::ReferralTransition {
+                        from: super::value_of(&r.status),
+                        to: super::value_of(&status),
                     },
                 ));
             }

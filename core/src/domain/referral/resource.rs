@@ -61,20 +61,28 @@ impl ResourceCategory {
     ];
 
     /// The category's label, as a screen shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            ResourceCategory::CrisisLine => "Crisis line",
-            ResourceCategory::FoodBank => "Food bank",
-            ResourceCategory::LegalAid => "Legal aid",
-            ResourceCategory::Housing => "Housing",
-            ResourceCategory::Healthcare => "Healthcare",
-            ResourceCategory::MentalHealth => "Mental health",
-            ResourceCategory::SubstanceUse => "Substance use",
-            ResourceCategory::Employment => "Employment and training",
-            ResourceCategory::Childcare => "Childcare",
-            ResourceCategory::Education => "Education support",
-            ResourceCategory::Other => "Other",
-        }
+    pub fn label(self) -> String {
+        self.label_in(crate::words::worker_lang())
+    }
+
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::words::Lang) -> String {
+        crate::words::word(
+            lang,
+            match self {
+                ResourceCategory::CrisisLine => "label-resource_category-crisis_line",
+                ResourceCategory::FoodBank => "label-resource_category-food_bank",
+                ResourceCategory::LegalAid => "label-resource_category-legal_aid",
+                ResourceCategory::Housing => "label-resource_category-housing",
+                ResourceCategory::Healthcare => "label-resource_category-healthcare",
+                ResourceCategory::MentalHealth => "label-resource_category-mental_health",
+                ResourceCategory::SubstanceUse => "label-resource_category-substance_use",
+                ResourceCategory::Employment => "label-resource_category-employment",
+                ResourceCategory::Childcare => "label-resource_category-childcare",
+                ResourceCategory::Education => "label-resource_category-education",
+                ResourceCategory::Other => "label-resource_category-other",
+            },
+        )
     }
 }
 

@@ -87,6 +87,7 @@ fun main(): Unit = Harness.run {
     Harness.section("correcting records") { correctingRecords() }
     Harness.section("phone API") { phoneApi() }
     Harness.section("the whole job") { wholeJob() }
+    Harness.section("languages") { languagesAcrossTheFfi() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {

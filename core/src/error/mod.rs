@@ -7,7 +7,15 @@
 //! phones (`errorCodeOf(e)` in Kotlin, `errorCodeOf(error:)` in Swift) and the CLI key their
 //! handling on.
 
+mod message;
+mod reason;
+
+pub use message::error_message;
+pub use reason::NotAllowedReason;
+
 use std::fmt;
+
+use crate::words::{self, Lang};
 
 /// The rule an input broke, so a screen can say exactly what to fix.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -56,8 +64,8 @@ pub enum Rule {
     WrongOwner,
     /// The record is in a state that does not allow this change.
     NotAllowed {
-        /// Why not, in words a screen can show ("the note is signed; add an addendum instead").
-        reason: String,
+        /// Why not: each reason has its own sentence (`Error::message`).
+        reason: NotAllowedReason,
     },
     /// A new passphrase is too easy to guess. The strength estimator's feedback, for the screen to
     /// show beside the field (never the passphrase itself).
@@ -77,23 +85,14 @@ pub enum Rule {
 }
 
 impl fmt::Display for Rule {
+    /// The English sentence for a nameless field ("This ... is required: ..."); the error's own
+    /// message names the field.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Rule::Required => write!(f, "is required"),
-            Rule::TooLong { max } => write!(f, "must be at most {max} characters"),
-            Rule::TooShort { min } => write!(f, "must be at least {min} characters"),
-            Rule::OutOfRange { min, max } => write!(f, "must be between {min} and {max}"),
-            Rule::Format { expected } => write!(f, "must be {expected}"),
-            Rule::NotBefore { other } => write!(f, "must not be before {other}"),
-            Rule::NotAfter { other } => write!(f, "must not be after {other}"),
-            Rule::WrongOwner => write!(f, "belongs to another record"),
-            Rule::NotAllowed { reason } => write!(f, "cannot be changed: {reason}"),
-            Rule::Weak { warning, .. } => match warning {
-                Some(w) => write!(f, "is too easy to guess: {w}"),
-                None => write!(f, "is too easy to guess"),
-            },
-            Rule::SameAs { other } => write!(f, "must differ from {other}"),
-        }
+        f.write_str(&words::plain(&message::rule_sentence(
+            Lang::En,
+            "value",
+            self,
+        )))
     }
 }
 
@@ -202,14 +201,15 @@ pub enum Error {
         id: String,
     },
     /// An input broke a rule: `field` names the input, `rule` says what to fix. Code `invalid`.
-    #[error("{field} {rule}")]
+    #[error("{summary}")]
     Invalid {
         /// The input's name, as in the call's parameter or record field (`preferred_name`).
         field: String,
         /// The rule it broke.
         rule: Rule,
-        /// The whole sentence, for a screen to show as is. (Not `message`: that name is taken by
-        /// the Kotlin exception the variant becomes.)
+        /// The whole sentence, in the worker's language (English until set), saying what to do
+        /// next: for a screen to show as is. (Not `message`: that name is taken by the Kotlin
+        /// exception the variant becomes.)
         summary: String,
     },
     /// `Vault.create` found a vault in the folder already; nothing was changed. Code
@@ -291,9 +291,10 @@ impl Error {
         }
     }
 
-    /// An input broke `rule`; the summary is written from the field's name and the rule only.
+    /// An input broke `rule`; the summary is written from the field's name and the rule only,
+    /// in the worker's language.
     pub fn invalid(field: &str, rule: Rule) -> Self {
-        let summary = format!("{field} {rule}");
+        let summary = message::rule_sentence(words::worker_lang(), field, &rule);
         Error::Invalid {
             field: field.to_string(),
             rule,
@@ -341,6 +342,11 @@ impl Error {
             kind: kind.to_string(),
             id: id.to_string(),
         }
+    }
+
+    /// `field`'s record is in a state that refuses this change, for `reason`.
+    pub fn not_allowed(field: &str, reason: NotAllowedReason) -> Self {
+        Error::invalid(field, Rule::NotAllowed { reason })
     }
 
     /// Vault metadata (`what`) could not be read.

@@ -83,17 +83,31 @@ pub use domain::referral::{
     Referral, ReferralChange, ReferralInput, ReferralStatus, ReferralView, Resource,
     ResourceCategory, ResourceInput,
 };
+pub use domain::worker::certification::{Certification, CertificationInput};
+pub use domain::worker::debrief::{Debrief, DebriefInput, DebriefOccasion, HEAVY_SCORE};
+pub use domain::worker::settings::{
+    CornerSettings, HeavyWeekThresholds, WorkingHours, DEFAULT_CERTIFICATION_NOTICE_DAYS,
+};
+pub use domain::worker::supervision::{
+    SupervisionAction, SupervisionActionInput, SupervisionInput, SupervisionSession,
+};
 
 pub use rules::duty_balance::{
     DutyBalance, DutyCount, DutyTrend, DutyWeek, EmpowermentHint, MAX_PERIOD_DAYS, TREND_POINTS,
 };
 pub use rules::duty_suggest::{suggest_duties, DutySuggestion, DutyTrigger};
+pub use rules::heavy_week::HeavyReasonKind;
 pub use rules::person_first::{language_hints, FieldHints, LanguageHint};
 pub use rules::phrases::TextSpan;
 
 pub use screens::activity::{ActivityView, LinkedGoal};
+pub use screens::boundary::{BoundaryCard, BoundaryRoute};
 pub use screens::caseload::{
     status_label, CaseloadRow, CaseloadView, ClientList, DueItem, DueKind,
+};
+pub use screens::corner::{
+    CertificationRow, CornerAction, CornerScreen, CornerSuggestion, CornerWords, DebriefRow,
+    HeavyReason, HeavyWeek, SuggestionKind, TodayCorner,
 };
 pub use screens::incident::{IncidentView, RequiredActionState};
 pub use screens::note::{NoteList, NoteView};

@@ -12,3 +12,4 @@ pub(crate) mod incident;
 pub(crate) mod note;
 pub(crate) mod plan;
 pub(crate) mod referral;
+pub(crate) mod worker;

@@ -43,13 +43,17 @@ pub enum ResourceCategory {
     Childcare,
     /// Education and training.
     Education,
+    /// The agency's employee assistance programme: support for the worker themself.
+    EmployeeAssistance,
+    /// The agency's own contact routes (office line, duty line, reception).
+    Agency,
     /// Anything else.
     Other,
 }
 
 impl ResourceCategory {
     /// Every category, in the order the directory lists them.
-    pub const ALL: [ResourceCategory; 11] = [
+    pub const ALL: [ResourceCategory; 13] = [
         ResourceCategory::CrisisLine,
         ResourceCategory::FoodBank,
         ResourceCategory::LegalAid,
@@ -60,6 +64,8 @@ impl ResourceCategory {
         ResourceCategory::Employment,
         ResourceCategory::Childcare,
         ResourceCategory::Education,
+        ResourceCategory::EmployeeAssistance,
+        ResourceCategory::Agency,
         ResourceCategory::Other,
     ];
 
@@ -76,6 +82,8 @@ impl ResourceCategory {
             ResourceCategory::Employment => "Employment and training",
             ResourceCategory::Childcare => "Childcare",
             ResourceCategory::Education => "Education support",
+            ResourceCategory::EmployeeAssistance => "Employee assistance",
+            ResourceCategory::Agency => "Agency contact",
             ResourceCategory::Other => "Other",
         }
     }

@@ -3,7 +3,9 @@
 //! defines a stored record; it reads the domain and the rules and words the result.
 
 pub(crate) mod activity;
+pub(crate) mod boundary;
 pub(crate) mod caseload;
+pub(crate) mod corner;
 pub(crate) mod incident;
 pub(crate) mod note;
 pub(crate) mod plan;
@@ -53,6 +55,10 @@ fn record_kind_label(kind: &str) -> &'static str {
         "assessment" => "Assessment",
         "client_entry" => "Client's own words",
         "duty_settings" => "Duty settings",
+        "debrief" => "Debrief",
+        "supervision" => "Supervision session",
+        "certification" => "Certification",
+        "corner_settings" => "My corner's settings",
         _ => "Record",
     }
 }

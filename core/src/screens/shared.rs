@@ -135,7 +135,7 @@ const UPCOMING_VISITS: usize = 3;
 
 impl SharedSession {
     /// Run `f` for this client if shared mode is still live and not idle too long.
-    fn with<T>(
+    pub(super) fn with<T>(
         &self,
         f: impl FnOnce(&mut rusqlite::Connection, &crate::crypto::Keys, &str) -> Result<T>,
     ) -> Result<T> {
@@ -154,6 +154,11 @@ impl SharedSession {
         let vault::State { conn, keys, .. } = &mut *state;
         let keys = keys.as_ref().ok_or(Error::Locked)?;
         f(conn, keys, &self.client_id)
+    }
+
+    /// The client's language, in which shared mode words everything.
+    pub(super) fn lang(&self) -> Lang {
+        self.lang
     }
 
     fn visible_goal(

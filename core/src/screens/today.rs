@@ -18,6 +18,7 @@ use crate::domain::incident::{self, Incident, IncidentKind, RequiredAction};
 use crate::domain::plan::{self};
 use crate::domain::referral::{self, Referral, ReferralStatus};
 use crate::error::Result;
+use crate::screens::corner::{today_corner, TodayCorner};
 use crate::screens::{plural, unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::{ClockTime, Day};
@@ -165,6 +166,10 @@ pub struct TodayView {
     /// Records the day draws on that could not be opened: a damaged record is listed here and
     /// never hides the rest of the day.
     pub unreadable: Vec<UnreadableRecord>,
+    /// The worker's own part of the day: off duty or not, supervision actions due,
+    /// certifications running out, the heavy-week signal. Off duty, every reminder above is
+    /// left out too (the visits stay, so a crisis response logged off duty shows).
+    pub corner: TodayCorner,
 }
 
 fn days_label(days: i64, today: &str, overdue: &str, ahead: &str) -> String {
@@ -214,7 +219,14 @@ fn visit(a: Activity, clients: &HashMap<String, Client>) -> TodayVisit {
     }
 }
 
-fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
+fn today_view(
+    conn: &Connection,
+    keys: &Keys,
+    day: Day,
+    now: Option<ClockTime>,
+) -> Result<TodayView> {
+    // The worker's screens are in English until they get a language of their own.
+    let corner = today_corner(conn, keys, crate::words::Lang::En, day, now)?;
     let clients = clients_by_id(conn, keys)?;
     let by_name = |id: &str| name_of(&clients, id).to_lowercase();
 
@@ -333,6 +345,14 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
         )
     });
 
+    if corner.off_duty {
+        // Off duty: no reminders, only what happened or is planned on the day.
+        overdue.clear();
+        due.clear();
+        reviews.clear();
+        incidents.clear();
+        referrals.clear();
+    }
     let mut parts = Vec::new();
     if !visits.is_empty() {
         parts.push(plural(visits.len(), "visit", "visits"));
@@ -358,6 +378,9 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
             "referrals to check",
         ));
     }
+    if corner.off_duty {
+        parts.insert(0, "Off duty".into());
+    }
     let summary = if parts.is_empty() {
         "Nothing planned".to_string()
     } else {
@@ -374,6 +397,7 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
         open_incidents: incidents,
         referrals_to_follow_up: referrals,
         unreadable: Vec::new(),
+        corner,
     })
 }
 
@@ -381,9 +405,18 @@ fn today_view(conn: &Connection, keys: &Keys, day: Day) -> Result<TodayView> {
 impl WorkerSession {
     /// The worker's day: visits in order, follow-ups overdue and due, plan reviews coming up, open
     /// incidents and referrals to check on, and any record it could not open.
+    /// When `day` is today and the worker set working hours, the phone's clock says whether
+    /// they are off duty (see `today_at`).
     pub fn today(&self, day: Day) -> Result<TodayView> {
+        let now = (day == Day::today()).then(ClockTime::now);
+        self.today_at(day, now)
+    }
+
+    /// The worker's day as `today` shows it, at the time of day `now` (none: not known, so on
+    /// duty). Outside the worker's working hours it shows no reminders and says they are off duty.
+    pub fn today_at(&self, day: Day, now: Option<ClockTime>) -> Result<TodayView> {
         self.with(|conn, keys| {
-            let (mut view, left_out) = storage::tolerant(|| today_view(conn, keys, day))?;
+            let (mut view, left_out) = storage::tolerant(|| today_view(conn, keys, day, now))?;
             view.unreadable = unreadable(left_out);
             Ok(view)
         })

@@ -16,4 +16,4 @@ macro_rules! areas {
 }
 
 /// (language, area, the file's text) for every locale file.
-pub(crate) const FILES: &[(Lang, &str, &str)] = areas!["shared", "labels", "errors"];
+pub(crate) const FILES: &[(Lang, &str, &str)] = areas!["shared", "labels", "errors", "corner"];

@@ -7,6 +7,7 @@ mod output;
 mod parse;
 mod passphrase;
 mod print;
+mod print_corner;
 mod sanitize;
 
 use clap::Parser;
@@ -83,6 +84,10 @@ fn main() -> ExitCode {
         Command::Referral(c) => commands::referral::run(&ctx, c),
         Command::Timeline(a) => commands::timeline::run(&ctx, a),
         Command::Shared(a) => commands::shared::run(&ctx, a),
+        Command::Corner(c) => commands::corner::run(&ctx, c),
+        Command::Debrief(c) => commands::debrief::run(&ctx, c),
+        Command::Supervision(c) => commands::supervision::run(&ctx, c),
+        Command::Certifications(c) => commands::certifications::run(&ctx, c),
     };
     ExitCode::from(outcome.unwrap_or_else(|failure: Failure| {
         ctx.out.failure(&failure);

@@ -4,7 +4,10 @@
 pub mod assessment;
 pub mod audit;
 pub mod backup;
+pub mod certifications;
 pub mod client;
+pub mod corner;
+pub mod debrief;
 pub mod demo;
 pub mod duties;
 pub mod goal;
@@ -18,6 +21,7 @@ pub mod resource;
 pub mod restore;
 pub mod shared;
 pub mod status;
+pub mod supervision;
 pub mod timeline;
 pub mod today;
 pub mod visit;

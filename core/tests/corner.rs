@@ -437,8 +437,10 @@ fn working_hours_and_thresholds_are_checked() {
         "working_hours.days",
         Rule::OutOfRange { min: 1, max: 7 },
     );
-    let mut bad = CornerSettings::default();
-    bad.certification_notice_days = 0;
+    let bad = CornerSettings {
+        certification_notice_days: 0,
+        ..CornerSettings::default()
+    };
     assert_rule(
         s.set_corner_settings(bad),
         "certification_notice_days",
@@ -588,8 +590,10 @@ fn certifications_expiring_within_the_notice_show_on_today() {
         names("2026-12-25"),
         vec![("First aid".to_string(), "Expired 2 days ago".to_string()),]
     );
-    let mut settings = CornerSettings::default();
-    settings.certification_notice_days = 120;
+    let settings = CornerSettings {
+        certification_notice_days: 120,
+        ..CornerSettings::default()
+    };
     s.set_corner_settings(settings).unwrap();
     assert_eq!(names(MONDAY).len(), 2);
 

@@ -423,7 +423,7 @@ fn corner_screen(
     let stored = settings::stored(conn, keys)?;
     let (off_duty, duty_label) = duty_label(lang, &stored.settings, day, now);
     let mut debriefs = debrief::all(conn, keys)?;
-    debriefs.sort_by(|a, b| (b.day, b.recorded).cmp(&(a.day, a.recorded)));
+    debriefs.sort_by_key(|d| std::cmp::Reverse((d.day, d.recorded)));
     let recent_debriefs = debriefs
         .into_iter()
         .take(RECENT_DEBRIEFS)

@@ -107,7 +107,7 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
                 }
                 for spec in threshold {
                     set_threshold(&mut settings.heavy_week, spec)
-                        .map_err(|e| crate::output::Failure::Usage(e))?;
+                        .map_err(crate::output::Failure::Usage)?;
                 }
                 Ok::<_, crate::output::Failure>(s.set_corner_settings(settings)?)
             })?;

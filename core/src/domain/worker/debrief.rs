@@ -153,7 +153,7 @@ impl WorkerSession {
     pub fn debriefs(&self) -> Result<Vec<Debrief>> {
         self.with(|conn, keys| {
             let mut all = all(conn, keys)?;
-            all.sort_by(|a, b| (b.day, b.recorded).cmp(&(a.day, a.recorded)));
+            all.sort_by_key(|d| std::cmp::Reverse((d.day, d.recorded)));
             Ok(all)
         })
     }

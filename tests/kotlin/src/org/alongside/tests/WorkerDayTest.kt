@@ -82,6 +82,7 @@ fun main(): Unit = Harness.run {
     Harness.section("tamper") { tamper() }
     Harness.section("incidents and backup") { incidentsAndBackup() }
     Harness.section("typed errors about the files") { typedErrorsAcrossTheFfi() }
+    Harness.section("the worker's corner") { corner() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {

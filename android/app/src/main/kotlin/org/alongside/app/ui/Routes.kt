@@ -10,13 +10,14 @@ object Routes {
     const val TODAY = "today"
     const val CASELOAD = "caseload"
     const val SETTINGS = "settings"
+    const val CORNER = "corner"
     const val CLIENT = "client/{clientId}"
     const val VISIT = "visit/{clientId}"
     const val NOTE = "note/{clientId}?noteId={noteId}&activityId={activityId}"
     const val INCIDENT = "incident?clientId={clientId}&incidentId={incidentId}"
 
     /** Where the worker's screens live; the rest belong to one vault status each. */
-    val worker = setOf(TODAY, CASELOAD, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT)
+    val worker = setOf(TODAY, CASELOAD, CORNER, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT)
 
     fun shared(clientId: String) = "shared/$clientId"
 

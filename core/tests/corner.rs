@@ -717,3 +717,23 @@ fn the_backup_carries_the_corner_sealed_under_the_workers_backup_passphrase() {
     )
     .is_err());
 }
+
+#[test]
+fn a_damaged_debrief_is_listed_apart_and_hides_nothing_else() {
+    let (dir, _vault, s) = vault();
+    let kept = s.add_debrief(debrief(MONDAY, 6, "kept")).unwrap();
+    let damaged = s.add_debrief(debrief("2026-11-24", 6, "damaged")).unwrap();
+    common::raw(dir.path())
+        .execute(
+            "UPDATE records SET body = (SELECT body FROM records WHERE id = ?1) WHERE id = ?2",
+            [&kept.id, &damaged.id],
+        )
+        .unwrap();
+    let screen = s.corner(day(MONDAY), None, Lang::En).unwrap();
+    assert_eq!(screen.recent_debriefs.len(), 1);
+    assert_eq!(screen.recent_debriefs[0].debrief.id, kept.id);
+    assert_eq!(screen.unreadable.len(), 1);
+    assert_eq!(screen.unreadable[0].id, damaged.id);
+    assert_eq!(screen.unreadable[0].kind_label, "Debrief");
+    assert!(matches!(s.debriefs(), Err(Error::Tampered { .. })));
+}

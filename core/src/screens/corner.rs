@@ -14,6 +14,7 @@ use crate::domain::worker::settings::{self, iso_week, CornerSettings};
 use crate::domain::worker::supervision::{self, SupervisionAction, SupervisionSession};
 use crate::error::Result;
 use crate::rules::heavy_week::{self, HeavyReasonKind};
+use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::{ClockTime, Day};
 use crate::vault::WorkerSession;
@@ -181,6 +182,8 @@ pub struct CornerScreen {
     pub certifications: Vec<CertificationRow>,
     /// The corner's words.
     pub words: CornerWords,
+    /// Records the corner draws on that could not be opened, listed apart from the rest.
+    pub unreadable: Vec<UnreadableRecord>,
 }
 
 /// What Today shows of the corner.
@@ -488,6 +491,7 @@ fn corner_screen(
         open_actions: open_actions(lang, &sessions, day, None),
         certifications,
         words: corner_words(lang),
+        unreadable: Vec::new(),
     })
 }
 
@@ -497,7 +501,10 @@ impl WorkerSession {
     /// say whether the worker is off duty (none: not said).
     pub fn corner(&self, day: Day, now: Option<ClockTime>, lang: Lang) -> Result<CornerScreen> {
         self.with(|conn, keys| {
-            storage::tolerant(|| corner_screen(conn, keys, lang, day, now)).map(|(s, _)| s)
+            let (mut screen, left_out) =
+                storage::tolerant(|| corner_screen(conn, keys, lang, day, now))?;
+            screen.unreadable = unreadable(left_out);
+            Ok(screen)
         })
     }
 

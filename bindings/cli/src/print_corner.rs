@@ -114,7 +114,7 @@ pub fn certifications(w: Out, all: &[Certification]) -> Result<()> {
 pub fn corner_settings(w: Out, s: &CornerSettings) -> Result<()> {
     match &s.working_hours {
         Some(h) => {
-            let days: Vec<String> = h.days.iter().map(u8::to_string).collect();
+            let days: Vec<String> = h.days.iter().map(u32::to_string).collect();
             writeln!(
                 w,
                 "Working hours: days {} from {} to {}",

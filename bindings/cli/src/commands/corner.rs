@@ -26,7 +26,7 @@ pub enum Command {
     Settings {
         /// Working days as numbers, 1 Monday to 7 Sunday, e.g. 1,2,3,4,5.
         #[arg(long, value_delimiter = ',')]
-        work_days: Vec<u8>,
+        work_days: Vec<u32>,
         #[arg(long, value_name = "HH:MM", value_parser = parse::time)]
         start: Option<ClockTime>,
         #[arg(long, value_name = "HH:MM", value_parser = parse::time)]

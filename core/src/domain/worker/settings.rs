@@ -22,7 +22,7 @@ const SETTINGS_ID: &str = "settings-corner";
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct WorkingHours {
     /// The working days, 1 (Monday) to 7 (Sunday).
-    pub days: Vec<u8>,
+    pub days: Vec<u32>,
     /// When the working day starts.
     pub start: ClockTime,
     /// When the working day ends (after `start`; a shift past midnight is not supported yet).
@@ -38,7 +38,7 @@ impl WorkingHours {
     /// Whether `day` is a working day.
     pub(crate) fn works_on(&self, day: Day) -> bool {
         let weekday = day.0.weekday().number_from_monday();
-        self.days.iter().any(|d| u32::from(*d) == weekday)
+        self.days.contains(&weekday)
     }
 }
 

@@ -20,7 +20,6 @@ import org.alongside.core.ResourceInput
 import org.alongside.core.SupervisionActionInput
 import org.alongside.core.SupervisionInput
 import org.alongside.core.WorkingHours
-import org.alongside.core.plain
 import org.alongside.state.BoundaryState
 import org.alongside.state.CaseloadState
 import org.alongside.state.CornerState
@@ -77,7 +76,7 @@ fun corner() {
         val action = SupervisionActionInput("Book refresher", MONDAY)
         assertTrue(corner.addSupervision(SupervisionInput(MONDAY.minusDays(7), "Sam", listOf("Caseload"), true, null, listOf(action))))
         assertTrue(corner.addCertification(CertificationInput("First aid", MONDAY.plusDays(20), null)))
-        val hours = WorkingHours(listOf(1u, 2u, 3u, 4u, 5u).map { it.toUByte() }, LocalTime.of(9, 0), LocalTime.of(17, 0))
+        val hours = WorkingHours(listOf(1u, 2u, 3u, 4u, 5u), LocalTime.of(9, 0), LocalTime.of(17, 0))
         assertTrue(corner.saveSettings(CornerSettings(hours, HeavyWeekThresholds(2u, 2u, 3u, 3u, 3u, 2u), 60u)))
         val repoWorker = repo.withWorker { it }
         val atWork = repoWorker.todayAt(MONDAY, LocalTime.of(10, 0))
@@ -87,13 +86,13 @@ fun corner() {
         val evening = repoWorker.todayAt(MONDAY, LocalTime.of(21, 0))
         assertTrue(evening.corner.offDuty)
         assertTrue(evening.corner.supervisionActions.isEmpty())
-        assertTrue(plain(evening.corner.offDutyLabel!!).startsWith("You are off duty"))
+        assertTrue(evening.corner.offDutyLabel!!.startsWith("You are off duty"))
         assertTrue(corner.load(MONDAY, LocalTime.of(21, 0)))
         assertTrue(corner.screen.data!!.offDuty)
     }
 
     check("corner: a settings error comes back typed, naming the field") {
-        val bad = WorkingHours(listOf(1.toUByte()), LocalTime.of(17, 0), LocalTime.of(9, 0))
+        val bad = WorkingHours(listOf(1u), LocalTime.of(17, 0), LocalTime.of(9, 0))
         assertFalse(corner.saveSettings(CornerSettings(bad, HeavyWeekThresholds(2u, 2u, 3u, 3u, 3u, 2u), 60u)))
         assertNotNull(corner.screen.error)
         corner.dismissError()

@@ -50,7 +50,7 @@ import org.alongside.state.CornerState
 
 /** "My corner": the worker's own screen, over the core's [CornerScreen]. Nothing here is a client's. */
 @Composable
-fun CornerScreen(nav: NavController) {
+fun MyCornerScreen(nav: NavController) {
     val model = rememberHolder("corner") { CornerState(it, Lang.EN) }
     val screen by model.holder.state.collectAsStateWithLifecycle()
     val today = remember { LocalDate.now() }

@@ -17,9 +17,9 @@ import java.util.Locale
  * direction follow, where the app has strings in that language.
  */
 @Composable
-fun ClientLanguage(languageTag: String, content: @Composable () -> Unit) {
+fun ClientLanguage(tag: String, content: @Composable () -> Unit) {
     val base = LocalContext.current
-    val locale = remember(languageTag) { Locale.forLanguageTag(languageTag) }
+    val locale = remember(tag) { Locale.forLanguageTag(tag) }
     val configuration = remember(locale) { Configuration(base.resources.configuration).apply { setLocale(locale) } }
     val localized = remember(configuration) { base.createConfigurationContext(configuration) }
     val direction = if (TextUtils.getLayoutDirectionFromLocale(locale) == android.view.View.LAYOUT_DIRECTION_RTL) {

@@ -92,15 +92,25 @@ pub use domain::referral::{
     ResourceCategory, ResourceInput,
 };
 pub use domain::wellness::{WellnessAuthor, WellnessEntry, WellnessPlan, WellnessSection};
+pub use domain::worker::certification::{Certification, CertificationInput};
+pub use domain::worker::debrief::{Debrief, DebriefInput, DebriefOccasion, HEAVY_SCORE};
+pub use domain::worker::settings::{
+    CornerSettings, HeavyWeekThresholds, WorkingHours, DEFAULT_CERTIFICATION_NOTICE_DAYS,
+};
+pub use domain::worker::supervision::{
+    SupervisionAction, SupervisionActionInput, SupervisionInput, SupervisionSession,
+};
 
 pub use rules::duty_balance::{
     DutyBalance, DutyCount, DutyTrend, DutyWeek, EmpowermentHint, MAX_PERIOD_DAYS, TREND_POINTS,
 };
 pub use rules::duty_suggest::{suggest_duties, DutySuggestion, DutyTrigger};
+pub use rules::heavy_week::HeavyReasonKind;
 pub use rules::person_first::{language_hints, FieldHints, LanguageHint};
 pub use rules::phrases::TextSpan;
 
 pub use screens::activity::{ActivityView, LinkedGoal};
+pub use screens::boundary::{BoundaryCard, BoundaryRoute};
 pub use screens::caseload::{
     status_label, CaseloadRow, CaseloadView, ClientList, DueItem, DueKind,
 };
@@ -108,6 +118,10 @@ pub use screens::choices::{
     activity_kind_choices, auto_lock_choices, duty_choices, entry_kind_choices,
     incident_kind_choices, language_choices, life_area_choices, resource_category_choices,
     risk_level_choices, scheduling_choices, AUTO_LOCK_MINUTES,
+};
+pub use screens::corner::{
+    CertificationRow, CornerAction, CornerScreen, CornerSuggestion, CornerWords, DebriefRow,
+    HeavyReason, HeavyWeek, SuggestionKind, TodayCorner,
 };
 pub use screens::history::{EarlierRevision, FieldChange};
 pub use screens::incident::{IncidentView, RecordedAction, RequiredActionState};

@@ -1,7 +1,7 @@
 //! Calendar days, wall-clock times and instants. Days and times are what a worker writes down
 //! (local, no zone); instants mark when something was recorded.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::time::SystemTime;
@@ -111,6 +111,12 @@ impl ClockTime {
         NaiveTime::from_hms_opt(h, m, 0)
             .map(ClockTime)
             .ok_or_else(bad)
+    }
+
+    /// The phone's local time of day now, to the minute.
+    pub fn now() -> Self {
+        let t = chrono::Local::now().time();
+        ClockTime(NaiveTime::from_hms_opt(t.hour(), t.minute(), 0).unwrap_or(t))
     }
 
     /// The time with this hour and minute, if there is one.

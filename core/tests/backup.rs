@@ -205,6 +205,35 @@ fn every_other_kind(s: Arc<WorkerSession>) -> Arc<WorkerSession> {
     // English: the worker language is the process's for error summaries, and the other tests
     // here read English.
     s.set_language(alongside_core::Lang::En).unwrap();
+    // The worker's own corner: a debrief, a supervision session, a certification, settings.
+    s.add_debrief(alongside_core::DebriefInput {
+        day: day("2026-11-23"),
+        occasion: alongside_core::DebriefOccasion::EndOfDay,
+        score: 6,
+        words: Some("A long day".into()),
+        what_helped: None,
+        for_myself: None,
+        took_break: Some(true),
+        share_with_supervisor: false,
+    })
+    .unwrap();
+    s.add_supervision(alongside_core::SupervisionInput {
+        day: day("2026-11-23"),
+        with_whom: "Team lead".into(),
+        topics: vec!["Caseload".into()],
+        held: true,
+        notes: None,
+        actions: vec![],
+    })
+    .unwrap();
+    s.add_certification(alongside_core::CertificationInput {
+        name: "First aid".into(),
+        expires: Some(day("2027-06-01")),
+        notes: None,
+    })
+    .unwrap();
+    s.set_corner_settings(alongside_core::CornerSettings::default())
+        .unwrap();
     let shared = s.open_shared(client, None).unwrap();
     shared
         .add_entry(
@@ -226,6 +255,10 @@ fn every_other_kind(s: Arc<WorkerSession>) -> Arc<WorkerSession> {
 
 /// Every record kind the core writes (each `Record::KIND`).
 const ALL_KINDS: &[&str] = &[
+    "debrief",
+    "supervision",
+    "certification",
+    "corner_settings",
     "client",
     "assessment",
     "plan",

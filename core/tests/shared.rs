@@ -10,10 +10,12 @@ use alongside_core::WellnessSection;
 use alongside_core::{ActivityInput, ActivityKind};
 use alongside_core::{AreaAssessment, AssessmentInput, LifeArea, Risk, RiskLevel};
 use alongside_core::{Author, GoalInput, GoalStatus, RatingInput};
+use alongside_core::{CertificationInput, DebriefInput, DebriefOccasion};
 use alongside_core::{ClientInput, Consent, Contact};
 use alongside_core::{ClockTime, Day, Error, PlatformKey, SharedSession, Vault, WorkerSession};
 use alongside_core::{IncidentInput, IncidentKind};
 use alongside_core::{ReferralInput, ResourceCategory, ResourceInput};
+use alongside_core::{SupervisionActionInput, SupervisionInput};
 use std::sync::Arc;
 
 const PASS: &str = "correct horse battery";
@@ -359,6 +361,48 @@ fn caseload(seed: u64) -> Caseload {
     }
     out.secrets.push(format!("SECRET{seed}-resource"));
     out.secrets.push(format!("SECRET{seed}-resource-notes"));
+    // The worker's own corner: private to the worker, never in any shared-mode answer.
+    out.session
+        .add_debrief(DebriefInput {
+            day: day("2026-05-29"),
+            occasion: DebriefOccasion::AfterCrisis,
+            score: 2,
+            words: Some(format!("SECRET{seed}-debrief-words")),
+            what_helped: Some(format!("SECRET{seed}-debrief-helped")),
+            for_myself: Some(format!("SECRET{seed}-debrief-for-myself")),
+            took_break: Some(false),
+            share_with_supervisor: true,
+        })
+        .unwrap();
+    out.session
+        .add_supervision(SupervisionInput {
+            day: day("2026-05-28"),
+            with_whom: format!("SECRET{seed}-supervisor"),
+            topics: vec![format!("SECRET{seed}-topic")],
+            held: true,
+            notes: Some(format!("SECRET{seed}-supervision-notes")),
+            actions: vec![SupervisionActionInput {
+                what: format!("SECRET{seed}-action"),
+                due: Some(day("2026-05-30")),
+            }],
+        })
+        .unwrap();
+    out.session
+        .add_certification(CertificationInput {
+            name: format!("SECRET{seed}-certification"),
+            expires: Some(day("2026-06-30")),
+            notes: None,
+        })
+        .unwrap();
+    for what in [
+        "debrief-words",
+        "debrief-helped",
+        "debrief-for-myself",
+        "supervisor",
+        "topic",
+    ] {
+        out.secrets.push(format!("SECRET{seed}-{what}"));
+    }
     out
 }
 
@@ -525,6 +569,8 @@ fn shared_view_never_shows_anything_else() {
             refused > 50 && accepted > 50,
             "{refused} refused, {accepted} accepted"
         );
+        // The boundary card reads the directory only: none of the above, no corner record.
+        check(&answer(shared.boundary_card()), &c.secrets);
         // The worker's handle was dead throughout.
         assert!(matches!(c.session.clients(), Err(Error::Locked { .. })));
         let worker = shared.leave(PASS.into()).unwrap();

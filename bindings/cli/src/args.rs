@@ -112,6 +112,20 @@ pub enum Command {
     Progress(commands::progress::Args),
     /// Write the client's own copy of their plan as one self-contained HTML file (not sealed).
     Copy(commands::copy::Args),
+
+    // The worker's own corner: private to the worker, part of no client's record.
+    /// Your own screen: on or off duty, a heavy week's signal, debriefs, supervision, certifications.
+    #[command(subcommand)]
+    Corner(commands::corner::Command),
+    /// Your private debriefs at the end of a day or after a crisis or incident.
+    #[command(subcommand)]
+    Debrief(commands::debrief::Command),
+    /// Supervision sessions, the topics to raise and the actions agreed.
+    #[command(subcommand)]
+    Supervision(commands::supervision::Command),
+    /// Your certifications and when each expires.
+    #[command(subcommand)]
+    Certifications(commands::certifications::Command),
 }
 
 #[derive(Debug, Args)]

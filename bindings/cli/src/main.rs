@@ -7,6 +7,7 @@ mod output;
 mod parse;
 mod passphrase;
 mod print;
+mod print_corner;
 mod sanitize;
 
 use clap::Parser;
@@ -87,6 +88,10 @@ fn main() -> ExitCode {
         Command::Wellness(c) => commands::wellness::run(&ctx, c),
         Command::Progress(a) => commands::progress::run(&ctx, a),
         Command::Copy(a) => commands::copy::run(&ctx, a),
+        Command::Corner(c) => commands::corner::run(&ctx, c),
+        Command::Debrief(c) => commands::debrief::run(&ctx, c),
+        Command::Supervision(c) => commands::supervision::run(&ctx, c),
+        Command::Certifications(c) => commands::certifications::run(&ctx, c),
     };
     ExitCode::from(outcome.unwrap_or_else(|failure: Failure| {
         ctx.out.failure(&failure);

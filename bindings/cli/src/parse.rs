@@ -4,6 +4,7 @@
 //! cannot read is a usage error (exit 2); a value the core refuses is the core's typed error.
 
 use alongside_core::Author;
+use alongside_core::DebriefOccasion;
 use alongside_core::Duty;
 use alongside_core::WellnessSection;
 use alongside_core::{ActivityKind, Scheduling};
@@ -39,7 +40,8 @@ named_from_all!(
     ActivityKind,
     IncidentKind,
     ResourceCategory,
-    WellnessSection
+    WellnessSection,
+    DebriefOccasion
 );
 
 /// For enums the core lists nowhere. The match stops compiling when the core adds a variant, so
@@ -106,6 +108,15 @@ pub fn day(s: &str) -> Result<Day, String> {
 /// A date given, or today's (local).
 pub fn or_today(date: Option<Day>) -> Day {
     date.unwrap_or_else(Day::today)
+}
+
+/// `yes` or `no` (also `y`, `n`, `true`, `false`).
+pub fn yes_no(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" => Ok(true),
+        "no" | "n" | "false" => Ok(false),
+        _ => Err(format!("{s:?} is not yes or no")),
+    }
 }
 
 pub fn time(s: &str) -> Result<ClockTime, String> {

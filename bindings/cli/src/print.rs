@@ -170,6 +170,7 @@ pub fn today(w: Out, day: &TodayView) -> Result<()> {
             )?;
         }
     }
+    crate::print_corner::today_corner(w, &day.corner)?;
     unreadable(w, &day.unreadable)
 }
 

@@ -78,6 +78,8 @@ label-resource_category-substance_use = الإدمان
 label-resource_category-employment = التوظيف والتدريب
 label-resource_category-childcare = رعاية الأطفال
 label-resource_category-education = الدعم التعليمي
+label-resource_category-employee_assistance = مساعدة الموظفين
+label-resource_category-agency = التواصل مع الجهة
 label-resource_category-other = أخرى
 
 label-referral_status-made = تمت الإحالة
@@ -135,6 +137,9 @@ label-record-wellness_plan = خطة العافية والأزمات
 label-record-revision = نسخة سابقة
 label-record-note_draft = مسودة للتوقيع
 label-record-incident_correction = تصحيح حادثة
+label-record-debrief = مراجعة ذاتية
+label-record-supervision = جلسة إشراف
+label-record-certification = شهادة
 
 label-auto_lock-minutes = { $minutes ->
     [zero] أقل من دقيقة
@@ -337,3 +342,4 @@ today-notes-to-sign = { $count ->
     [many] { $count } ملاحظة للتوقيع
    *[other] { $count } ملاحظة للتوقيع
 }
+today-off-duty = خارج الدوام

@@ -79,6 +79,8 @@ label-resource_category-substance_use = Substance use
 label-resource_category-employment = Employment and training
 label-resource_category-childcare = Childcare
 label-resource_category-education = Education support
+label-resource_category-employee_assistance = Employee assistance
+label-resource_category-agency = Agency contact
 label-resource_category-other = Other
 
 label-referral_status-made = Referral made
@@ -136,6 +138,9 @@ label-record-wellness_plan = Wellness and crisis plan
 label-record-revision = Earlier revision
 label-record-note_draft = Draft to sign
 label-record-incident_correction = Incident correction
+label-record-debrief = Debrief
+label-record-supervision = Supervision session
+label-record-certification = Certification
 
 label-auto_lock-minutes = { $minutes ->
     [one] { $minutes } minute
@@ -257,3 +262,4 @@ today-notes-to-sign = { $count ->
     [one] { $count } note to sign
    *[other] { $count } notes to sign
 }
+today-off-duty = Off duty

@@ -78,6 +78,8 @@ label-resource_category-substance_use = Adicciones
 label-resource_category-employment = Empleo y formación
 label-resource_category-childcare = Cuidado infantil
 label-resource_category-education = Apoyo educativo
+label-resource_category-employee_assistance = Asistencia al personal
+label-resource_category-agency = Contacto de la agencia
 label-resource_category-other = Otro
 
 label-referral_status-made = Derivación hecha
@@ -135,6 +137,9 @@ label-record-wellness_plan = Plan de bienestar y crisis
 label-record-revision = Versión anterior
 label-record-note_draft = Borrador por firmar
 label-record-incident_correction = Corrección de incidente
+label-record-debrief = Balance personal
+label-record-supervision = Sesión de supervisión
+label-record-certification = Certificación
 
 label-auto_lock-minutes = { $minutes ->
     [one] { $minutes } minuto
@@ -253,3 +258,4 @@ today-notes-to-sign = { $count ->
     [one] { $count } nota por firmar
    *[other] { $count } notas por firmar
 }
+today-off-duty = Fuera de servicio

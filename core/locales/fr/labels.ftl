@@ -78,6 +78,8 @@ label-resource_category-substance_use = Dépendances
 label-resource_category-employment = Emploi et formation
 label-resource_category-childcare = Garde d'enfants
 label-resource_category-education = Soutien scolaire
+label-resource_category-employee_assistance = Aide aux employés
+label-resource_category-agency = Contact de l'organisme
 label-resource_category-other = Autre
 
 label-referral_status-made = Orientation faite
@@ -135,6 +137,9 @@ label-record-wellness_plan = Plan de bien-être et de crise
 label-record-revision = Version antérieure
 label-record-note_draft = Brouillon à signer
 label-record-incident_correction = Correction d'incident
+label-record-debrief = Bilan personnel
+label-record-supervision = Séance de supervision
+label-record-certification = Certification
 
 label-auto_lock-minutes = { $minutes ->
     [one] { $minutes } minute
@@ -253,3 +258,4 @@ today-notes-to-sign = { $count ->
     [one] { $count } note à signer
    *[other] { $count } notes à signer
 }
+today-off-duty = Hors service

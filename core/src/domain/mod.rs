@@ -23,3 +23,4 @@ pub(crate) fn value_of<T: serde::Serialize>(value: &T) -> String {
         _ => String::new(),
     }
 }
+pub(crate) mod worker;

@@ -4,5 +4,6 @@
 
 pub(crate) mod duty_balance;
 pub(crate) mod duty_suggest;
+pub(crate) mod heavy_week;
 pub(crate) mod person_first;
 pub(crate) mod phrases;

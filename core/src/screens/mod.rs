@@ -3,9 +3,11 @@
 //! defines a stored record; it reads the domain and the rules and words the result.
 
 pub(crate) mod activity;
+pub(crate) mod boundary;
 pub(crate) mod caseload;
 pub(crate) mod choices;
 pub(crate) mod copy;
+pub(crate) mod corner;
 pub(crate) mod history;
 pub(crate) mod incident;
 pub(crate) mod note;
@@ -82,6 +84,10 @@ fn record_kind_label(kind: &str) -> String {
         "revision" => word(lang, "label-record-revision"),
         "note_draft" => word(lang, "label-record-note_draft"),
         "incident_correction" => word(lang, "label-record-incident_correction"),
+        "debrief" => word(lang, "label-record-debrief"),
+        "supervision" => word(lang, "label-record-supervision"),
+        "certification" => word(lang, "label-record-certification"),
+        "corner_settings" => word(lang, "label-record-corner_settings"),
         other => other.to_string(),
     }
 }

@@ -165,6 +165,11 @@ impl SharedSession {
         Ok(state)
     }
 
+    /// The client's language, in which shared mode words everything.
+    pub(super) fn lang(&self) -> Lang {
+        self.lang
+    }
+
     fn visible_goal(
         conn: &rusqlite::Connection,
         keys: &crate::crypto::Keys,

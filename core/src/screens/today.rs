@@ -21,6 +21,7 @@ use crate::domain::note;
 use crate::domain::plan::{self};
 use crate::domain::referral::{self, Referral, ReferralStatus};
 use crate::error::Result;
+use crate::screens::corner::{today_corner, TodayCorner};
 use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::{ClockTime, Day};
@@ -193,6 +194,10 @@ pub struct TodayView {
     /// Records the day draws on that could not be opened: a damaged record is listed here and
     /// never hides the rest of the day.
     pub unreadable: Vec<UnreadableRecord>,
+    /// The worker's own part of the day: off duty or not, supervision actions due,
+    /// certifications running out, the heavy-week signal. Off duty, every reminder above is
+    /// left out too (the visits stay, so a crisis response logged off duty shows).
+    pub corner: TodayCorner,
 }
 
 /// "Review due in 3 days", "Review overdue by 1 day", in the worker's language.
@@ -254,7 +259,9 @@ fn today_view(
     keys: &Keys,
     day: Day,
     drafts: Vec<note::DraftMark>,
+    now: Option<ClockTime>,
 ) -> Result<TodayView> {
+    let corner = today_corner(conn, keys, crate::words::worker_lang(), day, now)?;
     let clients = clients_by_id(conn, keys)?;
     let by_name = |id: &str| name_of(&clients, id).to_lowercase();
 
@@ -398,6 +405,15 @@ fn today_view(
         )
     });
 
+    if corner.off_duty {
+        // Off duty: no reminders, only what happened or is planned on the day.
+        overdue.clear();
+        due.clear();
+        reviews.clear();
+        incidents.clear();
+        referrals.clear();
+        drafts.clear();
+    }
     let mut parts = Vec::new();
     if !visits.is_empty() {
         parts.push(say(lang, "today-visits", &count(visits.len())));
@@ -427,6 +443,9 @@ fn today_view(
     if !drafts.is_empty() {
         parts.push(say(lang, "today-notes-to-sign", &count(drafts.len())));
     }
+    if corner.off_duty {
+        parts.insert(0, word(lang, "today-off-duty"));
+    }
     let summary = if parts.is_empty() {
         word(lang, "today-nothing")
     } else {
@@ -444,6 +463,7 @@ fn today_view(
         referrals_to_follow_up: referrals,
         drafts_to_sign: drafts,
         unreadable: Vec::new(),
+        corner,
     })
 }
 
@@ -452,11 +472,22 @@ impl WorkerSession {
     /// The worker's day: visits in order, follow-ups overdue and due, plan reviews coming up, open
     /// incidents and referrals to check on, drafts waiting for a signature, and any record it
     /// could not open.
+    /// When `day` is today and the worker set working hours, the phone's clock says whether
+    /// they are off duty (see `today_at`).
     /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn today(&self, day: Day) -> Result<TodayView> {
+        let now = (day == Day::today()).then(ClockTime::now);
+        self.today_at(day, now)
+    }
+
+    /// The worker's day as `today` shows it, at the time of day `now` (none: not known, so on
+    /// duty). Outside the worker's working hours it shows no reminders and says they are off duty.
+    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
+    /// `WorkerSession`).
+    pub fn today_at(&self, day: Day, now: Option<ClockTime>) -> Result<TodayView> {
         self.with(|conn, keys| {
             let (drafts, mut left_out) = storage::tolerant(|| note::drafts(conn, keys))?;
-            let (mut view, more) = storage::tolerant(|| today_view(conn, keys, day, drafts))?;
+            let (mut view, more) = storage::tolerant(|| today_view(conn, keys, day, drafts, now))?;
             left_out.extend(more);
             left_out.sort();
             left_out.dedup();

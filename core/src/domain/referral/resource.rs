@@ -40,13 +40,17 @@ pub enum ResourceCategory {
     Childcare,
     /// Education and training.
     Education,
+    /// The agency's employee assistance programme: support for the worker themself.
+    EmployeeAssistance,
+    /// The agency's own contact routes (office line, duty line, reception).
+    Agency,
     /// Anything else.
     Other,
 }
 
 impl ResourceCategory {
     /// Every category, in the order the directory lists them.
-    pub const ALL: [ResourceCategory; 11] = [
+    pub const ALL: [ResourceCategory; 13] = [
         ResourceCategory::CrisisLine,
         ResourceCategory::FoodBank,
         ResourceCategory::LegalAid,
@@ -57,6 +61,8 @@ impl ResourceCategory {
         ResourceCategory::Employment,
         ResourceCategory::Childcare,
         ResourceCategory::Education,
+        ResourceCategory::EmployeeAssistance,
+        ResourceCategory::Agency,
         ResourceCategory::Other,
     ];
 
@@ -80,6 +86,10 @@ impl ResourceCategory {
                 ResourceCategory::Employment => "label-resource_category-employment",
                 ResourceCategory::Childcare => "label-resource_category-childcare",
                 ResourceCategory::Education => "label-resource_category-education",
+                ResourceCategory::EmployeeAssistance => {
+                    "label-resource_category-employee_assistance"
+                }
+                ResourceCategory::Agency => "label-resource_category-agency",
                 ResourceCategory::Other => "label-resource_category-other",
             },
         )

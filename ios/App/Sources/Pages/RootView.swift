@@ -33,6 +33,8 @@ struct WorkerTabs: View {
                 .tabItem { Label("Today", systemImage: "sun.max") }
             NavigationStack { CaseloadPage().withRoutes() }
                 .tabItem { Label("Caseload", systemImage: "person.2") }
+            NavigationStack { CornerPage() }
+                .tabItem { Label("My corner", systemImage: "heart") }
             NavigationStack { SettingsPage() }
                 .tabItem { Label("Settings", systemImage: "gearshape") }
         }

@@ -12,6 +12,8 @@ struct SharedModePage: View {
     @State private var rating: SharedGoal?
     @State private var writingAbout: WordsTarget?
     @State private var handingBack = false
+    @State private var boundary: BoundaryCard?
+    @State private var showingBoundary = false
     @State private var guided = GuidedAccess.isActive
     private let today = Days.today()
 
@@ -49,6 +51,11 @@ struct SharedModePage: View {
                         }
                     }
                 }
+                if let card = boundary {
+                    Section {
+                        Button(card.title) { showingBoundary = true }
+                    }
+                }
                 Section {
                     Button("Give the phone back") { handingBack = true }
                 }
@@ -71,11 +78,15 @@ struct SharedModePage: View {
             }
         }
         .sheet(isPresented: $handingBack) { HandBackSheet() }
+        .sheet(isPresented: $showingBoundary) {
+            if let card = boundary { BoundaryCardSheet(card: card) }
+        }
     }
 
     private func reload() async {
         let day = today
         await model.load { try await store.withShared { s in try s.screen(today: day) } }
+        boundary = await model.perform { try await store.withShared { s in try s.boundaryCard() } }
     }
 
     private func change(_ body: @escaping @Sendable (SharedSession) throws -> Void) async {

@@ -88,6 +88,7 @@ fun main(): Unit = Harness.run {
     Harness.section("phone API") { phoneApi() }
     Harness.section("the whole job") { wholeJob() }
     Harness.section("languages") { languagesAcrossTheFfi() }
+    Harness.section("the worker's corner") { corner() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {

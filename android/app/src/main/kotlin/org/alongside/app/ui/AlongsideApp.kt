@@ -17,6 +17,7 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.navigation.NavType
 import androidx.navigation.compose.NavHost
 import androidx.navigation.compose.composable
+import org.alongside.app.ui.corner.MyCornerScreen
 import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
 import org.alongside.app.AppContainer
@@ -90,6 +91,7 @@ private fun AppGraph(container: AppContainer, activity: FragmentActivity, unlock
         composable(Routes.TODAY) { TodayScreen(nav) }
         composable(Routes.CASELOAD) { CaseloadScreen(nav) }
         composable(Routes.SETTINGS) { SettingsScreen(nav) }
+        composable(Routes.CORNER) { MyCornerScreen(nav) }
         composable(Routes.CLIENT, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
             ClientScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())
         }

@@ -10,6 +10,7 @@ object Routes {
     const val TODAY = "today"
     const val CASELOAD = "caseload"
     const val SETTINGS = "settings"
+    const val CORNER = "corner"
     const val CLIENT = "client/{clientId}"
     const val VISIT = "visit/{clientId}"
     const val NOTE = "note/{clientId}?noteId={noteId}&activityId={activityId}"
@@ -21,7 +22,7 @@ object Routes {
     const val BALANCE = "balance?clientId={clientId}"
 
     /** Where the worker's screens live; the rest belong to one vault status each. */
-    val worker = setOf(TODAY, CASELOAD, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT, REVIEW, ASSESSMENT, REFERRALS, BALANCE, OWNS)
+    val worker = setOf(TODAY, CASELOAD, CORNER, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT, REVIEW, ASSESSMENT, REFERRALS, BALANCE, OWNS)
 
     fun shared(clientId: String) = "shared/$clientId"
 

@@ -4,6 +4,7 @@ import androidx.activity.ComponentActivity
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.ArrowBack
 import androidx.compose.material.icons.automirrored.filled.List
+import androidx.compose.material.icons.filled.Favorite
 import androidx.compose.material.icons.filled.Home
 import androidx.compose.material.icons.filled.Lock
 import androidx.compose.material.icons.filled.Settings
@@ -26,6 +27,7 @@ import org.alongside.app.ui.Routes
 enum class Tab(val route: String, val label: Int) {
     TODAY(Routes.TODAY, R.string.tab_today),
     CASELOAD(Routes.CASELOAD, R.string.tab_caseload),
+    CORNER(Routes.CORNER, R.string.tab_corner),
     SETTINGS(Routes.SETTINGS, R.string.tab_settings),
 }
 
@@ -47,6 +49,7 @@ fun WorkerTabs(nav: NavController, selected: Tab) {
                     val icon = when (tab) {
                         Tab.TODAY -> Icons.Filled.Home
                         Tab.CASELOAD -> Icons.AutoMirrored.Filled.List
+                        Tab.CORNER -> Icons.Filled.Favorite
                         Tab.SETTINGS -> Icons.Filled.Settings
                     }
                     Icon(icon, contentDescription = null)

@@ -34,6 +34,7 @@ import org.alongside.app.ui.common.rememberHolder
 import org.alongside.core.SharedGoal
 import org.alongside.core.SharedScreen
 import org.alongside.core.SharedVisit
+import org.alongside.state.BoundaryState
 import org.alongside.state.SharedModeState
 
 /**
@@ -50,7 +51,11 @@ fun SharedModeScreen() {
     var rating by remember { mutableStateOf<SharedGoal?>(null) }
     var writingFor by remember { mutableStateOf<WordsTarget?>(null) }
     var handingBack by remember { mutableStateOf(false) }
+    val boundary = rememberHolder("boundary") { BoundaryState(it) }
+    val boundaryCard by boundary.holder.state.collectAsStateWithLifecycle()
+    var showingBoundary by remember { mutableStateOf(false) }
     LaunchedEffect(Unit) { model.call { load(today) } }
+    LaunchedEffect(Unit) { boundary.call { load() } }
     BackHandler(enabled = true) { /* Leaving needs the worker. */ }
     val view: SharedScreen? = screen.data
 
@@ -96,6 +101,14 @@ fun SharedModeScreen() {
                         )
                     }
                 }
+                boundaryCard.data?.let { card ->
+                    item {
+                        OutlinedButton(
+                            onClick = { showingBoundary = true },
+                            modifier = Modifier.fillMaxWidth().padding(horizontal = 16.dp).heightIn(min = 48.dp),
+                        ) { Text(card.title) }
+                    }
+                }
                 item {
                     OutlinedButton(
                         onClick = { handingBack = true },
@@ -111,6 +124,9 @@ fun SharedModeScreen() {
                 onRate = { score, words -> model.call({ rate(goal.goalId, today, score, words) }) { ok -> if (ok) rating = null } },
                 onDismiss = { rating = null },
             )
+        }
+        boundaryCard.data?.takeIf { showingBoundary }?.let { card ->
+            BoundaryCardDialog(card, onDismiss = { showingBoundary = false })
         }
         writingFor?.let { target ->
             OwnWordsDialog(

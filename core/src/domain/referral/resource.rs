@@ -135,12 +135,16 @@ pub struct ResourceInput {
     /// What the resource offers.
     pub category: ResourceCategory,
     /// How to reach it (phone, address, website), as written.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub contact: Option<String>,
     /// Opening hours, as written.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub hours: Option<String>,
     /// Languages the service offers (BCP-47 tags).
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub languages: Vec<String>,
     /// The worker's notes, if any.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub notes: Option<String>,
 }
 

@@ -38,7 +38,7 @@ private const val CORNER_PASS = "correct horse battery staple"
 private val MONDAY: LocalDate = LocalDate.of(2026, 11, 23)
 
 fun corner() {
-    val repo = VaultRepository(Harness.tempDir("corner"))
+    val repo = VaultRepository(Harness.tempDir("corner"), TestClock())
     val unlock = UnlockState(repo)
     unlock.start()
     unlock.create(CORNER_PASS)

@@ -48,8 +48,8 @@ private fun screenOf(worker: WorkerSession, tag: String): Triple<SharedScreen, S
     worker.addGoal(client.id, plan.id, GoalInput(LifeArea.HOUSING, "A flat", null, null, null, true))
     val shared = worker.openShared(client.id, null)
     val goal = shared.screen(ON).goals.single()
-    shared.rate(goal.goalId, ON, 5.toUByte(), null)
-    val error = assertFailsWith<AlongsideException.Invalid> { shared.rate(goal.goalId, ON, 11.toUByte(), null) }
+    shared.rate(goal.goalId, ON, 5, null)
+    val error = assertFailsWith<AlongsideException.Invalid> { shared.rate(goal.goalId, ON, 11, null) }
     val message = shared.errorMessage(error)
     val screen = shared.screen(ON)
     val back = shared.leave(PASS)

@@ -45,7 +45,7 @@ private fun plain(s: String) = s.filterNot { it in '\u2066'..'\u2069' }
 private val ON: LocalDate = LocalDate.of(2026, 11, 23)
 
 fun whatTheClientOwns() {
-    val repo = VaultRepository(Harness.tempDir("owns"))
+    val repo = VaultRepository(Harness.tempDir("owns"), TestClock())
     val unlock = UnlockState(repo)
     unlock.start()
     unlock.create(PASS)
@@ -55,8 +55,8 @@ fun whatTheClientOwns() {
         val plan = s.createPlan(client.id, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 4, 5))
         val goal = s.addGoal(client.id, plan.id, GoalInput(LifeArea.HOUSING, "Garder mon logement", "HIDDEN-step", null, null, null))
         for ((month, mine, worker) in listOf(Triple(3, 3, 4), Triple(5, 5, 5), Triple(8, 7, 6))) {
-            s.rateGoal(goal.id, RatingInput(LocalDate.of(2026, month, 10), mine.toUByte(), Author.CLIENT, null))
-            s.rateGoal(goal.id, RatingInput(LocalDate.of(2026, month, 12), worker.toUByte(), Author.WORKER, "HIDDEN-words"))
+            s.rateGoal(goal.id, RatingInput(LocalDate.of(2026, month, 10), mine, Author.CLIENT, null))
+            s.rateGoal(goal.id, RatingInput(LocalDate.of(2026, month, 12), worker, Author.WORKER, "HIDDEN-words"))
         }
         goal.id
     }

@@ -8,94 +8,9 @@
 
 mod common;
 
-use common::{code, json as parse, PASS};
+use common::{code, json as parse, Cli};
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-struct Cli {
-    vault: PathBuf,
-}
-
-impl Cli {
-    fn new(dir: &Path) -> Self {
-        let cli = Cli {
-            vault: dir.join("vault"),
-        };
-        let out = cli.run(&["init"]);
-        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
-        cli
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = common::cli();
-        cmd.arg("--vault")
-            .arg(&self.vault)
-            .args(args)
-            .env("ALONGSIDE_PASSPHRASE", PASS)
-            .env_remove("ALONGSIDE_VAULT");
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).stdin(Stdio::null()).output().unwrap()
-    }
-
-    /// Run with `input` on stdin.
-    fn run_with(&self, args: &[&str], input: &str) -> Output {
-        let mut child = self
-            .command(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    }
-
-    /// `--json ARGS`, which must succeed; its document.
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.run(&[&["--json"], args].concat());
-        assert_eq!(
-            code(&out),
-            0,
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        parse(&out)
-    }
-
-    /// ARGS for a person, which must succeed; what it printed.
-    fn text(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            code(&out),
-            0,
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// `--json ARGS`, which must fail with `exit`; the error document.
-    fn refused(&self, exit: i32, args: &[&str]) -> Value {
-        let out = self.run(&[&["--json"], args].concat());
-        assert_eq!(
-            code(&out),
-            exit,
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        parse(&out)["error"].clone()
-    }
-}
+use std::process::Stdio;
 
 fn id(v: &Value) -> String {
     v["id"].as_str().expect("an id").to_string()

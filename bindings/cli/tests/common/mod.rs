@@ -3,8 +3,9 @@
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 pub const PASS: &str = "a test passphrase, quietly long";
 
@@ -78,4 +79,88 @@ pub fn stored_rows(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .collect::<rusqlite::Result<Vec<_>>>()
         .unwrap();
     rows
+}
+
+/// A vault in a temporary folder, driven through the binary with the test passphrase.
+pub struct Cli {
+    pub vault: PathBuf,
+}
+
+impl Cli {
+    pub fn new(dir: &Path) -> Self {
+        let cli = Cli {
+            vault: dir.join("vault"),
+        };
+        let out = cli.run(&["init"]);
+        assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+        cli
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = cli();
+        cmd.arg("--vault")
+            .arg(&self.vault)
+            .args(args)
+            .env("ALONGSIDE_PASSPHRASE", PASS)
+            .env_remove("ALONGSIDE_VAULT");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).stdin(Stdio::null()).output().unwrap()
+    }
+
+    /// Run with `input` on stdin.
+    pub fn run_with(&self, args: &[&str], input: &str) -> Output {
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    /// `--json ARGS`, which must succeed; its document.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let out = self.run(&[&["--json"], args].concat());
+        assert_eq!(
+            code(&out),
+            0,
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        json(&out)
+    }
+
+    /// ARGS for a person, which must succeed; what it printed.
+    pub fn text(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            code(&out),
+            0,
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// `--json ARGS`, which must fail with `exit`; the error document.
+    pub fn refused(&self, exit: i32, args: &[&str]) -> Value {
+        let out = self.run(&[&["--json"], args].concat());
+        assert_eq!(
+            code(&out),
+            exit,
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        json(&out)["error"].clone()
+    }
 }

@@ -10,7 +10,9 @@
 #      and its JVM test run through the core with a software key and a stand-in for
 #      BiometricPrompt (compiled once per change of its inputs, into build/shells/classes);
 #   5. check_usage.py: every call the phone library exports is made by an app, or listed in
-#      docs/phone-api.md as one the apps do not make, with why.
+#      docs/phone-api.md as one the apps do not make, with why;
+#   6. check_words.py: no user-facing word of the apps' own in the Compose and SwiftUI code (every
+#      word comes from the core, in the reader's language), and its self-test on planted samples.
 # The Compose and SwiftUI code itself is not compiled here (no Android SDK, no Xcode).
 # The last line is `N passed, N failed`; the exit status is non-zero on any failure.
 set -euo pipefail
@@ -49,6 +51,18 @@ if python3 tests/shells/check_no_android.py --self-test; then passed=$((passed +
 
 # 5. Every exported call is used by an app or listed as not (one check for the whole list).
 if python3 tests/shells/check_usage.py | sed '$d'; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+# 6. No words of the apps' own, and the check finds planted ones.
+if python3 tests/shells/check_words.py | sed '$d'; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+out="$(python3 tests/shells/check_words.py --self-test)" && status=0 || status=$?
+grep -v '^ok' <<<"$out" | sed '$d' || true
+summary="$(tail -n 1 <<<"$out")"
+echo "check_words self-test: $summary"
+if [[ "$summary" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1]))
+    failed=$((failed + BASH_REMATCH[2]))
+fi
+[[ $status -eq 0 ]] || [[ "$summary" =~ [1-9][0-9]*\ failed$ ]] || failed=$((failed + 1))
 
 # 4. The platform-key adapter on the JVM.
 keys=android/app/src/main/kotlin/org/alongside/app/keys

@@ -3,6 +3,7 @@
 //! defines a stored record; it reads the domain and the rules and words the result.
 
 pub(crate) mod activity;
+pub(crate) mod app_words;
 pub(crate) mod boundary;
 pub(crate) mod caseload;
 pub(crate) mod choices;

@@ -4,6 +4,7 @@ import SwiftUI
 /// hide: one tap locks at once and covers the app with a neutral screen (a long press on the cover
 /// brings back the unlock screen).
 struct LockButton: View {
+    @Environment(\.words) private var words
     @EnvironmentObject private var store: VaultStore
 
     var body: some View {
@@ -11,12 +12,12 @@ struct LockButton: View {
             store.hidden = true
             Task { await store.quickHide() }
         } label: {
-            Label("Hide now", systemImage: "eye.slash")
+            Label(words.actionQuickHide, systemImage: "eye.slash")
         }
         Button {
             Task { await store.lock() }
         } label: {
-            Label("Lock now", systemImage: "lock")
+            Label(words.actionLockNow, systemImage: "lock")
         }
     }
 }

@@ -1,44 +1,17 @@
 import AlongsideCore
 import Foundation
 
-/// What to show for an error. Bad input shows the core's own sentence (`summary`); the other
-/// errors carry no sentence from the core, so the app words them as UI text (localizable).
+/// What to show for an error: the core's own sentence in the reader's language (`errorMessage`,
+/// which says what to do next), for every case of the core's error; the app words none itself.
 enum ErrorText {
-    static func message(_ error: Error) -> String? {
+    static func message(_ error: Error, _ lang: Lang) -> String? {
         guard let core = error as? AlongsideError else {
-            return String(localized: "Something went wrong. Nothing was changed.")
+            return appWords(language: lang).errorUnexpected
         }
-        switch core {
-        case AlongsideError.Invalid(_, _, let summary):
-            return summary
-        case AlongsideError.WrongPassphrase:
-            return String(localized: "That passphrase did not open the records.")
-        case AlongsideError.TooManyAttempts(let seconds):
-            return String(localized: "Too many tries. Try again in \(seconds) seconds.")
-        case AlongsideError.Locked:
-            return String(localized: "Alongside locked. Unlock to go on.")
-        case AlongsideError.PlatformKey(let reason):
-            if reason == KeychainPlatformKey.Reason.cancelled { return nil }
-            return String(localized: "Face ID or Touch ID did not unlock. Use your passphrase; you can turn biometrics on again in Settings.")
-        case AlongsideError.NotFound:
-            return String(localized: "That record is no longer here.")
-        case AlongsideError.Tampered:
-            return String(localized: "A record on this phone has been changed outside Alongside and cannot be trusted.")
-        case AlongsideError.Corrupt:
-            return String(localized: "The records on this phone are damaged. Restore from a backup.")
-        case AlongsideError.SchemaTooNew:
-            return String(localized: "These records were written by a newer Alongside. Update the app.")
-        case AlongsideError.AlreadyExists:
-            return String(localized: "There are already records here.")
-        case AlongsideError.Storage:
-            return String(localized: "The phone could not save. Check free space and try again.")
-        case AlongsideError.BackupWrongPassphrase:
-            return String(localized: "That backup passphrase does not open this file.")
-        case AlongsideError.BackupCorrupt:
-            return String(localized: "This backup file is damaged or incomplete.")
-        case AlongsideError.BackupTooNew:
-            return String(localized: "This backup was made by a newer Alongside. Update the app.")
+        if case AlongsideError.PlatformKey(let reason) = core, reason == KeychainPlatformKey.Reason.cancelled {
+            return nil
         }
+        return errorMessage(error: core, language: lang)
     }
 
     /// The core's sentence for `field`, when the error is bad input in that field.

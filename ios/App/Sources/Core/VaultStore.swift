@@ -26,6 +26,17 @@ final class VaultStore: ObservableObject {
     static let defaultAutoLockSeconds = 300
     private static let autoLockKey = "autoLockSeconds"
 
+    /// The language every word is in: the worker's setting (the core's, sealed in the vault) once
+    /// unlocked; before that, and on a vault that never chose, the phone's.
+    @Published private(set) var language: Lang = langFromTag(tag: Locale.preferredLanguages.first) {
+        didSet { platformKey.reason = appWords(language: language).biometricUnlockTitle }
+    }
+
+    /// Choose the worker's language; the core keeps it in the vault and words in it from now on.
+    func setLanguage(_ lang: Lang) async throws {
+        language = try await withWorker { w in try w.setLanguage(language: lang) }
+    }
+
     /// Bumped on every lock, so screens drop what they showed.
     @Published private(set) var lockCount = 0
 
@@ -211,6 +222,10 @@ final class VaultStore: ObservableObject {
     private func adopt(worker session: WorkerSession) {
         worker = session
         shared = nil
+        // The vault's setting wins over the phone's; one that cannot be read leaves it as it was.
+        Task { [core] in
+            if let lang = try? await core.run({ try session.language() }) { self.language = lang }
+        }
     }
 
     /// The vault's lock on the phone's sleep-counting clock and the worker's setting.

@@ -6,6 +6,8 @@ import UIKit
 /// picker or handed to the share sheet. The core asks for the unlock passphrase again, because a
 /// backup carries everything.
 struct BackupSection: View {
+    @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<BackupSummary>()
     @State private var passphrase = ""
@@ -16,23 +18,23 @@ struct BackupSection: View {
 
     var body: some View {
         Section {
-            Text("One file with all your records, sealed under a backup passphrase. Keep that passphrase somewhere safe: without it the file cannot be opened.")
+            Text(words.backupExplainer)
                 .font(.footnote)
             ErrorBanner(error: model.error) { model.error = nil }
-            SecureField("Passphrase", text: $passphrase)
-            SecureField("Backup passphrase", text: $backupPassphrase)
+            SecureField(words.fieldPassphrase, text: $passphrase)
+            SecureField(words.fieldBackupPassphrase, text: $backupPassphrase)
             if let message = ErrorText.field(model.error, "backup_passphrase") { Text(message).foregroundStyle(.red) }
-            SecureField("The same passphrase again", text: $again)
-            Button("Make a backup") { Task { await makeBackup() } }
+            SecureField(words.fieldPassphraseAgain, text: $again)
+            Button(words.actionMakeBackup) { Task { await makeBackup() } }
                 .disabled(passphrase.isEmpty || backupPassphrase.isEmpty || again != backupPassphrase || model.busy)
             if let summary = model.data, let file {
-                Text("Backup ready: \(summary.records) records, \(summary.bytes) bytes.")
-                Button("Save to Files…") { exporting = true }
+                Text(phrase(lang, .backupDone(records: UInt32(clamping: summary.records), bytes: String(summary.bytes))))
+                Button(words.actionSaveToFiles) { exporting = true }
                     .sheet(isPresented: $exporting) { ExportPicker(url: file) }
-                ShareLink(item: file) { Label("Share…", systemImage: "square.and.arrow.up") }
+                ShareLink(item: file) { Label(words.actionShare, systemImage: "square.and.arrow.up") }
             }
         } header: {
-            Text("Backup")
+            Text(words.settingsBackup)
         }
     }
 

@@ -3,6 +3,8 @@ import SwiftUI
 
 /// The caseload in the core's order, each with what is next due; adding a client.
 struct CaseloadPage: View {
+    @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<CaseloadView>()
     @State private var adding = false
@@ -15,7 +17,7 @@ struct CaseloadPage: View {
                 NavigationLink(value: Route.client(row.clientId)) {
                     RowText(
                         title: row.pronouns.map { "\(row.preferredName) (\($0))" } ?? row.preferredName,
-                        lines: [row.statusLabel, String(localized: "\(Int(row.activeGoals)) active goals"), row.nextDue?.label ?? ""])
+                        lines: [row.statusLabel, phrase(lang, .activeGoals(count: UInt32(row.activeGoals))), row.nextDue?.label ?? ""])
                 }
             }
             // Records that could not be opened, in the core's words, after everything that did.
@@ -23,10 +25,10 @@ struct CaseloadPage: View {
                 RowText(title: record.kindLabel, lines: [record.summary])
             }
         }
-        .navigationTitle("Caseload")
+        .navigationTitle(words.tabCaseload)
         .toolbar {
             ToolbarItem(placement: .primaryAction) {
-                Button { adding = true } label: { Label("Add a client", systemImage: "person.badge.plus") }
+                Button { adding = true } label: { Label(words.actionAddClient, systemImage: "person.badge.plus") }
             }
             ToolbarItem(placement: .secondaryAction) { LockButton() }
         }
@@ -50,6 +52,7 @@ struct CaseloadPage: View {
 /// A new client: the name they go by, pronouns, and the language they read (shared mode speaks to
 /// them in it). Empty boxes are "not given"; the core checks the rest and names the field.
 private struct AddClientSheet: View {
+    @Environment(\.words) private var words
     let add: (ClientInput) async -> Error?
     @Environment(\.dismiss) private var dismiss
     @State private var name = ""
@@ -61,17 +64,17 @@ private struct AddClientSheet: View {
         NavigationStack {
             Form {
                 ErrorBanner(error: error) { error = nil }
-                TextField("Name they go by", text: $name)
-                TextField("Pronouns", text: $pronouns)
-                TextField("Language they read (e.g. en, fr-CA, pl)", text: $language)
+                TextField(words.fieldPreferredName, text: $name)
+                TextField(words.fieldPronouns, text: $pronouns)
+                TextField(words.fieldLanguage, text: $language, prompt: Text(words.fieldLanguageHint))
                     .textInputAutocapitalization(.never)
             }
-            .navigationTitle("Add a client")
+            .navigationTitle(words.actionAddClient)
             .navigationBarTitleDisplayMode(.inline)
             .toolbar {
-                ToolbarItem(placement: .cancellationAction) { Button("Cancel") { dismiss() } }
+                ToolbarItem(placement: .cancellationAction) { Button(words.actionCancel) { dismiss() } }
                 ToolbarItem(placement: .confirmationAction) {
-                    Button("Add") {
+                    Button(words.actionAdd) {
                         let input = ClientInput(
                             preferredName: name, legalName: nil,
                             pronouns: pronouns.isEmpty ? nil : pronouns,

@@ -5,6 +5,7 @@ import SwiftUI
 /// crisis plan (read only: the client writes it in shared mode), and their copy to share, after a
 /// clear warning that it leaves the vault unsealed.
 struct ClientOwnsPage: View {
+    @Environment(\.words) private var words
     let clientId: String
     @EnvironmentObject private var store: VaultStore
     @StateObject private var wellness = ScreenModel<WellnessView>()
@@ -15,9 +16,9 @@ struct ClientOwnsPage: View {
     var body: some View {
         List {
             ErrorBanner(error: wellness.error ?? progress.error) { wellness.error = nil; progress.error = nil }
-            Section { Button("Give the client their copy") { warning = true } }
+            Section { Button(words.copyAction) { warning = true } }
             if let chart = progress.data {
-                Section("Progress") {
+                Section(words.clientProgress) {
                     ForEach(chart.goals, id: \.goalId) { (goal: GoalProgress) in
                         VStack(alignment: .leading) {
                             Text(goal.words).font(.headline)
@@ -28,19 +29,19 @@ struct ClientOwnsPage: View {
             }
             if let view = wellness.data { WellnessPlanView(view: view) }
         }
-        .navigationTitle("Wellness plan, progress and copy")
+        .navigationTitle(words.clientOwns)
         .task {
             let id = clientId
             await wellness.load { try await store.withWorker { w in try w.wellnessView(clientId: id) } }
             await progress.load { try await store.withWorker { w in try w.progressChart(clientId: id) } }
         }
-        .alert("This copy leaves the vault", isPresented: $warning) {
-            Button("Share with the client") { Task { await makeCopy() } }
-            Button("Cancel", role: .cancel) {}
+        .alert(words.copyWarningTitle, isPresented: $warning) {
+            Button(words.copyShareAnyway) { Task { await makeCopy() } }
+            Button(words.actionCancel, role: .cancel) {}
         } message: {
-            Text("The client's copy is not sealed: whoever holds it can read their goals, ratings and wellness and crisis plan. Share it only with the client, to a place they choose.")
+            Text(words.copyWarning)
         }
-        .sheet(item: $copy) { (c: ClientCopy) in ShareLink(item: c.html) { Text("Share the client's copy") } }
+        .sheet(item: $copy) { (c: ClientCopy) in ShareLink(item: c.html) { Text(words.copyShareTitle) } }
     }
 
     private func makeCopy() async {
@@ -88,8 +89,8 @@ struct SharedWellnessSection: View {
         }
         .alert(editing?.heading ?? "", isPresented: Binding(get: { editing != nil }, set: { if !$0 { editing = nil } })) {
             TextField("", text: $text)
-            Button("Save") { Task { await save() } }
-            Button("Cancel", role: .cancel) { editing = nil }
+            Button(words.actionSave) { Task { await save() } }
+            Button(words.actionCancel, role: .cancel) { editing = nil }
         }
     }
 

@@ -5,6 +5,8 @@ import SwiftUI
 /// steps to confirm, their own words from shared mode) and the timeline, a page at a time. From
 /// here the worker logs a visit, writes a note, reports an incident or hands the phone over.
 struct ClientPage: View {
+    @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     let clientId: String
     @EnvironmentObject private var store: VaultStore
     @StateObject private var plan = ScreenModel<PlanScreen>()
@@ -30,14 +32,14 @@ struct ClientPage: View {
             }
             Section {
                 if let pronouns = plan.data?.pronouns { Text(pronouns) }
-                NavigationLink("Log a visit", value: Route.visit(clientId: clientId))
-                NavigationLink("New note", value: Route.note(clientId: clientId, noteId: nil, activityId: nil))
-                NavigationLink("Report an incident", value: Route.incident(clientId: clientId, incidentId: nil))
-                NavigationLink("Wellness plan, progress and copy", value: Route.owns(clientId: clientId))
-                NavigationLink("Plan review", value: Route.review(clientId: clientId))
-                NavigationLink("Referrals", value: Route.referrals(clientId: clientId))
-                NavigationLink("Duty balance", value: Route.balance(clientId: clientId))
-                Button("Hand to client") { confirmingHandover = true }
+                NavigationLink(words.actionLogVisit, value: Route.visit(clientId: clientId))
+                NavigationLink(words.actionNewNote, value: Route.note(clientId: clientId, noteId: nil, activityId: nil))
+                NavigationLink(words.actionReportIncident, value: Route.incident(clientId: clientId, incidentId: nil))
+                NavigationLink(words.clientOwns, value: Route.owns(clientId: clientId))
+                NavigationLink(words.reviewTitle, value: Route.review(clientId: clientId))
+                NavigationLink(words.referralsTitle, value: Route.referrals(clientId: clientId))
+                NavigationLink(words.dutyBalanceTitle, value: Route.balance(clientId: clientId))
+                Button(words.actionHandOver) { confirmingHandover = true }
             }
             if let screen = plan.data {
                 planSection(screen)
@@ -53,14 +55,14 @@ struct ClientPage: View {
                     }
                 }
                 if !screen.clientEntries.isEmpty {
-                    Section("In their own words") {
+                    Section(words.clientOwnWords) {
                         ForEach(screen.clientEntries, id: \.id) { (entry: ClientEntry) in
                             RowText(title: entry.text, lines: [Days.display(entry.on)])
                         }
                     }
                 }
             }
-            Section("Timeline") {
+            Section(words.clientTimeline) {
                 ForEach(timeline.data ?? [], id: \.self) { (item: TimelineItem) in
                     timelineRow(item)
                 }
@@ -68,7 +70,7 @@ struct ClientPage: View {
                     RowText(title: record.kindLabel, lines: [record.summary])
                 }
                 if !timelineComplete, timeline.data != nil {
-                    Button("Show older") { Task { await loadTimeline(more: true) } }
+                    Button(words.actionLoadMore) { Task { await loadTimeline(more: true) } }
                 }
             }
         }
@@ -79,32 +81,32 @@ struct ClientPage: View {
             await loadTimeline(more: false)
         }
         .sheet(item: $rating) { (card: GoalCard) in
-            RateSheet(title: card.clientWords) { score, words in
+            RateSheet(title: card.clientWords, scale: ratingScale(language: lang)) { score, words in
                 let input = RatingInput(on: today, score: score, by: Author.worker, words: words)
                 Task { await change { w in _ = try w.rateGoal(goalId: card.goalId, input: input) } }
             }
         }
-        .alert("Add a step", isPresented: Binding(get: { addingStepTo != nil }, set: { if !$0 { addingStepTo = nil } })) {
-            TextField("Step", text: $stepText)
-            Button("Save") {
+        .alert(words.actionAddStep, isPresented: Binding(get: { addingStepTo != nil }, set: { if !$0 { addingStepTo = nil } })) {
+            TextField(words.fieldStep, text: $stepText)
+            Button(words.actionSave) {
                 if let card = addingStepTo {
                     let text = stepText
                     Task { await change { w in _ = try w.addStep(goalId: card.goalId, text: text) } }
                 }
                 stepText = ""
             }
-            Button("Cancel", role: .cancel) { stepText = "" }
+            Button(words.actionCancel, role: .cancel) { stepText = "" }
         }
         .sheet(isPresented: $startingPlan) {
             NavigationStack {
                 Form {
-                    DatePicker("Review due", selection: $reviewDue, displayedComponents: .date)
+                    DatePicker(words.fieldReviewDue, selection: $reviewDue, displayedComponents: .date)
                 }
-                .navigationTitle("Start a plan")
+                .navigationTitle(words.actionStartPlan)
                 .toolbar {
-                    ToolbarItem(placement: .cancellationAction) { Button("Cancel") { startingPlan = false } }
+                    ToolbarItem(placement: .cancellationAction) { Button(words.actionCancel) { startingPlan = false } }
                     ToolbarItem(placement: .confirmationAction) {
-                        Button("Start") {
+                        Button(words.actionStart) {
                             let due = Days.day(reviewDue)
                             startingPlan = false
                             Task { await change { w in _ = try w.createPlan(clientId: clientId, started: today, reviewDue: due) } }
@@ -113,26 +115,26 @@ struct ClientPage: View {
                 }
             }
         }
-        .confirmationDialog("Hand the phone to the client?", isPresented: $confirmingHandover, titleVisibility: .visible) {
-            Button("Hand to client") {
+        .confirmationDialog(words.handoverTitle, isPresented: $confirmingHandover, titleVisibility: .visible) {
+            Button(words.actionHandOver) {
                 Task { await plan.perform { try await store.openShared(clientId: clientId) } }
             }
         } message: {
-            Text("They will see only their own plan, and can rate it and add their own words. Taking the phone back needs your passphrase or Face ID / Touch ID. Turn on Guided Access to keep the phone on this screen.")
+            Text(words.iosHandoverExplainer)
         }
     }
 
     @ViewBuilder
     private func planSection(_ screen: PlanScreen) -> some View {
-        Section("Recovery plan") {
+        Section(words.clientPlan) {
             if let current = screen.plan {
-                Text("Version \(current.version), started \(Days.display(current.started))")
-                Text("Review due \(Days.display(current.reviewDue))")
+                Text(phrase(lang, .planVersion(version: UInt32(current.version), started: Days.display(current.started))))
+                Text(phrase(lang, .planReviewDue(day: Days.display(current.reviewDue))))
                     .foregroundStyle(screen.reviewOverdue ? Color.red : Color.primary)
-                if screen.reviewOverdue { Text("The review is overdue.").foregroundStyle(.red) }
+                if screen.reviewOverdue { Text(words.planReviewOverdue).foregroundStyle(.red) }
             } else {
-                Text("No plan yet. Build it with them.")
-                Button("Start a plan") { startingPlan = true }
+                Text(words.planNone)
+                Button(words.actionStartPlan) { startingPlan = true }
             }
         }
     }

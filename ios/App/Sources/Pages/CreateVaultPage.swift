@@ -5,6 +5,7 @@ import UniformTypeIdentifiers
 /// whether a passphrase is long enough (its error names the field); typing it twice only guards
 /// against a slip of the finger.
 struct CreateVaultPage: View {
+    @Environment(\.words) private var words
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<Void>()
     @State private var passphrase = ""
@@ -18,34 +19,34 @@ struct CreateVaultPage: View {
     var body: some View {
         Form {
             Section {
-                Text("Everything you record is encrypted on this phone under a passphrase only you know. Choose a long one: a few words you will remember. If it is lost, nobody can open the records.")
+                Text(words.createExplainer)
                 ErrorBanner(error: model.error ?? store.startError) { model.error = nil }
-                SecureField("New passphrase", text: $passphrase).textContentType(.newPassword)
+                SecureField(words.fieldNewPassphrase, text: $passphrase).textContentType(.newPassword)
                 if let message = ErrorText.field(model.error, "passphrase") ?? ErrorText.field(model.error, "new_passphrase") {
                     Text(message).foregroundStyle(.red)
                 }
-                SecureField("The same passphrase again", text: $again).textContentType(.newPassword)
+                SecureField(words.fieldPassphraseAgain, text: $again).textContentType(.newPassword)
                 if !again.isEmpty && again != passphrase {
-                    Text("The two passphrases are not the same.").foregroundStyle(.red)
+                    Text(words.passphrasesDiffer).foregroundStyle(.red)
                 }
                 if backupFile == nil {
-                    Button("Create") {
+                    Button(words.actionCreateVault) {
                         let typed = passphrase
                         Task { await model.perform { try await store.create(passphrase: typed) } }
                     }
                     .disabled(!matches || model.busy)
                 }
             } header: {
-                Text("Welcome to Alongside").font(.title2).accessibilityAddTraits(.isHeader)
+                Text(words.createTitle).font(.title2).accessibilityAddTraits(.isHeader)
             }
-            Section("New phone?") {
-                Text("Restore your records from an Alongside backup file. Choose this phone's passphrase above, then the file and the passphrase it was sealed with.")
-                Button(backupFile == nil ? String(localized: "Choose a backup file") : String(localized: "Choose another backup file")) {
+            Section(words.restoreTitle) {
+                Text(words.restoreExplainer)
+                Button(backupFile == nil ? words.actionChooseBackup : words.actionChooseOtherBackup) {
                     importing = true
                 }
                 if let file = backupFile {
-                    SecureField("Backup passphrase", text: $backupPassphrase)
-                    Button("Restore") {
+                    SecureField(words.fieldBackupPassphrase, text: $backupPassphrase)
+                    Button(words.actionRestore) {
                         let (newPassphrase, sealing) = (passphrase, backupPassphrase)
                         Task {
                             await model.perform {

@@ -4,6 +4,7 @@ import SwiftUI
 /// The duty balance for one client or the worker's caseload, over DutyBalanceModel: every word
 /// is the core's (its summary, each duty's label, the empowerment hint's message).
 struct DutyBalancePage: View {
+    @Environment(\.words) private var words
     let clientId: String?
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model: DutyBalanceModel
@@ -15,7 +16,7 @@ struct DutyBalancePage: View {
 
     var body: some View {
         DutyBalanceView(balance: model.screen.data?.balance, error: model.screen.error)
-            .navigationTitle("Duty balance")
+            .navigationTitle(words.dutyBalanceTitle)
             .task { await model.load(store: store, to: Days.today()) }
     }
 }

@@ -4,6 +4,8 @@ import SwiftUI
 /// One goal of the plan, from the core's GoalCard: the client's words first, the worker's step,
 /// and the latest ratings from both sides next to each other.
 struct GoalCardView: View {
+    @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     let card: GoalCard
     let rate: () -> Void
     let addStep: () -> Void
@@ -13,24 +15,24 @@ struct GoalCardView: View {
         VStack(alignment: .leading, spacing: 8) {
             Text(card.areaLabel).font(.caption).foregroundStyle(.secondary)
             Text(card.clientWords).font(.headline)
-            if let step = card.workerStep { Text("Worker's step: \(step)") }
-            if let measure = card.measure { Text("Measure: \(measure)") }
+            if let step = card.workerStep { Text(phrase(lang, .goalWorkerStep(step: step))) }
+            if let measure = card.measure { Text(phrase(lang, .goalMeasure(measure: measure))) }
             Text([card.statusLabel, card.targetDate.map { Days.display($0) } ?? ""]
                 .filter { !$0.isEmpty }.joined(separator: " · "))
             HStack(alignment: .top) {
-                RatingSide(title: String(localized: "Client"), rating: card.latestClientRating, trend: card.clientTrend)
+                RatingSide(title: words.ratingClient, rating: card.latestClientRating, trend: card.clientTrend)
                 Divider()
-                RatingSide(title: String(localized: "Worker"), rating: card.latestWorkerRating, trend: card.workerTrend)
+                RatingSide(title: words.ratingWorker, rating: card.latestWorkerRating, trend: card.workerTrend)
             }
             if !card.steps.isEmpty {
-                Text("Steps done: \(card.stepsDone) of \(card.steps.count)").font(.subheadline)
+                Text(phrase(lang, .goalStepsDone(done: UInt32(card.stepsDone), total: UInt32(card.steps.count)))).font(.subheadline)
                 ForEach(card.steps, id: \.id) { (step: Step) in
                     StepLine(step: step) { confirm(step) }
                 }
             }
             HStack {
-                Button("Rate progress", action: rate)
-                Button("Add a step", action: addStep)
+                Button(words.actionRateProgress, action: rate)
+                Button(words.actionAddStep, action: addStep)
             }
             .buttonStyle(.bordered)
         }
@@ -38,6 +40,8 @@ struct GoalCardView: View {
 }
 
 private struct RatingSide: View {
+
+    @Environment(\.lang) private var lang
     let title: String
     let rating: RatingView?
     let trend: Trend
@@ -46,11 +50,11 @@ private struct RatingSide: View {
         VStack(alignment: .leading, spacing: 2) {
             Text(title).font(.caption).foregroundStyle(.secondary)
             if let rating {
-                Text("\(rating.score) out of 10").font(.title3)
+                Text(phrase(lang, .ratingScore(score: UInt32(rating.score)))).font(.title3)
                 Text(Days.display(rating.on)).font(.caption)
                 if let words = rating.words { Text(words).font(.subheadline) }
             } else {
-                Text("Not rated yet")
+                Text(words.ratingNone)
             }
             Text(trendText).font(.caption)
         }
@@ -60,15 +64,19 @@ private struct RatingSide: View {
 
     private var trendText: String {
         switch trend {
-        case Trend.up: return String(localized: "Going up")
-        case Trend.same: return String(localized: "Steady")
-        case Trend.down: return String(localized: "Going down")
-        case Trend.notEnough: return String(localized: "Not enough ratings for a trend")
+        case Trend.up: return words.trendUp
+        case Trend.same: return words.trendSame
+        case Trend.down: return words.trendDown
+        case Trend.notEnough: return words.trendNotEnough
         }
     }
 }
 
 private struct StepLine: View {
+
+    @Environment(\.words) private var words
+
+    @Environment(\.lang) private var lang
     let step: Step
     let confirm: () -> Void
 
@@ -80,15 +88,15 @@ private struct StepLine: View {
             }
             .accessibilityElement(children: .combine)
             Spacer()
-            if waitingForWorker { Button("Confirm", action: confirm) }
+            if waitingForWorker { Button(words.actionConfirmStep, action: confirm) }
         }
     }
 
     private var waitingForWorker: Bool { step.markedBy == Author.client && !step.confirmed }
 
     private var state: String {
-        if waitingForWorker { return String(localized: "Marked done by the client; please confirm") }
-        if let done = step.doneOn { return String(localized: "Done \(Days.display(done))") }
-        return String(localized: "Not done yet")
+        if waitingForWorker { return words.stepMarkedByClient }
+        if let done = step.doneOn { return phrase(lang, .stepDoneOn(day: Days.display(done))) }
+        return words.stepOpen
     }
 }

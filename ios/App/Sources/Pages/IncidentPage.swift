@@ -5,6 +5,8 @@ import SwiftUI
 /// not to do), then open until every required action is recorded. "Close" follows the core's
 /// canClose.
 struct IncidentPage: View {
+    @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     let clientId: String?
     let incidentId: String?
     @EnvironmentObject private var store: VaultStore
@@ -28,7 +30,7 @@ struct IncidentPage: View {
                 reportForm
             }
         }
-        .navigationTitle("Incident")
+        .navigationTitle(words.incidentTitle)
         .task {
             guard let incidentId, model.data == nil else { return }
             await model.load { try await store.withWorker { w in try w.incident(incidentId: incidentId) } }
@@ -36,15 +38,15 @@ struct IncidentPage: View {
         .sheet(item: $recording) { (state: RequiredActionState) in
             NavigationStack {
                 Form {
-                    TextField("Done by", text: $doneBy)
-                    DatePicker("On", selection: $doneOn, displayedComponents: .date)
-                    TextField("Details", text: $details, axis: .vertical)
+                    TextField(words.fieldDoneBy, text: $doneBy)
+                    DatePicker(words.fieldOn, selection: $doneOn, displayedComponents: .date)
+                    TextField(words.fieldDetails, text: $details, axis: .vertical)
                 }
                 .navigationTitle(state.label)
                 .toolbar {
-                    ToolbarItem(placement: .cancellationAction) { Button("Cancel") { recording = nil } }
+                    ToolbarItem(placement: .cancellationAction) { Button(words.actionCancel) { recording = nil } }
                     ToolbarItem(placement: .confirmationAction) {
-                        Button("Save") {
+                        Button(words.actionSave) {
                             let input = IncidentActionInput(
                                 action: state.action, by: doneBy, on: Days.day(doneOn), at: nil,
                                 details: details.isEmpty ? nil : details)
@@ -59,25 +61,25 @@ struct IncidentPage: View {
 
     @ViewBuilder
     private var reportForm: some View {
-        Section("What kind of situation") {
-            Picker("Kind", selection: $kind) {
-                Text("Choose").tag(IncidentKind?.none)
+        Section(words.incidentKind) {
+            Picker(words.visitKind, selection: $kind) {
+                Text(words.actionChoose).tag(IncidentKind?.none)
                 ForEach(kinds, id: \.kind) { (info: IncidentKindInfo) in Text(info.label).tag(IncidentKind?.some(info.kind)) }
             }
         }
         if let info = kinds.first(where: { $0.kind == kind }) {
-            Section("Required actions") {
+            Section(words.incidentRequired) {
                 ForEach(info.required, id: \.action) { (action: RequiredActionInfo) in Text(action.label) }
             }
             if !info.donts.isEmpty {
-                Section("Do not") { ForEach(info.donts, id: \.self) { Text($0) } }
+                Section(words.incidentDonts) { ForEach(info.donts, id: \.self) { Text($0) } }
             }
         }
         Section {
-            DatePicker("When", selection: $occurred)
-            TextField("What happened", text: $whatHappened, axis: .vertical).lineLimit(3...)
+            DatePicker(words.fieldOccurredOn, selection: $occurred)
+            TextField(words.fieldWhatHappened, text: $whatHappened, axis: .vertical).lineLimit(3...)
             if let message = ErrorText.field(model.error, "description") { Text(message).foregroundStyle(.red) }
-            Button("Report") { Task { await report() } }.disabled(kind == nil || model.busy)
+            Button(words.actionReport) { Task { await report() } }.disabled(kind == nil || model.busy)
         }
     }
 
@@ -89,19 +91,19 @@ struct IncidentPage: View {
             Text(view.incident.description)
         }
         if !view.donts.isEmpty {
-            Section("Do not") { ForEach(view.donts, id: \.self) { Text($0) } }
+            Section(words.incidentDonts) { ForEach(view.donts, id: \.self) { Text($0) } }
         }
-        Section("Required actions") {
+        Section(words.incidentRequired) {
             ForEach(view.required, id: \.action) { (state: RequiredActionState) in
                 VStack(alignment: .leading, spacing: 2) {
                     Text(state.label).font(.headline)
                     if let done = state.done {
-                        Text("Done by \(done.by) on \(Days.display(done.on))")
+                        Text(phrase(lang, .incidentActionDone(by: done.by, day: Days.display(done.on))))
                         if let details = done.details { Text(details).font(.caption) }
                     } else {
-                        Text("Still to do").foregroundStyle(.red)
+                        Text(words.incidentActionMissing).foregroundStyle(.red)
                         if view.incident.status == IncidentStatus.open {
-                            Button("Record") { recording = state }
+                            Button(words.actionRecordPlain) { recording = state }
                         }
                     }
                 }
@@ -110,8 +112,8 @@ struct IncidentPage: View {
         }
         if view.incident.status == IncidentStatus.open {
             Section {
-                TextField("Outcome", text: $outcome, axis: .vertical)
-                Button("Close the incident") { Task { await close(view) } }
+                TextField(words.fieldOutcome, text: $outcome, axis: .vertical)
+                Button(words.actionCloseIncident) { Task { await close(view) } }
                     .disabled(!view.canClose || model.busy)
             }
         }

@@ -5,6 +5,8 @@ import SwiftUI
 /// it worked on, follow-ups. As the purpose is typed the core suggests duties and says which words
 /// made it think so; the worker chooses. Whether the form is complete is the core's call.
 struct LogVisitPage: View {
+    @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     let clientId: String
     @EnvironmentObject private var store: VaultStore
     @Environment(\.dismiss) private var dismiss
@@ -32,27 +34,27 @@ struct LogVisitPage: View {
     var body: some View {
         Form {
             ErrorBanner(error: model.error) { model.error = nil }
-            Section("Kind") {
-                Picker("Kind", selection: $kind) {
+            Section(words.visitKind) {
+                Picker(words.visitKind, selection: $kind) {
                     ForEach(kinds, id: \.kind) { (info: ActivityKindInfo) in Text(info.label).tag(info.kind) }
                 }
-                Picker("Scheduling", selection: $scheduling) {
-                    Text("Planned").tag(Scheduling.planned)
-                    Text("Emergency").tag(Scheduling.emergency)
-                    Text("As needed").tag(Scheduling.asNeeded)
+                Picker(words.visitScheduling, selection: $scheduling) {
+                    ForEach(schedulingChoices(language: lang), id: \.value) { (choice: Choice) in
+                        Text(choice.label).tag(Scheduling(choiceValue: choice.value) ?? .planned)
+                    }
                 }
             }
-            Section("When and where") {
-                DatePicker("Day", selection: $day, displayedComponents: .date)
-                Toggle("Set a time", isOn: $hasTime)
-                if hasTime { DatePicker("Time", selection: $time, displayedComponents: .hourAndMinute) }
-                TextField("Minutes", text: $minutes).keyboardType(.numberPad)
+            Section(words.visitWhenWhere) {
+                DatePicker(words.fieldDay, selection: $day, displayedComponents: .date)
+                Toggle(words.actionSetTime, isOn: $hasTime)
+                if hasTime { DatePicker(words.fieldTime, selection: $time, displayedComponents: .hourAndMinute) }
+                TextField(words.fieldMinutes, text: $minutes).keyboardType(.numberPad)
                 fieldError("duration_minutes")
-                TextField("Place", text: $place)
+                TextField(words.fieldPlace, text: $place)
                 fieldError("place")
             }
             Section {
-                TextField("The lesson in mind", text: $purpose, axis: .vertical)
+                TextField(words.fieldLesson, text: $purpose, axis: .vertical)
                     .lineLimit(3...)
                 fieldError("purpose")
                 ForEach(suggestions, id: \.duty) { (suggestion: DutySuggestion) in
@@ -65,13 +67,13 @@ struct LogVisitPage: View {
                             Text(highlighted(purpose, spans: suggestion.triggers.map { $0.span })).font(.caption)
                         }
                     }
-                    .accessibilityHint(Text("Chooses this duty"))
+                    .accessibilityHint(Text(words.dutyChooses))
                 }
             } header: {
                 Text(kinds.first { $0.kind == kind }?.needsPurpose == true
-                    ? String(localized: "Purpose (needed for this kind)") : String(localized: "Purpose"))
+                    ? words.fieldPurposeNeeded : words.fieldPurpose)
             }
-            Section("Duties") {
+            Section(words.visitDuties) {
                 fieldError("duties")
                 ForEach(dutyChoices, id: \.duty) { (info: DutyInfo) in
                     Toggle(isOn: Binding(get: { chosen.contains(info.duty) }, set: { _ in toggle(info.duty) })) {
@@ -83,7 +85,7 @@ struct LogVisitPage: View {
                 }
             }
             if !goals.isEmpty {
-                Section("Goals it worked on") {
+                Section(words.visitGoals) {
                     ForEach(goals, id: \.goalId) { (goal: GoalCard) in
                         Toggle(goal.clientWords, isOn: Binding(
                             get: { goalIds.contains(goal.goalId) },
@@ -91,15 +93,15 @@ struct LogVisitPage: View {
                     }
                 }
             }
-            Section("Follow-ups") {
+            Section(words.todayFollowUps) {
                 ForEach(followUps.indices, id: \.self) { index in
                     let followUp: FollowUpInput = followUps[index]
-                    Text("\(followUp.what), by \(Days.display(followUp.due))")
-                        .swipeActions { Button("Remove", role: .destructive) { followUps.remove(at: index) } }
+                    Text(phrase(lang, .followUpLine(what: followUp.what, due: Days.display(followUp.due))))
+                        .swipeActions { Button(words.actionRemove, role: .destructive) { followUps.remove(at: index) } }
                 }
-                TextField("Follow-up", text: $followUpText)
-                DatePicker("Due", selection: $followUpDue, displayedComponents: .date)
-                Button("Add follow-up") {
+                TextField(words.fieldFollowUp, text: $followUpText)
+                DatePicker(words.fieldDue, selection: $followUpDue, displayedComponents: .date)
+                Button(words.actionAddFollowUp) {
                     followUps.append(FollowUpInput(what: followUpText, due: Days.day(followUpDue)))
                     followUpText = ""
                 }
@@ -107,12 +109,12 @@ struct LogVisitPage: View {
                 fieldError("what")
                 fieldError("due")
             }
-            Button(model.data == nil ? String(localized: "Save visit") : String(localized: "Save changes")) {
+            Button(model.data == nil ? words.actionSaveVisit : words.actionSaveChanges) {
                 Task { await submit() }
             }
             .disabled(model.busy)
         }
-        .navigationTitle("Log a visit")
+        .navigationTitle(words.actionLogVisit)
         .onChange(of: purpose) { text in
             suggestions = suggestDuties(text: text, language: language)
         }

@@ -5,6 +5,8 @@ import SwiftUI
 /// and listed under it, saved, then signed. Once signed it never changes; corrections and additions
 /// are dated addenda, each with its reason.
 struct NotePage: View {
+    @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     let clientId: String
     let noteId: String?
     let activityId: String?
@@ -25,11 +27,11 @@ struct NotePage: View {
         Form {
             ErrorBanner(error: model.error) { model.error = nil }
             if let view = model.data { Section { Text(statusLine(view)).font(.subheadline) } }
-            Section("Note") {
+            Section(words.fieldNote) {
                 if editable {
                     TextEditor(text: $text)
                         .frame(minHeight: 160)
-                        .accessibilityLabel(Text("Note"))
+                        .accessibilityLabel(Text(words.fieldNote))
                     if let message = ErrorText.field(model.error, "text") {
                         Text(message).foregroundStyle(.red)
                     }
@@ -38,11 +40,11 @@ struct NotePage: View {
                 }
             }
             if editable && !hints.isEmpty {
-                Section("Language") {
+                Section(words.noteHints) {
                     Text(highlighted(text, spans: hints.map { $0.span }))
                     ForEach(hints, id: \.self) { (hint: LanguageHint) in
                         VStack(alignment: .leading, spacing: 2) {
-                            Text("\"\(hint.span.text)\": consider \(hint.suggestions.joined(separator: ", "))")
+                            Text(phrase(lang, .noteHintLine(words: hint.span.text, suggestions: hint.suggestions.joined(separator: ", "))))
                             Text(hint.why).font(.caption).foregroundStyle(.secondary)
                         }
                         .accessibilityElement(children: .combine)
@@ -51,13 +53,13 @@ struct NotePage: View {
             }
             if editable {
                 Section {
-                    Button("Save draft") { Task { await save() } }
-                    Button("Sign") { confirmingSign = true }.disabled(text.isEmpty)
-                    Button("Discard", role: .destructive) { Task { await discard() } }
+                    Button(words.actionSaveDraft) { Task { await save() } }
+                    Button(words.actionSign) { confirmingSign = true }.disabled(text.isEmpty)
+                    Button(words.actionDiscard, role: .destructive) { Task { await discard() } }
                 }
             } else if let view = model.data {
                 if !view.addenda.isEmpty {
-                    Section("Addenda") {
+                    Section(words.noteAddenda) {
                         ForEach(view.addenda, id: \.id) { (entry: Addendum) in
                             VStack(alignment: .leading, spacing: 2) {
                                 Text("\(entry.written.formatted(date: .abbreviated, time: .shortened)): \(entry.reason)").font(.subheadline)
@@ -67,32 +69,32 @@ struct NotePage: View {
                         }
                     }
                 }
-                Section { Button("Add an addendum") { addingAddendum = true } }
+                Section { Button(words.actionAddAddendum) { addingAddendum = true } }
             }
         }
-        .navigationTitle("Case note")
+        .navigationTitle(words.noteTitle)
         .onChange(of: text) { typed in hints = languageHints(text: typed, language: language) }
         .task {
             guard let noteId, model.data == nil else { return }
             await model.load { try await store.withWorker { w in try w.note(noteId: noteId) } }
             text = model.data?.note.text ?? ""
         }
-        .confirmationDialog("Sign this note?", isPresented: $confirmingSign, titleVisibility: .visible) {
-            Button("Sign") { Task { await sign() } }
+        .confirmationDialog(words.signTitle, isPresented: $confirmingSign, titleVisibility: .visible) {
+            Button(words.actionSign) { Task { await sign() } }
         } message: {
-            Text("A signed note is a record that never changes. Corrections are added as dated addenda.")
+            Text(words.signExplainer)
         }
         .sheet(isPresented: $addingAddendum) {
             NavigationStack {
                 Form {
-                    TextField("Why this addendum", text: $reason)
-                    TextField("Addendum", text: $addendum, axis: .vertical).lineLimit(3...)
+                    TextField(words.fieldAddendumReason, text: $reason)
+                    TextField(words.fieldAddendumText, text: $addendum, axis: .vertical).lineLimit(3...)
                 }
-                .navigationTitle("Add an addendum")
+                .navigationTitle(words.actionAddAddendum)
                 .toolbar {
-                    ToolbarItem(placement: .cancellationAction) { Button("Cancel") { addingAddendum = false } }
+                    ToolbarItem(placement: .cancellationAction) { Button(words.actionCancel) { addingAddendum = false } }
                     ToolbarItem(placement: .confirmationAction) {
-                        Button("Add") {
+                        Button(words.actionAdd) {
                             addingAddendum = false
                             Task { await addAddendum() }
                         }
@@ -105,9 +107,9 @@ struct NotePage: View {
     private func statusLine(_ view: NoteView) -> String {
         switch view.note.status {
         case NoteStatus.signed(let at):
-            return String(localized: "Signed \(at.formatted(date: .abbreviated, time: .shortened)). It can no longer change; add an addendum instead.")
+            return phrase(lang, .noteSignedAt(at: at.formatted(date: .abbreviated, time: .shortened)))
         case NoteStatus.draft:
-            return String(localized: "Draft, saved \(view.note.updated.formatted(date: .abbreviated, time: .shortened))")
+            return phrase(lang, .noteDraftSaved(at: view.note.updated.formatted(date: .abbreviated, time: .shortened)))
         }
     }
 

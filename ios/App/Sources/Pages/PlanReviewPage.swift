@@ -4,6 +4,7 @@ import SwiftUI
 /// Hold a plan review, with the history beneath, over ReviewModel: each goal's status and ratings
 /// since the last review as the core lists them, and the next review's day from the core's default.
 struct PlanReviewPage: View {
+    @Environment(\.words) private var words
     let clientId: String
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model: ReviewModel
@@ -30,10 +31,10 @@ struct PlanReviewPage: View {
                     }
                 }
                 Section {
-                    TextField("What changed", text: $whatChanged, axis: .vertical)
-                    TextField("Why", text: $why, axis: .vertical)
-                    DatePicker("Next review", selection: $nextDue, displayedComponents: .date)
-                    Button("Hold the review") {
+                    TextField(words.fieldWhatChanged, text: $whatChanged, axis: .vertical)
+                    TextField(words.fieldWhy, text: $why, axis: .vertical)
+                    DatePicker(words.reviewNext, selection: $nextDue, displayedComponents: .date)
+                    Button(words.actionHoldReview) {
                         Task {
                             if await model.review(store: store, on: today, whatChanged: whatChanged, why: why, nextDue: Days.day(nextDue)) {
                                 whatChanged = ""
@@ -42,7 +43,7 @@ struct PlanReviewPage: View {
                         }
                     }
                 }
-                Section("Earlier reviews") {
+                Section(words.reviewEarlier) {
                     ForEach(page.history, id: \.id) { (review: Review) in
                         VStack(alignment: .leading) {
                             Text(Days.display(review.on))
@@ -52,7 +53,7 @@ struct PlanReviewPage: View {
                 }
             }
         }
-        .navigationTitle("Plan review")
+        .navigationTitle(words.reviewTitle)
         .task {
             nextDue = Days.date(model.defaultNextDue(on: today)) ?? Date()
             await model.load(store: store, today: today)

@@ -57,6 +57,7 @@ struct GoalProgressChart: View {
 /// The client's wellness and crisis plan: every section with its heading, the words as written,
 /// and who wrote them. `onEdit` nil: read only (the worker's view).
 struct WellnessPlanView: View {
+    @Environment(\.words) private var words
     let view: WellnessView
     var onEdit: ((WellnessSectionView) -> Void)?
 
@@ -68,7 +69,7 @@ struct WellnessPlanView: View {
                     if let text = section.text { Text(text) }
                     Text([section.writtenByLabel, section.writtenOn.map { Days.display($0) } ?? ""]
                         .filter { !$0.isEmpty }.joined(separator: " · ")).font(.caption)
-                    if let onEdit { Button("Write") { onEdit(section) } }
+                    if let onEdit { Button(words.actionWrite) { onEdit(section) } }
                 }
             }
         }

@@ -4,6 +4,7 @@ import SwiftUI
 /// Resources and one client's referrals with their outcomes, over ReferralModel: the core's
 /// status and category labels; refer from a resource, record an outcome on a referral.
 struct ReferralsPage: View {
+    @Environment(\.words) private var words
     let clientId: String
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model: ReferralModel
@@ -19,14 +20,14 @@ struct ReferralsPage: View {
         List {
             ErrorBanner(error: model.screen.error) { model.screen.error = nil }
             if let data = model.screen.data {
-                Section("Referrals") {
+                Section(words.referralsTitle) {
                     ForEach(data.referrals, id: \.referral.id) { (r: ReferralView) in
                         VStack(alignment: .leading) {
                             Text(r.resourceName)
                             Text(r.statusLabel).font(.subheadline)
                             if let done = r.referral.outcome { Text(done).font(.subheadline) }
-                            TextField("Outcome", text: $outcome)
-                            Button("Completed") {
+                            TextField(words.fieldOutcome, text: $outcome)
+                            Button(words.statusCompleted) {
                                 Task {
                                     _ = await model.setStatus(
                                         store: store, referralId: r.referral.id, status: .completed, on: today,
@@ -37,12 +38,12 @@ struct ReferralsPage: View {
                         }
                     }
                 }
-                Section("Resources") {
+                Section(words.resourcesTitle) {
                     ForEach(data.resources, id: \.id) { (res: Resource) in
                         HStack {
                             Text(res.name)
                             Spacer()
-                            Button("Refer") {
+                            Button(words.actionRefer) {
                                 Task { _ = await model.refer(store: store, input: ReferralInput(resourceId: res.id, reason: nil, madeOn: today, followUpDue: nil)) }
                             }
                         }
@@ -50,7 +51,7 @@ struct ReferralsPage: View {
                 }
             }
         }
-        .navigationTitle("Referrals")
+        .navigationTitle(words.referralsTitle)
         .task { await model.load(store: store) }
     }
 }

@@ -23,20 +23,24 @@ struct RootView: View {
                 }
             }
         }
+        // Every word in the worker's language (the core's setting), laid out for it.
+        .worded(in: store.language)
     }
 }
 
 struct WorkerTabs: View {
+
+    @Environment(\.words) private var words
     var body: some View {
         TabView {
             NavigationStack { TodayPage().withRoutes() }
-                .tabItem { Label("Today", systemImage: "sun.max") }
+                .tabItem { Label(words.tabToday, systemImage: "sun.max") }
             NavigationStack { CaseloadPage().withRoutes() }
-                .tabItem { Label("Caseload", systemImage: "person.2") }
+                .tabItem { Label(words.tabCaseload, systemImage: "person.2") }
             NavigationStack { CornerPage() }
-                .tabItem { Label("My corner", systemImage: "heart") }
+                .tabItem { Label(words.tabCorner, systemImage: "heart") }
             NavigationStack { SettingsPage() }
-                .tabItem { Label("Settings", systemImage: "gearshape") }
+                .tabItem { Label(words.tabSettings, systemImage: "gearshape") }
         }
     }
 }

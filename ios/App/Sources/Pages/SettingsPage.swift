@@ -1,8 +1,11 @@
 import AlongsideCore
 import SwiftUI
 
-/// Biometrics, auto-lock, the passphrase, the duress passphrase and backups.
+/// Biometrics, auto-lock, the worker's language, the passphrase, the duress passphrase and
+/// backups. The auto-lock and language options are the core's (`autoLockChoices`, `languageChoices`).
 struct SettingsPage: View {
+    @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<Void>()
     @State private var hasPlatformKey = false
@@ -16,64 +19,75 @@ struct SettingsPage: View {
     @State private var duress = ""
     @State private var duressAgain = ""
     @State private var duressDone: String?
-    private static let autoLockMinutes = [1, 5, 15, 30]
 
     var body: some View {
         Form {
             ErrorBanner(error: model.error) { model.error = nil }
             if KeychainPlatformKey.biometricsAvailable {
                 Section {
-                    Toggle("Unlock with Face ID or Touch ID", isOn: Binding(
+                    Toggle(words.iosSettingsBiometrics, isOn: Binding(
                         get: { hasPlatformKey },
                         set: { on in if on { enrolling = true } else { Task { await disableBiometrics() } } }))
                 }
             }
-            Section("Lock when away for") {
-                Picker("Lock when away for", selection: Binding(
+            Section(words.settingsAutoLock) {
+                Picker(words.settingsAutoLock, selection: Binding(
                     get: { store.autoLockSeconds / 60 },
                     set: { store.autoLockSeconds = $0 * 60 })
                 ) {
-                    ForEach(Self.autoLockMinutes, id: \.self) { minutes in
-                        Text("\(minutes) minutes").tag(minutes)
+                    ForEach(autoLockChoices(language: lang), id: \.value) { (choice: Choice) in
+                        Text(choice.label).tag(Int(choice.value) ?? 0)
                     }
                 }
                 .pickerStyle(.inline)
                 .labelsHidden()
             }
-            Section("Passphrase") {
-                SecureField("Current passphrase", text: $current)
-                SecureField("New passphrase", text: $new).textContentType(.newPassword)
+            Section(words.settingsLanguage) {
+                Picker(words.settingsLanguage, selection: Binding(
+                    get: { langTag(language: store.language) },
+                    set: { tag in Task { await model.perform { try await store.setLanguage(langFromTag(tag: tag)) } } })
+                ) {
+                    ForEach(languageChoices(), id: \.value) { (choice: Choice) in
+                        Text(choice.label).tag(choice.value)
+                    }
+                }
+                .pickerStyle(.inline)
+                .labelsHidden()
+            }
+            Section(words.fieldPassphrase) {
+                SecureField(words.fieldCurrentPassphrase, text: $current)
+                SecureField(words.fieldNewPassphrase, text: $new).textContentType(.newPassword)
                 if let message = ErrorText.field(model.error, "new_passphrase") { Text(message).foregroundStyle(.red) }
-                SecureField("The same passphrase again", text: $again).textContentType(.newPassword)
-                if !again.isEmpty && again != new { Text("The two passphrases are not the same.").foregroundStyle(.red) }
-                if changed { Text("Passphrase changed.") }
-                Button("Change passphrase") { Task { await changePassphrase() } }
+                SecureField(words.fieldPassphraseAgain, text: $again).textContentType(.newPassword)
+                if !again.isEmpty && again != new { Text(words.passphrasesDiffer).foregroundStyle(.red) }
+                if changed { Text(words.settingsPassphraseChanged) }
+                Button(words.actionChangePassphrase) { Task { await changePassphrase() } }
                     .disabled(current.isEmpty || new.isEmpty || again != new || model.busy)
             }
-            Section("Duress passphrase") {
-                Text("A second passphrase to give up if someone forces you to open the app. It opens an empty-looking vault while your real records stay locked. Nothing is wiped, and your real vault records that it was used the next time you unlock it. Face ID and Touch ID always open the real vault.")
-                SecureField("Current passphrase", text: $duressCurrent)
-                SecureField("Duress passphrase", text: $duress).textContentType(.newPassword)
+            Section(words.fieldDuressPassphrase) {
+                Text(words.iosDuressExplainer)
+                SecureField(words.fieldCurrentPassphrase, text: $duressCurrent)
+                SecureField(words.fieldDuressPassphrase, text: $duress).textContentType(.newPassword)
                 if let message = ErrorText.field(model.error, "duress_passphrase") { Text(message).foregroundStyle(.red) }
-                SecureField("The same passphrase again", text: $duressAgain).textContentType(.newPassword)
-                if !duressAgain.isEmpty && duressAgain != duress { Text("The two passphrases are not the same.").foregroundStyle(.red) }
+                SecureField(words.fieldPassphraseAgain, text: $duressAgain).textContentType(.newPassword)
+                if !duressAgain.isEmpty && duressAgain != duress { Text(words.passphrasesDiffer).foregroundStyle(.red) }
                 if let message = duressDone { Text(message) }
-                Button("Set duress passphrase") { Task { await setDuressPassphrase() } }
+                Button(words.actionSetDuressPassphrase) { Task { await setDuressPassphrase() } }
                     .disabled(duressCurrent.isEmpty || duress.isEmpty || duressAgain != duress || model.busy)
-                Button("Remove duress passphrase") { Task { await removeDuressPassphrase() } }
+                Button(words.actionRemoveDuressPassphrase) { Task { await removeDuressPassphrase() } }
                     .disabled(duressCurrent.isEmpty || model.busy)
             }
             BackupSection()
             Section { LockButton() }
         }
-        .navigationTitle("Settings")
+        .navigationTitle(words.tabSettings)
         .task { hasPlatformKey = await store.hasPlatformKey() }
-        .alert("Unlock with Face ID or Touch ID", isPresented: $enrolling) {
-            SecureField("Passphrase", text: $enrolPassphrase)
-            Button("Continue") { Task { await enableBiometrics() } }
-            Button("Cancel", role: .cancel) { enrolPassphrase = "" }
+        .alert(words.iosSettingsBiometrics, isPresented: $enrolling) {
+            SecureField(words.fieldPassphrase, text: $enrolPassphrase)
+            Button(words.actionContinue) { Task { await enableBiometrics() } }
+            Button(words.actionCancel, role: .cancel) { enrolPassphrase = "" }
         } message: {
-            Text("Enter your passphrase. The key stays in this phone's Secure Enclave and only Face ID or Touch ID can use it.")
+            Text(words.iosEnrolExplainer)
         }
     }
 
@@ -106,7 +120,7 @@ struct SettingsPage: View {
         let (passphrase, other) = (duressCurrent, duress)
         duressDone = nil
         if await model.perform({ try await store.withWorker { w in try w.setDuressPassphrase(passphrase: passphrase, duressPassphrase: other) } }) != nil {
-            duressDone = String(localized: "Duress passphrase set.")
+            duressDone = words.settingsDuressSet
             clearDuressFields()
         }
     }
@@ -115,7 +129,7 @@ struct SettingsPage: View {
         let passphrase = duressCurrent
         duressDone = nil
         if await model.perform({ try await store.withWorker { w in try w.removeDuressPassphrase(passphrase: passphrase) } }) != nil {
-            duressDone = String(localized: "Duress passphrase removed.")
+            duressDone = words.settingsDuressRemoved
             clearDuressFields()
         }
     }

@@ -6,6 +6,8 @@ import SwiftUI
 /// Guided Access keeps the phone on it (requested where the phone allows, advised where not);
 /// the phone goes back to the worker only with the worker's passphrase or Face ID / Touch ID.
 struct SharedModePage: View {
+    @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     let clientId: String
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<SharedScreen>()
@@ -23,7 +25,7 @@ struct SharedModePage: View {
                 ErrorBanner(error: model.error) { model.error = nil }
                 if !guided {
                     Section {
-                        Text("To keep the phone on this screen, start Guided Access: triple-click the side button. (Turn it on in Settings › Accessibility › Guided Access.)")
+                        Text(words.iosGuidedAccess)
                             .font(.footnote)
                     }
                 }
@@ -33,16 +35,16 @@ struct SharedModePage: View {
                     }
                     ForEach(screen.goals, id: \.goalId) { (goal: SharedGoal) in
                         Section {
-                            SharedGoalView(goal: goal) { stepId in
+                            SharedGoalView(goal: goal, words: screen.words) { stepId in
                                 Task { await change { s in try s.markStepDone(goalId: goal.goalId, stepId: stepId, on: today) } }
                             }
-                            Button("How is it going?") { rating = goal }
-                            Button("Add my own words") { writingAbout = WordsTarget(goalId: goal.goalId, title: goal.words) }
+                            Button(screen.words.rate) { rating = goal }
+                            Button(screen.words.addWords) { writingAbout = WordsTarget(goalId: goal.goalId, title: goal.words) }
                         }
                     }
                     Section {
                         ForEach(screen.myEntries, id: \.self) { Text($0) }
-                        Button("Add my own words") { writingAbout = WordsTarget(goalId: nil, title: nil) }
+                        Button(screen.words.addWords) { writingAbout = WordsTarget(goalId: nil, title: nil) }
                     }
                     SharedWellnessSection(today: today)
                     Section(screen.nextVisitsLabel) {
@@ -57,7 +59,7 @@ struct SharedModePage: View {
                     }
                 }
                 Section {
-                    Button("Give the phone back") { handingBack = true }
+                    Button(model.data?.words.giveBack ?? words.sharedGiveBack) { handingBack = true }
                 }
             }
             .environment(\.locale, Locale(identifier: model.data?.language ?? Locale.current.identifier))
@@ -68,12 +70,12 @@ struct SharedModePage: View {
         }
         .onDisappear { GuidedAccess.end() }
         .sheet(item: $rating) { (goal: SharedGoal) in
-            RateSheet(title: goal.words) { score, words in
+            RateSheet(title: goal.words, scale: model.data?.ratingScale ?? ratingScale(language: lang)) { score, words in
                 Task { await change { s in try s.rate(goalId: goal.goalId, on: today, score: score, words: words) } }
             }
         }
         .sheet(item: $writingAbout) { (target: WordsTarget) in
-            OwnWordsSheet(title: target.title) { kind, text in
+            OwnWordsSheet(title: target.title, kinds: model.data?.entryKinds ?? []) { kind, text in
                 Task { await change { s in try s.addEntry(kind: kind, text: text, goalId: target.goalId, on: today) } }
             }
         }
@@ -81,6 +83,8 @@ struct SharedModePage: View {
         .sheet(isPresented: $showingBoundary) {
             if let card = boundary { BoundaryCardSheet(card: card) }
         }
+        // Everything here, sheets and errors too, in the client's language and its direction.
+        .worded(in: model.data?.lang ?? store.language)
     }
 
     private func reload() async {
@@ -107,6 +111,8 @@ private struct WordsTarget: Identifiable {
 
 private struct SharedGoalView: View {
     let goal: SharedGoal
+    /// The client's screen's words, in the client's language.
+    let words: SharedWords
     let stepDone: (String) -> Void
 
     var body: some View {
@@ -122,12 +128,12 @@ private struct SharedGoalView: View {
                     }
                     .accessibilityElement(children: .combine)
                     Spacer()
-                    if !step.done { Button("I did this") { stepDone(step.stepId) }.buttonStyle(.bordered) }
+                    if !step.done { Button(words.stepDone) { stepDone(step.stepId) }.buttonStyle(.bordered) }
                 }
             }
-            if !goal.myRatings.isEmpty { Text("My ratings").font(.caption).foregroundStyle(.secondary) }
+            if !goal.myRatings.isEmpty { Text(words.myRatings).font(.caption).foregroundStyle(.secondary) }
             ForEach(Array(goal.myRatings.enumerated()), id: \.offset) { _, rating in RatingLine(rating: rating) }
-            if !goal.workerRatings.isEmpty { Text("My worker's ratings").font(.caption).foregroundStyle(.secondary) }
+            if !goal.workerRatings.isEmpty { Text(words.workerRatings).font(.caption).foregroundStyle(.secondary) }
             ForEach(Array(goal.workerRatings.enumerated()), id: \.offset) { _, rating in RatingLine(rating: rating) }
             ForEach(goal.myEntries, id: \.self) { Text($0).font(.subheadline) }
         }
@@ -149,7 +155,10 @@ private struct RatingLine: View {
 
 /// The client writes in their own words: what helps them, or a reflection.
 private struct OwnWordsSheet: View {
+    @Environment(\.words) private var words
     let title: String?
+    /// The core's `SharedScreen.entryKinds`, in the client's language.
+    let kinds: [Choice]
     let save: (EntryKind, String) -> Void
     @Environment(\.dismiss) private var dismiss
     @State private var kind = EntryKind.whatHelpsMe
@@ -158,18 +167,19 @@ private struct OwnWordsSheet: View {
     var body: some View {
         NavigationStack {
             Form {
-                Picker("Kind", selection: $kind) {
-                    Text("What helps me").tag(EntryKind.whatHelpsMe)
-                    Text("A thought").tag(EntryKind.reflection)
+                Picker(words.visitKind, selection: $kind) {
+                    ForEach(kinds, id: \.value) { (choice: Choice) in
+                        Text(choice.label).tag(EntryKind(choiceValue: choice.value) ?? .whatHelpsMe)
+                    }
                 }
                 .pickerStyle(.segmented)
-                TextField("In my words", text: $text, axis: .vertical).lineLimit(3...)
+                TextField(words.fieldMyWords, text: $text, axis: .vertical).lineLimit(3...)
             }
-            .navigationTitle(title ?? String(localized: "Add my own words"))
+            .navigationTitle(title ?? words.sharedAddWords)
             .toolbar {
-                ToolbarItem(placement: .cancellationAction) { Button("Cancel") { dismiss() } }
+                ToolbarItem(placement: .cancellationAction) { Button(words.actionCancel) { dismiss() } }
                 ToolbarItem(placement: .confirmationAction) {
-                    Button("Save") {
+                    Button(words.actionSave) {
                         save(kind, text)
                         dismiss()
                     }
@@ -183,6 +193,7 @@ private struct OwnWordsSheet: View {
 /// The worker takes the phone back: passphrase (wrong ones keep shared mode and are throttled by
 /// the core) or Face ID / Touch ID. When it works the status changes and the sheet goes with it.
 private struct HandBackSheet: View {
+    @Environment(\.words) private var words
     @EnvironmentObject private var store: VaultStore
     @Environment(\.dismiss) private var dismiss
     @StateObject private var model = ScreenModel<Void>()
@@ -193,20 +204,20 @@ private struct HandBackSheet: View {
         NavigationStack {
             Form {
                 ErrorBanner(error: model.error) { model.error = nil }
-                SecureField("Worker's passphrase", text: $passphrase)
+                SecureField(words.fieldWorkerPassphrase, text: $passphrase)
                     .textContentType(.password)
                     .onSubmit(leave)
-                Button("Take the phone back", action: leave).disabled(passphrase.isEmpty || model.busy)
+                Button(words.actionTakeBack, action: leave).disabled(passphrase.isEmpty || model.busy)
                 if biometrics {
                     Button {
                         Task { await model.perform { try await store.leaveSharedWithBiometrics() } }
                     } label: {
-                        Label("Use Face ID or Touch ID", systemImage: "faceid")
+                        Label(words.iosActionUnlockBiometrics, systemImage: "faceid")
                     }
                 }
             }
-            .navigationTitle("Worker: take the phone back")
-            .toolbar { ToolbarItem(placement: .cancellationAction) { Button("Cancel") { dismiss() } } }
+            .navigationTitle(words.handBackTitle)
+            .toolbar { ToolbarItem(placement: .cancellationAction) { Button(words.actionCancel) { dismiss() } } }
             .task { biometrics = await store.hasPlatformKey() && KeychainPlatformKey.biometricsAvailable }
         }
     }

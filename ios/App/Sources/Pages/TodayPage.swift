@@ -4,6 +4,7 @@ import SwiftUI
 /// The worker's day, as the core's TodayView lays it out: visits, follow-ups, reviews due, open
 /// incidents and referrals to follow up.
 struct TodayPage: View {
+    @Environment(\.words) private var words
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<TodayView>()
     private let today = Days.today()
@@ -15,10 +16,10 @@ struct TodayPage: View {
             if let view = model.data {
                 Section {
                     Text(view.summary)
-                    NavigationLink("Duty balance", value: Route.balance(clientId: nil))
+                    NavigationLink(words.dutyBalanceTitle, value: Route.balance(clientId: nil))
                 }
                 if !view.visits.isEmpty {
-                    Section("Visits") {
+                    Section(words.todayVisits) {
                         ForEach(view.visits, id: \.activityId) { (visit: TodayVisit) in
                             VisitRow(visit: visit, dutyLabels: dutyLabels) { status in
                                 Task { await change { w in _ = try w.setActivityStatus(activityId: visit.activityId, status: status) } }
@@ -28,7 +29,7 @@ struct TodayPage: View {
                 }
                 let followUps = view.overdueFollowUps + view.dueFollowUps
                 if !followUps.isEmpty {
-                    Section("Follow-ups") {
+                    Section(words.todayFollowUps) {
                         ForEach(followUps, id: \.followUpId) { (followUp: TodayFollowUp) in
                             Button {
                                 Task {
@@ -48,12 +49,12 @@ struct TodayPage: View {
                                     Image(systemName: "circle")
                                 }
                             }
-                            .accessibilityHint(Text("Marks it done"))
+                            .accessibilityHint(Text(words.stepMarksDone))
                         }
                     }
                 }
                 if !view.reviewsDue.isEmpty {
-                    Section("Plan reviews") {
+                    Section(words.todayReviews) {
                         ForEach(view.reviewsDue, id: \.planId) { (review: TodayReview) in
                             NavigationLink(value: Route.client(review.clientId)) {
                                 RowText(title: review.clientName, lines: [review.dueLabel])
@@ -62,7 +63,7 @@ struct TodayPage: View {
                     }
                 }
                 if !view.openIncidents.isEmpty {
-                    Section("Open incidents") {
+                    Section(words.todayIncidents) {
                         ForEach(view.openIncidents, id: \.incidentId) { (incident: TodayIncident) in
                             NavigationLink(value: Route.incident(clientId: incident.clientId, incidentId: incident.incidentId)) {
                                 RowText(title: incident.clientName, lines: [incident.kindLabel, incident.statusLabel])
@@ -71,7 +72,7 @@ struct TodayPage: View {
                     }
                 }
                 if !view.referralsToFollowUp.isEmpty {
-                    Section("Referrals to follow up") {
+                    Section(words.todayReferrals) {
                         ForEach(view.referralsToFollowUp, id: \.referralId) { (referral: TodayReferral) in
                             NavigationLink(value: Route.client(referral.clientId)) {
                                 RowText(title: referral.clientName, lines: [referral.resourceName, referral.dueLabel])
@@ -80,7 +81,7 @@ struct TodayPage: View {
                     }
                 }
                 if !view.unreadable.isEmpty {
-                    Section("Could not be opened") {
+                    Section(words.couldNotOpen) {
                         ForEach(view.unreadable, id: \.id) { (record: UnreadableRecord) in
                             RowText(title: record.kindLabel, lines: [record.summary])
                         }
@@ -88,7 +89,7 @@ struct TodayPage: View {
                 }
             }
         }
-        .navigationTitle(model.data?.title ?? String(localized: "Today"))
+        .navigationTitle(model.data?.title ?? words.tabToday)
         .toolbar { LockButton() }
         .task { await reload() }
         .refreshable { await reload() }
@@ -105,6 +106,8 @@ struct TodayPage: View {
 }
 
 private struct VisitRow: View {
+
+    @Environment(\.words) private var words
     let visit: TodayVisit
     let dutyLabels: [Duty: String]
     let setStatus: (ActivityStatus) -> Void
@@ -119,8 +122,8 @@ private struct VisitRow: View {
             }
             if visit.status == ActivityStatus.scheduled {
                 HStack {
-                    Button("Done") { setStatus(ActivityStatus.done) }
-                    Button("Missed") { setStatus(ActivityStatus.missed) }
+                    Button(words.actionMarkDone) { setStatus(ActivityStatus.done) }
+                    Button(words.actionMarkMissed) { setStatus(ActivityStatus.missed) }
                 }
                 .buttonStyle(.bordered)
             }

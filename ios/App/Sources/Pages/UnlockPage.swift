@@ -4,6 +4,7 @@ import SwiftUI
 /// the phone can use biometrics now. After too many wrong passphrases the core says how long to
 /// wait; the button stays off until then.
 struct UnlockPage: View {
+    @Environment(\.words) private var words
     let hasPlatformKey: Bool
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<Void>()
@@ -14,22 +15,22 @@ struct UnlockPage: View {
         Form {
             Section {
                 ErrorBanner(error: model.error ?? store.startError) { model.error = nil }
-                SecureField("Passphrase", text: $passphrase)
+                SecureField(words.fieldPassphrase, text: $passphrase)
                     .textContentType(.password)
                     .submitLabel(.go)
                     .onSubmit(unlock)
-                Button(wait > 0 ? String(localized: "Try again in \(wait) s") : String(localized: "Unlock"), action: unlock)
+                Button(words.actionUnlock, action: unlock)
                     .disabled(passphrase.isEmpty || wait > 0 || model.busy)
                 if hasPlatformKey && KeychainPlatformKey.biometricsAvailable {
                     Button {
                         Task { await model.perform { try await store.unlockWithBiometrics() } }
                     } label: {
-                        Label("Use Face ID or Touch ID", systemImage: "faceid")
+                        Label(words.iosActionUnlockBiometrics, systemImage: "faceid")
                     }
                     .disabled(model.busy)
                 }
             } header: {
-                Text("Alongside is locked").font(.title2).accessibilityAddTraits(.isHeader)
+                Text(words.unlockTitle).font(.title2).accessibilityAddTraits(.isHeader)
             }
         }
         .task(id: ErrorText.retryAfter(model.error)) {

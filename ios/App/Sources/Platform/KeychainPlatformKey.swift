@@ -33,8 +33,9 @@ final class KeychainPlatformKey: PlatformKey, @unchecked Sendable {
     private static let keychainFormat: UInt8 = 2
     private static let algorithm = SecKeyAlgorithm.eciesEncryptionCofactorVariableIVX963SHA256AESGCM
 
-    /// Shown by the system's biometric prompt.
-    var reason = String(localized: "Unlock Alongside")
+    /// Shown by the system's biometric prompt: the core's words, in the worker's language
+    /// (`VaultStore` sets it whenever the language changes).
+    var reason = appWords(language: .en).biometricUnlockTitle
 
     // MARK: PlatformKey
 

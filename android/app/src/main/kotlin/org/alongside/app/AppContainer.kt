@@ -14,6 +14,7 @@ import org.alongside.app.security.AndroidKeystoreDeviceKey
 import org.alongside.app.security.AndroidKeystoreKeySource
 import org.alongside.app.security.BiometricCipherAuthenticator
 import org.alongside.core.PlatformKey
+import org.alongside.core.appWords
 import org.alongside.state.VaultRepository
 
 /**
@@ -37,7 +38,7 @@ class AppContainer(context: Context) {
     /** For work that outlives a screen (auto-lock). */
     val scope = CoroutineScope(SupervisorJob() + Dispatchers.Main.immediate)
 
-    val biometrics = BiometricCipherAuthenticator(app)
+    val biometrics = BiometricCipherAuthenticator(app) { appWords(repository.language.value) }
 
     /** The Keystore key behind biometric unlock (deleted when biometrics are turned off). */
     val keySource = AndroidKeystoreKeySource()

@@ -5,7 +5,10 @@ import org.alongside.core.AreaAssessment
 import org.alongside.core.Assessment
 import org.alongside.core.AssessmentInput
 import org.alongside.core.LifeArea
+import org.alongside.core.Choice
 import org.alongside.core.Risk
+import org.alongside.core.lifeAreaChoices
+import org.alongside.core.riskLevelChoices
 
 /**
  * A client's assessments (newest first, as the core lists them) and the form for a new one: a
@@ -17,9 +20,24 @@ class AssessmentState(vault: VaultRepository, val clientId: String) : StateHolde
         val past: List<Assessment>,
         /** The assessment being written, if one is. */
         val form: AssessmentInput? = null,
-    )
+        /** The ten life areas, worded by the core (`lifeAreaChoices`). */
+        val areaChoices: List<Choice> = emptyList(),
+        /** How serious a risk is, lowest first (`riskLevelChoices`). */
+        val riskLevelChoices: List<Choice> = emptyList(),
+    ) {
+        /** A life area as the worker reads it. */
+        fun areaLabel(area: LifeArea): String = areaChoices.labelOf(area.choiceValue()) ?: area.choiceValue()
+    }
 
-    fun load(): Boolean = show { Assessments(vault.withWorker { it.assessments(clientId) }, screen.data?.form) }
+    fun load(): Boolean = show { assessments(screen.data?.form) }
+
+    private fun assessments(form: AssessmentInput?): Assessments {
+        val lang = vault.language.value
+        return Assessments(
+            vault.withWorker { it.assessments(clientId) }, form,
+            areaChoices = lifeAreaChoices(lang), riskLevelChoices = riskLevelChoices(lang),
+        )
+    }
 
     /** Start a new assessment on [on]. */
     fun start(on: LocalDate) = edit { it?.copy(form = AssessmentInput(on = on, areas = emptyList())) }
@@ -43,7 +61,7 @@ class AssessmentState(vault: VaultRepository, val clientId: String) : StateHolde
     fun submit(): Boolean {
         val input = screen.data?.form ?: return false
         attempt { vault.withWorker { it.addAssessment(clientId, input) } } ?: return false
-        return show { Assessments(vault.withWorker { it.assessments(clientId) }, null) }
+        return show { assessments(null) }
     }
 
     private fun form(change: (AssessmentInput) -> AssessmentInput) =

@@ -13,7 +13,10 @@ import org.alongside.core.DutySuggestion
 import org.alongside.core.FollowUpInput
 import org.alongside.core.GoalCard
 import org.alongside.core.Scheduling
+import org.alongside.core.Choice
+import org.alongside.core.activityKindChoices
 import org.alongside.core.activityKinds
+import org.alongside.core.schedulingChoices
 import org.alongside.core.duties
 import org.alongside.core.followUpDue
 import org.alongside.core.suggestDuties
@@ -50,6 +53,10 @@ class LogVisitState(
         val followUps: List<FollowUpInput> = emptyList(),
         // What the form offers, from the core:
         val kinds: List<ActivityKindInfo>,
+        /** The kinds as the worker reads them (`activityKindChoices`), in the core's order. */
+        val kindChoices: List<Choice> = emptyList(),
+        /** Planned, emergency, as needed, worded by the core (`schedulingChoices`). */
+        val schedulingChoices: List<Choice> = emptyList(),
         val dutyChoices: List<DutyInfo>,
         val goals: List<GoalCard>,
         /** Duties the purpose points to, and why. Shown only; the worker chooses. */
@@ -71,7 +78,11 @@ class LogVisitState(
     fun start(day: LocalDate, today: LocalDate): Boolean = show {
         val kinds = activityKinds()
         val goals = vault.withWorker { it.planScreen(clientId, today) }.goals
-        Form(kind = kinds.first().kind, day = day, kinds = kinds, dutyChoices = duties(), goals = goals)
+        val lang = vault.language.value
+        Form(
+            kind = kinds.first().kind, day = day, kinds = kinds, dutyChoices = duties(), goals = goals,
+            kindChoices = activityKindChoices(lang), schedulingChoices = schedulingChoices(lang),
+        )
     }
 
     fun update(change: (Form) -> Form) = edit { it?.let(change) }

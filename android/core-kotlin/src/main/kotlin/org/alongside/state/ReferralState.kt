@@ -7,6 +7,8 @@ import org.alongside.core.ReferralView
 import org.alongside.core.Resource
 import org.alongside.core.ResourceCategory
 import org.alongside.core.ResourceInput
+import org.alongside.core.Choice
+import org.alongside.core.resourceCategoryChoices
 
 /**
  * Resources and referrals: the worker's directory of services (filtered by category and language
@@ -20,7 +22,13 @@ class ReferralState(vault: VaultRepository, val clientId: String?) : StateHolder
         val referrals: List<ReferralView>,
         val category: ResourceCategory? = null,
         val language: String? = null,
-    )
+        /** The directory's categories, worded by the core (`resourceCategoryChoices`), to filter by. */
+        val categoryChoices: List<Choice> = emptyList(),
+    ) {
+        /** A resource's category as the worker reads it. */
+        fun categoryLabel(category: ResourceCategory): String =
+            categoryChoices.labelOf(category.choiceValue()) ?: category.choiceValue()
+    }
 
     /** The directory (optionally one [category], services in one [language]) and the referrals. */
     fun load(category: ResourceCategory? = null, language: String? = null): Boolean = show {
@@ -30,6 +38,7 @@ class ReferralState(vault: VaultRepository, val clientId: String?) : StateHolder
                 clientId?.let { s.referrals(it) } ?: emptyList(),
                 category,
                 language,
+                resourceCategoryChoices(vault.language.value),
             )
         }
     }

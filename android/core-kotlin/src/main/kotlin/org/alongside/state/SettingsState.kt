@@ -1,10 +1,30 @@
 package org.alongside.state
 
+import org.alongside.core.Choice
+import org.alongside.core.Lang
 import org.alongside.core.PlatformKey
+import org.alongside.core.autoLockChoices
+import org.alongside.core.langFromTag
+import org.alongside.core.langTag
+import org.alongside.core.languageChoices
 
-/** Settings: passphrase, biometrics, auto-lock time. Data: whether biometrics are enrolled. */
+/**
+ * Settings: passphrase, biometrics, auto-lock time, the worker's language. Data: whether
+ * biometrics are enrolled, and the options the core offers, worded in the worker's language.
+ */
 class SettingsState(vault: VaultRepository) : StateHolder<SettingsState.Settings>(vault) {
-    data class Settings(val hasPlatformKey: Boolean, val autoLockSeconds: UInt)
+    data class Settings(
+        val hasPlatformKey: Boolean,
+        val autoLockSeconds: UInt,
+        /** The core's auto-lock options: `value` in minutes ("5"), `label` "5 minutes". */
+        val autoLockChoices: List<Choice> = emptyList(),
+        /** The worker's language now, and the shipped ones, each in its own name (`value`: its tag). */
+        val language: Lang = Lang.EN,
+        val languageChoices: List<Choice> = emptyList(),
+    ) {
+        /** The tag of [language], to mark its option as chosen. */
+        val languageTag: String get() = langTag(language)
+    }
 
     fun load(): Boolean = show { current() }
 
@@ -39,5 +59,22 @@ class SettingsState(vault: VaultRepository) : StateHolder<SettingsState.Settings
         return true
     }
 
-    private fun current() = Settings(vault.hasPlatformKey(), vault.autoLockSeconds)
+    /**
+     * Choose the worker's language from one of [Settings.languageChoices] (its `value`, a tag):
+     * the core keeps it in the vault, and the options, the app's words and errors follow it.
+     */
+    fun setLanguage(tag: String): Boolean = show { vault.setLanguage(langFromTag(tag)); current() }
+
+    /** An auto-lock option's `value` (minutes) as the limit [setAutoLock] takes. */
+    fun autoLockSecondsOf(choice: Choice): UInt = choice.value.toUInt() * 60u
+
+    private fun current(): Settings {
+        val lang = vault.language.value
+        return Settings(
+            vault.hasPlatformKey(), vault.autoLockSeconds,
+            autoLockChoices = autoLockChoices(lang),
+            language = lang,
+            languageChoices = languageChoices(),
+        )
+    }
 }

@@ -6,6 +6,7 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import org.alongside.core.AlongsideException
 import org.alongside.core.AppLock
+import org.alongside.core.Lang
 import org.alongside.core.LockReason
 import org.alongside.core.LockState
 import org.alongside.core.PlatformKey
@@ -13,6 +14,7 @@ import org.alongside.core.SleepCountingClock
 import org.alongside.core.SharedSession
 import org.alongside.core.Vault
 import org.alongside.core.WorkerSession
+import org.alongside.core.langFromTag
 
 /** Where the app is: which screen family the navigation shows. */
 sealed class VaultStatus {
@@ -70,6 +72,23 @@ class VaultRepository(
 
     private val _status = MutableStateFlow<VaultStatus>(VaultStatus.NoVault)
     val status: StateFlow<VaultStatus> = _status.asStateFlow()
+
+    private val _language = MutableStateFlow(langFromTag(java.util.Locale.getDefault().toLanguageTag()))
+
+    /**
+     * The language every word on screen is in: the worker's setting (the core's, sealed in the
+     * vault) once unlocked; before that, and on a vault that never chose, the phone's. The app
+     * provides it at its root; holders pass it to the core's `*Choices`, `appWords` and
+     * `errorMessage`.
+     */
+    val language: StateFlow<Lang> = _language.asStateFlow()
+
+    /** Choose the worker's language; the core keeps it in the vault and words in it from now on. */
+    fun setLanguage(language: Lang): Lang {
+        val set = withWorker { it.setLanguage(language) }
+        _language.value = set
+        return set
+    }
 
     /** Why the vault last locked (auto-lock, a backwards clock, ...), for the unlock screen. */
     @Volatile
@@ -263,6 +282,13 @@ class VaultRepository(
         shared?.close()
         shared = null
         worker = session
+        // The vault's setting wins over the phone's; a setting that cannot be read leaves the
+        // language as it was (the call that needs it reports the error).
+        try {
+            _language.value = session.language()
+        } catch (e: AlongsideException) {
+            Unit
+        }
     }
 
     /** Bring the status in line with the core's lock (which locks first if a limit has passed). */

@@ -12,10 +12,10 @@ import java.util.concurrent.ExecutionException
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.TimeoutException
 import javax.crypto.Cipher
-import org.alongside.app.R
 import org.alongside.app.keys.AuthenticationRefused
 import org.alongside.app.keys.CipherAuthenticator
 import org.alongside.app.keys.KeyUse
+import org.alongside.core.AppWords
 
 /**
  * BiometricPrompt with a CryptoObject: the core's thread asks, the prompt appears on the main
@@ -23,7 +23,11 @@ import org.alongside.app.keys.KeyUse
  * authorised [Cipher] comes back from the prompt's result, so the Keystore lets exactly that
  * operation through.
  */
-class BiometricCipherAuthenticator(private val context: Context) : CipherAuthenticator {
+class BiometricCipherAuthenticator(
+    private val context: Context,
+    /** The prompt's words, in the worker's language at the time it appears (the core's `appWords`). */
+    private val words: () -> AppWords,
+) : CipherAuthenticator {
     @Volatile
     private var activity: FragmentActivity? = null
 
@@ -67,10 +71,11 @@ class BiometricCipherAuthenticator(private val context: Context) : CipherAuthent
                 }
                 // onAuthenticationFailed (a finger that did not match): the prompt stays up.
             }
-            val title = if (use == KeyUse.ENROL) R.string.biometric_enrol_title else R.string.biometric_unlock_title
+            val words = words()
+            val title = if (use == KeyUse.ENROL) words.biometricEnrolTitle else words.biometricUnlockTitle
             val info = BiometricPrompt.PromptInfo.Builder()
-                .setTitle(host.getString(title))
-                .setNegativeButtonText(host.getString(R.string.biometric_use_passphrase))
+                .setTitle(title)
+                .setNegativeButtonText(words.biometricUsePassphrase)
                 .setAllowedAuthenticators(BIOMETRIC_STRONG)
                 .setConfirmationRequired(false)
                 .build()

@@ -40,18 +40,23 @@ import org.alongside.app.ui.today.TodayScreen
 import org.alongside.app.ui.unlock.CreateVaultScreen
 import org.alongside.app.ui.unlock.UnlockScreen
 import org.alongside.app.ui.visit.LogVisitScreen
+import org.alongside.app.ui.common.WordsIn
+import org.alongside.core.Lang
 import org.alongside.state.UnlockState
 import org.alongside.state.VaultStatus
 
 /**
  * The app's one navigation graph. The vault's status decides the screen family: with no vault,
  * "create"; locked, "unlock"; shared, only the client's screen (pinned); unlocked, the worker's
- * screens. Each change of family clears the back stack, so no worker screen (or its state
+ * screens. Everything is worded in the worker's language ([WordsIn], from the repository).
+ * Each change of family clears the back stack, so no worker screen (or its state
  * holder) survives a lock or a hand-over.
  */
 @Composable
 fun AlongsideApp(container: AppContainer, activity: FragmentActivity) {
+    val lang: Lang by container.repository.language.collectAsStateWithLifecycle()
     CompositionLocalProvider(LocalAppContainer provides container) {
+      WordsIn(lang) {
         val unlock = rememberHolder("unlock") { UnlockState(it) }
         var started by remember { mutableStateOf(false) }
         LaunchedEffect(Unit) { unlock.call({ start() }) { started = true } }
@@ -60,6 +65,7 @@ fun AlongsideApp(container: AppContainer, activity: FragmentActivity) {
         } else {
             Box(Modifier.fillMaxSize(), contentAlignment = Alignment.Center) { CircularProgressIndicator() }
         }
+      }
     }
 }
 

@@ -1,6 +1,11 @@
 package org.alongside.app.ui.assessment
 
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.material3.FilterChip
+import org.alongside.state.toEnum
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
@@ -52,7 +57,7 @@ fun AssessmentScreen(nav: NavController, clientId: String) {
     Scaffold(
         topBar = {
             TopAppBar(
-                title = { Text(stringResource(R.string.assessments_title)) },
+                title = { Text(words().assessmentsTitle) },
                 navigationIcon = { BackAction(nav) },
                 actions = { LockAction() },
             )
@@ -76,9 +81,10 @@ fun AssessmentScreen(nav: NavController, clientId: String) {
 
 /**
  * Stateless over [AssessmentState.Assessments]: past assessments (newest first, as the core lists
- * them) and the form being written. Area names and risk levels are the core's enums; the words
- * for them come with the core's choices (another engineer's change), shown here by name until then.
+ * them) and the form being written. Life areas and risk levels are offered as the core words them
+ * (`lifeAreaChoices`, `riskLevelChoices`).
  */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 fun AssessmentContent(
     data: AssessmentState.Assessments,
@@ -95,30 +101,43 @@ fun AssessmentContent(
     ) {
         val form = data.form
         if (form == null) {
-            Button(onClick = onStart) { Text(stringResource(R.string.action_new_assessment)) }
+            Button(onClick = onStart) { Text(words().actionNewAssessment) }
         } else {
             var area by remember { mutableStateOf(LifeArea.HOUSING) }
             var strengths by remember(area) { mutableStateOf("") }
             var needs by remember(area) { mutableStateOf("") }
             var risk by remember(area) { mutableStateOf("") }
-            SectionTitle(area.name)
-            OutlinedTextField(strengths, { strengths = it }, label = { Text(stringResource(R.string.field_strengths)) })
-            OutlinedTextField(needs, { needs = it }, label = { Text(stringResource(R.string.field_needs)) })
+            var level by remember(area) { mutableStateOf(RiskLevel.MEDIUM) }
+            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                data.areaChoices.forEach { choice ->
+                    val value: LifeArea = choice.toEnum()
+                    FilterChip(selected = area == value, onClick = { area = value }, label = { Text(choice.label) })
+                }
+            }
+            SectionTitle(data.areaLabel(area))
+            OutlinedTextField(strengths, { strengths = it }, label = { Text(words().fieldStrengths) })
+            OutlinedTextField(needs, { needs = it }, label = { Text(words().fieldNeeds) })
             OutlinedButton(onClick = {
                 onArea(AreaAssessment(area, needs.ifBlank { null }, strengths.ifBlank { null }, emptyList(), null))
-            }) { Text(stringResource(R.string.action_save_area)) }
-            OutlinedTextField(risk, { risk = it }, label = { Text(stringResource(R.string.field_risk)) })
-            OutlinedButton(onClick = { onRisk(area, Risk(risk, RiskLevel.MEDIUM)); risk = "" }, enabled = risk.isNotBlank()) {
-                Text(stringResource(R.string.action_add_risk))
+            }) { Text(words().actionSaveArea) }
+            OutlinedTextField(risk, { risk = it }, label = { Text(words().fieldRisk) })
+            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                data.riskLevelChoices.forEach { choice ->
+                    val value: RiskLevel = choice.toEnum()
+                    FilterChip(selected = level == value, onClick = { level = value }, label = { Text(choice.label) })
+                }
+            }
+            OutlinedButton(onClick = { onRisk(area, Risk(risk, level)); risk = "" }, enabled = risk.isNotBlank()) {
+                Text(words().actionAddRisk)
             }
             form.areas.forEach { a ->
-                ListRow(title = a.area.name, lines = listOfNotNull(a.strengths, a.needs) + a.risks.map { it.description })
+                ListRow(title = data.areaLabel(a.area), lines = listOfNotNull(a.strengths, a.needs) + a.risks.map { it.description })
             }
             error.forField("areas")?.let { Text(it) }
-            Button(onClick = onSubmit) { Text(stringResource(R.string.action_save)) }
+            Button(onClick = onSubmit) { Text(words().actionSave) }
         }
         data.past.forEach { a ->
-            ListRow(title = a.on.display(), lines = a.areas.map { it.area.name })
+            ListRow(title = a.on.display(), lines = a.areas.map { data.areaLabel(it.area) })
         }
     }
 }

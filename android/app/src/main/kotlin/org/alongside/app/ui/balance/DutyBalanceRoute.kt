@@ -1,6 +1,7 @@
 package org.alongside.app.ui.balance
 
 import androidx.compose.foundation.layout.Column
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.Scaffold
@@ -33,7 +34,7 @@ fun DutyBalanceScreen(nav: NavController, clientId: String?) {
     Scaffold(
         topBar = {
             TopAppBar(
-                title = { Text(stringResource(R.string.duty_balance_title)) },
+                title = { Text(words().dutyBalanceTitle) },
                 navigationIcon = { BackAction(nav) },
                 actions = { LockAction() },
             )

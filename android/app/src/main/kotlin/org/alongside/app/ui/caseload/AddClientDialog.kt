@@ -1,6 +1,7 @@
 package org.alongside.app.ui.caseload
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
@@ -33,27 +34,27 @@ fun AddClientDialog(error: UiError?, onAdd: (ClientInput) -> Unit, onDismiss: ()
     var language by remember { mutableStateOf("") }
     AlertDialog(
         onDismissRequest = onDismiss,
-        title = { Text(stringResource(R.string.action_add_client)) },
+        title = { Text(words().actionAddClient) },
         text = {
             Column(Modifier.verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                 OutlinedTextField(
                     value = name,
                     onValueChange = { name = it },
-                    label = { Text(stringResource(R.string.field_preferred_name)) },
+                    label = { Text(words().fieldPreferredName) },
                     isError = error.forField("preferred_name") != null,
                     supportingText = supporting(error.forField("preferred_name")),
                 )
                 OutlinedTextField(
                     value = pronouns,
                     onValueChange = { pronouns = it },
-                    label = { Text(stringResource(R.string.field_pronouns)) },
+                    label = { Text(words().fieldPronouns) },
                     supportingText = supporting(error.forField("pronouns")),
                 )
                 OutlinedTextField(
                     value = language,
                     onValueChange = { language = it },
-                    label = { Text(stringResource(R.string.field_language)) },
-                    supportingText = { Text(error.forField("language") ?: stringResource(R.string.field_language_hint)) },
+                    label = { Text(words().fieldLanguage) },
+                    supportingText = { Text(error.forField("language") ?: words().fieldLanguageHint) },
                 )
             }
         },
@@ -70,8 +71,8 @@ fun AddClientDialog(error: UiError?, onAdd: (ClientInput) -> Unit, onDismiss: ()
                         consents = emptyList(),
                     ),
                 )
-            }) { Text(stringResource(R.string.action_add)) }
+            }) { Text(words().actionAdd) }
         },
-        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }

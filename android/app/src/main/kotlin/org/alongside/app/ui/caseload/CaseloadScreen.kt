@@ -3,6 +3,9 @@
 package org.alongside.app.ui.caseload
 
 import androidx.compose.foundation.layout.padding
+import org.alongside.app.ui.common.phrase
+import org.alongside.core.AppPhrase
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.material.icons.Icons
@@ -51,13 +54,13 @@ fun CaseloadScreen(nav: NavController) {
     val unreadable: List<UnreadableRecord> = screen.data?.unreadable.orEmpty()
 
     Scaffold(
-        topBar = { TopAppBar(title = { Text(stringResource(R.string.tab_caseload)) }, actions = { LockAction() }) },
+        topBar = { TopAppBar(title = { Text(words().tabCaseload) }, actions = { LockAction() }) },
         bottomBar = { WorkerTabs(nav, Tab.CASELOAD) },
         floatingActionButton = {
             ExtendedFloatingActionButton(
                 onClick = { adding = true },
                 icon = { Icon(Icons.Filled.Add, contentDescription = null) },
-                text = { Text(stringResource(R.string.action_add_client)) },
+                text = { Text(words().actionAddClient) },
             )
         },
     ) { padding ->
@@ -84,15 +87,15 @@ fun CaseloadScreen(nav: NavController) {
 
 @Composable
 private fun CaseloadRowItem(row: CaseloadRow, onOpen: () -> Unit) {
-    val name = row.pronouns?.let { stringResource(R.string.name_with_pronouns, row.preferredName, it) } ?: row.preferredName
+    val name = row.pronouns?.let { phrase(AppPhrase.NameWithPronouns(row.preferredName, it)) } ?: row.preferredName
     ListRow(
         title = name,
         lines = listOfNotNull(
             row.statusLabel,
-            pluralStringResource(R.plurals.active_goals, row.activeGoals.toInt(), row.activeGoals.toInt()),
+            phrase(AppPhrase.ActiveGoals(row.activeGoals.toUInt())),
             row.nextDue?.label,
         ),
-        onClickLabel = stringResource(R.string.action_open_client),
+        onClickLabel = words().actionOpenClient,
         onClick = onOpen,
     )
 }

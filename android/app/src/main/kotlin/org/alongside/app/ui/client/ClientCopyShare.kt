@@ -1,6 +1,7 @@
 package org.alongside.app.ui.client
 
 import android.content.Intent
+import org.alongside.app.ui.common.words
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -21,11 +22,11 @@ import org.alongside.state.ClientCopyState
 fun ClientCopyShareDialog(clientId: String, onDone: () -> Unit) {
     val model = rememberHolder("copy-$clientId") { ClientCopyState(it, clientId) }
     val context = LocalContext.current
-    val chooserTitle = stringResource(R.string.copy_share_title)
+    val chooserTitle = words().copyShareTitle
     AlertDialog(
         onDismissRequest = onDone,
-        title = { Text(stringResource(R.string.copy_warning_title)) },
-        text = { Text(stringResource(R.string.copy_warning)) },
+        title = { Text(words().copyWarningTitle) },
+        text = { Text(words().copyWarning) },
         confirmButton = {
             TextButton(onClick = {
                 model.call({ make(LocalDate.now(), confirmLeavesVault = true) }) { html ->
@@ -38,8 +39,8 @@ fun ClientCopyShareDialog(clientId: String, onDone: () -> Unit) {
                     }
                     onDone()
                 }
-            }) { Text(stringResource(R.string.copy_share_anyway)) }
+            }) { Text(words().copyShareAnyway) }
         },
-        dismissButton = { TextButton(onClick = onDone) { Text(stringResource(R.string.action_cancel)) } },
+        dismissButton = { TextButton(onClick = onDone) { Text(words().actionCancel) } },
     )
 }

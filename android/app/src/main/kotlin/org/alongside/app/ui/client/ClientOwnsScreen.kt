@@ -3,6 +3,7 @@
 package org.alongside.app.ui.client
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
@@ -47,17 +48,17 @@ fun ClientOwnsScreen(nav: NavController, clientId: String) {
         wellness.call { load() }
         progress.call { load() }
     }
-    Scaffold(topBar = { TopAppBar(title = { Text(stringResource(R.string.client_owns)) }, navigationIcon = { BackAction(nav) }) }) { padding ->
+    Scaffold(topBar = { TopAppBar(title = { Text(words().clientOwns) }, navigationIcon = { BackAction(nav) }) }) { padding ->
         LazyColumn(contentPadding = padding) {
             item {
                 Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                     ErrorBanner(plan.error, onDismiss = { wellness.holder.dismissError() })
                     ErrorBanner(chart.error, onDismiss = { progress.holder.dismissError() })
-                    OutlinedButton(onClick = { sharing = true }) { Text(stringResource(R.string.copy_action)) }
+                    OutlinedButton(onClick = { sharing = true }) { Text(words().copyAction) }
                 }
             }
             chart.data?.let { c ->
-                item { SectionTitle(stringResource(R.string.client_progress), Modifier.padding(16.dp)) }
+                item { SectionTitle(words().clientProgress, Modifier.padding(16.dp)) }
                 items(c.goals, key = { it.goalId }) { goal: GoalProgress ->
                     Column(Modifier.padding(horizontal = 16.dp, vertical = 8.dp)) {
                         Text(goal.words)

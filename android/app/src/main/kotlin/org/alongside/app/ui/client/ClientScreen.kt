@@ -3,6 +3,11 @@
 package org.alongside.app.ui.client
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.LocalLang
+import org.alongside.core.ratingScale
+import org.alongside.app.ui.common.phrase
+import org.alongside.core.AppPhrase
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
@@ -89,17 +94,17 @@ fun ClientScreen(nav: NavController, clientId: String) {
                     ErrorBanner(handoverScreen.error, onDismiss = { handover.holder.dismissError() })
                     plan?.pronouns?.let { Text(it) }
                     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                        Button(onClick = { nav.navigate(Routes.visit(clientId)) }) { Text(stringResource(R.string.action_log_visit)) }
-                        OutlinedButton(onClick = { nav.navigate(Routes.note(clientId)) }) { Text(stringResource(R.string.action_new_note)) }
+                        Button(onClick = { nav.navigate(Routes.visit(clientId)) }) { Text(words().actionLogVisit) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.note(clientId)) }) { Text(words().actionNewNote) }
                         OutlinedButton(onClick = { nav.navigate(Routes.incident(clientId = clientId)) }) {
-                            Text(stringResource(R.string.action_report_incident))
+                            Text(words().actionReportIncident)
                         }
-                        OutlinedButton(onClick = { confirmHandover = true }) { Text(stringResource(R.string.action_hand_over)) }
-                        OutlinedButton(onClick = { nav.navigate(Routes.owns(clientId)) }) { Text(stringResource(R.string.client_owns)) }
-                        OutlinedButton(onClick = { nav.navigate(Routes.review(clientId)) }) { Text(stringResource(R.string.action_hold_review)) }
-                        OutlinedButton(onClick = { nav.navigate(Routes.referrals(clientId)) }) { Text(stringResource(R.string.referrals_title)) }
-                        OutlinedButton(onClick = { nav.navigate(Routes.assessment(clientId)) }) { Text(stringResource(R.string.assessments_title)) }
-                        OutlinedButton(onClick = { nav.navigate(Routes.balance(clientId)) }) { Text(stringResource(R.string.duty_balance_title)) }
+                        OutlinedButton(onClick = { confirmHandover = true }) { Text(words().actionHandOver) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.owns(clientId)) }) { Text(words().clientOwns) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.review(clientId)) }) { Text(words().actionHoldReview) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.referrals(clientId)) }) { Text(words().referralsTitle) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.assessment(clientId)) }) { Text(words().assessmentsTitle) }
+                        OutlinedButton(onClick = { nav.navigate(Routes.balance(clientId)) }) { Text(words().dutyBalanceTitle) }
                     }
                 }
             }
@@ -115,14 +120,14 @@ fun ClientScreen(nav: NavController, clientId: String) {
                     )
                 }
                 if (plan.clientEntries.isNotEmpty()) {
-                    item { SectionTitle(stringResource(R.string.client_own_words), Modifier.padding(16.dp)) }
+                    item { SectionTitle(words().clientOwnWords, Modifier.padding(16.dp)) }
                     items(plan.clientEntries, key = { it.id }) { entry: ClientEntry ->
                         ListRow(title = entry.text, lines = listOf(entry.on.display()))
                     }
                 }
             }
             if (data != null) {
-                item { SectionTitle(stringResource(R.string.client_timeline), Modifier.padding(16.dp)) }
+                item { SectionTitle(words().clientTimeline, Modifier.padding(16.dp)) }
                 items(data.timeline, key = { "${it.kind}-${it.id}" }) { item: TimelineItem ->
                     TimelineRow(item, onOpen = {
                         when (item.kind) {
@@ -140,7 +145,7 @@ fun ClientScreen(nav: NavController, clientId: String) {
                         TextButton(
                             onClick = { model.call { loadMoreTimeline() } },
                             modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-                        ) { Text(stringResource(R.string.action_load_more)) }
+                        ) { Text(words().actionLoadMore) }
                     }
                 }
             }
@@ -149,15 +154,16 @@ fun ClientScreen(nav: NavController, clientId: String) {
 
     rating?.let { card ->
         RateDialog(
-            title = stringResource(R.string.rate_as_worker_title, card.clientWords),
+            title = phrase(AppPhrase.RateAsWorkerTitle(card.clientWords)),
+            scale = ratingScale(LocalLang.current),
             onRate = { score, words -> model.call({ rateGoal(card.goalId, today, score, words) }) { ok -> if (ok) rating = null } },
             onDismiss = { rating = null },
         )
     }
     addingStepTo?.let { card ->
         TextDialog(
-            title = stringResource(R.string.action_add_step),
-            label = stringResource(R.string.field_step),
+            title = words().actionAddStep,
+            label = words().fieldStep,
             onDone = { text -> model.call({ addStep(card.goalId, text) }) { ok -> if (ok) addingStepTo = null } },
             onDismiss = { addingStepTo = null },
         )
@@ -172,15 +178,15 @@ fun ClientScreen(nav: NavController, clientId: String) {
     if (confirmHandover) {
         AlertDialog(
             onDismissRequest = { confirmHandover = false },
-            title = { Text(stringResource(R.string.handover_title)) },
-            text = { Text(stringResource(R.string.handover_explainer)) },
+            title = { Text(words().handoverTitle) },
+            text = { Text(words().handoverExplainer) },
             confirmButton = {
                 TextButton(onClick = {
                     confirmHandover = false
                     handover.call { open(clientId, today) }
-                }) { Text(stringResource(R.string.action_hand_over)) }
+                }) { Text(words().actionHandOver) }
             },
-            dismissButton = { TextButton(onClick = { confirmHandover = false }) { Text(stringResource(R.string.action_cancel)) } },
+            dismissButton = { TextButton(onClick = { confirmHandover = false }) { Text(words().actionCancel) } },
         )
     }
 }
@@ -188,17 +194,17 @@ fun ClientScreen(nav: NavController, clientId: String) {
 @Composable
 private fun PlanHeader(plan: Plan?, reviewOverdue: Boolean, onStart: () -> Unit) {
     Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-        SectionTitle(stringResource(R.string.client_plan))
+        SectionTitle(words().clientPlan)
         if (plan == null) {
-            Text(stringResource(R.string.plan_none))
-            Button(onClick = onStart) { Text(stringResource(R.string.action_start_plan)) }
+            Text(words().planNone)
+            Button(onClick = onStart) { Text(words().actionStartPlan) }
         } else {
-            Text(stringResource(R.string.plan_version, plan.version.toInt(), plan.started.display()))
+            Text(phrase(AppPhrase.PlanVersion(plan.version.toUInt(), plan.started.display())))
             Text(
-                stringResource(R.string.plan_review_due, plan.reviewDue.display()),
+                phrase(AppPhrase.PlanReviewDue(plan.reviewDue.display())),
                 color = if (reviewOverdue) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurface,
             )
-            if (reviewOverdue) Text(stringResource(R.string.plan_review_overdue), color = MaterialTheme.colorScheme.error)
+            if (reviewOverdue) Text(words().planReviewOverdue, color = MaterialTheme.colorScheme.error)
         }
     }
 }
@@ -209,7 +215,7 @@ private fun TimelineRow(item: TimelineItem, onOpen: () -> Unit) {
     ListRow(
         title = item.title,
         lines = listOfNotNull(listOfNotNull(item.day.display(), item.time?.display()).joinToString(" "), item.detail),
-        onClickLabel = if (opens) stringResource(R.string.action_open) else null,
+        onClickLabel = if (opens) words().actionOpen else null,
         onClick = if (opens) onOpen else null,
     )
 }
@@ -219,9 +225,9 @@ private fun StartPlanDialog(today: LocalDate, onStart: (LocalDate) -> Unit, onDi
     var reviewDue by remember { mutableStateOf(reviewDue(today)) }
     AlertDialog(
         onDismissRequest = onDismiss,
-        title = { Text(stringResource(R.string.action_start_plan)) },
-        text = { DateField(stringResource(R.string.field_review_due), reviewDue, onChange = { reviewDue = it }) },
-        confirmButton = { TextButton(onClick = { onStart(reviewDue) }) { Text(stringResource(R.string.action_start_plan)) } },
-        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+        title = { Text(words().actionStartPlan) },
+        text = { DateField(words().fieldReviewDue, reviewDue, onChange = { reviewDue = it }) },
+        confirmButton = { TextButton(onClick = { onStart(reviewDue) }) { Text(words().actionStartPlan) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }

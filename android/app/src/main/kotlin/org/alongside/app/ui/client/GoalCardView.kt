@@ -1,6 +1,10 @@
 package org.alongside.app.ui.client
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.core.AppWords
+import org.alongside.app.ui.common.phrase
+import org.alongside.core.AppPhrase
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
@@ -42,19 +46,19 @@ fun GoalCardView(
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             Text(card.areaLabel, style = MaterialTheme.typography.labelLarge)
             Text(card.clientWords, style = MaterialTheme.typography.titleMedium)
-            card.workerStep?.let { Text(stringResource(R.string.goal_worker_step, it)) }
-            card.measure?.let { Text(stringResource(R.string.goal_measure, it)) }
-            val target = card.targetDate?.let { stringResource(R.string.goal_target, it.display()) }
+            card.workerStep?.let { Text(phrase(AppPhrase.GoalWorkerStep(it))) }
+            card.measure?.let { Text(phrase(AppPhrase.GoalMeasure(it))) }
+            val target = card.targetDate?.let { phrase(AppPhrase.GoalTarget(it.display())) }
             Text(listOfNotNull(card.statusLabel, target).joinToString(" · "))
             Row(horizontalArrangement = Arrangement.spacedBy(16.dp)) {
                 RatingSide(
-                    title = stringResource(R.string.rating_client),
+                    title = words().ratingClient,
                     rating = card.latestClientRating,
                     trend = card.clientTrend,
                     modifier = Modifier.weight(1f),
                 )
                 RatingSide(
-                    title = stringResource(R.string.rating_worker),
+                    title = words().ratingWorker,
                     rating = card.latestWorkerRating,
                     trend = card.workerTrend,
                     modifier = Modifier.weight(1f),
@@ -62,14 +66,14 @@ fun GoalCardView(
             }
             if (card.steps.isNotEmpty()) {
                 Text(
-                    stringResource(R.string.goal_steps_done, card.stepsDone.toInt(), card.steps.size),
+                    phrase(AppPhrase.GoalStepsDone(card.stepsDone.toUInt(), card.steps.size.toUInt())),
                     style = MaterialTheme.typography.labelLarge,
                 )
                 card.steps.forEach { step -> StepLine(step, onConfirm = { onConfirmStep(step) }) }
             }
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                OutlinedButton(onClick = onRate) { Text(stringResource(R.string.action_rate_progress)) }
-                TextButton(onClick = onAddStep) { Text(stringResource(R.string.action_add_step)) }
+                OutlinedButton(onClick = onRate) { Text(words().actionRateProgress) }
+                TextButton(onClick = onAddStep) { Text(words().actionAddStep) }
             }
         }
     }
@@ -81,13 +85,13 @@ private fun RatingSide(title: String, rating: RatingView?, trend: Trend, modifie
     Column(modifier.semantics(mergeDescendants = true) {}) {
         Text(title, style = MaterialTheme.typography.labelLarge)
         if (rating == null) {
-            Text(stringResource(R.string.rating_none))
+            Text(words().ratingNone)
         } else {
-            Text(stringResource(R.string.rating_score, rating.score.toInt()), style = MaterialTheme.typography.headlineSmall)
+            Text(phrase(AppPhrase.RatingScore(rating.score.toUInt())), style = MaterialTheme.typography.headlineSmall)
             Text(rating.on.display(), style = MaterialTheme.typography.bodySmall)
             rating.words?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
         }
-        Text(stringResource(trendText(trend)), style = MaterialTheme.typography.bodySmall)
+        Text(trendText(words(), trend), style = MaterialTheme.typography.bodySmall)
     }
 }
 
@@ -95,22 +99,22 @@ private fun RatingSide(title: String, rating: RatingView?, trend: Trend, modifie
 private fun StepLine(step: Step, onConfirm: () -> Unit) {
     val waiting = step.markedBy == Author.CLIENT && !step.confirmed
     val state = when {
-        waiting -> stringResource(R.string.step_marked_by_client)
-        step.doneOn != null -> stringResource(R.string.step_done_on, step.doneOn!!.display())
-        else -> stringResource(R.string.step_open)
+        waiting -> words().stepMarkedByClient
+        step.doneOn != null -> phrase(AppPhrase.StepDoneOn(step.doneOn!!.display()))
+        else -> words().stepOpen
     }
     Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
         Column(Modifier.weight(1f).semantics(mergeDescendants = true) {}) {
             Text(step.text)
             Text(state, style = MaterialTheme.typography.bodySmall)
         }
-        if (waiting) TextButton(onClick = onConfirm) { Text(stringResource(R.string.action_confirm_step)) }
+        if (waiting) TextButton(onClick = onConfirm) { Text(words().actionConfirmStep) }
     }
 }
 
-private fun trendText(trend: Trend): Int = when (trend) {
-    Trend.UP -> R.string.trend_up
-    Trend.SAME -> R.string.trend_same
-    Trend.DOWN -> R.string.trend_down
-    Trend.NOT_ENOUGH -> R.string.trend_not_enough
+private fun trendText(words: AppWords, trend: Trend): String = when (trend) {
+    Trend.UP -> words.trendUp
+    Trend.SAME -> words.trendSame
+    Trend.DOWN -> words.trendDown
+    Trend.NOT_ENOUGH -> words.trendNotEnough
 }

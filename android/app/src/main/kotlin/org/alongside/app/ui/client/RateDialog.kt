@@ -1,6 +1,11 @@
 package org.alongside.app.ui.client
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.phrase
+import org.alongside.core.AppPhrase
+import org.alongside.core.Choice
+import org.alongside.state.labelOf
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.OutlinedTextField
@@ -23,19 +28,21 @@ import org.alongside.app.R
 
 /**
  * A rating on the neutral 1-to-10 scale, with optional words. The slider only offers whole steps
- * from 1 to 10; the core checks the score. Used by the worker here and by the client in shared mode.
+ * from 1 to 10; the core checks the score. [scale] is the core's `ratingScale` (each score's band in
+ * words, in the reader's language). Used by the worker here and by the client in shared mode.
  */
 @Composable
-fun RateDialog(title: String, onRate: (score: Int, words: String?) -> Unit, onDismiss: () -> Unit) {
+fun RateDialog(title: String, scale: List<Choice>, onRate: (score: Int, words: String?) -> Unit, onDismiss: () -> Unit) {
     var score by remember { mutableFloatStateOf(5f) }
-    var words by remember { mutableStateOf("") }
+    var note by remember { mutableStateOf("") }
     val value = score.roundToInt()
     AlertDialog(
         onDismissRequest = onDismiss,
         title = { Text(title) },
         text = {
             Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-                Text(stringResource(R.string.rating_score, value))
+                Text(phrase(AppPhrase.RatingScore(value.toUInt())))
+                scale.labelOf(value.toString())?.let { Text(it) }
                 Slider(
                     value = score,
                     onValueChange = { score = it },
@@ -44,17 +51,17 @@ fun RateDialog(title: String, onRate: (score: Int, words: String?) -> Unit, onDi
                     modifier = Modifier.semantics { stateDescription = value.toString() },
                 )
                 OutlinedTextField(
-                    value = words,
-                    onValueChange = { words = it },
-                    label = { Text(stringResource(R.string.field_rating_words)) },
+                    value = note,
+                    onValueChange = { note = it },
+                    label = { Text(words().fieldRatingWords) },
                     minLines = 2,
                 )
             }
         },
         confirmButton = {
-            TextButton(onClick = { onRate(value, words.ifBlank { null }) }) { Text(stringResource(R.string.action_save)) }
+            TextButton(onClick = { onRate(value, note.ifBlank { null }) }) { Text(words().actionSave) }
         },
-        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }
 
@@ -66,7 +73,7 @@ fun TextDialog(title: String, label: String, onDone: (String) -> Unit, onDismiss
         onDismissRequest = onDismiss,
         title = { Text(title) },
         text = { OutlinedTextField(value = text, onValueChange = { text = it }, label = { Text(label) }) },
-        confirmButton = { TextButton(onClick = { onDone(text) }) { Text(stringResource(R.string.action_save)) } },
-        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+        confirmButton = { TextButton(onClick = { onDone(text) }) { Text(words().actionSave) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }

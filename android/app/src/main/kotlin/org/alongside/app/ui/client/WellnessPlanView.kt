@@ -1,6 +1,7 @@
 package org.alongside.app.ui.client
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Card
@@ -36,7 +37,7 @@ fun WellnessPlanView(view: WellnessView, onEdit: ((WellnessSectionView) -> Unit)
                         style = MaterialTheme.typography.bodySmall,
                     )
                     onEdit?.let { edit ->
-                        TextButton(onClick = { edit(section) }) { Text(stringResource(R.string.action_write)) }
+                        TextButton(onClick = { edit(section) }) { Text(words().actionWrite) }
                     }
                 }
             }

@@ -3,6 +3,7 @@
 package org.alongside.app.ui.common
 
 import androidx.compose.foundation.layout.fillMaxWidth
+import org.alongside.core.AppPhrase
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.text.KeyboardActions
 import androidx.compose.foundation.text.KeyboardOptions
@@ -102,7 +103,7 @@ fun TextArea(
 fun DateField(label: String, value: LocalDate, onChange: (LocalDate) -> Unit, modifier: Modifier = Modifier) {
     var open by remember { mutableStateOf(false) }
     OutlinedButton(onClick = { open = true }, modifier = modifier.heightIn(min = 48.dp)) {
-        Text(stringResource(R.string.field_value, label, value.display()))
+        Text(phrase(AppPhrase.FieldValue(label, value.display())))
     }
     if (open) {
         val state = rememberDatePickerState(initialSelectedDateMillis = value.toPickerMillis())
@@ -112,9 +113,9 @@ fun DateField(label: String, value: LocalDate, onChange: (LocalDate) -> Unit, mo
                 TextButton(onClick = {
                     state.selectedDateMillis?.let { onChange(pickerMillisToDay(it)) }
                     open = false
-                }) { Text(stringResource(R.string.action_ok)) }
+                }) { Text(words().actionOk) }
             },
-            dismissButton = { TextButton(onClick = { open = false }) { Text(stringResource(R.string.action_cancel)) } },
+            dismissButton = { TextButton(onClick = { open = false }) { Text(words().actionCancel) } },
         ) {
             DatePicker(state = state)
         }
@@ -126,7 +127,7 @@ fun DateField(label: String, value: LocalDate, onChange: (LocalDate) -> Unit, mo
 fun TimeField(label: String, value: LocalTime?, onChange: (LocalTime?) -> Unit, modifier: Modifier = Modifier) {
     var open by remember { mutableStateOf(false) }
     OutlinedButton(onClick = { open = true }, modifier = modifier.heightIn(min = 48.dp)) {
-        Text(stringResource(R.string.field_value, label, value?.display() ?: stringResource(R.string.value_none)))
+        Text(phrase(AppPhrase.FieldValue(label, value?.display() ?: words().valueNone)))
     }
     if (open) {
         val now = value ?: LocalTime.now()
@@ -139,13 +140,13 @@ fun TimeField(label: String, value: LocalTime?, onChange: (LocalTime?) -> Unit, 
                 TextButton(onClick = {
                     onChange(LocalTime.of(state.hour, state.minute))
                     open = false
-                }) { Text(stringResource(R.string.action_ok)) }
+                }) { Text(words().actionOk) }
             },
             dismissButton = {
                 TextButton(onClick = {
                     onChange(null)
                     open = false
-                }) { Text(stringResource(R.string.action_clear)) }
+                }) { Text(words().actionClear) }
             },
         )
     }

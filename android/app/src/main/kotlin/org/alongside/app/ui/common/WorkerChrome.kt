@@ -22,13 +22,14 @@ import androidx.navigation.NavController
 import kotlinx.coroutines.launch
 import org.alongside.app.R
 import org.alongside.app.ui.Routes
+import org.alongside.core.AppWords
 
 /** The worker's three top-level places. */
-enum class Tab(val route: String, val label: Int) {
-    TODAY(Routes.TODAY, R.string.tab_today),
-    CASELOAD(Routes.CASELOAD, R.string.tab_caseload),
-    CORNER(Routes.CORNER, R.string.tab_corner),
-    SETTINGS(Routes.SETTINGS, R.string.tab_settings),
+enum class Tab(val route: String, val label: (AppWords) -> String) {
+    TODAY(Routes.TODAY, { it.tabToday }),
+    CASELOAD(Routes.CASELOAD, { it.tabCaseload }),
+    CORNER(Routes.CORNER, { it.tabCorner }),
+    SETTINGS(Routes.SETTINGS, { it.tabSettings }),
 }
 
 @Composable
@@ -54,7 +55,7 @@ fun WorkerTabs(nav: NavController, selected: Tab) {
                     }
                     Icon(icon, contentDescription = null)
                 },
-                label = { Text(stringResource(tab.label)) },
+                label = { Text(tab.label(words())) },
             )
         }
     }
@@ -75,16 +76,16 @@ fun LockAction() {
         activity?.moveTaskToBack(true)
         scope.launch(container.core) { container.repository.quickHide() }
     }) {
-        Icon(Icons.Filled.VisibilityOff, contentDescription = stringResource(R.string.action_quick_hide))
+        Icon(Icons.Filled.VisibilityOff, contentDescription = words().actionQuickHide)
     }
     IconButton(onClick = { scope.launch(container.core) { container.repository.lock() } }) {
-        Icon(Icons.Filled.Lock, contentDescription = stringResource(R.string.action_lock_now))
+        Icon(Icons.Filled.Lock, contentDescription = words().actionLockNow)
     }
 }
 
 @Composable
 fun BackAction(nav: NavController) {
     IconButton(onClick = { nav.popBackStack() }) {
-        Icon(Icons.AutoMirrored.Filled.ArrowBack, contentDescription = stringResource(R.string.action_back))
+        Icon(Icons.AutoMirrored.Filled.ArrowBack, contentDescription = words().actionBack)
     }
 }

@@ -1,6 +1,9 @@
 package org.alongside.app.ui.incident
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.phrase
+import org.alongside.core.AppPhrase
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
@@ -51,33 +54,33 @@ fun IncidentDetail(
     val open = incident.status is IncidentStatus.Open
 
     Text(view.kindLabel, style = MaterialTheme.typography.headlineSmall)
-    Text(stringResource(R.string.incident_header, view.clientName, incident.occurredOn.display(), view.statusLabel))
+    Text(phrase(AppPhrase.IncidentHeader(view.clientName, incident.occurredOn.display(), view.statusLabel)))
     Text(incident.description)
     if (view.donts.isNotEmpty()) {
-        SectionTitle(stringResource(R.string.incident_donts))
+        SectionTitle(words().incidentDonts)
         view.donts.forEach { Text("• $it") }
     }
-    SectionTitle(stringResource(R.string.incident_required))
+    SectionTitle(words().incidentRequired)
     view.required.forEach { state: RequiredActionState ->
         Column(Modifier.semantics(mergeDescendants = true) {}) {
             Text(state.label, style = MaterialTheme.typography.titleSmall)
             val done = state.done
             if (done != null) {
-                Text(stringResource(R.string.incident_action_done, done.by, done.on.display()))
+                Text(phrase(AppPhrase.IncidentActionDone(done.by, done.on.display())))
                 done.details?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
             } else {
-                Text(stringResource(R.string.incident_action_missing), color = MaterialTheme.colorScheme.error)
+                Text(words().incidentActionMissing, color = MaterialTheme.colorScheme.error)
             }
         }
         if (state.done == null && open) {
-            OutlinedButton(onClick = { recording = state }) { Text(stringResource(R.string.action_record, state.label)) }
+            OutlinedButton(onClick = { recording = state }) { Text(phrase(AppPhrase.Record(state.label))) }
         }
     }
     if (open) {
         OutlinedTextField(
             value = outcome,
             onValueChange = { outcome = it },
-            label = { Text(stringResource(R.string.field_outcome)) },
+            label = { Text(words().fieldOutcome) },
             supportingText = supporting(error.forField("outcome")),
             modifier = Modifier.fillMaxWidth(),
         )
@@ -85,7 +88,7 @@ fun IncidentDetail(
             onClick = { onClose(LocalDate.now(), outcome.ifBlank { null }) },
             enabled = view.canClose && !busy,
             modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-        ) { Text(stringResource(R.string.action_close_incident)) }
+        ) { Text(words().actionCloseIncident) }
     }
 
     recording?.let { state ->
@@ -121,23 +124,23 @@ private fun RecordActionDialog(
                 OutlinedTextField(
                     value = doneBy,
                     onValueChange = { doneBy = it },
-                    label = { Text(stringResource(R.string.field_done_by)) },
+                    label = { Text(words().fieldDoneBy) },
                     supportingText = supporting(error.forField("by")),
                 )
-                DateField(stringResource(R.string.field_on), on, onChange = { on = it })
+                DateField(words().fieldOn, on, onChange = { on = it })
                 OutlinedTextField(
                     value = details,
                     onValueChange = { details = it },
-                    label = { Text(stringResource(R.string.field_details)) },
+                    label = { Text(words().fieldDetails) },
                     minLines = 2,
                 )
             }
         },
         confirmButton = {
             TextButton(onClick = { onRecord(IncidentActionInput(action, doneBy, on, null, details.ifBlank { null })) }) {
-                Text(stringResource(R.string.action_save))
+                Text(words().actionSave)
             }
         },
-        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }

@@ -3,6 +3,7 @@
 package org.alongside.app.ui.incident
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
@@ -63,7 +64,7 @@ fun IncidentScreen(nav: NavController, clientId: String?, incidentId: String?) {
     val data = screen.data
 
     Scaffold(
-        topBar = { TopAppBar(title = { Text(stringResource(R.string.incident_title)) }, navigationIcon = { BackAction(nav) }) },
+        topBar = { TopAppBar(title = { Text(words().incidentTitle) }, navigationIcon = { BackAction(nav) }) },
     ) { padding ->
         Column(
             modifier = Modifier
@@ -106,28 +107,28 @@ private fun ReportForm(
     var on by remember { mutableStateOf(LocalDate.now()) }
     var at by remember { mutableStateOf<LocalTime?>(null) }
     var description by remember { mutableStateOf("") }
-    SectionTitle(stringResource(R.string.incident_kind))
+    SectionTitle(words().incidentKind)
     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
         kinds.forEach { info: IncidentKindInfo ->
             FilterChip(selected = kind == info.kind, onClick = { kind = info.kind }, label = { Text(info.label) })
         }
     }
     kinds.firstOrNull { it.kind == kind }?.let { info: IncidentKindInfo ->
-        SectionTitle(stringResource(R.string.incident_required))
+        SectionTitle(words().incidentRequired)
         info.required.forEach { Text("• ${it.label}") }
         if (info.donts.isNotEmpty()) {
-            SectionTitle(stringResource(R.string.incident_donts))
+            SectionTitle(words().incidentDonts)
             info.donts.forEach { Text("• $it") }
         }
     }
     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-        DateField(stringResource(R.string.field_occurred_on), on, onChange = { on = it })
-        TimeField(stringResource(R.string.field_time), at, onChange = { at = it })
+        DateField(words().fieldOccurredOn, on, onChange = { on = it })
+        TimeField(words().fieldTime, at, onChange = { at = it })
     }
     TextArea(
         value = description,
         onValueChange = { description = it },
-        label = stringResource(R.string.field_what_happened),
+        label = words().fieldWhatHappened,
         error = error.forField("description"),
     )
     val chosen = kind
@@ -135,5 +136,5 @@ private fun ReportForm(
         onClick = { if (chosen != null) onReport(IncidentInput(chosen, on, at, description, null)) },
         enabled = chosen != null && !busy,
         modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-    ) { Text(stringResource(R.string.action_report)) }
+    ) { Text(words().actionReport) }
 }

@@ -1,6 +1,7 @@
 package org.alongside.app.ui.note
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
@@ -28,25 +29,25 @@ fun AddendumDialog(error: UiError?, onAdd: (reason: String, text: String) -> Uni
     var text by remember { mutableStateOf("") }
     AlertDialog(
         onDismissRequest = onDismiss,
-        title = { Text(stringResource(R.string.action_add_addendum)) },
+        title = { Text(words().actionAddAddendum) },
         text = {
             Column(Modifier.verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                 OutlinedTextField(
                     value = reason,
                     onValueChange = { reason = it },
-                    label = { Text(stringResource(R.string.field_addendum_reason)) },
+                    label = { Text(words().fieldAddendumReason) },
                     supportingText = supporting(error.forField("reason")),
                 )
                 OutlinedTextField(
                     value = text,
                     onValueChange = { text = it },
-                    label = { Text(stringResource(R.string.field_addendum_text)) },
+                    label = { Text(words().fieldAddendumText) },
                     minLines = 3,
                     supportingText = supporting(error.forField("text")),
                 )
             }
         },
-        confirmButton = { TextButton(onClick = { onAdd(reason, text) }) { Text(stringResource(R.string.action_add)) } },
-        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+        confirmButton = { TextButton(onClick = { onAdd(reason, text) }) { Text(words().actionAdd) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }

@@ -3,6 +3,9 @@
 package org.alongside.app.ui.note
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.phrase
+import org.alongside.core.AppPhrase
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
@@ -76,7 +79,7 @@ fun NoteScreen(nav: NavController, clientId: String, noteId: String?, activityId
     LaunchedEffect(data?.discarded) { if (data?.discarded == true) nav.popBackStack() }
 
     Scaffold(
-        topBar = { TopAppBar(title = { Text(stringResource(R.string.note_title)) }, navigationIcon = { BackAction(nav) }) },
+        topBar = { TopAppBar(title = { Text(words().noteTitle) }, navigationIcon = { BackAction(nav) }) },
     ) { padding ->
         Column(
             modifier = Modifier
@@ -97,7 +100,7 @@ fun NoteScreen(nav: NavController, clientId: String, noteId: String?, activityId
                     model.call { setText(typed) }
                 },
                 readOnly = !editable,
-                label = { Text(stringResource(R.string.field_note)) },
+                label = { Text(words().fieldNote) },
                 minLines = 6,
                 visualTransformation = SpanHighlighter(hints.map { it.span }, highlightStyle()),
                 isError = screen.error.forField("text") != null,
@@ -108,16 +111,16 @@ fun NoteScreen(nav: NavController, clientId: String, noteId: String?, activityId
             if (editable) {
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                     OutlinedButton(onClick = { model.call { save() } }, enabled = !screen.busy) {
-                        Text(stringResource(R.string.action_save_draft))
+                        Text(words().actionSaveDraft)
                     }
                     Button(onClick = { confirmSign = true }, enabled = text.isNotBlank() && !screen.busy) {
-                        Text(stringResource(R.string.action_sign))
+                        Text(words().actionSign)
                     }
-                    TextButton(onClick = { confirmDiscard = true }) { Text(stringResource(R.string.action_discard)) }
+                    TextButton(onClick = { confirmDiscard = true }) { Text(words().actionDiscard) }
                 }
             } else {
                 view?.addenda?.takeIf { it.isNotEmpty() }?.let { Addenda(it) }
-                Button(onClick = { addingAddendum = true }) { Text(stringResource(R.string.action_add_addendum)) }
+                Button(onClick = { addingAddendum = true }) { Text(words().actionAddAddendum) }
             }
         }
     }
@@ -125,28 +128,28 @@ fun NoteScreen(nav: NavController, clientId: String, noteId: String?, activityId
     if (confirmSign) {
         AlertDialog(
             onDismissRequest = { confirmSign = false },
-            title = { Text(stringResource(R.string.sign_title)) },
-            text = { Text(stringResource(R.string.sign_explainer)) },
+            title = { Text(words().signTitle) },
+            text = { Text(words().signExplainer) },
             confirmButton = {
                 TextButton(onClick = {
                     confirmSign = false
                     model.call { sign() }
-                }) { Text(stringResource(R.string.action_sign)) }
+                }) { Text(words().actionSign) }
             },
-            dismissButton = { TextButton(onClick = { confirmSign = false }) { Text(stringResource(R.string.action_cancel)) } },
+            dismissButton = { TextButton(onClick = { confirmSign = false }) { Text(words().actionCancel) } },
         )
     }
     if (confirmDiscard) {
         AlertDialog(
             onDismissRequest = { confirmDiscard = false },
-            title = { Text(stringResource(R.string.discard_title)) },
+            title = { Text(words().discardTitle) },
             confirmButton = {
                 TextButton(onClick = {
                     confirmDiscard = false
                     model.call { discard() }
-                }) { Text(stringResource(R.string.action_discard)) }
+                }) { Text(words().actionDiscard) }
             },
-            dismissButton = { TextButton(onClick = { confirmDiscard = false }) { Text(stringResource(R.string.action_cancel)) } },
+            dismissButton = { TextButton(onClick = { confirmDiscard = false }) { Text(words().actionCancel) } },
         )
     }
     if (addingAddendum) {
@@ -162,8 +165,8 @@ fun NoteScreen(nav: NavController, clientId: String, noteId: String?, activityId
 private fun NoteStatusLine(view: NoteView) {
     val status = view.note.status
     val line = when (status) {
-        is NoteStatus.Signed -> stringResource(R.string.note_signed_at, status.at.display())
-        is NoteStatus.Draft -> stringResource(R.string.note_draft_saved, view.note.updated.display())
+        is NoteStatus.Signed -> phrase(AppPhrase.NoteSignedAt(status.at.display()))
+        is NoteStatus.Draft -> phrase(AppPhrase.NoteDraftSaved(view.note.updated.display()))
     }
     Text(line, style = MaterialTheme.typography.labelLarge)
 }
@@ -173,10 +176,10 @@ private fun NoteStatusLine(view: NoteView) {
 private fun LanguageHints(hints: List<LanguageHint>) {
     if (hints.isEmpty()) return
     Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
-        SectionTitle(stringResource(R.string.note_hints))
+        SectionTitle(words().noteHints)
         hints.forEach { hint ->
             Text(
-                stringResource(R.string.note_hint_line, hint.span.text, hint.suggestions.joinToString(", ")),
+                phrase(AppPhrase.NoteHintLine(hint.span.text, hint.suggestions.joinToString(", "))),
                 style = MaterialTheme.typography.bodyMedium,
             )
             Text(hint.why, style = MaterialTheme.typography.bodySmall)
@@ -187,9 +190,9 @@ private fun LanguageHints(hints: List<LanguageHint>) {
 @Composable
 private fun Addenda(addenda: List<Addendum>) {
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.note_addenda))
+        SectionTitle(words().noteAddenda)
         addenda.forEach { addendum ->
-            Text(stringResource(R.string.addendum_header, addendum.written.display(), addendum.reason), style = MaterialTheme.typography.labelLarge)
+            Text(phrase(AppPhrase.AddendumHeader(addendum.written.display(), addendum.reason)), style = MaterialTheme.typography.labelLarge)
             Text(addendum.text)
         }
     }

@@ -1,6 +1,7 @@
 package org.alongside.app.ui.referral
 
 import androidx.compose.foundation.layout.Column
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.ExperimentalMaterial3Api
@@ -42,7 +43,7 @@ fun ReferralsScreen(nav: NavController, clientId: String) {
     Scaffold(
         topBar = {
             TopAppBar(
-                title = { Text(stringResource(R.string.referrals_title)) },
+                title = { Text(words().referralsTitle) },
                 navigationIcon = { BackAction(nav) },
                 actions = { LockAction() },
             )
@@ -55,6 +56,7 @@ fun ReferralsScreen(nav: NavController, clientId: String) {
                     data = data,
                     onRefer = { res -> model.call { refer(ReferralInput(resourceId = res.id, madeOn = today)) } },
                     onOutcome = { outcomeFor = it },
+                    onCategory = { category -> model.call { load(category, data.language) } },
                 )
             }
         }
@@ -70,9 +72,9 @@ fun ReferralsScreen(nav: NavController, clientId: String) {
                     model.call({ setStatus(r.referral.id, ReferralStatus.COMPLETED, today, outcome.ifBlank { null }) }) { ok ->
                         if (ok) outcomeFor = null
                     }
-                }) { Text(stringResource(R.string.action_save)) }
+                }) { Text(words().actionSave) }
             },
-            dismissButton = { TextButton(onClick = { outcomeFor = null }) { Text(stringResource(R.string.action_cancel)) } },
+            dismissButton = { TextButton(onClick = { outcomeFor = null }) { Text(words().actionCancel) } },
         )
     }
 }

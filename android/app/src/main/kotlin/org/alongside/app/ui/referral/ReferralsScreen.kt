@@ -1,6 +1,13 @@
 package org.alongside.app.ui.referral
 
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.material3.FilterChip
+import org.alongside.state.toEnum
+import org.alongside.app.ui.common.phrase
+import org.alongside.core.AppPhrase
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
@@ -30,36 +37,48 @@ import org.alongside.state.ReferralState
  * [ReferralState.Referrals]: the core's category and status labels, the outcome in the worker's
  * words, and the follow-up day. Referring opens on a resource; outcomes are set per referral.
  */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 fun ReferralsContent(
     data: ReferralState.Referrals,
     onRefer: (Resource) -> Unit,
     onOutcome: (ReferralView) -> Unit,
     modifier: Modifier = Modifier,
+    onCategory: (ResourceCategory?) -> Unit = {},
 ) {
     Column(
         modifier = modifier.verticalScroll(rememberScrollState()).padding(vertical = 8.dp),
         verticalArrangement = Arrangement.spacedBy(4.dp),
     ) {
-        SectionTitle(stringResource(R.string.referrals_title), Modifier.padding(horizontal = 16.dp))
+        SectionTitle(words().referralsTitle, Modifier.padding(horizontal = 16.dp))
         data.referrals.forEach { r ->
             ListRow(
                 title = r.resourceName,
                 lines = listOfNotNull(
                     r.statusLabel,
                     r.referral.outcome,
-                    r.referral.followUpDue?.let { stringResource(R.string.referral_follow_up, it.display()) },
+                    r.referral.followUpDue?.let { phrase(AppPhrase.ReferralFollowUp(it.display())) },
                 ),
-                onClickLabel = stringResource(R.string.action_set_outcome),
+                onClickLabel = words().actionSetOutcome,
                 onClick = { onOutcome(r) },
             )
         }
-        SectionTitle(stringResource(R.string.resources_title), Modifier.padding(horizontal = 16.dp))
+        SectionTitle(words().resourcesTitle, Modifier.padding(horizontal = 16.dp))
+        FlowRow(Modifier.padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            data.categoryChoices.forEach { choice ->
+                val value: ResourceCategory = choice.toEnum()
+                FilterChip(
+                    selected = data.category == value,
+                    onClick = { onCategory(if (data.category == value) null else value) },
+                    label = { Text(choice.label) },
+                )
+            }
+        }
         data.resources.forEach { res ->
             ListRow(
                 title = res.name,
-                lines = listOfNotNull(res.contact, res.hours, res.languages.joinToString(" ").ifBlank { null }),
-                trailing = { TextButton(onClick = { onRefer(res) }) { Text(stringResource(R.string.action_refer)) } },
+                lines = listOfNotNull(data.categoryLabel(res.category), res.contact, res.hours, res.languages.joinToString(" ").ifBlank { null }),
+                trailing = { TextButton(onClick = { onRefer(res) }) { Text(words().actionRefer) } },
             )
         }
     }

@@ -1,6 +1,7 @@
 package org.alongside.app.ui.review
 
 import androidx.compose.foundation.layout.Column
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.Scaffold
@@ -33,7 +34,7 @@ fun PlanReviewScreen(nav: NavController, clientId: String) {
     Scaffold(
         topBar = {
             TopAppBar(
-                title = { Text(stringResource(R.string.action_hold_review)) },
+                title = { Text(words().actionHoldReview) },
                 navigationIcon = { BackAction(nav) },
                 actions = { LockAction() },
             )

@@ -1,6 +1,9 @@
 package org.alongside.app.ui.review
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.phrase
+import org.alongside.core.AppPhrase
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
@@ -50,39 +53,39 @@ fun PlanReviewContent(
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
         Text(page.screen.preferredName, style = MaterialTheme.typography.headlineSmall)
-        Text(stringResource(R.string.plan_review_due, page.screen.plan.reviewDue.display()))
+        Text(phrase(AppPhrase.PlanReviewDue(page.screen.plan.reviewDue.display())))
         page.screen.goals.forEach { row ->
             ListRow(
                 title = row.clientWords,
                 lines = listOf(row.statusLabel) +
-                    (row.clientRatings + row.workerRatings).map { stringResource(R.string.rating_score, it.score.toInt()) },
+                    (row.clientRatings + row.workerRatings).map { phrase(AppPhrase.RatingScore(it.score.toUInt())) },
             )
         }
         HorizontalDivider()
         OutlinedTextField(
             value = whatChanged,
             onValueChange = { whatChanged = it },
-            label = { Text(stringResource(R.string.field_what_changed)) },
+            label = { Text(words().fieldWhatChanged) },
             isError = error.forField("what_changed") != null,
             supportingText = supporting(error.forField("what_changed")),
         )
         OutlinedTextField(
             value = why,
             onValueChange = { why = it },
-            label = { Text(stringResource(R.string.field_why)) },
+            label = { Text(words().fieldWhy) },
             isError = error.forField("why") != null,
             supportingText = supporting(error.forField("why")),
         )
-        DateField(stringResource(R.string.field_review_due), nextDue, onChange = { nextDue = it })
-        Button(onClick = { onReview(whatChanged, why, nextDue) }) { Text(stringResource(R.string.action_hold_review)) }
+        DateField(words().fieldReviewDue, nextDue, onChange = { nextDue = it })
+        Button(onClick = { onReview(whatChanged, why, nextDue) }) { Text(words().actionHoldReview) }
         HorizontalDivider()
-        SectionTitle(stringResource(R.string.review_history))
+        SectionTitle(words().reviewHistory)
         page.history.sortedByDescending { it.on }.forEach { review ->
             ListRow(title = review.on.display(), lines = listOf(review.whatChanged, review.why))
         }
         page.screen.versions.forEach { v ->
             ListRow(
-                title = stringResource(R.string.plan_version, v.version.toInt(), v.started.display()),
+                title = phrase(AppPhrase.PlanVersion(v.version.toUInt(), v.started.display())),
                 lines = listOf(v.closedOn.display()),
             )
         }

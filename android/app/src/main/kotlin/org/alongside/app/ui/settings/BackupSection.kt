@@ -1,6 +1,9 @@
 package org.alongside.app.ui.settings
 
 import androidx.activity.compose.rememberLauncherForActivityResult
+import org.alongside.app.ui.common.phrase
+import org.alongside.core.AppPhrase
+import org.alongside.app.ui.common.words
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
@@ -40,6 +43,7 @@ import org.alongside.state.BackupState
 fun BackupSection() {
     val container = LocalAppContainer.current
     val context = LocalContext.current
+    val words = words()
     val model = rememberHolder("backup") { BackupState(it) }
     val screen by model.holder.state.collectAsStateWithLifecycle()
     var passphrase by remember { mutableStateOf("") }
@@ -73,34 +77,34 @@ fun BackupSection() {
     }
 
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.settings_backup))
-        Text(stringResource(R.string.backup_explainer))
+        SectionTitle(words().settingsBackup)
+        Text(words().backupExplainer)
         ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() })
-        if (copyFailed) Text(stringResource(R.string.backup_copy_failed))
-        PassphraseField(passphrase, { passphrase = it }, stringResource(R.string.field_passphrase))
+        if (copyFailed) Text(words().backupCopyFailed)
+        PassphraseField(passphrase, { passphrase = it }, words().fieldPassphrase)
         PassphraseField(
             backupPassphrase,
             { backupPassphrase = it },
-            stringResource(R.string.field_backup_passphrase),
+            words().fieldBackupPassphrase,
             error = screen.error.forField("backup_passphrase"),
         )
         PassphraseField(
             again,
             { again = it },
-            stringResource(R.string.field_passphrase_again),
-            error = if (again.isNotEmpty() && again != backupPassphrase) stringResource(R.string.passphrases_differ) else null,
+            words().fieldPassphraseAgain,
+            error = if (again.isNotEmpty() && again != backupPassphrase) words().passphrasesDiffer else null,
         )
         saved?.let { summary ->
-            Text(stringResource(R.string.backup_done, summary.records.toLong(), summary.bytes.toLong()))
+            Text(phrase(AppPhrase.BackupDone(summary.records.toUInt(), summary.bytes.toString())))
         }
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             Button(onClick = { saveTo.launch(BackupFiles.FILE_NAME) }, enabled = ready) {
-                Text(stringResource(R.string.action_backup_save))
+                Text(words().actionBackupSave)
             }
             OutlinedButton(
                 onClick = {
                     val (unlock, sealing) = passphrase to backupPassphrase
-                    val chooserTitle = context.getString(R.string.action_backup_share)
+                    val chooserTitle = words.actionBackupShare
                     model.call({
                         val file = container.backups.newOutgoing()
                         if (backup(file.path, unlock, sealing)) container.backups.shareIntent(file, chooserTitle) else null
@@ -112,7 +116,7 @@ fun BackupSection() {
                     }
                 },
                 enabled = ready,
-            ) { Text(stringResource(R.string.action_backup_share)) }
+            ) { Text(words().actionBackupShare) }
         }
     }
 }

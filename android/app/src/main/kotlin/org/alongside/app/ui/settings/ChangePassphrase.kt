@@ -1,6 +1,7 @@
 package org.alongside.app.ui.settings
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
@@ -33,21 +34,21 @@ fun ChangePassphrase(model: HolderModel<SettingsState>) {
     var again by remember { mutableStateOf("") }
     var changed by remember { mutableStateOf(false) }
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.settings_change_passphrase))
-        PassphraseField(current, { current = it }, stringResource(R.string.field_current_passphrase))
+        SectionTitle(words().settingsChangePassphrase)
+        PassphraseField(current, { current = it }, words().fieldCurrentPassphrase)
         PassphraseField(
             new,
             { new = it },
-            stringResource(R.string.field_new_passphrase),
+            words().fieldNewPassphrase,
             error = screen.error.forField("new_passphrase"),
         )
         PassphraseField(
             again,
             { again = it },
-            stringResource(R.string.field_passphrase_again),
-            error = if (again.isNotEmpty() && again != new) stringResource(R.string.passphrases_differ) else null,
+            words().fieldPassphraseAgain,
+            error = if (again.isNotEmpty() && again != new) words().passphrasesDiffer else null,
         )
-        if (changed) Text(stringResource(R.string.settings_passphrase_changed))
+        if (changed) Text(words().settingsPassphraseChanged)
         OutlinedButton(
             onClick = {
                 val (from, to) = current to new
@@ -63,7 +64,7 @@ fun ChangePassphrase(model: HolderModel<SettingsState>) {
             },
             enabled = current.isNotEmpty() && new.isNotEmpty() && again == new && !screen.busy,
             modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-        ) { Text(stringResource(R.string.action_change_passphrase)) }
+        ) { Text(words().actionChangePassphrase) }
     }
 }
 
@@ -73,18 +74,18 @@ fun EnrolBiometricsDialog(onEnrol: (String) -> Unit, onDismiss: () -> Unit) {
     var passphrase by remember { mutableStateOf("") }
     AlertDialog(
         onDismissRequest = onDismiss,
-        title = { Text(stringResource(R.string.settings_biometrics)) },
+        title = { Text(words().settingsBiometrics) },
         text = {
             Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-                Text(stringResource(R.string.enrol_explainer))
-                PassphraseField(passphrase, { passphrase = it }, stringResource(R.string.field_passphrase))
+                Text(words().enrolExplainer)
+                PassphraseField(passphrase, { passphrase = it }, words().fieldPassphrase)
             }
         },
         confirmButton = {
             TextButton(onClick = { onEnrol(passphrase) }, enabled = passphrase.isNotEmpty()) {
-                Text(stringResource(R.string.action_continue))
+                Text(words().actionContinue)
             }
         },
-        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }

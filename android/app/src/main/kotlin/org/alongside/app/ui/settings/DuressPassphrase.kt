@@ -1,6 +1,8 @@
 package org.alongside.app.ui.settings
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.core.AppWords
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
@@ -34,31 +36,31 @@ fun DuressPassphrase(model: HolderModel<SettingsState>) {
     var current by remember { mutableStateOf("") }
     var duress by remember { mutableStateOf("") }
     var again by remember { mutableStateOf("") }
-    var done by remember { mutableStateOf<Int?>(null) }
+    var done by remember { mutableStateOf<((AppWords) -> String)?>(null) }
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.settings_duress))
-        Text(stringResource(R.string.duress_explainer))
-        PassphraseField(current, { current = it }, stringResource(R.string.field_current_passphrase))
+        SectionTitle(words().settingsDuress)
+        Text(words().duressExplainer)
+        PassphraseField(current, { current = it }, words().fieldCurrentPassphrase)
         PassphraseField(
             duress,
             { duress = it },
-            stringResource(R.string.field_duress_passphrase),
+            words().fieldDuressPassphrase,
             error = screen.error.forField("duress_passphrase"),
         )
         PassphraseField(
             again,
             { again = it },
-            stringResource(R.string.field_passphrase_again),
-            error = if (again.isNotEmpty() && again != duress) stringResource(R.string.passphrases_differ) else null,
+            words().fieldPassphraseAgain,
+            error = if (again.isNotEmpty() && again != duress) words().passphrasesDiffer else null,
         )
-        done?.let { Text(stringResource(it)) }
+        done?.let { Text(it(words())) }
         OutlinedButton(
             onClick = {
                 val (unlock, other) = current to duress
                 done = null
                 model.call({ setDuressPassphrase(unlock, other) }) { ok ->
                     if (ok) {
-                        done = R.string.settings_duress_set
+                        done = { it.settingsDuressSet }
                         current = ""
                         duress = ""
                         again = ""
@@ -67,14 +69,14 @@ fun DuressPassphrase(model: HolderModel<SettingsState>) {
             },
             enabled = current.isNotEmpty() && duress.isNotEmpty() && again == duress && !screen.busy,
             modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-        ) { Text(stringResource(R.string.action_set_duress_passphrase)) }
+        ) { Text(words().actionSetDuressPassphrase) }
         TextButton(
             onClick = {
                 val unlock = current
                 done = null
                 model.call({ removeDuressPassphrase(unlock) }) { ok ->
                     if (ok) {
-                        done = R.string.settings_duress_removed
+                        done = { it.settingsDuressRemoved }
                         current = ""
                         duress = ""
                         again = ""
@@ -83,6 +85,6 @@ fun DuressPassphrase(model: HolderModel<SettingsState>) {
             },
             enabled = current.isNotEmpty() && !screen.busy,
             modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-        ) { Text(stringResource(R.string.action_remove_duress_passphrase)) }
+        ) { Text(words().actionRemoveDuressPassphrase) }
     }
 }

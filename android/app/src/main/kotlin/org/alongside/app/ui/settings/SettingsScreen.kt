@@ -3,6 +3,7 @@
 package org.alongside.app.ui.settings
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
@@ -45,10 +46,10 @@ import org.alongside.app.ui.common.WorkerTabs
 import org.alongside.app.ui.common.rememberHolder
 import org.alongside.state.SettingsState
 
-/** Auto-lock choices offered, in minutes. */
-private val AUTO_LOCK_MINUTES = listOf(1, 5, 15, 30)
-
-/** Biometrics, auto-lock, the passphrase, the duress passphrase and backups. */
+/**
+ * Biometrics, auto-lock, the worker's language, the passphrase, the duress passphrase and backups.
+ * The auto-lock and language options are the core's (`autoLockChoices`, `languageChoices`).
+ */
 @Composable
 fun SettingsScreen(nav: NavController) {
     val container = LocalAppContainer.current
@@ -59,7 +60,7 @@ fun SettingsScreen(nav: NavController) {
     val settings = screen.data
 
     Scaffold(
-        topBar = { TopAppBar(title = { Text(stringResource(R.string.tab_settings)) }, actions = { LockAction() }) },
+        topBar = { TopAppBar(title = { Text(words().tabSettings) }, actions = { LockAction() }) },
         bottomBar = { WorkerTabs(nav, Tab.SETTINGS) },
     ) { padding ->
         Column(
@@ -91,15 +92,15 @@ fun SettingsScreen(nav: NavController) {
                         ),
                     verticalAlignment = Alignment.CenterVertically,
                 ) {
-                    Text(stringResource(R.string.settings_biometrics), modifier = Modifier.weight(1f))
+                    Text(words().settingsBiometrics, modifier = Modifier.weight(1f))
                     Switch(checked = settings.hasPlatformKey, onCheckedChange = null)
                 }
                 HorizontalDivider()
             }
 
-            SectionTitle(stringResource(R.string.settings_auto_lock))
-            AUTO_LOCK_MINUTES.forEach { minutes ->
-                val seconds = (minutes * 60).toUInt()
+            SectionTitle(words().settingsAutoLock)
+            settings?.autoLockChoices.orEmpty().forEach { choice ->
+                val seconds = model.holder.autoLockSecondsOf(choice)
                 val selected = settings?.autoLockSeconds == seconds
                 Row(
                     modifier = Modifier
@@ -117,7 +118,27 @@ fun SettingsScreen(nav: NavController) {
                     verticalAlignment = Alignment.CenterVertically,
                 ) {
                     RadioButton(selected = selected, onClick = null)
-                    Text(pluralStringResource(R.plurals.auto_lock_minutes, minutes, minutes))
+                    Text(choice.label)
+                }
+            }
+            HorizontalDivider()
+
+            SectionTitle(words().settingsLanguage)
+            settings?.languageChoices.orEmpty().forEach { choice ->
+                val selected = settings?.languageTag == choice.value
+                Row(
+                    modifier = Modifier
+                        .fillMaxWidth()
+                        .heightIn(min = 48.dp)
+                        .selectable(
+                            selected = selected,
+                            role = Role.RadioButton,
+                            onClick = { model.call { setLanguage(choice.value) } },
+                        ),
+                    verticalAlignment = Alignment.CenterVertically,
+                ) {
+                    RadioButton(selected = selected, onClick = null)
+                    Text(choice.label)
                 }
             }
             HorizontalDivider()

@@ -1,36 +1,14 @@
 package org.alongside.app.ui.shared
 
-import android.content.res.Configuration
-import android.text.TextUtils
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.CompositionLocalProvider
-import androidx.compose.runtime.remember
-import androidx.compose.ui.platform.LocalConfiguration
-import androidx.compose.ui.platform.LocalContext
-import androidx.compose.ui.platform.LocalLayoutDirection
-import androidx.compose.ui.unit.LayoutDirection
-import java.util.Locale
+import org.alongside.app.ui.common.WordsIn
+import org.alongside.core.Lang
 
 /**
- * Shows [content] in the client's language: the core already writes shared mode's words in it
- * ([org.alongside.core.SharedScreen.language]); this makes the app's own buttons and the layout
- * direction follow, where the app has strings in that language.
+ * Shared mode in the client's language: the screen's own words come from the core in it
+ * (`SharedScreen.words`, its scale and entry kinds), and everything around them (the app's chrome,
+ * errors) is provided in the same language, laid out right to left for Arabic. A French-speaking
+ * client reads no English button.
  */
 @Composable
-fun ClientLanguage(tag: String, content: @Composable () -> Unit) {
-    val base = LocalContext.current
-    val locale = remember(tag) { Locale.forLanguageTag(tag) }
-    val configuration = remember(locale) { Configuration(base.resources.configuration).apply { setLocale(locale) } }
-    val localized = remember(configuration) { base.createConfigurationContext(configuration) }
-    val direction = if (TextUtils.getLayoutDirectionFromLocale(locale) == android.view.View.LAYOUT_DIRECTION_RTL) {
-        LayoutDirection.Rtl
-    } else {
-        LayoutDirection.Ltr
-    }
-    CompositionLocalProvider(
-        LocalContext provides localized,
-        LocalConfiguration provides configuration,
-        LocalLayoutDirection provides direction,
-        content = content,
-    )
-}
+fun ClientLanguage(lang: Lang, content: @Composable () -> Unit) = WordsIn(lang, content)

@@ -1,6 +1,7 @@
 package org.alongside.app.ui.shared
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.OutlinedButton
@@ -45,28 +46,28 @@ fun HandBackDialog(model: HolderModel<SharedModeState>, onDismiss: () -> Unit) {
     }
     AlertDialog(
         onDismissRequest = onDismiss,
-        title = { Text(stringResource(R.string.hand_back_title)) },
+        title = { Text(words().handBackTitle) },
         text = {
             Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
                 ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() })
                 PassphraseField(
                     value = passphrase,
                     onValueChange = { passphrase = it },
-                    label = stringResource(R.string.field_worker_passphrase),
+                    label = words().fieldWorkerPassphrase,
                     onDone = { if (passphrase.isNotEmpty()) leave() },
                 )
                 if (biometrics) {
                     OutlinedButton(onClick = { model.call { leaveWithPlatformKey(container.platformKey) } }) {
-                        Text(stringResource(R.string.action_unlock_biometrics))
+                        Text(words().actionUnlockBiometrics)
                     }
                 }
             }
         },
         confirmButton = {
             TextButton(onClick = leave, enabled = passphrase.isNotEmpty() && !screen.busy) {
-                Text(stringResource(R.string.action_take_back))
+                Text(words().actionTakeBack)
             }
         },
-        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }

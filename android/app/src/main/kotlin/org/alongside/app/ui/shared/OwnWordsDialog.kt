@@ -1,6 +1,7 @@
 package org.alongside.app.ui.shared
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
@@ -17,40 +18,43 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import org.alongside.app.R
+import org.alongside.core.Choice
 import org.alongside.core.EntryKind
+import org.alongside.state.toEnum
 
-/** The client writes in their own words: what helps them, or a reflection. */
+/**
+ * The client writes in their own words: what helps them, or a reflection ([kinds]: the core's
+ * `SharedScreen.entryKinds` in the client's language).
+ */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun OwnWordsDialog(about: String?, onSave: (EntryKind, String) -> Unit, onDismiss: () -> Unit) {
+fun OwnWordsDialog(about: String?, kinds: List<Choice>, onSave: (EntryKind, String) -> Unit, onDismiss: () -> Unit) {
     var kind by remember { mutableStateOf(EntryKind.WHAT_HELPS_ME) }
     var text by remember { mutableStateOf("") }
     AlertDialog(
         onDismissRequest = onDismiss,
-        title = { Text(about ?: stringResource(R.string.shared_add_words)) },
+        title = { Text(about ?: words().sharedAddWords) },
         text = {
             Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                    FilterChip(
-                        selected = kind == EntryKind.WHAT_HELPS_ME,
-                        onClick = { kind = EntryKind.WHAT_HELPS_ME },
-                        label = { Text(stringResource(R.string.entry_what_helps_me)) },
-                    )
-                    FilterChip(
-                        selected = kind == EntryKind.REFLECTION,
-                        onClick = { kind = EntryKind.REFLECTION },
-                        label = { Text(stringResource(R.string.entry_reflection)) },
-                    )
+                    kinds.forEach { choice ->
+                        val value: EntryKind = choice.toEnum()
+                        FilterChip(
+                            selected = kind == value,
+                            onClick = { kind = value },
+                            label = { Text(choice.label) },
+                        )
+                    }
                 }
                 OutlinedTextField(
                     value = text,
                     onValueChange = { text = it },
-                    label = { Text(stringResource(R.string.field_my_words)) },
+                    label = { Text(words().fieldMyWords) },
                     minLines = 3,
                 )
             }
         },
-        confirmButton = { TextButton(onClick = { onSave(kind, text) }) { Text(stringResource(R.string.action_save)) } },
-        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_cancel)) } },
+        confirmButton = { TextButton(onClick = { onSave(kind, text) }) { Text(words().actionSave) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }

@@ -1,6 +1,7 @@
 package org.alongside.app.ui.shared
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.core.SharedWords
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
@@ -27,6 +28,7 @@ import org.alongside.core.SharedStep
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
 fun SharedGoalCard(
+    words: SharedWords,
     goal: SharedGoal,
     onStepDone: (String) -> Unit,
     onRate: () -> Unit,
@@ -45,21 +47,21 @@ fun SharedGoalCard(
                         step.note?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
                     }
                     if (!step.done) {
-                        TextButton(onClick = { onStepDone(step.stepId) }) { Text(stringResource(R.string.shared_step_done)) }
+                        TextButton(onClick = { onStepDone(step.stepId) }) { Text(words.stepDone) }
                     }
                 }
             }
             // Every rating, in the core's order.
-            if (goal.myRatings.isNotEmpty()) Text(stringResource(R.string.shared_my_ratings), style = MaterialTheme.typography.labelLarge)
+            if (goal.myRatings.isNotEmpty()) Text(words.myRatings, style = MaterialTheme.typography.labelLarge)
             goal.myRatings.forEach { RatingLine(it) }
             if (goal.workerRatings.isNotEmpty()) {
-                Text(stringResource(R.string.shared_worker_ratings), style = MaterialTheme.typography.labelLarge)
+                Text(words.workerRatings, style = MaterialTheme.typography.labelLarge)
             }
             goal.workerRatings.forEach { RatingLine(it) }
             goal.myEntries.forEach { Text(it, style = MaterialTheme.typography.bodyMedium) }
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                OutlinedButton(onClick = onRate) { Text(stringResource(R.string.shared_rate)) }
-                TextButton(onClick = onWrite) { Text(stringResource(R.string.shared_add_words)) }
+                OutlinedButton(onClick = onRate) { Text(words.rate) }
+                TextButton(onClick = onWrite) { Text(words.addWords) }
             }
         }
     }

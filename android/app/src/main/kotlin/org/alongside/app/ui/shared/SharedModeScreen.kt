@@ -1,6 +1,9 @@
 package org.alongside.app.ui.shared
 
 import androidx.activity.compose.BackHandler
+import org.alongside.app.ui.common.LocalLang
+import org.alongside.core.ratingScale
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
@@ -59,7 +62,7 @@ fun SharedModeScreen() {
     BackHandler(enabled = true) { /* Leaving needs the worker. */ }
     val view: SharedScreen? = screen.data
 
-    ClientLanguage(view?.language ?: "und") {
+    ClientLanguage(view?.lang ?: LocalLang.current) {
         Scaffold { padding ->
             LazyColumn(contentPadding = padding) {
                 item {
@@ -78,6 +81,7 @@ fun SharedModeScreen() {
                     items(view.goals, key = { it.goalId }) { goal: SharedGoal ->
                         SharedGoalCard(
                             goal = goal,
+                            words = view.words,
                             onStepDone = { stepId -> model.call { markStepDone(goal.goalId, stepId, today) } },
                             onRate = { rating = goal },
                             onWrite = { writingFor = WordsTarget(goal.goalId, goal.words) },
@@ -88,7 +92,7 @@ fun SharedModeScreen() {
                         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                             view.myEntries.forEach { Text(it) }
                             OutlinedButton(onClick = { writingFor = WordsTarget(null, null) }) {
-                                Text(stringResource(R.string.shared_add_words))
+                                Text(view.words.addWords)
                             }
                         }
                     }
@@ -113,7 +117,7 @@ fun SharedModeScreen() {
                     OutlinedButton(
                         onClick = { handingBack = true },
                         modifier = Modifier.fillMaxWidth().padding(16.dp).heightIn(min = 48.dp),
-                    ) { Text(stringResource(R.string.shared_give_back)) }
+                    ) { Text(view?.words?.giveBack ?: words().sharedGiveBack) }
                 }
             }
         }
@@ -121,6 +125,7 @@ fun SharedModeScreen() {
         rating?.let { goal ->
             RateDialog(
                 title = goal.words,
+                scale = view?.ratingScale ?: ratingScale(LocalLang.current),
                 onRate = { score, words -> model.call({ rate(goal.goalId, today, score, words) }) { ok -> if (ok) rating = null } },
                 onDismiss = { rating = null },
             )
@@ -131,6 +136,7 @@ fun SharedModeScreen() {
         writingFor?.let { target ->
             OwnWordsDialog(
                 about = target.goalWords,
+                kinds = view?.entryKinds.orEmpty(),
                 onSave = { kind, text ->
                     model.call({ addEntry(kind, text, target.goalId, today) }) { ok -> if (ok) writingFor = null }
                 },

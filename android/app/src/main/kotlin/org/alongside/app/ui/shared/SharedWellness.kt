@@ -1,6 +1,7 @@
 package org.alongside.app.ui.shared
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.OutlinedTextField
@@ -55,9 +56,9 @@ fun SharedWellness(today: LocalDate, modifier: Modifier = Modifier) {
             confirmButton = {
                 TextButton(onClick = {
                     wellness.call({ write(section.section, text, today) }) { ok -> if (ok) editing = null }
-                }) { Text(stringResource(R.string.action_save)) }
+                }) { Text(words().actionSave) }
             },
-            dismissButton = { TextButton(onClick = { editing = null }) { Text(stringResource(R.string.action_cancel)) } },
+            dismissButton = { TextButton(onClick = { editing = null }) { Text(words().actionCancel) } },
         )
     }
 }

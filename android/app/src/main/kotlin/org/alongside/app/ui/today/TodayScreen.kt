@@ -3,6 +3,7 @@
 package org.alongside.app.ui.today
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.selection.toggleable
@@ -60,7 +61,7 @@ fun TodayScreen(nav: NavController) {
 
     Scaffold(
         topBar = {
-            TopAppBar(title = { Text(view?.title ?: stringResource(R.string.tab_today)) }, actions = { LockAction() })
+            TopAppBar(title = { Text(view?.title ?: words().tabToday) }, actions = { LockAction() })
         },
         bottomBar = { WorkerTabs(nav, Tab.TODAY) },
     ) { padding ->
@@ -71,11 +72,11 @@ fun TodayScreen(nav: NavController) {
                 item {
                     // The worker's own duty balance across the caseload, with the empowerment hint.
                     OutlinedButton(onClick = { nav.navigate(Routes.balance()) }, modifier = Modifier.padding(horizontal = 16.dp)) {
-                        Text(stringResource(R.string.duty_balance_title))
+                        Text(words().dutyBalanceTitle)
                     }
                 }
                 if (view.visits.isNotEmpty()) {
-                    item { SectionTitle(stringResource(R.string.today_visits), Modifier.padding(16.dp)) }
+                    item { SectionTitle(words().todayVisits, Modifier.padding(16.dp)) }
                     items(view.visits, key = { it.activityId }) { visit: TodayVisit ->
                         VisitRow(
                             visit = visit,
@@ -87,40 +88,40 @@ fun TodayScreen(nav: NavController) {
                 }
                 val followUps = view.overdueFollowUps + view.dueFollowUps
                 if (followUps.isNotEmpty()) {
-                    item { SectionTitle(stringResource(R.string.today_follow_ups), Modifier.padding(16.dp)) }
+                    item { SectionTitle(words().todayFollowUps, Modifier.padding(16.dp)) }
                     items(followUps, key = { it.followUpId }) { followUp: TodayFollowUp ->
                         FollowUpRow(followUp, onDone = { model.call { followUpDone(followUp.activityId, followUp.followUpId, today) } })
                     }
                 }
                 if (view.reviewsDue.isNotEmpty()) {
-                    item { SectionTitle(stringResource(R.string.today_reviews), Modifier.padding(16.dp)) }
+                    item { SectionTitle(words().todayReviews, Modifier.padding(16.dp)) }
                     items(view.reviewsDue, key = { it.planId }) { review: TodayReview ->
                         ListRow(
                             title = review.clientName,
                             lines = listOf(review.dueLabel),
-                            onClickLabel = stringResource(R.string.action_open_client),
+                            onClickLabel = words().actionOpenClient,
                             onClick = { nav.navigate(Routes.client(review.clientId)) },
                         )
                     }
                 }
                 if (view.openIncidents.isNotEmpty()) {
-                    item { SectionTitle(stringResource(R.string.today_incidents), Modifier.padding(16.dp)) }
+                    item { SectionTitle(words().todayIncidents, Modifier.padding(16.dp)) }
                     items(view.openIncidents, key = { it.incidentId }) { incident: TodayIncident ->
                         ListRow(
                             title = incident.clientName,
                             lines = listOf(incident.kindLabel, incident.statusLabel),
-                            onClickLabel = stringResource(R.string.action_open_incident),
+                            onClickLabel = words().actionOpenIncident,
                             onClick = { nav.navigate(Routes.incident(incidentId = incident.incidentId)) },
                         )
                     }
                 }
                 if (view.referralsToFollowUp.isNotEmpty()) {
-                    item { SectionTitle(stringResource(R.string.today_referrals), Modifier.padding(16.dp)) }
+                    item { SectionTitle(words().todayReferrals, Modifier.padding(16.dp)) }
                     items(view.referralsToFollowUp, key = { it.referralId }) { referral: TodayReferral ->
                         ListRow(
                             title = referral.clientName,
                             lines = listOf(referral.resourceName, referral.dueLabel),
-                            onClickLabel = stringResource(R.string.action_open_client),
+                            onClickLabel = words().actionOpenClient,
                             onClick = { nav.navigate(Routes.client(referral.clientId)) },
                         )
                     }
@@ -144,14 +145,14 @@ private fun VisitRow(
     ListRow(
         title = "${visit.timeLabel} · ${visit.clientName}",
         lines = listOf(visit.kindLabel, visit.statusLabel, visit.place.orEmpty(), visit.purpose.orEmpty()),
-        onClickLabel = stringResource(R.string.action_open_client),
+        onClickLabel = words().actionOpenClient,
         onClick = onOpen,
     ) {
         LabelChips(visit.duties.mapNotNull { dutyLabels[it] })
         if (visit.status is ActivityStatus.Scheduled) {
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                OutlinedButton(onClick = { onStatus(ActivityStatus.Done) }) { Text(stringResource(R.string.action_mark_done)) }
-                OutlinedButton(onClick = { onStatus(ActivityStatus.Missed) }) { Text(stringResource(R.string.action_mark_missed)) }
+                OutlinedButton(onClick = { onStatus(ActivityStatus.Done) }) { Text(words().actionMarkDone) }
+                OutlinedButton(onClick = { onStatus(ActivityStatus.Missed) }) { Text(words().actionMarkMissed) }
             }
         }
     }
@@ -172,7 +173,7 @@ private fun FollowUpRow(followUp: TodayFollowUp, onDone: () -> Unit) {
             lines = listOfNotNull(
                 followUp.clientName,
                 followUp.dueLabel,
-                if (followUp.daysOverdue > 0u) stringResource(R.string.overdue) else null,
+                if (followUp.daysOverdue > 0u) words().overdue else null,
             ),
             modifier = Modifier.weight(1f),
         )

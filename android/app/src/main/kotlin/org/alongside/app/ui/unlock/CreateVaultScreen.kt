@@ -1,6 +1,7 @@
 package org.alongside.app.ui.unlock
 
 import android.net.Uri
+import org.alongside.app.ui.common.words
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Arrangement
@@ -67,24 +68,24 @@ fun CreateVaultScreen(model: HolderModel<UnlockState>) {
             verticalArrangement = Arrangement.spacedBy(16.dp),
         ) {
             Text(
-                stringResource(R.string.create_title),
+                words().createTitle,
                 style = MaterialTheme.typography.headlineMedium,
                 modifier = Modifier.semantics { heading() },
             )
-            Text(stringResource(R.string.create_explainer))
+            Text(words().createExplainer)
             ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() })
-            if (copyFailed) Text(stringResource(R.string.restore_copy_failed), color = MaterialTheme.colorScheme.error)
+            if (copyFailed) Text(words().restoreCopyFailed, color = MaterialTheme.colorScheme.error)
             PassphraseField(
                 value = passphrase,
                 onValueChange = { passphrase = it },
-                label = stringResource(R.string.field_new_passphrase),
+                label = words().fieldNewPassphrase,
                 error = screen.error.forField("passphrase") ?: screen.error.forField("new_passphrase"),
             )
             PassphraseField(
                 value = again,
                 onValueChange = { again = it },
-                label = stringResource(R.string.field_passphrase_again),
-                error = if (mismatch) stringResource(R.string.passphrases_differ) else null,
+                label = words().fieldPassphraseAgain,
+                error = if (mismatch) words().passphrasesDiffer else null,
             )
             if (backupUri == null) {
                 Button(
@@ -94,24 +95,24 @@ fun CreateVaultScreen(model: HolderModel<UnlockState>) {
                     },
                     enabled = passphrase.isNotEmpty() && again == passphrase && !screen.busy,
                     modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-                ) { Text(stringResource(R.string.action_create_vault)) }
+                ) { Text(words().actionCreateVault) }
             }
 
             HorizontalDivider()
-            SectionTitle(stringResource(R.string.restore_title))
-            Text(stringResource(R.string.restore_explainer))
+            SectionTitle(words().restoreTitle)
+            Text(words().restoreExplainer)
             OutlinedButton(
                 onClick = { pick.launch(arrayOf("*/*")) },
                 modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
             ) {
-                Text(stringResource(if (backupUri == null) R.string.action_choose_backup else R.string.action_choose_other_backup))
+                Text(if (backupUri == null) words().actionChooseBackup else words().actionChooseOtherBackup)
             }
             val uri = backupUri
             if (uri != null) {
                 PassphraseField(
                     value = backupPassphrase,
                     onValueChange = { backupPassphrase = it },
-                    label = stringResource(R.string.field_backup_passphrase),
+                    label = words().fieldBackupPassphrase,
                 )
                 Button(
                     onClick = {
@@ -133,7 +134,7 @@ fun CreateVaultScreen(model: HolderModel<UnlockState>) {
                     },
                     enabled = passphrase.isNotEmpty() && again == passphrase && backupPassphrase.isNotEmpty() && !screen.busy,
                     modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-                ) { Text(stringResource(R.string.action_restore)) }
+                ) { Text(words().actionRestore) }
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.alongside.app.ui.unlock
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
@@ -76,7 +77,7 @@ fun UnlockScreen(model: HolderModel<UnlockState>) {
             verticalArrangement = Arrangement.spacedBy(16.dp),
         ) {
             Text(
-                stringResource(R.string.unlock_title),
+                words().unlockTitle,
                 style = MaterialTheme.typography.headlineMedium,
                 modifier = Modifier.semantics { heading() },
             )
@@ -84,20 +85,20 @@ fun UnlockScreen(model: HolderModel<UnlockState>) {
             PassphraseField(
                 value = passphrase,
                 onValueChange = { passphrase = it },
-                label = stringResource(R.string.field_passphrase),
+                label = words().fieldPassphrase,
                 onDone = { if (passphrase.isNotEmpty() && waitSeconds == 0) unlockNow() },
             )
             Button(
                 onClick = unlockNow,
                 enabled = passphrase.isNotEmpty() && waitSeconds == 0 && !screen.busy,
                 modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-            ) { Text(stringResource(R.string.action_unlock)) }
+            ) { Text(words().actionUnlock) }
             if (biometricsOffered) {
                 OutlinedButton(
                     onClick = { model.call { unlockWithPlatformKey(container.platformKey) } },
                     enabled = !screen.busy,
                     modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-                ) { Text(stringResource(R.string.action_unlock_biometrics)) }
+                ) { Text(words().actionUnlockBiometrics) }
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.alongside.app.ui.visit
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Check
@@ -29,7 +30,7 @@ fun DutySuggestions(
 ) {
     if (suggestions.isEmpty()) return
     Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
-        Text(stringResource(R.string.visit_suggested), style = MaterialTheme.typography.labelLarge)
+        Text(words().visitSuggested, style = MaterialTheme.typography.labelLarge)
         suggestions.forEach { suggestion ->
             val selected = suggestion.duty in chosen
             FilterChip(

@@ -1,6 +1,9 @@
 package org.alongside.app.ui.visit
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.phrase
+import org.alongside.core.AppPhrase
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
@@ -41,33 +44,33 @@ fun FollowUps(
     var what by remember { mutableStateOf("") }
     var due by remember(activityDay) { mutableStateOf(followUpDue(activityDay)) }
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(stringResource(R.string.visit_follow_ups))
+        SectionTitle(words().visitFollowUps)
         followUps.forEachIndexed { index, followUp: FollowUpInput ->
             Row(verticalAlignment = Alignment.CenterVertically) {
                 Text(
-                    stringResource(R.string.follow_up_line, followUp.what, followUp.due.display()),
+                    phrase(AppPhrase.FollowUpLine(followUp.what, followUp.due.display())),
                     modifier = Modifier.weight(1f),
                 )
                 IconButton(onClick = { onRemove(index) }) {
-                    Icon(Icons.Filled.Delete, contentDescription = stringResource(R.string.action_remove_follow_up, followUp.what))
+                    Icon(Icons.Filled.Delete, contentDescription = phrase(AppPhrase.RemoveFollowUp(followUp.what)))
                 }
             }
         }
         OutlinedTextField(
             value = what,
             onValueChange = { what = it },
-            label = { Text(stringResource(R.string.field_follow_up)) },
+            label = { Text(words().fieldFollowUp) },
             isError = error != null,
             supportingText = supporting(error),
             modifier = Modifier.fillMaxWidth(),
         )
-        DateField(stringResource(R.string.field_due), due, onChange = { due = it })
+        DateField(words().fieldDue, due, onChange = { due = it })
         OutlinedButton(
             onClick = {
                 onAdd(what, due)
                 what = ""
             },
             enabled = what.isNotBlank(),
-        ) { Text(stringResource(R.string.action_add_follow_up)) }
+        ) { Text(words().actionAddFollowUp) }
     }
 }

@@ -3,6 +3,7 @@
 package org.alongside.app.ui.visit
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
@@ -48,7 +49,10 @@ import org.alongside.app.ui.common.supporting
 import org.alongside.core.ActivityKindInfo
 import org.alongside.core.DutyInfo
 import org.alongside.core.GoalCard
+import org.alongside.core.ActivityKind
+import org.alongside.core.Choice
 import org.alongside.core.Scheduling
+import org.alongside.state.toEnum
 import org.alongside.state.LogVisitState
 
 /**
@@ -73,7 +77,7 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
 
     Scaffold(
         topBar = {
-            TopAppBar(title = { Text(stringResource(R.string.log_visit_title)) }, navigationIcon = { BackAction(nav) })
+            TopAppBar(title = { Text(words().logVisitTitle) }, navigationIcon = { BackAction(nav) })
         },
     ) { padding ->
         if (form == null) {
@@ -91,28 +95,30 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
         ) {
             ErrorBanner(error, onDismiss = { model.holder.dismissError() })
 
-            SectionTitle(stringResource(R.string.visit_kind))
+            SectionTitle(words().visitKind)
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                form.kinds.forEach { info: ActivityKindInfo ->
+                form.kindChoices.forEach { choice: Choice ->
+                    val kind: ActivityKind = choice.toEnum()
                     FilterChip(
-                        selected = form.kind == info.kind,
-                        onClick = { model.call { update { f -> f.copy(kind = info.kind) } } },
-                        label = { Text(info.label) },
+                        selected = form.kind == kind,
+                        onClick = { model.call { update { f -> f.copy(kind = kind) } } },
+                        label = { Text(choice.label) },
                     )
                 }
             }
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                Scheduling.entries.forEach { scheduling ->
+                form.schedulingChoices.forEach { choice: Choice ->
+                    val scheduling: Scheduling = choice.toEnum()
                     FilterChip(
                         selected = form.scheduling == scheduling,
                         onClick = { model.call { update { f -> f.copy(scheduling = scheduling) } } },
-                        label = { Text(stringResource(schedulingText(scheduling))) },
+                        label = { Text(choice.label) },
                     )
                 }
             }
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                DateField(stringResource(R.string.field_day), form.day, onChange = { d -> model.call { update { f -> f.copy(day = d) } } })
-                TimeField(stringResource(R.string.field_time), form.time, onChange = { t -> model.call { update { f -> f.copy(time = t) } } })
+                DateField(words().fieldDay, form.day, onChange = { d -> model.call { update { f -> f.copy(day = d) } } })
+                TimeField(words().fieldTime, form.time, onChange = { t -> model.call { update { f -> f.copy(time = t) } } })
             }
             OutlinedTextField(
                 value = minutes,
@@ -121,7 +127,7 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
                     val value = minutes.toIntOrNull()
                     model.call { update { f -> f.copy(durationMinutes = value) } }
                 },
-                label = { Text(stringResource(R.string.field_minutes)) },
+                label = { Text(words().fieldMinutes) },
                 keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Number),
                 isError = error.forField("duration_minutes") != null,
                 supportingText = supporting(error.forField("duration_minutes")),
@@ -133,7 +139,7 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
                     place = text
                     model.call { update { f -> f.copy(place = text) } }
                 },
-                label = { Text(stringResource(R.string.field_place)) },
+                label = { Text(words().fieldPlace) },
                 isError = error.forField("place") != null,
                 supportingText = supporting(error.forField("place")),
                 modifier = Modifier.fillMaxWidth(),
@@ -145,7 +151,7 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
                     purpose = text
                     model.call { setPurpose(text) }
                 },
-                label = stringResource(if (needsPurpose) R.string.field_purpose_needed else R.string.field_purpose),
+                label = if (needsPurpose) words().fieldPurposeNeeded else words().fieldPurpose,
                 error = error.forField("purpose"),
             )
             DutySuggestions(
@@ -155,7 +161,7 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
                 onToggle = { duty -> model.call { toggleDuty(duty) } },
             )
 
-            SectionTitle(stringResource(R.string.visit_duties))
+            SectionTitle(words().visitDuties)
             error.forField("duties")?.let { Text(it) }
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                 form.dutyChoices.forEach { info: DutyInfo ->
@@ -168,7 +174,7 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
             }
 
             if (form.goals.isNotEmpty()) {
-                SectionTitle(stringResource(R.string.visit_goals))
+                SectionTitle(words().visitGoals)
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                     form.goals.forEach { goal: GoalCard ->
                         FilterChip(
@@ -193,13 +199,8 @@ fun LogVisitScreen(nav: NavController, clientId: String) {
                 onClick = { model.call({ submit() }) { done -> if (done) nav.popBackStack() } },
                 enabled = !screen.busy,
                 modifier = Modifier.fillMaxWidth().heightIn(min = 48.dp),
-            ) { Text(stringResource(if (form.saved == null) R.string.action_save_visit else R.string.action_save_changes)) }
+            ) { Text(if (form.saved == null) words().actionSaveVisit else words().actionSaveChanges) }
         }
     }
 }
 
-private fun schedulingText(scheduling: Scheduling): Int = when (scheduling) {
-    Scheduling.PLANNED -> R.string.scheduling_planned
-    Scheduling.EMERGENCY -> R.string.scheduling_emergency
-    Scheduling.AS_NEEDED -> R.string.scheduling_as_needed
-}

@@ -208,6 +208,20 @@ app-ios-action-unlock-biometrics = استخدام Face ID أو Touch ID
 app-visit-when-where = متى وأين
 app-ios-biometrics-failed = لم يفتح Face ID أو Touch ID القفل. استخدم عبارة مرورك؛ يمكنك تفعيل القياسات الحيوية مجددًا من الإعدادات.
 app-settings-language = اللغة
+app-action-edit = تعديل
+app-action-correct = إضافة تصحيح
+app-field-correction-reason = سبب التصحيح
+app-history-title = الإصدارات السابقة
+app-wellness-versions-title = النسخ المحفوظة من الخطة
+app-field-reason = السبب
+app-incident-corrections = التصحيحات
+app-field-language-options = لغات التطبيق
+app-action-add-goal = إضافة هدف
+app-action-edit-goal = تعديل الهدف
+app-field-client-words = الهدف بكلماته
+app-field-worker-step = خطوة العامل
+app-field-measure = كيف يظهر التقدم
+app-field-visible-to-client = يراه الشخص في الوضع المشترك
 
 ## Phrases with values.
 app-record = تسجيل: { $label }

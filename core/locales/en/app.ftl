@@ -210,6 +210,20 @@ app-ios-action-unlock-biometrics = Use Face ID or Touch ID
 app-visit-when-where = When and where
 app-ios-biometrics-failed = Face ID or Touch ID did not unlock. Use your passphrase; you can turn biometrics on again in Settings.
 app-settings-language = Language
+app-action-edit = Edit
+app-action-correct = Add a correction
+app-field-correction-reason = Why the correction
+app-history-title = Earlier versions
+app-wellness-versions-title = Saved versions of the plan
+app-field-reason = Reason
+app-incident-corrections = Corrections
+app-field-language-options = Languages the app speaks
+app-action-add-goal = Add a goal
+app-action-edit-goal = Edit the goal
+app-field-client-words = The goal, in their words
+app-field-worker-step = Worker's step
+app-field-measure = How progress shows
+app-field-visible-to-client = The client sees it in shared mode
 
 ## Phrases with values.
 app-record = Record: { $label }

@@ -208,6 +208,20 @@ app-ios-action-unlock-biometrics = Usar Face ID o Touch ID
 app-visit-when-where = Cuándo y dónde
 app-ios-biometrics-failed = Face ID o Touch ID no desbloqueó. Use su frase de paso; puede volver a activar la biometría en Ajustes.
 app-settings-language = Idioma
+app-action-edit = Editar
+app-action-correct = Añadir una corrección
+app-field-correction-reason = Por qué la corrección
+app-history-title = Versiones anteriores
+app-wellness-versions-title = Versiones guardadas del plan
+app-field-reason = Motivo
+app-incident-corrections = Correcciones
+app-field-language-options = Idiomas de la aplicación
+app-action-add-goal = Añadir un objetivo
+app-action-edit-goal = Editar el objetivo
+app-field-client-words = El objetivo, con sus palabras
+app-field-worker-step = Paso del profesional
+app-field-measure = Cómo se ve el progreso
+app-field-visible-to-client = La persona lo ve en el modo compartido
 
 ## Phrases with values.
 app-record = Registrar: { $label }

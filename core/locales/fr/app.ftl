@@ -208,6 +208,20 @@ app-ios-action-unlock-biometrics = Utiliser Face ID ou Touch ID
 app-visit-when-where = Quand et où
 app-ios-biometrics-failed = Face ID ou Touch ID n'a pas déverrouillé. Utilisez votre phrase secrète ; vous pourrez réactiver la biométrie dans les Réglages.
 app-settings-language = Langue
+app-action-edit = Modifier
+app-action-correct = Ajouter une correction
+app-field-correction-reason = Pourquoi la correction
+app-history-title = Versions précédentes
+app-wellness-versions-title = Versions enregistrées du plan
+app-field-reason = Motif
+app-incident-corrections = Corrections
+app-field-language-options = Langues de l'application
+app-action-add-goal = Ajouter un objectif
+app-action-edit-goal = Modifier l'objectif
+app-field-client-words = L'objectif, avec ses mots
+app-field-worker-step = Étape de l'intervenant
+app-field-measure = Comment voir les progrès
+app-field-visible-to-client = La personne le voit en mode partagé
 
 ## Phrases with values.
 app-record = Noter : { $label }

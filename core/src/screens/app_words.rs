@@ -245,6 +245,20 @@ app_words! {
     visit_when_where = "app-visit-when-where", "When and where";
     ios_biometrics_failed = "app-ios-biometrics-failed", "Face ID or Touch ID did not unlock. Use your passphrase; you can turn biometrics on again in Settings.";
     settings_language = "app-settings-language", "Language";
+    action_edit = "app-action-edit", "Edit";
+    action_correct = "app-action-correct", "Add a correction";
+    field_correction_reason = "app-field-correction-reason", "Why the correction";
+    history_title = "app-history-title", "Earlier versions";
+    wellness_versions_title = "app-wellness-versions-title", "Saved versions of the plan";
+    field_reason = "app-field-reason", "Reason";
+    incident_corrections = "app-incident-corrections", "Corrections";
+    field_language_options = "app-field-language-options", "Languages the app speaks";
+    action_add_goal = "app-action-add-goal", "Add a goal";
+    action_edit_goal = "app-action-edit-goal", "Edit the goal";
+    field_client_words = "app-field-client-words", "The goal, in their words";
+    field_worker_step = "app-field-worker-step", "Worker's step";
+    field_measure = "app-field-measure", "How progress shows";
+    field_visible_to_client = "app-field-visible-to-client", "The client sees it in shared mode";
 }
 
 /// A phrase of the apps' chrome with values put in. Days and times are passed already

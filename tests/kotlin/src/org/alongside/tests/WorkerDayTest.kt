@@ -89,6 +89,8 @@ fun main(): Unit = Harness.run {
     Harness.section("the whole job") { wholeJob() }
     Harness.section("languages") { languagesAcrossTheFfi() }
     Harness.section("the worker's corner") { corner() }
+    Harness.section("the words the apps show") { appWordsAndLanguage() }
+    Harness.section("corrections through the holders") { correctionsThroughHolders() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {

@@ -1,6 +1,7 @@
 package org.alongside.state
 
 import org.alongside.core.ActivityStatus
+import org.alongside.core.FollowUpInput
 import org.alongside.core.ActivityView
 
 /**
@@ -15,6 +16,10 @@ class ActivityState(vault: VaultRepository, val activityId: String) : StateHolde
 
     fun followUpDone(followUpId: String, doneOn: java.time.LocalDate?): Boolean =
         change { vault.withWorker { it.setFollowUpDone(activityId, followUpId, doneOn) } }
+
+    /** Correct a follow-up agreed at this visit (what, and by when). */
+    fun updateFollowUp(followUpId: String, input: FollowUpInput): Boolean =
+        change { vault.withWorker { it.updateFollowUp(activityId, followUpId, input) } }
 
     private fun change(call: () -> Any): Boolean {
         attempt(call) ?: return false

@@ -24,12 +24,22 @@ class AssessmentState(vault: VaultRepository, val clientId: String) : StateHolde
         val areaChoices: List<Choice> = emptyList(),
         /** How serious a risk is, lowest first (`riskLevelChoices`). */
         val riskLevelChoices: List<Choice> = emptyList(),
+        /** The assessment being corrected, when the form holds a saved one. */
+        val editingId: String? = null,
     ) {
         /** A life area as the worker reads it. */
         fun areaLabel(area: LifeArea): String = areaChoices.labelOf(area.choiceValue()) ?: area.choiceValue()
     }
 
-    fun load(): Boolean = show { assessments(screen.data?.form) }
+    fun load(): Boolean = show { assessments(screen.data?.form).copy(editingId = screen.data?.editingId) }
+
+    /** Correct a saved assessment: the form opens with what it holds; [submit] saves the change. */
+    fun startEditing(assessment: Assessment) = edit {
+        it?.copy(
+            form = AssessmentInput(on = assessment.on, areas = assessment.areas, clientWords = assessment.clientWords),
+            editingId = assessment.id,
+        )
+    }
 
     private fun assessments(form: AssessmentInput?): Assessments {
         val lang = vault.language.value
@@ -40,7 +50,7 @@ class AssessmentState(vault: VaultRepository, val clientId: String) : StateHolde
     }
 
     /** Start a new assessment on [on]. */
-    fun start(on: LocalDate) = edit { it?.copy(form = AssessmentInput(on = on, areas = emptyList())) }
+    fun start(on: LocalDate) = edit { it?.copy(form = AssessmentInput(on = on, areas = emptyList()), editingId = null) }
 
     /** Look at a life area (or change what was written about it). */
     fun setArea(area: AreaAssessment) = form { f ->
@@ -60,7 +70,12 @@ class AssessmentState(vault: VaultRepository, val clientId: String) : StateHolde
     /** Save the assessment; on an error the form stays as written, with the core's field. */
     fun submit(): Boolean {
         val input = screen.data?.form ?: return false
-        attempt { vault.withWorker { it.addAssessment(clientId, input) } } ?: return false
+        val editing = screen.data?.editingId
+        attempt {
+            vault.withWorker { s ->
+                if (editing == null) s.addAssessment(clientId, input) else s.updateAssessment(editing, input)
+            }
+        } ?: return false
         return show { assessments(null) }
     }
 

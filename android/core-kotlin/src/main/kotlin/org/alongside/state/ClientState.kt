@@ -1,6 +1,8 @@
 package org.alongside.state
 
 import java.time.LocalDate
+import org.alongside.core.Choice
+import org.alongside.core.lifeAreaChoices
 import org.alongside.core.Author
 import org.alongside.core.ClientInput
 import org.alongside.core.ClientStatus
@@ -28,6 +30,8 @@ class ClientState(
         val timelineComplete: Boolean,
         /** The client's records that could not be opened, each with the core's sentence. */
         val unreadable: List<UnreadableRecord>,
+        /** The life areas a goal is set in, worded by the core (`lifeAreaChoices`). */
+        val areaChoices: List<Choice> = emptyList(),
     )
 
     private var today: LocalDate? = null
@@ -43,6 +47,7 @@ class ClientState(
                     page.items,
                     page.items.size.toUInt() < pageSize,
                     page.unreadable,
+                    lifeAreaChoices(vault.language.value),
                 )
             }
         }
@@ -109,6 +114,10 @@ class ClientState(
     }
 
     /** Confirm a step the client marked done in shared mode. */
+    /** Reword a step (the earlier words are kept in the goal's history). */
+    fun editStep(goalId: String, stepId: String, text: String): Boolean =
+        change { vault.withWorker { it.editStep(goalId, stepId, text) } }
+
     fun confirmStep(goalId: String, stepId: String): Boolean =
         change { vault.withWorker { it.confirmStep(goalId, stepId) } }
 

@@ -41,6 +41,27 @@ class IncidentState(vault: VaultRepository) : StateHolder<IncidentState.Incident
         return update { vault.withWorker { it.closeIncident(id, on, outcome) } }
     }
 
+    /**
+     * Correct what was reported while the incident is open (the earlier revision is kept: see
+     * [HistoryState]); once closed the core refuses, and [correct] adds a correction instead.
+     */
+    fun edit(input: IncidentInput): Boolean {
+        val id = screen.data?.incident?.incident?.id ?: return false
+        return update { vault.withWorker { it.updateIncident(id, input) } }
+    }
+
+    /** Correct the required action at [index] (as listed in the view), while the incident is open. */
+    fun editAction(index: UInt, input: IncidentActionInput): Boolean {
+        val id = screen.data?.incident?.incident?.id ?: return false
+        return update { vault.withWorker { it.updateIncidentAction(id, index, input) } }
+    }
+
+    /** A closed incident's correction: [reason] and the corrected [text], kept beside the original. */
+    fun correct(reason: String, text: String): Boolean {
+        val id = screen.data?.incident?.incident?.id ?: return false
+        return update { vault.withWorker { it.correctIncident(id, reason, text) } }
+    }
+
     private fun update(call: () -> IncidentView): Boolean = show {
         val view = call()
         (screen.data ?: IncidentScreen(incidentKinds())).copy(incident = view)

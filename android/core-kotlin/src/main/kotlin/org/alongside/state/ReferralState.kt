@@ -58,6 +58,13 @@ class ReferralState(vault: VaultRepository, val clientId: String?) : StateHolder
     fun setStatus(referralId: String, status: ReferralStatus, on: LocalDate, outcome: String?): Boolean =
         change { vault.withWorker { it.setReferralStatus(referralId, status, on, outcome) } }
 
+    /**
+     * Correct a referral as made (resource, day, follow-up) and its outcome in the worker's words;
+     * the earlier revision is kept.
+     */
+    fun updateReferral(referralId: String, input: ReferralInput, outcome: String?): Boolean =
+        change { vault.withWorker { it.updateReferral(referralId, input, outcome) } }
+
     /** When to check on the referral (Today lists it then), or null for no reminder. */
     fun setFollowUp(referralId: String, due: LocalDate?): Boolean =
         change { vault.withWorker { it.setReferralFollowUp(referralId, due) } }

@@ -1,6 +1,7 @@
 package org.alongside.state
 
 import java.time.LocalDate
+import org.alongside.core.PlanVersionSummary
 import org.alongside.core.PlanVersion
 import org.alongside.core.ReviewInput
 import org.alongside.core.ReviewScreen
@@ -18,6 +19,8 @@ class ReviewState(vault: VaultRepository, val clientId: String) : StateHolder<Re
         val history: List<org.alongside.core.Review>,
         /** Every earlier version of the plan, whole. */
         val versions: List<PlanVersion>,
+        /** The plan's versions as the core sums them up (number, started, goals), oldest first. */
+        val planHistory: List<PlanVersionSummary> = emptyList(),
     )
 
     private var today: LocalDate? = null
@@ -26,7 +29,10 @@ class ReviewState(vault: VaultRepository, val clientId: String) : StateHolder<Re
         this.today = today
         return show {
             vault.withWorker { s ->
-                ReviewPage(s.reviewScreen(clientId, today), s.reviews(clientId), s.planVersions(clientId))
+                ReviewPage(
+                    s.reviewScreen(clientId, today), s.reviews(clientId), s.planVersions(clientId),
+                    s.planHistory(clientId),
+                )
             }
         }
     }

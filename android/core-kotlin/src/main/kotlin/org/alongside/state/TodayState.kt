@@ -1,6 +1,7 @@
 package org.alongside.state
 
 import java.time.LocalDate
+import org.alongside.core.FollowUpInput
 import org.alongside.core.ActivityStatus
 import org.alongside.core.TodayView
 
@@ -16,6 +17,10 @@ class TodayState(vault: VaultRepository) : StateHolder<TodayView>(vault) {
     /** Tick a follow-up done (on [doneOn], usually today) and show the day again. */
     fun followUpDone(activityId: String, followUpId: String, doneOn: LocalDate): Boolean =
         change { vault.withWorker { it.setFollowUpDone(activityId, followUpId, doneOn) } }
+
+    /** Correct a follow-up (what, and by when) from the day's list; the day is shown again. */
+    fun updateFollowUp(activityId: String, followUpId: String, input: FollowUpInput): Boolean =
+        change { vault.withWorker { it.updateFollowUp(activityId, followUpId, input) } }
 
     /** Mark a visit done, missed or cancelled and show the day again. */
     fun setVisitStatus(activityId: String, status: ActivityStatus): Boolean =

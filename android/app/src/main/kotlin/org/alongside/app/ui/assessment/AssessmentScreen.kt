@@ -1,6 +1,8 @@
 package org.alongside.app.ui.assessment
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.common.RecordHistory
+import org.alongside.core.Assessment
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.material3.FilterChip
@@ -73,6 +75,7 @@ fun AssessmentScreen(nav: NavController, clientId: String) {
                     onArea = { area -> model.call { setArea(area) } },
                     onRisk = { area, risk -> model.call { addRisk(area, risk) } },
                     onSubmit = { model.call { submit() } },
+                    onEdit = { a -> model.call { startEditing(a) } },
                 )
             }
         }
@@ -94,6 +97,7 @@ fun AssessmentContent(
     onRisk: (LifeArea, Risk) -> Unit,
     onSubmit: () -> Unit,
     modifier: Modifier = Modifier,
+    onEdit: (Assessment) -> Unit = {},
 ) {
     Column(
         modifier = modifier.verticalScroll(rememberScrollState()).padding(16.dp),
@@ -134,10 +138,16 @@ fun AssessmentContent(
                 ListRow(title = data.areaLabel(a.area), lines = listOfNotNull(a.strengths, a.needs) + a.risks.map { it.description })
             }
             error.forField("areas")?.let { Text(it) }
+            data.editingId?.let { RecordHistory(it) }
             Button(onClick = onSubmit) { Text(words().actionSave) }
         }
         data.past.forEach { a ->
-            ListRow(title = a.on.display(), lines = a.areas.map { data.areaLabel(it.area) })
+            ListRow(
+                title = a.on.display(),
+                lines = a.areas.map { data.areaLabel(it.area) },
+                onClickLabel = words().actionEdit,
+                onClick = { onEdit(a) },
+            )
         }
     }
 }

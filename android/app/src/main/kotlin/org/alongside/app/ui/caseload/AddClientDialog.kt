@@ -1,6 +1,9 @@
 package org.alongside.app.ui.caseload
 
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.material3.FilterChip
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.rememberScrollState
@@ -25,10 +28,17 @@ import org.alongside.state.UiError
 
 /**
  * A new client: the name they go by, pronouns, and the language they read (BCP-47, e.g. "fr-CA";
- * shared mode speaks to them in it). Empty boxes are sent as "not given"; the core checks the rest.
+ * shared mode speaks to them in it; the languages the core ships are one tap away). Empty boxes are sent as "not given"; the core checks the rest.
  */
 @Composable
-fun AddClientDialog(error: UiError?, onAdd: (ClientInput) -> Unit, onDismiss: () -> Unit) {
+@OptIn(ExperimentalLayoutApi::class)
+fun AddClientDialog(
+    error: UiError?,
+    onAdd: (ClientInput) -> Unit,
+    onDismiss: () -> Unit,
+    /** The languages the core's words ship in (`clientLanguages`), offered as one tap each. */
+    languages: List<String> = emptyList(),
+) {
     var name by remember { mutableStateOf("") }
     var pronouns by remember { mutableStateOf("") }
     var language by remember { mutableStateOf("") }
@@ -56,6 +66,11 @@ fun AddClientDialog(error: UiError?, onAdd: (ClientInput) -> Unit, onDismiss: ()
                     label = { Text(words().fieldLanguage) },
                     supportingText = { Text(error.forField("language") ?: words().fieldLanguageHint) },
                 )
+                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                    languages.forEach { tag ->
+                        FilterChip(selected = language == tag, onClick = { language = tag }, label = { Text(tag) })
+                    }
+                }
             }
         },
         confirmButton = {

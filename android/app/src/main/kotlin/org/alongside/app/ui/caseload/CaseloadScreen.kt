@@ -81,6 +81,7 @@ fun CaseloadScreen(nav: NavController) {
             error = screen.error,
             onAdd = { input -> model.call({ addClient(input) }) { client -> if (client != null) adding = false } },
             onDismiss = { adding = false },
+            languages = remember { model.holder.languageOptions() },
         )
     }
 }

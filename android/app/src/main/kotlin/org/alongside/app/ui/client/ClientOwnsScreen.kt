@@ -3,6 +3,11 @@
 package org.alongside.app.ui.client
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.core.AppPhrase
+import org.alongside.app.ui.common.display
+import org.alongside.app.ui.common.phrase
+import org.alongside.app.ui.common.ListRow
+import org.alongside.state.WellnessVersionsState
 import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.padding
@@ -41,12 +46,15 @@ import org.alongside.state.ProgressState
 fun ClientOwnsScreen(nav: NavController, clientId: String) {
     val wellness = rememberHolder("wellness-$clientId") { ClientWellnessState(it, clientId) }
     val progress = rememberHolder("progress-$clientId") { ProgressState(it, clientId) }
+    val versions = rememberHolder("wellness-versions-$clientId") { WellnessVersionsState(it, clientId) }
+    val saved by versions.holder.state.collectAsStateWithLifecycle()
     val plan by wellness.holder.state.collectAsStateWithLifecycle()
     val chart by progress.holder.state.collectAsStateWithLifecycle()
     var sharing by remember { mutableStateOf(false) }
     LaunchedEffect(clientId) {
         wellness.call { load() }
         progress.call { load() }
+        versions.call { load() }
     }
     Scaffold(topBar = { TopAppBar(title = { Text(words().clientOwns) }, navigationIcon = { BackAction(nav) }) }) { padding ->
         LazyColumn(contentPadding = padding) {
@@ -68,6 +76,17 @@ fun ClientOwnsScreen(nav: NavController, clientId: String) {
             }
             plan.data?.let { view ->
                 item { WellnessPlanView(view, onEdit = null, modifier = Modifier.padding(16.dp)) }
+            }
+            // Each save of the wellness plan is a version, newest as the core lists them.
+            saved.data?.takeIf { it.size > 1 }?.let { list ->
+                item { SectionTitle(words().wellnessVersionsTitle, Modifier.padding(16.dp)) }
+                items(list, key = { it.id }) { version ->
+                    ListRow(
+                        title = phrase(AppPhrase.FieldValue(version.version.toString(), version.saved.display())),
+                        lines = version.entries.map { it.text },
+                        modifier = Modifier.padding(horizontal = 16.dp),
+                    )
+                }
             }
         }
     }

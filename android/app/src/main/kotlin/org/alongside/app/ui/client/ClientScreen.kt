@@ -3,6 +3,8 @@
 package org.alongside.app.ui.client
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.core.Step
+import org.alongside.app.ui.common.forField
 import org.alongside.app.ui.common.LocalLang
 import org.alongside.core.ratingScale
 import org.alongside.app.ui.common.phrase
@@ -73,6 +75,8 @@ fun ClientScreen(nav: NavController, clientId: String) {
     LaunchedEffect(clientId) { model.call { load(today) } }
     var rating by remember { mutableStateOf<GoalCard?>(null) }
     var addingStepTo by remember { mutableStateOf<GoalCard?>(null) }
+    var editingStep by remember { mutableStateOf<Pair<GoalCard, Step>?>(null) }
+    var goalForm by remember { mutableStateOf<GoalFormTarget?>(null) }
     var startingPlan by remember { mutableStateOf(false) }
     var confirmHandover by remember { mutableStateOf(false) }
     val data = screen.data
@@ -116,8 +120,17 @@ fun ClientScreen(nav: NavController, clientId: String) {
                         onRate = { rating = card },
                         onAddStep = { addingStepTo = card },
                         onConfirmStep = { step -> model.call { confirmStep(card.goalId, step.id) } },
+                        onEditStep = { step -> editingStep = card to step },
+                        onEdit = { goalForm = GoalFormTarget(card) },
                         modifier = Modifier.padding(horizontal = 16.dp, vertical = 8.dp),
                     )
+                }
+                if (plan.plan != null) {
+                    item {
+                        OutlinedButton(onClick = { goalForm = GoalFormTarget(null) }, modifier = Modifier.padding(16.dp)) {
+                            Text(words().actionAddGoal)
+                        }
+                    }
                 }
                 if (plan.clientEntries.isNotEmpty()) {
                     item { SectionTitle(words().clientOwnWords, Modifier.padding(16.dp)) }
@@ -158,6 +171,33 @@ fun ClientScreen(nav: NavController, clientId: String) {
             scale = ratingScale(LocalLang.current),
             onRate = { score, words -> model.call({ rateGoal(card.goalId, today, score, words) }) { ok -> if (ok) rating = null } },
             onDismiss = { rating = null },
+        )
+    }
+    editingStep?.let { (card, step) ->
+        TextDialog(
+            title = words().actionEdit,
+            label = words().fieldStep,
+            onDone = { text -> model.call({ editStep(card.goalId, step.id, text) }) { ok -> if (ok) editingStep = null } },
+            onDismiss = { editingStep = null },
+        )
+    }
+    goalForm?.let { target ->
+        val planId = plan?.plan?.id
+        GoalDialog(
+            areas = data?.areaChoices.orEmpty(),
+            editing = target.card,
+            error = screen.error.forField("client_words"),
+            onSave = { input ->
+                val editing = target.card
+                model.call({
+                    when {
+                        editing != null -> updateGoal(editing.goalId, input)
+                        planId != null -> addGoal(planId, input)
+                        else -> false
+                    }
+                }) { ok -> if (ok) goalForm = null }
+            },
+            onDismiss = { goalForm = null },
         )
     }
     addingStepTo?.let { card ->
@@ -231,3 +271,6 @@ private fun StartPlanDialog(today: LocalDate, onStart: (LocalDate) -> Unit, onDi
         dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }
+
+/** The goal form's subject: a new goal (null) or the one being corrected. */
+private data class GoalFormTarget(val card: GoalCard?)

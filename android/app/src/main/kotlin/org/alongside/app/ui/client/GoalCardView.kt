@@ -41,6 +41,8 @@ fun GoalCardView(
     onAddStep: () -> Unit,
     onConfirmStep: (Step) -> Unit,
     modifier: Modifier = Modifier,
+    onEditStep: (Step) -> Unit = {},
+    onEdit: () -> Unit = {},
 ) {
     Card(modifier = modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -69,11 +71,17 @@ fun GoalCardView(
                     phrase(AppPhrase.GoalStepsDone(card.stepsDone.toUInt(), card.steps.size.toUInt())),
                     style = MaterialTheme.typography.labelLarge,
                 )
-                card.steps.forEach { step -> StepLine(step, onConfirm = { onConfirmStep(step) }) }
+                card.steps.forEach { step -> StepLine(step, onConfirm = { onConfirmStep(step) }, onEdit = { onEditStep(step) }) }
             }
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                 OutlinedButton(onClick = onRate) { Text(words().actionRateProgress) }
                 TextButton(onClick = onAddStep) { Text(words().actionAddStep) }
+                TextButton(onClick = onEdit) { Text(words().actionEditGoal) }
+            }
+            // Corrections keep what they replaced: the goal's earlier revisions, in the core's words.
+            if (card.edits.isNotEmpty()) {
+                Text(words().historyTitle, style = MaterialTheme.typography.labelLarge)
+                card.edits.forEach { Text(it.summary, style = MaterialTheme.typography.bodySmall) }
             }
         }
     }
@@ -96,7 +104,7 @@ private fun RatingSide(title: String, rating: RatingView?, trend: Trend, modifie
 }
 
 @Composable
-private fun StepLine(step: Step, onConfirm: () -> Unit) {
+private fun StepLine(step: Step, onConfirm: () -> Unit, onEdit: () -> Unit) {
     val waiting = step.markedBy == Author.CLIENT && !step.confirmed
     val state = when {
         waiting -> words().stepMarkedByClient
@@ -109,6 +117,7 @@ private fun StepLine(step: Step, onConfirm: () -> Unit) {
             Text(state, style = MaterialTheme.typography.bodySmall)
         }
         if (waiting) TextButton(onClick = onConfirm) { Text(words().actionConfirmStep) }
+        TextButton(onClick = onEdit) { Text(words().actionEdit) }
     }
 }
 

@@ -1,6 +1,8 @@
 package org.alongside.app.ui.incident
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.app.ui.client.TextDialog
+import org.alongside.core.IncidentInput
 import org.alongside.app.ui.common.phrase
 import org.alongside.core.AppPhrase
 import org.alongside.app.ui.common.words
@@ -39,7 +41,12 @@ import org.alongside.core.RequiredAction
 import org.alongside.core.RequiredActionState
 import org.alongside.state.UiError
 
-/** A reported incident: what happened, each required action (done or still to do), and closing. */
+/**
+ * A reported incident: what happened, each required action (done or still to do), and closing.
+ * While open, what was reported and each action recorded can be corrected ([onEdit],
+ * [onEditAction]); once closed, a dated correction is added beside it ([onCorrect]). Earlier
+ * revisions and corrections are shown as the core keeps them.
+ */
 @Composable
 fun IncidentDetail(
     view: IncidentView,
@@ -47,8 +54,14 @@ fun IncidentDetail(
     busy: Boolean,
     onRecord: (IncidentActionInput) -> Unit,
     onClose: (LocalDate, String?) -> Unit,
+    onEdit: (IncidentInput) -> Unit = {},
+    onEditAction: (UInt, IncidentActionInput) -> Unit = { _, _ -> },
+    onCorrect: (reason: String, text: String) -> Unit = { _, _ -> },
 ) {
     var recording by remember { mutableStateOf<RequiredActionState?>(null) }
+    var editingText by remember { mutableStateOf(false) }
+    var editingAction by remember { mutableStateOf<Int?>(null) }
+    var correcting by remember { mutableStateOf(false) }
     var outcome by remember { mutableStateOf("") }
     val incident = view.incident
     val open = incident.status is IncidentStatus.Open
@@ -56,6 +69,19 @@ fun IncidentDetail(
     Text(view.kindLabel, style = MaterialTheme.typography.headlineSmall)
     Text(phrase(AppPhrase.IncidentHeader(view.clientName, incident.occurredOn.display(), view.statusLabel)))
     Text(incident.description)
+    if (open) {
+        TextButton(onClick = { editingText = true }) { Text(words().actionEdit) }
+    } else {
+        TextButton(onClick = { correcting = true }) { Text(words().actionCorrect) }
+    }
+    if (view.corrections.isNotEmpty()) {
+        SectionTitle(words().incidentCorrections)
+        view.corrections.forEach { c -> Text(phrase(AppPhrase.AddendumHeader(c.written.display(), c.reason))); Text(c.text) }
+    }
+    if (view.edits.isNotEmpty()) {
+        SectionTitle(words().historyTitle)
+        view.edits.forEach { Text(it.summary, style = MaterialTheme.typography.bodySmall) }
+    }
     if (view.donts.isNotEmpty()) {
         SectionTitle(words().incidentDonts)
         view.donts.forEach { Text("• $it") }
@@ -77,6 +103,13 @@ fun IncidentDetail(
         }
     }
     if (open) {
+        view.recordedActions.forEachIndexed { index, recorded ->
+            TextButton(onClick = { editingAction = index }) {
+                Text(phrase(AppPhrase.FieldValue(words().actionEdit, recorded.label)))
+            }
+        }
+    }
+    if (open) {
         OutlinedTextField(
             value = outcome,
             onValueChange = { outcome = it },
@@ -91,6 +124,39 @@ fun IncidentDetail(
         ) { Text(words().actionCloseIncident) }
     }
 
+    if (editingText) {
+        TextDialog(
+            title = words().actionEdit,
+            label = words().fieldWhatHappened,
+            onDone = { text ->
+                onEdit(IncidentInput(incident.kind, incident.occurredOn, incident.occurredAt, text, incident.activityId))
+                editingText = false
+            },
+            onDismiss = { editingText = false },
+        )
+    }
+    editingAction?.let { index ->
+        val recorded = view.recordedActions[index]
+        RecordActionDialog(
+            action = recorded.action.action,
+            label = recorded.label,
+            error = error,
+            onRecord = { input ->
+                onEditAction(index.toUInt(), input)
+                editingAction = null
+            },
+            onDismiss = { editingAction = null },
+        )
+    }
+    if (correcting) {
+        CorrectionDialog(
+            onCorrect = { reason, text ->
+                onCorrect(reason, text)
+                correcting = false
+            },
+            onDismiss = { correcting = false },
+        )
+    }
     recording?.let { state ->
         RecordActionDialog(
             action = state.action,
@@ -141,6 +207,25 @@ private fun RecordActionDialog(
                 Text(words().actionSave)
             }
         },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
+    )
+}
+
+/** A closed incident's correction: why, and the corrected words (the original stays as it was). */
+@Composable
+private fun CorrectionDialog(onCorrect: (reason: String, text: String) -> Unit, onDismiss: () -> Unit) {
+    var reason by remember { mutableStateOf("") }
+    var text by remember { mutableStateOf("") }
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        title = { Text(words().actionCorrect) },
+        text = {
+            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                OutlinedTextField(reason, { reason = it }, label = { Text(words().fieldCorrectionReason) })
+                OutlinedTextField(text, { text = it }, label = { Text(words().fieldWhatHappened) }, minLines = 3)
+            }
+        },
+        confirmButton = { TextButton(onClick = { onCorrect(reason, text) }) { Text(words().actionSave) } },
         dismissButton = { TextButton(onClick = onDismiss) { Text(words().actionCancel) } },
     )
 }

@@ -84,6 +84,9 @@ fun IncidentScreen(nav: NavController, clientId: String?, incidentId: String?) {
                     busy = screen.busy,
                     onRecord = { input -> model.call { recordAction(input) } },
                     onClose = { on, outcome -> model.call { close(on, outcome) } },
+                    onEdit = { input -> model.call { edit(input) } },
+                    onEditAction = { index, input -> model.call { editAction(index, input) } },
+                    onCorrect = { reason, text -> model.call { correct(reason, text) } },
                 )
                 data != null && clientId != null -> ReportForm(
                     kinds = data.kinds,

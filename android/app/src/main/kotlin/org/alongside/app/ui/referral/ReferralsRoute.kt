@@ -1,6 +1,7 @@
 package org.alongside.app.ui.referral
 
 import androidx.compose.foundation.layout.Column
+import org.alongside.app.ui.common.RecordHistory
 import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.AlertDialog
@@ -63,10 +64,24 @@ fun ReferralsScreen(nav: NavController, clientId: String) {
     }
     outcomeFor?.let { r ->
         var outcome by remember(r) { mutableStateOf(r.referral.outcome.orEmpty()) }
+        var reason by remember(r) { mutableStateOf(r.referral.reason.orEmpty()) }
         AlertDialog(
             onDismissRequest = { outcomeFor = null },
             title = { Text(r.resourceName) },
-            text = { OutlinedTextField(value = outcome, onValueChange = { outcome = it }) },
+            text = {
+                Column {
+                    OutlinedTextField(value = reason, onValueChange = { reason = it }, label = { Text(words().fieldReason) })
+                    OutlinedTextField(value = outcome, onValueChange = { outcome = it }, label = { Text(words().fieldOutcome) })
+                    // A correction of the referral as made and its outcome, keeping the earlier revision.
+                    TextButton(onClick = {
+                        val input = ReferralInput(r.referral.resourceId, reason.ifBlank { null }, r.referral.madeOn, r.referral.followUpDue)
+                        model.call({ updateReferral(r.referral.id, input, outcome.ifBlank { null }) }) { ok ->
+                            if (ok) outcomeFor = null
+                        }
+                    }) { Text(words().actionSaveChanges) }
+                    RecordHistory(r.referral.id)
+                }
+            },
             confirmButton = {
                 TextButton(onClick = {
                     model.call({ setStatus(r.referral.id, ReferralStatus.COMPLETED, today, outcome.ifBlank { null }) }) { ok ->

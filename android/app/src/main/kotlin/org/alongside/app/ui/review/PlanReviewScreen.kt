@@ -83,10 +83,12 @@ fun PlanReviewContent(
         page.history.sortedByDescending { it.on }.forEach { review ->
             ListRow(title = review.on.display(), lines = listOf(review.whatChanged, review.why))
         }
-        page.screen.versions.forEach { v ->
+        // The plan's history as the core sums it up (`planHistory`): each version, when it
+        // closed, and what the review that closed it changed.
+        page.planHistory.ifEmpty { page.screen.versions }.forEach { v ->
             ListRow(
                 title = phrase(AppPhrase.PlanVersion(v.version.toUInt(), v.started.display())),
-                lines = listOf(v.closedOn.display()),
+                lines = listOfNotNull(v.closedOn.display(), phrase(AppPhrase.ActiveGoals(v.goals)), v.whatChanged),
             )
         }
     }

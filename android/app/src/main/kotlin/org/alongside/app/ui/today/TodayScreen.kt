@@ -3,6 +3,11 @@
 package org.alongside.app.ui.today
 
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
+import androidx.compose.material3.TextButton
+import org.alongside.app.ui.client.TextDialog
+import org.alongside.core.FollowUpInput
 import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.padding
@@ -57,6 +62,7 @@ fun TodayScreen(nav: NavController) {
     val today = remember { LocalDate.now() }
     val dutyLabels: Map<Duty, String> = remember { duties().associate { it.duty to it.label } }
     LaunchedEffect(today) { model.call { load(today) } }
+    var editingFollowUp by remember { mutableStateOf<TodayFollowUp?>(null) }
     val view: TodayView? = screen.data
 
     Scaffold(
@@ -90,7 +96,11 @@ fun TodayScreen(nav: NavController) {
                 if (followUps.isNotEmpty()) {
                     item { SectionTitle(words().todayFollowUps, Modifier.padding(16.dp)) }
                     items(followUps, key = { it.followUpId }) { followUp: TodayFollowUp ->
-                        FollowUpRow(followUp, onDone = { model.call { followUpDone(followUp.activityId, followUp.followUpId, today) } })
+                        FollowUpRow(
+                            followUp,
+                            onDone = { model.call { followUpDone(followUp.activityId, followUp.followUpId, today) } },
+                            onEdit = { editingFollowUp = followUp },
+                        )
                     }
                 }
                 if (view.reviewsDue.isNotEmpty()) {
@@ -133,6 +143,18 @@ fun TodayScreen(nav: NavController) {
             }
         }
     }
+    editingFollowUp?.let { f ->
+        TextDialog(
+            title = words().actionEdit,
+            label = words().fieldFollowUp,
+            onDone = { what ->
+                model.call({ updateFollowUp(f.activityId, f.followUpId, FollowUpInput(what, f.due)) }) { ok ->
+                    if (ok) editingFollowUp = null
+                }
+            },
+            onDismiss = { editingFollowUp = null },
+        )
+    }
 }
 
 @Composable
@@ -159,7 +181,7 @@ private fun VisitRow(
 }
 
 @Composable
-private fun FollowUpRow(followUp: TodayFollowUp, onDone: () -> Unit) {
+private fun FollowUpRow(followUp: TodayFollowUp, onDone: () -> Unit, onEdit: () -> Unit) {
     // The whole row is one checkbox for TalkBack: "what, who, when, not checked".
     Row(
         modifier = Modifier
@@ -177,5 +199,6 @@ private fun FollowUpRow(followUp: TodayFollowUp, onDone: () -> Unit) {
             ),
             modifier = Modifier.weight(1f),
         )
+        TextButton(onClick = onEdit) { Text(words().actionEdit) }
     }
 }

@@ -27,8 +27,8 @@ CASES = [
     # Kotlin: the Kotlin layer's calls (receiver lambdas) and the core's enum cases and errors
     (KT + "ui/client/ClientScreen.kt", "loadMoreTimeline()", "loadMoreTimelines()", "ClientState has no loadMoreTimelines"),
     (KT + "ui/unlock/UnlockScreen.kt", "unlockWithPlatformKey(container.platformKey)", "unlockWithPlatfromKey(container.platformKey)", "UnlockState has no unlockWithPlatfromKey"),
-    (KT + "ui/visit/LogVisitScreen.kt", "Scheduling.AS_NEEDED ->", "Scheduling.ASNEEDED ->", "Scheduling has no ASNEEDED"),
-    (KT + "ui/common/Errors.kt", "AlongsideException.BackupCorrupt", "AlongsideException.BackupCorupt", "AlongsideException has no BackupCorupt"),
+    (KT + "ui/client/GoalCardView.kt", "Trend.NOT_ENOUGH ->", "Trend.NOTENOUGH ->", "Trend has no NOTENOUGH"),
+    (KT + "keys/KeystorePlatformKey.kt", "throw AlongsideException.PlatformKey(REASON_MALFORMED)", "throw AlongsideException.PlatformKeys(REASON_MALFORMED)", "AlongsideException has no PlatformKeys"),
     (KT + "ui/today/TodayScreen.kt", "ActivityStatus.Missed", "ActivityStatus.Mised", "ActivityStatus has no Mised"),
     # Kotlin: constructors and argument lists
     (KT + "ui/caseload/AddClientDialog.kt", "culturalNotes = null,", "culturalNote = null,", "no parameter named culturalNote"),
@@ -38,7 +38,7 @@ CASES = [
     (KT + "ui/today/TodayScreen.kt", "import org.alongside.core.TodayVisit", "import org.alongside.core.TodayVisits", "no such name in the generated bindings"),
     (KT + "ui/today/TodayScreen.kt", "remember { duties().associate", "remember { dutie().associate", "the bindings have duties"),
     (KT + "keys/KeystorePlatformKey.kt", "override fun unwrap(wrapped: ByteArray)", "override fun unwrapKey(wrapped: ByteArray)", "PlatformKey does not declare"),
-    (KT + "ui/caseload/CaseloadScreen.kt", "R.string.action_add_client", "R.string.action_add_clients", "R.string has no action_add_clients"),
+    (KT + "ui/caseload/CaseloadScreen.kt", "Text(words().actionAddClient)", "Text(words().actionAddClients)", "AppWords has no actionAddClients"),
     # Swift: methods, labels, fields, cases
     (SW + "Pages/TodayPage.swift", "w.today(day: day)", "w.today(date: day)", "argument labels (date:)"),
     (SW + "Pages/ClientPage.swift", "w.planScreen(clientId: id, today: day)", "w.planScreens(clientId: id, today: day)", "WorkerSession has no planScreens"),
@@ -46,8 +46,8 @@ CASES = [
     (SW + "Pages/NotePage.swift", "view.addenda", "view.addendas", "NoteView has no addendas"),
     (SW + "Pages/TodayPage.swift", "visit.timeLabel", "visit.timeLbel", "TodayVisit has no timeLbel"),
     (SW + "Pages/LogVisitPage.swift", "ActivityKind.homeVisit", "ActivityKind.homeVisits", "ActivityKind has no homeVisits"),
-    (SW + "Pages/IncidentPage.swift", "kinds: [IncidentKindInfo] = incidentKinds()", "kinds: [IncidentKindInfo] = incidentKind()", "the bindings have incidentKinds"),
-    (SW + "Core/ErrorText.swift", "case AlongsideError.BackupCorrupt:", "case AlongsideError.BackupCorupt:", "AlongsideError has no BackupCorupt"),
+    (SW + "Pages/IncidentPage.swift", "kinds: [IncidentKindInfo] = incidentKinds()", "kinds: [IncidentKindInfo] = incidentKinnds()", "the bindings have incidentKinds"),
+    (SW + "Core/ErrorText.swift", "case AlongsideError.PlatformKey(let reason)", "case AlongsideError.PlatformKeys(let reason)", "AlongsideError has no PlatformKeys"),
     (SW + "Core/VaultStore.swift", "Vault.create(dir: path, passphrase: passphrase, deviceBinding: key)", "Vault.create(dir: path, passphrase: passphrase)", "missing argument"),
     (SW + "Pages/CaseloadPage.swift", "preferredName: name, legalName: nil,", "legalName: nil,", "argument labels"),
     (SW + "Platform/KeychainPlatformKey.swift", "func unwrap(wrapped: Data) throws -> Data", "func unwrap(data: Data) throws -> Data", "do not match the protocol"),

@@ -28,8 +28,13 @@ final class VaultStore: ObservableObject {
 
     /// The language every word is in: the worker's setting (the core's, sealed in the vault) once
     /// unlocked; before that, and on a vault that never chose, the phone's.
-    @Published private(set) var language: Lang = langFromTag(tag: Locale.preferredLanguages.first) {
+    @Published private(set) var language: Lang = VaultStore.phoneLanguage() {
         didSet { platformKey.reason = appWords(language: language).biometricUnlockTitle }
+    }
+
+    /// The phone's language, as the core reads its tag (one not shipped reads English).
+    private static func phoneLanguage() -> Lang {
+        langFromTag(tag: Locale.preferredLanguages.first)
     }
 
     /// Choose the worker's language; the core keeps it in the vault and words in it from now on.

@@ -63,3 +63,32 @@ extension EntryKind {
         }
     }
 }
+
+extension LifeArea {
+    init?(choiceValue: String) {
+        switch choiceValue {
+        case "housing": self = .housing
+        case "mental_health": self = .mentalHealth
+        case "physical_health": self = .physicalHealth
+        case "daily_living": self = .dailyLiving
+        case "work_education": self = .workEducation
+        case "money": self = .money
+        case "relationships": self = .relationships
+        case "substance_use": self = .substanceUse
+        case "legal": self = .legal
+        case "safety": self = .safety
+        default: return nil
+        }
+    }
+}
+
+extension RiskLevel {
+    init?(choiceValue: String) {
+        switch choiceValue {
+        case "low": self = .low
+        case "medium": self = .medium
+        case "high": self = .high
+        default: return nil
+        }
+    }
+}

@@ -11,6 +11,8 @@ final class AssessmentModel: ObservableObject {
     private var forward: AnyCancellable?
     let screen = ScreenModel<[Assessment]>()
     @Published var form: AssessmentInput?
+    /// The saved assessment the form corrects, when it holds one.
+    @Published var editingId: String?
 
     init(clientId: String) {
         self.clientId = clientId
@@ -23,7 +25,16 @@ final class AssessmentModel: ObservableObject {
         await screen.load { try await store.withWorker { w in try w.assessments(clientId: id) } }
     }
 
-    func start(on: Day) { form = AssessmentInput(on: on, areas: [], clientWords: nil) }
+    func start(on: Day) {
+        form = AssessmentInput(on: on, areas: [], clientWords: nil)
+        editingId = nil
+    }
+
+    /// Correct a saved assessment: the form opens with what it holds; `submit` saves the change.
+    func startEditing(_ assessment: Assessment) {
+        form = AssessmentInput(on: assessment.on, areas: assessment.areas, clientWords: assessment.clientWords)
+        editingId = assessment.id
+    }
 
     /// Look at a life area, or change what was written about it.
     func setArea(_ area: AreaAssessment) {
@@ -47,9 +58,19 @@ final class AssessmentModel: ObservableObject {
     func submit(store: VaultStore) async -> Bool {
         guard let input = form else { return false }
         let id = clientId
-        guard await screen.perform({ try await store.withWorker { w in try w.addAssessment(clientId: id, input: input) } }) != nil
+        let editing = editingId
+        guard await screen.perform({
+            try await store.withWorker { w in
+                if let editing {
+                    _ = try w.updateAssessment(assessmentId: editing, input: input)
+                } else {
+                    _ = try w.addAssessment(clientId: id, input: input)
+                }
+            }
+        }) != nil
         else { return false }
         form = nil
+        editingId = nil
         await load(store: store)
         return true
     }

@@ -57,6 +57,11 @@ final class ReferralModel: ObservableObject {
         }
     }
 
+    /// Correct a referral as made and its outcome; the earlier revision is kept.
+    func update(store: VaultStore, referralId: String, input: ReferralInput, outcome: String?) async -> Bool {
+        await change(store) { w in _ = try w.updateReferral(referralId: referralId, input: input, outcome: outcome) }
+    }
+
     /// When to check on it (Today lists it then), or nil for no reminder.
     func setFollowUp(store: VaultStore, referralId: String, due: Day?) async -> Bool {
         await change(store) { w in _ = try w.setReferralFollowUp(referralId: referralId, followUpDue: due) }

@@ -10,6 +10,8 @@ final class ReviewModel: ObservableObject {
         let screen: ReviewScreen
         let history: [Review]
         let versions: [PlanVersion]
+        /// The plan's versions as the core sums them up (`planHistory`), oldest first.
+        let planHistory: [PlanVersionSummary]
     }
 
     let clientId: String
@@ -29,7 +31,8 @@ final class ReviewModel: ObservableObject {
                 Page(
                     screen: try w.reviewScreen(clientId: id, today: today),
                     history: try w.reviews(clientId: id),
-                    versions: try w.planVersions(clientId: id))
+                    versions: try w.planVersions(clientId: id),
+                    planHistory: try w.planHistory(clientId: id))
             }
         }
     }

@@ -67,6 +67,10 @@ private struct AddClientSheet: View {
                 TextField(words.fieldPreferredName, text: $name)
                 TextField(words.fieldPronouns, text: $pronouns)
                 TextField(words.fieldLanguage, text: $language, prompt: Text(words.fieldLanguageHint))
+                // The languages the core's words ship in, one tap each; any other tag may be typed.
+                Picker(words.fieldLanguageOptions, selection: $language) {
+                    ForEach(clientLanguages(), id: \.self) { (tag: String) in Text(tag).tag(tag) }
+                }
                     .textInputAutocapitalization(.never)
             }
             .navigationTitle(words.actionAddClient)

@@ -6,10 +6,12 @@ import SwiftUI
 /// clear warning that it leaves the vault unsealed.
 struct ClientOwnsPage: View {
     @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     let clientId: String
     @EnvironmentObject private var store: VaultStore
     @StateObject private var wellness = ScreenModel<WellnessView>()
     @StateObject private var progress = ScreenModel<ProgressChart>()
+    @StateObject private var versions = ScreenModel<[WellnessPlan]>()
     @State private var warning = false
     @State private var copy: ClientCopy?
 
@@ -28,12 +30,24 @@ struct ClientOwnsPage: View {
                 }
             }
             if let view = wellness.data { WellnessPlanView(view: view) }
+            // Each save of the wellness plan is a version (`wellnessVersions`).
+            if let saved = versions.data, saved.count > 1 {
+                Section(words.wellnessVersionsTitle) {
+                    ForEach(saved, id: \.id) { (plan: WellnessPlan) in
+                        VStack(alignment: .leading) {
+                            Text(phrase(lang, .fieldValue(field: String(plan.version), value: plan.saved.formatted(date: .abbreviated, time: .shortened))))
+                            ForEach(Array(plan.entries.enumerated()), id: \.offset) { _, entry in Text(entry.text).font(.caption) }
+                        }
+                    }
+                }
+            }
         }
         .navigationTitle(words.clientOwns)
         .task {
             let id = clientId
             await wellness.load { try await store.withWorker { w in try w.wellnessView(clientId: id) } }
             await progress.load { try await store.withWorker { w in try w.progressChart(clientId: id) } }
+            await versions.load { try await store.withWorker { w in try w.wellnessVersions(clientId: id) } }
         }
         .alert(words.copyWarningTitle, isPresented: $warning) {
             Button(words.copyShareAnyway) { Task { await makeCopy() } }

@@ -16,6 +16,8 @@ struct ClientPage: View {
     @State private var unreadable: [UnreadableRecord] = []
     @State private var rating: GoalCard?
     @State private var addingStepTo: GoalCard?
+    /// The step being reworded: its goal and its id.
+    @State private var editingStep: (String, String)?
     @State private var stepText = ""
     @State private var startingPlan = false
     /// The core's default: three months on (`reviewDue(from:)`).
@@ -38,6 +40,7 @@ struct ClientPage: View {
                 NavigationLink(words.clientOwns, value: Route.owns(clientId: clientId))
                 NavigationLink(words.reviewTitle, value: Route.review(clientId: clientId))
                 NavigationLink(words.referralsTitle, value: Route.referrals(clientId: clientId))
+                NavigationLink(words.assessmentsTitle, value: Route.assessment(clientId: clientId))
                 NavigationLink(words.dutyBalanceTitle, value: Route.balance(clientId: clientId))
                 Button(words.actionHandOver) { confirmingHandover = true }
             }
@@ -51,6 +54,10 @@ struct ClientPage: View {
                             addStep: { addingStepTo = card },
                             confirm: { (step: Step) in
                                 Task { await change { w in _ = try w.confirmStep(goalId: card.goalId, stepId: step.id) } }
+                            },
+                            editStep: { (step: Step) in
+                                editingStep = (card.goalId, step.id)
+                                stepText = step.text
                             })
                     }
                 }
@@ -85,6 +92,17 @@ struct ClientPage: View {
                 let input = RatingInput(on: today, score: score, by: Author.worker, words: words)
                 Task { await change { w in _ = try w.rateGoal(goalId: card.goalId, input: input) } }
             }
+        }
+        .alert(words.actionEdit, isPresented: Binding(get: { editingStep != nil }, set: { if !$0 { editingStep = nil } })) {
+            TextField(words.fieldStep, text: $stepText)
+            Button(words.actionSave) {
+                if let (goalId, stepId) = editingStep {
+                    let text = stepText
+                    Task { await change { w in _ = try w.editStep(goalId: goalId, stepId: stepId, text: text) } }
+                }
+                stepText = ""
+            }
+            Button(words.actionCancel, role: .cancel) { stepText = "" }
         }
         .alert(words.actionAddStep, isPresented: Binding(get: { addingStepTo != nil }, set: { if !$0 { addingStepTo = nil } })) {
             TextField(words.fieldStep, text: $stepText)

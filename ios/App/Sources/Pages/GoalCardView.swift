@@ -10,6 +10,8 @@ struct GoalCardView: View {
     let rate: () -> Void
     let addStep: () -> Void
     let confirm: (Step) -> Void
+    /// Reword a step (`editStep`); the earlier words stay in the goal's history.
+    var editStep: (Step) -> Void = { _ in }
 
     var body: some View {
         VStack(alignment: .leading, spacing: 8) {
@@ -27,7 +29,7 @@ struct GoalCardView: View {
             if !card.steps.isEmpty {
                 Text(phrase(lang, .goalStepsDone(done: UInt32(card.stepsDone), total: UInt32(card.steps.count)))).font(.subheadline)
                 ForEach(card.steps, id: \.id) { (step: Step) in
-                    StepLine(step: step) { confirm(step) }
+                    StepLine(step: step, confirm: { confirm(step) }, edit: { editStep(step) })
                 }
             }
             HStack {
@@ -35,12 +37,15 @@ struct GoalCardView: View {
                 Button(words.actionAddStep, action: addStep)
             }
             .buttonStyle(.bordered)
+            if !card.edits.isEmpty {
+                Text(words.historyTitle).font(.caption).foregroundStyle(.secondary)
+                ForEach(card.edits, id: \.rev) { (e: EarlierRevision) in Text(e.summary).font(.caption) }
+            }
         }
     }
 }
 
 private struct RatingSide: View {
-
     @Environment(\.lang) private var lang
     let title: String
     let rating: RatingView?
@@ -73,12 +78,11 @@ private struct RatingSide: View {
 }
 
 private struct StepLine: View {
-
     @Environment(\.words) private var words
-
     @Environment(\.lang) private var lang
     let step: Step
     let confirm: () -> Void
+    let edit: () -> Void
 
     var body: some View {
         HStack {
@@ -89,6 +93,7 @@ private struct StepLine: View {
             .accessibilityElement(children: .combine)
             Spacer()
             if waitingForWorker { Button(words.actionConfirmStep, action: confirm) }
+            Button(words.actionEdit, action: edit).buttonStyle(.borderless)
         }
     }
 

@@ -3,7 +3,9 @@ import SwiftUI
 
 /// An incident: reported with its kind (the core says which actions each kind requires and what
 /// not to do), then open until every required action is recorded. "Close" follows the core's
-/// canClose.
+/// canClose. While open, what was reported and each action recorded can be corrected
+/// (`updateIncident`, `updateIncidentAction`); once closed, a dated correction is added beside it
+/// (`correctIncident`). Earlier revisions and corrections are shown as the core keeps them.
 struct IncidentPage: View {
     @Environment(\.words) private var words
     @Environment(\.lang) private var lang
@@ -16,10 +18,14 @@ struct IncidentPage: View {
     @State private var occurred = Date()
     @State private var whatHappened = ""
     @State private var recording: RequiredActionState?
+    /// Which recorded action the sheet corrects; nil: the sheet records a new one.
+    @State private var editingIndex: UInt32?
     @State private var doneBy = ""
     @State private var doneOn = Date()
     @State private var details = ""
     @State private var outcome = ""
+    @State private var correction = ""
+    @State private var correctionReason = ""
 
     var body: some View {
         Form {
@@ -87,8 +93,27 @@ struct IncidentPage: View {
     private func detail(_ view: IncidentView) -> some View {
         Section {
             Text(view.kindLabel).font(.title3)
-            Text("\(view.clientName), \(Days.display(view.incident.occurredOn)), \(view.statusLabel)")
+            Text(phrase(lang, .incidentHeader(client: view.clientName, day: Days.display(view.incident.occurredOn), status: view.statusLabel)))
             Text(view.incident.description)
+        }
+        Section {
+            if view.incident.status == IncidentStatus.open {
+                TextField(words.fieldWhatHappened, text: $correction, axis: .vertical)
+                Button(words.actionEdit) { Task { await edit(view) } }.disabled(correction.isEmpty || model.busy)
+            } else {
+                TextField(words.fieldCorrectionReason, text: $correctionReason)
+                TextField(words.fieldWhatHappened, text: $correction, axis: .vertical)
+                Button(words.actionCorrect) { Task { await correct(view) } }
+                    .disabled(correction.isEmpty || correctionReason.isEmpty || model.busy)
+            }
+            ForEach(view.corrections, id: \.id) { (c: IncidentCorrection) in
+                VStack(alignment: .leading) {
+                    Text(phrase(lang, .addendumHeader(at: c.written.formatted(date: .abbreviated, time: .shortened), reason: c.reason)))
+                        .font(.caption)
+                    Text(c.text)
+                }
+            }
+            ForEach(view.edits, id: \.rev) { (e: EarlierRevision) in Text(e.summary).font(.caption) }
         }
         if !view.donts.isEmpty {
             Section(words.incidentDonts) { ForEach(view.donts, id: \.self) { Text($0) } }
@@ -110,6 +135,18 @@ struct IncidentPage: View {
                 .accessibilityElement(children: .contain)
             }
         }
+        if view.incident.status == IncidentStatus.open && !view.recordedActions.isEmpty {
+            Section {
+                ForEach(Array(view.recordedActions.enumerated()), id: \.offset) { index, recorded in
+                    Button(phrase(lang, .fieldValue(field: words.actionEdit, value: recorded.label))) {
+                        editingIndex = UInt32(index)
+                        doneBy = recorded.action.by
+                        details = recorded.action.details ?? ""
+                        recording = view.required.first { $0.action == recorded.action.action }
+                    }
+                }
+            }
+        }
         if view.incident.status == IncidentStatus.open {
             Section {
                 TextField(words.fieldOutcome, text: $outcome, axis: .vertical)
@@ -129,7 +166,32 @@ struct IncidentPage: View {
 
     private func record(_ input: IncidentActionInput) async {
         guard let id = model.data?.incident.id else { return }
+        if let index = editingIndex {
+            editingIndex = nil
+            await model.load { try await store.withWorker { w in try w.updateIncidentAction(incidentId: id, index: index, input: input) } }
+            return
+        }
         await model.load { try await store.withWorker { w in try w.recordIncidentAction(incidentId: id, input: input) } }
+    }
+
+    /// Correct what was reported, while the incident is open.
+    private func edit(_ view: IncidentView) async {
+        let i = view.incident
+        let input = IncidentInput(
+            kind: i.kind, occurredOn: i.occurredOn, occurredAt: i.occurredAt, description: correction, activityId: i.activityId)
+        let id = i.id
+        await model.load { try await store.withWorker { w in try w.updateIncident(incidentId: id, input: input) } }
+        if model.error == nil { correction = "" }
+    }
+
+    /// A closed incident's dated correction, kept beside the original.
+    private func correct(_ view: IncidentView) async {
+        let (id, reason, text) = (view.incident.id, correctionReason, correction)
+        await model.load { try await store.withWorker { w in try w.correctIncident(incidentId: id, reason: reason, text: text) } }
+        if model.error == nil {
+            correction = ""
+            correctionReason = ""
+        }
     }
 
     private func close(_ view: IncidentView) async {

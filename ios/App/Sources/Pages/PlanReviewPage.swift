@@ -5,6 +5,7 @@ import SwiftUI
 /// since the last review as the core lists them, and the next review's day from the core's default.
 struct PlanReviewPage: View {
     @Environment(\.words) private var words
+    @Environment(\.lang) private var lang
     let clientId: String
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model: ReviewModel
@@ -48,6 +49,15 @@ struct PlanReviewPage: View {
                         VStack(alignment: .leading) {
                             Text(Days.display(review.on))
                             Text(review.whatChanged).font(.subheadline)
+                        }
+                    }
+                }
+                Section(words.reviewHistory) {
+                    ForEach(page.planHistory, id: \.version) { (v: PlanVersionSummary) in
+                        VStack(alignment: .leading) {
+                            Text(phrase(lang, .planVersion(version: v.version, started: Days.display(v.started))))
+                            Text(phrase(lang, .activeGoals(count: v.goals))).font(.subheadline)
+                            if let changed = v.whatChanged { Text(changed).font(.subheadline) }
                         }
                     }
                 }

@@ -2,7 +2,8 @@ import AlongsideCore
 import SwiftUI
 
 /// Resources and one client's referrals with their outcomes, over ReferralModel: the core's
-/// status and category labels; refer from a resource, record an outcome on a referral.
+/// status and category labels; refer from a resource, record an outcome on a referral or correct
+/// it (`updateReferral`, its earlier revisions shown under it).
 struct ReferralsPage: View {
     @Environment(\.words) private var words
     let clientId: String
@@ -27,6 +28,18 @@ struct ReferralsPage: View {
                             Text(r.statusLabel).font(.subheadline)
                             if let done = r.referral.outcome { Text(done).font(.subheadline) }
                             TextField(words.fieldOutcome, text: $outcome)
+                            Button(words.actionSaveChanges) {
+                                let input = ReferralInput(
+                                    resourceId: r.referral.resourceId, reason: r.referral.reason,
+                                    madeOn: r.referral.madeOn, followUpDue: r.referral.followUpDue)
+                                Task {
+                                    _ = await model.update(
+                                        store: store, referralId: r.referral.id, input: input,
+                                        outcome: outcome.isEmpty ? nil : outcome)
+                                    outcome = ""
+                                }
+                            }
+                            RecordHistoryView(recordId: r.referral.id)
                             Button(words.statusCompleted) {
                                 Task {
                                     _ = await model.setStatus(

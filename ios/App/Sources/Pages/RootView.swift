@@ -29,7 +29,6 @@ struct RootView: View {
 }
 
 struct WorkerTabs: View {
-
     @Environment(\.words) private var words
     var body: some View {
         TabView {
@@ -64,6 +63,8 @@ extension View {
                 PlanReviewPage(clientId: clientId)
             case .referrals(let clientId):
                 ReferralsPage(clientId: clientId)
+            case .assessment(let clientId):
+                AssessmentPage(clientId: clientId)
             case .balance(let clientId):
                 DutyBalancePage(clientId: clientId)
             }

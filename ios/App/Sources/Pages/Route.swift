@@ -9,6 +9,7 @@ enum Route: Hashable {
     case owns(clientId: String)
     case review(clientId: String)
     case referrals(clientId: String)
+    case assessment(clientId: String)
     /// The duty balance: one client's, or (nil) the worker's whole caseload.
     case balance(clientId: String?)
 }

@@ -7,6 +7,9 @@ struct TodayPage: View {
     @Environment(\.words) private var words
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<TodayView>()
+    /// The follow-up being corrected (`updateFollowUp`), and its words as typed.
+    @State private var editingFollowUp: TodayFollowUp?
+    @State private var followUpText = ""
     private let today = Days.today()
     private let dutyLabels: [Duty: String] = Dictionary(uniqueKeysWithValues: duties().map { ($0.duty, $0.label) })
 
@@ -50,6 +53,12 @@ struct TodayPage: View {
                                 }
                             }
                             .accessibilityHint(Text(words.stepMarksDone))
+                            .swipeActions {
+                                Button(words.actionEdit) {
+                                    editingFollowUp = followUp
+                                    followUpText = followUp.what
+                                }
+                            }
                         }
                     }
                 }
@@ -93,6 +102,16 @@ struct TodayPage: View {
         .toolbar { LockButton() }
         .task { await reload() }
         .refreshable { await reload() }
+        .alert(words.actionEdit, isPresented: Binding(get: { editingFollowUp != nil }, set: { if !$0 { editingFollowUp = nil } })) {
+            TextField(words.fieldFollowUp, text: $followUpText)
+            Button(words.actionSave) {
+                if let f = editingFollowUp {
+                    let input = FollowUpInput(what: followUpText, due: f.due)
+                    Task { await change { w in _ = try w.updateFollowUp(activityId: f.activityId, followUpId: f.followUpId, input: input) } }
+                }
+            }
+            Button(words.actionCancel, role: .cancel) {}
+        }
     }
 
     private func reload() async {
@@ -106,7 +125,6 @@ struct TodayPage: View {
 }
 
 private struct VisitRow: View {
-
     @Environment(\.words) private var words
     let visit: TodayVisit
     let dutyLabels: [Duty: String]

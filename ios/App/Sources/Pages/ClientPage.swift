@@ -96,8 +96,8 @@ struct ClientPage: View {
         .alert(words.actionEdit, isPresented: Binding(get: { editingStep != nil }, set: { if !$0 { editingStep = nil } })) {
             TextField(words.fieldStep, text: $stepText)
             Button(words.actionSave) {
-                if let (goalId, stepId) = editingStep {
-                    let text = stepText
+                if let step = editingStep {
+                    let (goalId, stepId, text) = (step.0, step.1, stepText)
                     Task { await change { w in _ = try w.editStep(goalId: goalId, stepId: stepId, text: text) } }
                 }
                 stepText = ""

@@ -74,11 +74,17 @@ fun correctionsThroughHolders() {
         assertEquals("call the office", history.screen.data!!.last().changes.single { it.field == "steps text" }.earlier)
     }
 
-    check("review: the plan's versions summed up beside the reviews") {
+    check("review: a review held files the plan as a version, summed up in the plan's history") {
         val review = ReviewState(repo, sam)
         assertTrue(review.load(FIX_DAY), "error: ${review.screen.error}")
+        assertEquals(emptyList(), review.screen.data!!.planHistory, "no version closed yet")
+        assertTrue(
+            review.review(FIX_DAY.plusDays(30), "a flat near her sister", "closer to family", FIX_DAY.plusDays(120)),
+            "error: ${review.screen.error}",
+        )
         val versions = review.screen.data!!.planHistory
         assertEquals(listOf(1u), versions.map { it.version })
+        assertEquals("a flat near her sister", versions.single().whatChanged)
     }
 
     check("assessment: a saved one opened, corrected and saved as the same record") {

@@ -56,16 +56,16 @@ import org.alongside.state.VaultStatus
 fun AlongsideApp(container: AppContainer, activity: FragmentActivity) {
     val lang: Lang by container.repository.language.collectAsStateWithLifecycle()
     CompositionLocalProvider(LocalAppContainer provides container) {
-      WordsIn(lang) {
-        val unlock = rememberHolder("unlock") { UnlockState(it) }
-        var started by remember { mutableStateOf(false) }
-        LaunchedEffect(Unit) { unlock.call({ start() }) { started = true } }
-        if (started) {
-            AppGraph(container, activity, unlock)
-        } else {
-            Box(Modifier.fillMaxSize(), contentAlignment = Alignment.Center) { CircularProgressIndicator() }
+        WordsIn(lang) {
+            val unlock = rememberHolder("unlock") { UnlockState(it) }
+            var started by remember { mutableStateOf(false) }
+            LaunchedEffect(Unit) { unlock.call({ start() }) { started = true } }
+            if (started) {
+                AppGraph(container, activity, unlock)
+            } else {
+                Box(Modifier.fillMaxSize(), contentAlignment = Alignment.Center) { CircularProgressIndicator() }
+            }
         }
-      }
     }
 }
 

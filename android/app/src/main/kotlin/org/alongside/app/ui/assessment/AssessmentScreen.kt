@@ -1,6 +1,10 @@
 package org.alongside.app.ui.assessment
 
 import androidx.compose.foundation.layout.Arrangement
+import org.alongside.core.Choice
+import org.alongside.core.AssessmentInput
+import java.time.Instant
+import androidx.compose.ui.tooling.preview.Preview
 import org.alongside.app.ui.common.RecordHistory
 import org.alongside.core.Assessment
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
@@ -150,4 +154,24 @@ fun AssessmentContent(
             )
         }
     }
+}
+
+@Preview(showBackground = true)
+@Composable
+private fun AssessmentPreview() {
+    val day = LocalDate.of(2026, 11, 23)
+    val money = AreaAssessment(LifeArea.MONEY, "rent arrears", "keeps a budget", listOf(Risk("eviction", RiskLevel.HIGH)), null)
+    AssessmentContent(
+        data = AssessmentState.Assessments(
+            past = listOf(Assessment("a1", "c1", day, listOf(money), null, Instant.EPOCH)),
+            form = AssessmentInput(day, listOf(money), null),
+            areaChoices = listOf(Choice("housing", "Housing"), Choice("money", "Money")),
+            riskLevelChoices = listOf(Choice("low", "Low"), Choice("medium", "Medium"), Choice("high", "High")),
+        ),
+        error = null,
+        onStart = {},
+        onArea = {},
+        onRisk = { _, _ -> },
+        onSubmit = {},
+    )
 }

@@ -20,6 +20,8 @@ struct ClientPage: View {
     @State private var editingStep: (String, String)?
     @State private var stepText = ""
     @State private var startingPlan = false
+    /// The goal form: adding (`.add`) or correcting a goal.
+    @State private var goalForm: GoalFormTarget?
     /// The core's default: three months on (`reviewDue(from:)`).
     @State private var reviewDue = Days.date(AlongsideCore.reviewDue(from: Days.today())) ?? Date()
     @State private var confirmingHandover = false
@@ -58,7 +60,8 @@ struct ClientPage: View {
                             editStep: { (step: Step) in
                                 editingStep = (card.goalId, step.id)
                                 stepText = step.text
-                            })
+                            },
+                            editGoal: { goalForm = GoalFormTarget(card: card) })
                     }
                 }
                 if !screen.clientEntries.isEmpty {
@@ -115,6 +118,21 @@ struct ClientPage: View {
             }
             Button(words.actionCancel, role: .cancel) { stepText = "" }
         }
+        .sheet(item: $goalForm) { (target: GoalFormTarget) in
+            GoalSheet(editing: target.card) { input in
+                let planId = plan.data?.plan?.id
+                let id = clientId
+                Task {
+                    await change { w in
+                        if let card = target.card {
+                            _ = try w.updateGoal(goalId: card.goalId, input: input)
+                        } else if let planId {
+                            _ = try w.addGoal(clientId: id, planId: planId, input: input)
+                        }
+                    }
+                }
+            }
+        }
         .sheet(isPresented: $startingPlan) {
             NavigationStack {
                 Form {
@@ -150,6 +168,7 @@ struct ClientPage: View {
                 Text(phrase(lang, .planReviewDue(day: Days.display(current.reviewDue))))
                     .foregroundStyle(screen.reviewOverdue ? Color.red : Color.primary)
                 if screen.reviewOverdue { Text(words.planReviewOverdue).foregroundStyle(.red) }
+                Button(words.actionAddGoal) { goalForm = GoalFormTarget(card: nil) }
             } else {
                 Text(words.planNone)
                 Button(words.actionStartPlan) { startingPlan = true }
@@ -199,4 +218,10 @@ struct ClientPage: View {
 
 extension GoalCard: Identifiable {
     public var id: String { goalId }
+}
+
+/// The goal form's subject: a new goal (nil) or the one being corrected.
+private struct GoalFormTarget: Identifiable {
+    let card: GoalCard?
+    var id: String { card?.goalId ?? "" }
 }

@@ -12,6 +12,8 @@ struct GoalCardView: View {
     let confirm: (Step) -> Void
     /// Reword a step (`editStep`); the earlier words stay in the goal's history.
     var editStep: (Step) -> Void = { _ in }
+    /// Correct the goal itself (`updateGoal`).
+    var editGoal: () -> Void = {}
 
     var body: some View {
         VStack(alignment: .leading, spacing: 8) {
@@ -35,6 +37,7 @@ struct GoalCardView: View {
             HStack {
                 Button(words.actionRateProgress, action: rate)
                 Button(words.actionAddStep, action: addStep)
+                Button(words.actionEditGoal, action: editGoal)
             }
             .buttonStyle(.bordered)
             if !card.edits.isEmpty {

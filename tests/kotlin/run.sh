@@ -5,8 +5,9 @@
 #   3. compiles the generated Kotlin, the app's Kotlin layer (android/core-kotlin) and these tests in
 #      one kotlinc call (skipped when no input changed since the last compile),
 #   4. runs the worker-day test through JNA against target/release/libalongside_ffi.so.
-# Before all that it runs the phone shells' checks (tests/shells/run.sh: the API check and the
-# platform-key adapter on the JVM), so the last line counts them too.
+# Before all that it runs the phone shells' checks (tests/shells/run.sh: the API check, the usage
+# check, the words check (no user-facing word of the apps' own) and the platform-key adapter on
+# the JVM), so the last line counts them too.
 # The last line is `N passed, N failed` over both; the exit status is non-zero on any failure,
 # including a run that ends without its own count (a crash counts as one failure).
 #

@@ -37,6 +37,7 @@ mod error;
 mod rules;
 mod screens;
 mod storage;
+mod sync;
 mod time;
 mod validate;
 mod vault;
@@ -143,6 +144,8 @@ pub use screens::today::{
 };
 pub use screens::wellness::{WellnessSectionView, WellnessView};
 pub use screens::UnreadableRecord;
+
+pub use sync::{ReviewChoice, ReviewItem, SyncReply, SyncReport, SyncStatus, SyncTransport};
 
 pub use words::{
     lang_from_tag, lang_is_rtl, lang_tag, plain, say, word, worker_language, Arg, Choice, Lang,

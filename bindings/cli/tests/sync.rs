@@ -81,21 +81,7 @@ impl Pg {
             ]),
             "initdb",
         );
-        // Stops the cluster once this test binary is gone, however it ends.
-        let stop = format!(
-            "while kill -0 {pid} 2>/dev/null; do sleep 1; done; {runas} {bin}/pg_ctl stop -D {dir}/data -m immediate >/dev/null 2>&1; rm -rf {dir}",
-            pid = std::process::id(),
-            runas = if as_postgres { "runuser -u postgres --" } else { "" },
-            bin = pg.bin.display(),
-            dir = pg.dir.display()
-        );
-        let _watchdog = Command::new("sh")
-            .args(["-c", &stop])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        watchdog(&pg);
         let opts = format!(
             "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
             pg.port,
@@ -173,6 +159,27 @@ impl Pg {
             "psql -f",
         );
     }
+}
+
+/// Stops the cluster once this test binary is gone, however it ends (it outlives us on purpose,
+/// so it is never waited for).
+#[allow(clippy::zombie_processes)]
+fn watchdog(pg: &Pg) {
+    let as_postgres = pg.as_postgres;
+    let stop = format!(
+            "while kill -0 {pid} 2>/dev/null; do sleep 1; done; {runas} {bin}/pg_ctl stop -D {dir}/data -m immediate >/dev/null 2>&1; rm -rf {dir}",
+            pid = std::process::id(),
+            runas = if as_postgres { "runuser -u postgres --" } else { "" },
+            bin = pg.bin.display(),
+            dir = pg.dir.display()
+        );
+    Command::new("sh")
+        .args(["-c", &stop])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the cluster's watchdog");
 }
 
 /// The relay binary, built beside this CLI's binary.

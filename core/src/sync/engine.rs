@@ -10,7 +10,6 @@ use alongside_wire::{
 };
 use std::collections::BTreeMap;
 
-use super::api::SyncReport;
 use super::incoming::{self, Applied};
 use super::link::{failed, Link};
 use super::local::{self, Keyspace, Op, Team};
@@ -22,6 +21,28 @@ use crate::error::{Error, Result};
 use crate::storage::{self, outbox};
 use crate::time::Timestamp;
 use crate::vault::WorkerSession;
+
+/// What one sync did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct SyncReport {
+    /// Revisions this phone sealed for the team in this sync (edits and merges).
+    pub pushed: u32,
+    /// Revisions from other phones stored here.
+    pub received: u32,
+    /// Revisions kept aside until their key or client arrives.
+    pub parked: u32,
+    /// Revisions refused (author not in the verified team, or not opening or verifying).
+    pub refused: u32,
+    /// "Needs review" items open on this phone after the sync.
+    pub reviews: u32,
+    /// Devices this admin's phone added to the team (they joined with its codes).
+    pub admitted: u32,
+    /// The relay's history had gone back (a restore): this phone sent its revisions again.
+    pub restore_detected: bool,
+    /// The phone joined and waits for an admin's phone to add it.
+    pub waiting_for_admin: bool,
+}
 
 /// Most ops in one push (the relay's default limit).
 const PUSH_BATCH: usize = 500;

@@ -14,7 +14,7 @@ use crate::output::EXIT_OK;
 struct Http(ureq::Agent);
 
 impl Http {
-    fn new() -> Arc<dyn SyncTransport> {
+    fn transport() -> Arc<dyn SyncTransport> {
         Arc::new(Http(
             ureq::Agent::config_builder()
                 .http_status_as_error(false)
@@ -104,19 +104,19 @@ pub enum ReviewCommand {
 pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
     match command {
         Command::Create { server } => {
-            let team = ctx.worker(|s| s.team_create(server.clone(), Http::new()))?;
+            let team = ctx.worker(|s| s.team_create(server.clone(), Http::transport()))?;
             ctx.out.result(&serde_json::json!({ "team": team }), |w| {
                 writeln!(w, "Team started; this device is its admin.")
             });
         }
         Command::Invite => {
-            let code = ctx.worker(|s| s.team_invite(Http::new()))?;
+            let code = ctx.worker(|s| s.team_invite(Http::transport()))?;
             ctx.out.result(&serde_json::json!({ "code": code }), |w| {
                 writeln!(w, "{code}")
             });
         }
         Command::Join { code } => {
-            ctx.worker(|s| s.team_join(code.clone(), Http::new()))?;
+            ctx.worker(|s| s.team_join(code.clone(), Http::transport()))?;
             ctx.out.result(&serde_json::json!({ "joined": true }), |w| {
                 writeln!(
                     w,
@@ -134,7 +134,7 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
 }
 
 pub fn sync(ctx: &Ctx) -> Outcome {
-    let report = ctx.worker(|s| s.sync_now(Http::new()))?;
+    let report = ctx.worker(|s| s.sync_now(Http::transport()))?;
     ctx.out.result(&report, |w| {
         writeln!(
             w,

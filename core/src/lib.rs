@@ -2,7 +2,7 @@
 //! the view models the phone screens render. The phone shells reach it through uniffi
 //! (feature `ffi`); the CLI and tests use it directly.
 //!
-//! Modules are private and point one way: `screens -> rules -> domain / backup -> vault ->
+//! Modules are private and point one way: `screens -> rules -> sync -> domain / backup -> vault ->
 //! storage -> crypto -> error / time / validate / words` (`make lint` checks it; `words`, the
 //! Fluent messages, knows no records, so every module may word things through it). What callers may use is
 //! chosen below with `pub use`; the uniffi surface is the same set, exported by name.

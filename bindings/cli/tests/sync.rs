@@ -412,6 +412,7 @@ fn edits_to_different_fields_merge_and_the_same_field_asks_a_person() {
     b.sync();
     a.sync();
     let mut ids = Vec::new();
+    let mut held = Vec::new();
     for phone in [&a, &b] {
         let items = phone.json(&["review", "list"]);
         let items = items.as_array().unwrap();
@@ -426,17 +427,27 @@ fn edits_to_different_fields_merge_and_the_same_field_asks_a_person() {
         assert!(values.contains(&"\"A flat by the park\""), "{values:?}");
         assert!(values.contains(&"\"A flat by the river\""), "{values:?}");
         ids.push(items[0]["id"].as_str().unwrap().to_string());
-        let river = values.iter().position(|v| v.contains("river")).unwrap();
-        ids.push(river.to_string());
+        // Until a person chooses, both phones hold the same one of the two values.
+        held.push(phone.json(&["goal", "show", &goal])["client_words"].clone());
     }
-    // B's worker chooses the river; the choice reaches A and settles A's item too.
-    b.json(&["review", "resolve", &ids[2], "--choice", &ids[3]]);
+    assert_eq!(held[0], held[1]);
+    // B's worker keeps the value the record holds now (the harder case: the record does not
+    // change, the decision must still travel); the choice reaches A and settles A's item too.
+    let items = b.json(&["review", "list"]);
+    let keep = items[0]["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["value"].as_str().unwrap() == held[0].to_string())
+        .unwrap()
+        .to_string();
+    b.json(&["review", "resolve", &ids[1], "--choice", &keep]);
     b.sync();
     a.sync();
     for phone in [&a, &b] {
         assert_eq!(
             phone.json(&["goal", "show", &goal])["client_words"],
-            "A flat by the river"
+            held[0]
         );
         assert_eq!(phone.json(&["review", "list"]), serde_json::json!([]));
     }

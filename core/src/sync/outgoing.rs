@@ -277,7 +277,10 @@ impl Maker<'_> {
                     && t.revs
                         .get(&t.heads[0].to_text())
                         .is_some_and(|r| r.value == value);
-                if same {
+                // A review settled with the value already held still goes out, to settle it on
+                // the other phones too.
+                let settles = resolved.iter().any(|(local, _)| local == id);
+                if same && !settles {
                     return Ok(false);
                 }
                 t

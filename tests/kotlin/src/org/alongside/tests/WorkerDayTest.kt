@@ -89,6 +89,7 @@ fun main(): Unit = Harness.run {
     Harness.section("the whole job") { wholeJob() }
     Harness.section("languages") { languagesAcrossTheFfi() }
     Harness.section("the worker's corner") { corner() }
+    Harness.section("team sync") { syncAcrossTheFfi() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {

@@ -468,3 +468,89 @@ fn a_relay_restored_from_an_older_dump_gets_the_phones_records_again() {
     assert!(clients.contains("Robin Vasquez"), "{clients}");
     assert!(clients.contains(&robin), "{clients}");
 }
+
+/// The document without its `edits` lists, at any depth.
+fn without_edits(mut v: Value) -> Value {
+    match &mut v {
+        Value::Array(a) => {
+            for x in a.iter_mut() {
+                *x = without_edits(x.take());
+            }
+        }
+        Value::Object(o) => {
+            o.remove("edits");
+            for x in o.values_mut() {
+                *x = without_edits(x.take());
+            }
+        }
+        _ => {}
+    }
+    v
+}
+
+/// Every text value in a JSON document, at any depth.
+fn texts(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| texts(x, out)),
+        Value::Object(o) => o.values().for_each(|x| texts(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_demo_caseload_reaches_the_other_phone_and_the_relay_holds_none_of_it() {
+    let (db, _relay, a, b) = team();
+    a.json(&["demo"]);
+    a.sync();
+    b.sync();
+    let on_a = a.json(&["client", "list"]);
+    let on_b = b.json(&["client", "list"]);
+    let mut words = Vec::new();
+    let mut ids = Vec::new();
+    for c in on_a["rows"].as_array().unwrap() {
+        let client = c["client_id"].as_str().unwrap().to_string();
+        let shown = a.json(&["client", "show", &client]);
+        // The same on both phones, but for the edit history made before the record was shared
+        // (earlier revisions are the phone's own; the team's history starts at the first sync).
+        assert_eq!(
+            without_edits(shown.clone()),
+            without_edits(b.json(&["client", "show", &client])),
+            "the same on both phones"
+        );
+        texts(&shown, &mut words);
+        ids.push(client);
+    }
+    let names = |v: &Value| {
+        let mut n: Vec<String> = v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["preferred_name"].as_str().unwrap().to_string())
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&on_a), names(&on_b));
+    assert!(ids.len() >= 3, "{on_a}");
+    // What a person typed: names, goals in the client's words, notes (dates, enum values and
+    // short words left aside: they are in any database).
+    words.retain(|w| w.len() >= 8 && w.contains(' ') && w.chars().any(char::is_alphabetic));
+    assert!(words.len() >= 5, "{words:?}");
+    let dump = pg().dump(&db);
+    for secret in words.iter().chain(&ids) {
+        assert!(
+            !dump.contains(secret.as_str()),
+            "the relay's database holds {secret:?}"
+        );
+    }
+    for kind in [
+        "wellness_plan",
+        "incident",
+        "referral",
+        "assessment",
+        "follow_up",
+    ] {
+        assert!(!dump.contains(kind), "the relay's database names {kind:?}");
+    }
+}

@@ -438,7 +438,10 @@ fn edits_to_different_fields_merge_and_the_same_field_asks_a_person() {
         .as_array()
         .unwrap()
         .iter()
-        .position(|c| c["value"].as_str().unwrap() == held[0].to_string())
+        .position(|c| {
+            let text = held[0].to_string();
+            c["value"].as_str().unwrap() == text
+        })
         .unwrap()
         .to_string();
     b.json(&["review", "resolve", &ids[1], "--choice", &keep]);

@@ -557,3 +557,27 @@ fn the_demo_caseload_reaches_the_other_phone_and_the_relay_holds_none_of_it() {
         assert!(!dump.contains(kind), "the relay's database names {kind:?}");
     }
 }
+
+#[test]
+fn a_phone_added_later_gets_the_keys_of_clients_another_member_made() {
+    let (_db, _relay, a, b) = team();
+    // B, a worker's phone, makes a client: its key goes to the devices B knows (A).
+    let xavier = id(&b.json(&["client", "add", "--name", "Xavier Lindqvist"]));
+    b.sync();
+    // A third phone joins; the admin adds it before it has even received B's client.
+    let c = Phone::new();
+    let code = a.json(&["team", "invite"])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    c.json(&["team", "join", &code]);
+    a.sync();
+    c.sync();
+    // B sees C in the verified log and grants it the key of the client it made.
+    b.sync();
+    c.sync();
+    let clients = c.json(&["client", "list"]).to_string();
+    assert!(clients.contains("Xavier Lindqvist"), "{clients}");
+    assert!(clients.contains(&xavier), "{clients}");
+    assert_eq!(c.json(&["team", "status"])["member"], true);
+}

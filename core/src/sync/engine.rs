@@ -131,6 +131,7 @@ pub fn create(session: &WorkerSession, server: &str, t: &dyn SyncTransport) -> R
         keyspace: team.team_keyspace,
         client: None,
         keys: BTreeMap::from([(0, random_bytes()?)]),
+        granted: Vec::new(),
     };
     session.write(|tx, k| {
         storage::put(tx, k, &team)?;
@@ -306,22 +307,8 @@ fn admit(
             team.log.push(entry);
         }
         team.invites.remove(pos);
-        let pair = seal::signer(&team.signing)?;
-        let me = team.device()?;
-        session.write(|tx, keys| {
-            let m = Maker {
-                tx,
-                keys,
-                team,
-                state,
-                pair: &pair,
-                me,
-            };
-            for k in storage::list::<Keyspace>(tx, keys)? {
-                m.grant_to(&j.device.signing, &k)?;
-            }
-            storage::put(tx, keys, &*team).map(|_| ())
-        })?;
+        // Its keys follow in this sync's `grant_missing`.
+        save(session, team)?;
         admitted += 1;
     }
     Ok(admitted)
@@ -349,6 +336,7 @@ fn prepare(session: &WorkerSession, team: &mut Team, state: &TeamState) -> Resul
             for (id, kind) in &marks {
                 made += u32::from(m.mark(id, kind, &mut resolved)?);
             }
+            m.grant_missing()?;
         }
         team.resolved = resolved;
         storage::put(tx, keys, &*team)?;

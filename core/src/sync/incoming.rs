@@ -80,8 +80,12 @@ pub fn apply(
                 keyspace: g.keyspace,
                 client: g.client.clone(),
                 keys: BTreeMap::new(),
+                granted: Vec::new(),
             });
         k.keys.insert(g.epoch, g.key);
+        if !k.granted.contains(&e.author) {
+            k.granted.push(e.author);
+        }
         storage::put(m.tx, m.keys, &k)?;
         return Ok(Applied::Granted);
     }

@@ -88,6 +88,10 @@ pub struct Keyspace {
     pub client: Option<String>,
     /// Keys by epoch.
     pub keys: BTreeMap<u64, [u8; 32]>,
+    /// Devices known to hold the current key (granted by this phone, or the one that granted it
+    /// here); every other active device gets a grant at the next sync.
+    #[serde(default)]
+    pub granted: Vec<DeviceId>,
 }
 
 impl Record for Keyspace {

@@ -167,18 +167,34 @@ impl Maker<'_> {
             keyspace,
             client: Some(client.to_string()),
             keys: BTreeMap::from([(self.state.epoch(&keyspace), key)]),
+            granted: Vec::new(),
         };
+        // Granted to the others by `grant_missing`, in this same transaction.
         storage::put(self.tx, self.keys, &k)?;
-        self.grant_all(&k)?;
         Ok(keyspace)
     }
 
-    /// Grant a keyspace's current key to every other active device.
-    pub fn grant_all(&self, k: &Keyspace) -> Result<()> {
-        for d in self.others() {
-            self.grant_to(&d, k)?;
+    /// Grant every keyspace key this phone holds to each active device not known to hold it (a
+    /// device added since, whoever added it): keys reach every member whichever phone made them.
+    pub fn grant_missing(&self) -> Result<u32> {
+        let mut made = 0;
+        for mut k in storage::list::<Keyspace>(self.tx, self.keys)? {
+            let missing: Vec<DeviceId> = self
+                .others()
+                .into_iter()
+                .filter(|d| !k.granted.contains(d))
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            for d in missing {
+                self.grant_to(&d, &k)?;
+                k.granted.push(d);
+                made += 1;
+            }
+            storage::put(self.tx, self.keys, &k)?;
         }
-        Ok(())
+        Ok(made)
     }
 
     /// Grant a keyspace's current key to one device.

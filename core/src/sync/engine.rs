@@ -460,11 +460,11 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
             let mut granted = false;
             for c in &page.changes {
                 match incoming::apply(&m, &c.envelope, &mut forks)? {
-                    Applied::Stored if c.envelope.author != me => report.received += 1,
+                    Applied::Stored => report.received += 1,
                     Applied::Granted => granted = true,
                     Applied::Parked => report.parked += 1,
                     Applied::Refused => report.refused += 1,
-                    Applied::Stored => {}
+                    Applied::NotForMe => {}
                 }
             }
             if granted || !page.changes.is_empty() {

@@ -22,6 +22,8 @@ pub enum Applied {
     Granted,
     /// Kept aside until its key or client arrives.
     Parked,
+    /// Another device's key grant, or this phone's own revision: nothing to store.
+    NotForMe,
     /// Refused: its author is not in the verified team, or it does not open or verify.
     Refused,
 }
@@ -59,7 +61,7 @@ pub fn apply(
     forks: &mut Vec<alongside_wire::RecordId>,
 ) -> Result<Applied> {
     if e.author == m.me {
-        return Ok(Applied::Stored);
+        return Ok(Applied::NotForMe);
     }
     if !m.state.devices.contains_key(&e.author) {
         return Ok(Applied::Refused);
@@ -94,8 +96,7 @@ pub fn apply(
         .keys()
         .any(|d| grants_keyspace(d) == e.keyspace)
     {
-        // Another device's key grant: not for this phone.
-        return Ok(Applied::Stored);
+        return Ok(Applied::NotForMe);
     }
     let key = storage::find::<Keyspace>(m.tx, m.keys, &local::keyspace_row(&e.keyspace))?
         .and_then(|k| k.value.keys.get(&e.epoch).copied());

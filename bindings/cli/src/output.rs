@@ -72,7 +72,9 @@ impl Failure {
             Error::TooManyAttempts {
                 retry_after_seconds,
             } => json!({ "retry_after_seconds": retry_after_seconds }),
-            Error::Storage { detail } | Error::BackupCorrupt { detail } => {
+            Error::Storage { detail }
+            | Error::BackupCorrupt { detail }
+            | Error::Sync { detail } => {
                 json!({ "detail": detail })
             }
             Error::Locked { reason } => json!({ "reason": reason }),

@@ -14,6 +14,7 @@ error-too-many-attempts = Too many tries. Try again in { $seconds ->
    *[other] { $seconds } seconds
 }.
 error-storage = The records could not be saved or read here (the storage may be full or damaged). Free some space and try again.
+error-sync = The team's records could not be synced now. Nothing was lost; try again when the phone has a connection.
 error-backup-wrong-passphrase = That backup passphrase does not open this file. Check it and try again.
 error-backup-corrupt = This backup file is damaged or incomplete. Use another copy of the backup.
 error-backup-too-new = This backup was written by a newer version of Alongside. Update the app to restore it.

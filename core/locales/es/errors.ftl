@@ -13,6 +13,7 @@ error-too-many-attempts = Demasiados intentos. Vuelve a intentarlo en { $seconds
    *[other] { $seconds } segundos
 }.
 error-storage = Los registros no se pudieron guardar ni leer aquí (el almacenamiento puede estar lleno o dañado). Libera espacio e inténtalo de nuevo.
+error-sync = Los registros del equipo no se pudieron sincronizar ahora. No se perdió nada; inténtalo de nuevo cuando el teléfono tenga conexión.
 error-backup-wrong-passphrase = Esa frase de contraseña de la copia no abre este archivo. Revísala e inténtalo de nuevo.
 error-backup-corrupt = Este archivo de copia de seguridad está dañado o incompleto. Usa otra copia.
 error-backup-too-new = Esta copia la escribió una versión más nueva de Alongside. Actualiza la aplicación para restaurarla.

@@ -13,6 +13,7 @@ error-too-many-attempts = Trop d'essais. Réessayez dans { $seconds ->
    *[other] { $seconds } secondes
 }.
 error-storage = Les dossiers n'ont pas pu être enregistrés ou lus ici (l'espace est peut-être plein ou endommagé). Libérez de l'espace et réessayez.
+error-sync = Les dossiers de l'équipe n'ont pas pu être synchronisés. Rien n'est perdu ; réessayez quand le téléphone a une connexion.
 error-backup-wrong-passphrase = Cette phrase secrète de sauvegarde n'ouvre pas ce fichier. Vérifiez-la et réessayez.
 error-backup-corrupt = Ce fichier de sauvegarde est endommagé ou incomplet. Utilisez une autre copie de la sauvegarde.
 error-backup-too-new = Cette sauvegarde a été écrite par une version plus récente d'Alongside. Mettez l'application à jour pour la restaurer.

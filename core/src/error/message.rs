@@ -29,6 +29,7 @@ impl Error {
                 &[("seconds", (*retry_after_seconds).into())],
             ),
             Error::Storage { .. } => word(lang, "error-storage"),
+            Error::Sync { .. } => word(lang, "error-sync"),
             Error::BackupWrongPassphrase { .. } => word(lang, "error-backup-wrong-passphrase"),
             Error::BackupCorrupt { .. } => word(lang, "error-backup-corrupt"),
             Error::BackupTooNew { .. } => word(lang, "error-backup-too-new"),

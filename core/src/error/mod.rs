@@ -240,6 +240,14 @@ pub enum Error {
         /// I/O error kind, or a sentence from the core.
         detail: String,
     },
+    /// Team sync could not finish: the relay could not be reached or refused, or what it sent did
+    /// not verify (a team log or change that does not follow its chain or signatures). What was
+    /// synced before stays; nothing of the outbox is lost; try again later. Code `sync`.
+    #[error("sync failed: {detail}")]
+    Sync {
+        /// What failed, for a log (the relay's error code, never a record's contents).
+        detail: String,
+    },
     /// The backup passphrase does not open this backup file. Nothing was written. Code
     /// `backup_wrong_passphrase`.
     #[error("{summary}")]
@@ -285,6 +293,7 @@ impl Error {
             Error::PlatformKey { .. } => "platform_key",
             Error::TooManyAttempts { .. } => "too_many_attempts",
             Error::Storage { .. } => "storage",
+            Error::Sync { .. } => "sync",
             Error::BackupWrongPassphrase { .. } => "backup_wrong_passphrase",
             Error::BackupCorrupt { .. } => "backup_corrupt",
             Error::BackupTooNew { .. } => "backup_too_new",

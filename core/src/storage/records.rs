@@ -214,26 +214,74 @@ fn put_at<T: Record>(
     op: audit::Op,
     rev: i64,
 ) -> Result<i64> {
-    let id = value.id();
-    let mut plain = serde_json::to_vec(value).map_err(|e| Error::encoding(T::KIND, &e))?;
-    let day_tag = value
-        .day()
-        .map(|d| keys.lookup_tag("day", d.to_string().as_bytes()));
-    let place = RowPlace {
+    let plain = serde_json::to_vec(value).map_err(|e| Error::encoding(T::KIND, &e))?;
+    let row = RawRow {
+        kind: T::KIND,
+        id: value.id(),
         owner: value.owner(),
+        day: value.day(),
+    };
+    put_plain(tx, keys, &row, plain, op, rev)
+}
+
+/// Where a record given as plain JSON goes: what [`Record`] says of a typed one.
+pub struct RawRow<'a> {
+    /// The record kind.
+    pub kind: &'a str,
+    /// The record's id.
+    pub id: &'a str,
+    /// The owning client's id, if any.
+    pub owner: Option<&'a str>,
+    /// The day the record is about, if the day's view needs to find it.
+    pub day: Option<Day>,
+}
+
+/// Write a record given as its JSON as revision `rev` (team sync stores what another phone wrote
+/// without knowing its type); sealed and audited like every other write, and offered to the team's
+/// outbox by the one hook below. `plain` is wiped once sealed.
+pub fn put_plain(
+    tx: &Transaction<'_>,
+    keys: &Keys,
+    row: &RawRow<'_>,
+    mut plain: Vec<u8>,
+    op: audit::Op,
+    rev: i64,
+) -> Result<i64> {
+    let RawRow {
+        kind,
+        id,
+        owner,
+        day,
+    } = *row;
+    let day_tag = day.map(|d| keys.lookup_tag("day", d.to_string().as_bytes()));
+    let place = RowPlace {
+        owner,
         day_tag: day_tag.as_deref(),
     };
-    let body = keys.seal_row(&ad(T::KIND, id, rev), &place, &plain);
+    let body = keys.seal_row(&ad(kind, id, rev), &place, &plain);
     zeroize::Zeroize::zeroize(&mut plain);
     let body = body?;
     tx.execute(
         "INSERT INTO records (id, kind, owner, day_tag, rev, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, day_tag = excluded.day_tag,
              rev = excluded.rev, body = excluded.body",
-        params![id, T::KIND, value.owner(), day_tag, rev, body],
+        params![id, kind, owner, day_tag, rev, body],
     )?;
-    audit::append(tx, keys, op, T::KIND, id, rev, &body)?;
+    audit::append(tx, keys, op, kind, id, rev, &body)?;
+    // The one place a team-shared record is offered to the outbox, in this same transaction.
+    super::outbox::offer(tx, kind, id)?;
     Ok(rev)
+}
+
+/// A record's kind, owner and revision by its id, without opening it.
+pub fn row_place(conn: &Connection, id: &str) -> Result<Option<(String, Option<String>, i64)>> {
+    Ok(conn
+        .query_row(
+            "SELECT kind, owner, rev FROM records WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?)
 }
 
 /// Read and open one record; `NotFound` when there is none, `Tampered` when it does not open.

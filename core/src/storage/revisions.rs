@@ -88,6 +88,39 @@ pub fn revise_as<T: Record>(tx: &Transaction<'_>, keys: &Keys, value: &T, op: Op
     put_as(tx, keys, value, op)
 }
 
+/// Like [`revise`] for a record given as its JSON (what another phone of the team wrote).
+pub fn revise_plain(
+    tx: &Transaction<'_>,
+    keys: &Keys,
+    row: &super::RawRow<'_>,
+    value: &serde_json::Value,
+) -> Result<i64> {
+    let current = match super::row_place(tx, row.id)? {
+        Some((kind, _, rev)) if kind == row.kind => {
+            Some((rev, super::current_value(tx, keys, row.kind, row.id)?))
+        }
+        Some(_) => return Err(Error::not_found(row.kind, row.id)),
+        None => None,
+    };
+    let plain = serde_json::to_vec(value).map_err(|e| Error::encoding(row.kind, &e))?;
+    let Some((rev, before)) = current else {
+        return super::put_plain(tx, keys, row, plain, Op::Create, 1);
+    };
+    if without_bookkeeping(before.clone()) == without_bookkeeping(value.clone()) {
+        return Ok(rev);
+    }
+    let earlier = Earlier {
+        id: validate::new_id(),
+        record_id: row.id.to_string(),
+        record_kind: row.kind.to_string(),
+        rev,
+        value: before,
+        replaced: Timestamp::now(),
+    };
+    put(tx, keys, &earlier)?;
+    super::put_plain(tx, keys, row, plain, Op::Update, rev + 1)
+}
+
 /// A record's earlier revisions, oldest first.
 pub fn earlier_of(conn: &Connection, keys: &Keys, record_id: &str) -> Result<Vec<Earlier>> {
     let mut all = list_owned::<Earlier>(conn, keys, record_id)?;

@@ -18,6 +18,7 @@
 //! | `records`   | `day_tag`    | a keyed hash (HMAC) of the day, for the day's view | exact-match index for the today screen; keyed, so it cannot be read or guessed without the vault key; bound into the body's associated data (schema 2), so a row moved to another day fails to open (reveals which records share a day) |
 //! | `records`   | `rev`        | the revision counter                           | replay protection: bound into the body's associated data, so an older body fails to open (reveals how often a record was edited) |
 //! | `records`   | `body`       | the record as JSON, sealed (AES-256-GCM)       | ciphertext |
+//! | `sync_pending` | `id`, `kind` | a team-shared record written since the last sync (only once the vault is in a team; `storage::outbox`) | the outbox's mark, made in the write's own transaction before any team key is at hand; the same id and kind as the record's row |
 //! | `audit`     | `seq`        | the entry's position in the chain              | order of the chain; a gap or swap breaks the MAC chain |
 //! | `audit`     | `body`       | the entry (operation, kind, id, revision, hash), sealed | ciphertext |
 //! | `audit`     | `mac`        | the chain MAC under the audit key              | a keyed MAC, not readable |

@@ -17,4 +17,4 @@ macro_rules! areas {
 
 /// (language, area, the file's text) for every locale file.
 pub(crate) const FILES: &[(Lang, &str, &str)] =
-    areas!["shared", "labels", "errors", "wellness", "progress", "copy", "corner", "app"];
+    areas!["shared", "labels", "errors", "wellness", "progress", "copy", "corner", "app", "sync"];

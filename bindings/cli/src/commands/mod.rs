@@ -25,6 +25,7 @@ pub mod restore;
 pub mod shared;
 pub mod status;
 pub mod supervision;
+pub mod team;
 pub mod timeline;
 pub mod today;
 pub mod visit;

@@ -91,6 +91,7 @@ fun main(): Unit = Harness.run {
     Harness.section("the worker's corner") { corner() }
     Harness.section("the words the apps show") { appWordsAndLanguage() }
     Harness.section("corrections through the holders") { correctionsThroughHolders() }
+    Harness.section("team sync") { syncAcrossTheFfi() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {

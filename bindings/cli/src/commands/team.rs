@@ -1,0 +1,170 @@
+//! `alongside team`, `sync` and `review`: team sync through the core's sans-IO engine, with a
+//! small blocking HTTP client (ureq) as the transport the phones' shells provide on a phone.
+
+use alongside_core::{SyncReply, SyncTransport};
+use clap::Subcommand;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::{Ctx, Outcome};
+use crate::output::EXIT_OK;
+
+/// The CLI's transport: one blocking HTTP exchange per call; a failure to reach the relay is
+/// status 0, as the core expects.
+struct Http(ureq::Agent);
+
+impl Http {
+    fn transport() -> Arc<dyn SyncTransport> {
+        Arc::new(Http(
+            ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .timeout_global(Some(Duration::from_secs(60)))
+                .build()
+                .into(),
+        ))
+    }
+}
+
+impl SyncTransport for Http {
+    fn send(
+        &self,
+        method: String,
+        url: String,
+        token: Option<String>,
+        body: Option<String>,
+    ) -> SyncReply {
+        let auth = token.map(|t| format!("Bearer {t}"));
+        let result = if method == "GET" {
+            let mut req = self.0.get(&url);
+            if let Some(a) = &auth {
+                req = req.header("Authorization", a);
+            }
+            req.call()
+        } else {
+            let mut req = self.0.post(&url).header("Content-Type", "application/json");
+            if let Some(a) = &auth {
+                req = req.header("Authorization", a);
+            }
+            req.send(body.unwrap_or_default().as_bytes())
+        };
+        let Ok(mut resp) = result else {
+            return SyncReply {
+                status: 0,
+                body: String::new(),
+            };
+        };
+        let status = resp.status().as_u16();
+        match resp
+            .body_mut()
+            .with_config()
+            .limit(64 << 20)
+            .read_to_string()
+        {
+            Ok(body) => SyncReply { status, body },
+            Err(_) => SyncReply {
+                status: 0,
+                body: String::new(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a team on the relay at --server; this vault's device is its first admin.
+    Create {
+        /// The relay's base URL (https://sync.example.org).
+        #[arg(long, value_name = "URL")]
+        server: String,
+    },
+    /// Make a one-time invite code for another phone (admins only); show it in person.
+    Invite,
+    /// Join a team with an invite code; an admin's next sync adds this device.
+    Join {
+        /// The code from `team invite`.
+        code: String,
+    },
+    /// Where sync stands: outbox, items to review, last sync.
+    Status,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// The records two phones changed differently, with each value, who and when.
+    List,
+    /// Keep one of the values of an item (`--choice` counts from 0, as `review list` numbers them).
+    Resolve {
+        /// The item's id from `review list`.
+        id: String,
+        #[arg(long)]
+        choice: u32,
+    },
+}
+
+pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
+    match command {
+        Command::Create { server } => {
+            let team = ctx.worker(|s| s.team_create(server.clone(), Http::transport()))?;
+            ctx.out.result(&serde_json::json!({ "team": team }), |w| {
+                writeln!(w, "Team started; this device is its admin.")
+            });
+        }
+        Command::Invite => {
+            let code = ctx.worker(|s| s.team_invite(Http::transport()))?;
+            ctx.out.result(&serde_json::json!({ "code": code }), |w| {
+                writeln!(w, "{code}")
+            });
+        }
+        Command::Join { code } => {
+            ctx.worker(|s| s.team_join(code.clone(), Http::transport()))?;
+            ctx.out.result(&serde_json::json!({ "joined": true }), |w| {
+                writeln!(
+                    w,
+                    "Joined; an admin's phone adds this one at its next sync."
+                )
+            });
+        }
+        Command::Status => {
+            let status = ctx.worker(|s| s.sync_status())?;
+            ctx.out
+                .result(&status, |w| writeln!(w, "{}", status.summary));
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+pub fn sync(ctx: &Ctx) -> Outcome {
+    let report = ctx.worker(|s| s.sync_now(Http::transport()))?;
+    ctx.out.result(&report, |w| {
+        writeln!(
+            w,
+            "Sent {}, received {}, to review {}.",
+            report.pushed, report.received, report.reviews
+        )
+    });
+    Ok(EXIT_OK)
+}
+
+pub fn review(ctx: &Ctx, command: &ReviewCommand) -> Outcome {
+    match command {
+        ReviewCommand::List => {
+            let items = ctx.worker(|s| s.review_items())?;
+            ctx.out.result(&items, |w| {
+                for item in &items {
+                    writeln!(w, "{}  {}", item.id, item.summary)?;
+                    for (n, c) in item.choices.iter().enumerate() {
+                        writeln!(w, "  {n}: {}", c.summary)?;
+                    }
+                }
+                Ok(())
+            });
+        }
+        ReviewCommand::Resolve { id, choice } => {
+            ctx.worker(|s| s.resolve_review(id.clone(), *choice))?;
+            ctx.out.result(&serde_json::json!({ "resolved": id }), |w| {
+                writeln!(w, "Resolved; the next sync tells the team.")
+            });
+        }
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,14 @@
+# Team sync: "needs review" items and the sync status line.
+sync-review = Two phones changed “{ $field }” of this { $kind } differently. Choose the value to keep.
+sync-choice = { $value }, from phone { $device }, { $when }
+sync-status = { $outbox ->
+    [0] Everything is sent.
+    [one] One change waits to be sent.
+   *[other] { $outbox } changes wait to be sent.
+} { $reviews ->
+    [0] Nothing to review.
+    [one] One record needs review.
+   *[other] { $reviews } records need review.
+}
+sync-status-none = This phone is not in a team.
+sync-status-waiting = Waiting for an admin's phone to add this one to the team.

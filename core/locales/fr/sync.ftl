@@ -1,0 +1,14 @@
+# Synchronisation de l'équipe : éléments « à revoir » et ligne d'état.
+sync-review = Deux téléphones ont modifié « { $field } » de ce { $kind } différemment. Choisissez la valeur à garder.
+sync-choice = { $value }, du téléphone { $device }, { $when }
+sync-status = { $outbox ->
+    [0] Tout est envoyé.
+    [one] Une modification attend d'être envoyée.
+   *[other] { $outbox } modifications attendent d'être envoyées.
+} { $reviews ->
+    [0] Rien à revoir.
+    [one] Un dossier est à revoir.
+   *[other] { $reviews } dossiers sont à revoir.
+}
+sync-status-none = Ce téléphone n'est dans aucune équipe.
+sync-status-waiting = En attente du téléphone d'un administrateur pour ajouter celui-ci à l'équipe.

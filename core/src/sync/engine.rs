@@ -1,0 +1,510 @@
+//! One sync, and making or joining a team: the steps in order, each database step one write
+//! transaction, the transport called between them (never while the vault's lock is held).
+
+use alongside_wire::{
+    auth_signing_bytes, chain_next, chain_start, AckRequest, AppendLogRequest, AppendLogResponse,
+    ChallengeRequest, ChallengeResponse, ChangesResponse, CreateInviteRequest, CreateTeamRequest,
+    DeviceStatus, Hash32, Id16, InviteCode, JoinRequest, JoinResponse, JoinsResponse, LogAction,
+    LogEntry, LogResponse, PushOp, PushOutcome, PushRequest, PushResponse, Role, SignedLogEntry,
+    TeamState, TokenRequest, TokenResponse,
+};
+use std::collections::BTreeMap;
+
+use super::incoming::{self, Applied};
+use super::link::{failed, Link};
+use super::local::{self, Keyspace, Op, Team};
+use super::outgoing::Maker;
+use super::seal;
+use super::SyncTransport;
+use crate::crypto::random_bytes;
+use crate::error::{Error, Result};
+use crate::storage::{self, outbox};
+use crate::time::Timestamp;
+use crate::vault::WorkerSession;
+
+/// What one sync did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct SyncReport {
+    /// Revisions this phone sealed for the team in this sync (edits and merges).
+    pub pushed: u32,
+    /// Revisions from other phones stored here.
+    pub received: u32,
+    /// Revisions kept aside until their key or client arrives.
+    pub parked: u32,
+    /// Revisions refused (author not in the verified team, or not opening or verifying).
+    pub refused: u32,
+    /// "Needs review" items open on this phone after the sync.
+    pub reviews: u32,
+    /// Devices this admin's phone added to the team (they joined with its codes).
+    pub admitted: u32,
+    /// The relay's history had gone back (a restore): this phone sent its revisions again.
+    pub restore_detected: bool,
+    /// The phone joined and waits for an admin's phone to add it.
+    pub waiting_for_admin: bool,
+}
+
+/// Most ops in one push (the relay's default limit).
+const PUSH_BATCH: usize = 500;
+/// Changes asked for per page.
+const PAGE: u32 = 500;
+
+fn now_ms() -> u64 {
+    u64::try_from(Timestamp::now().millis()).unwrap_or(0)
+}
+
+fn load(session: &WorkerSession) -> Result<Team> {
+    session
+        .with(|c, k| local::team(c, k))?
+        .ok_or_else(|| Error::not_found("team", "this vault"))
+}
+
+fn save(session: &WorkerSession, team: &Team) -> Result<()> {
+    session.write(|tx, k| storage::put(tx, k, team).map(|_| ()))
+}
+
+fn sign_entry(team: &Team, state: &TeamState, action: LogAction) -> Result<SignedLogEntry> {
+    let pair = seal::signer(&team.signing)?;
+    let entry = LogEntry {
+        team: team.team,
+        index: state.next_index,
+        prev: state.head,
+        author: team.device()?,
+        issued_at_ms: now_ms(),
+        action,
+    };
+    let signature = seal::sign(&pair, &entry.signing_bytes());
+    Ok(SignedLogEntry { entry, signature })
+}
+
+/// Start the team on the relay at `server`; this device is its first admin (team lead).
+pub fn create(session: &WorkerSession, server: &str, t: &dyn SyncTransport) -> Result<String> {
+    if session.with(|c, k| local::team(c, k))?.is_some() {
+        return Err(Error::already_exists());
+    }
+    let (signing, agreement) = seal::new_device_keys()?;
+    let device = seal::public_keys(&signing, &agreement)?;
+    let team_id = Id16(random_bytes()?);
+    let mut team = Team {
+        team: team_id,
+        server: server.trim_end_matches('/').to_string(),
+        signing,
+        agreement,
+        log: Vec::new(),
+        cursor: 0,
+        chain: chain_start(&team_id),
+        server_info: None,
+        team_keyspace: Id16(random_bytes()?),
+        invites: Vec::new(),
+        resolved: Vec::new(),
+        last_sync: None,
+        restores_seen: 0,
+    };
+    let member = Id16(random_bytes()?);
+    let genesis = {
+        let pair = seal::signer(&team.signing)?;
+        let entry = LogEntry {
+            team: team_id,
+            index: 0,
+            prev: Hash32([0; 32]),
+            author: device.signing,
+            issued_at_ms: now_ms(),
+            action: LogAction::CreateTeam {
+                member,
+                role: Role::Lead,
+                device,
+            },
+        };
+        let signature = seal::sign(&pair, &entry.signing_bytes());
+        SignedLogEntry { entry, signature }
+    };
+    let link = Link::new(t, &team.server);
+    let _: AppendLogResponse = link.post(
+        "/v1/teams",
+        &CreateTeamRequest {
+            genesis: genesis.clone(),
+        },
+    )?;
+    team.log.push(genesis);
+    let keyspace = Keyspace {
+        id: local::keyspace_row(&team.team_keyspace),
+        keyspace: team.team_keyspace,
+        client: None,
+        keys: BTreeMap::from([(0, random_bytes()?)]),
+        granted: Vec::new(),
+    };
+    session.write(|tx, k| {
+        storage::put(tx, k, &team)?;
+        storage::put(tx, k, &keyspace)?;
+        outbox::start(tx)
+    })?;
+    Ok(team_id.to_text())
+}
+
+/// A one-time invite code (the relay's URL, `#`, and the protocol's code text).
+pub fn invite(session: &WorkerSession, t: &dyn SyncTransport) -> Result<String> {
+    // The relay refuses a device that is not an admin's (`not_admin`).
+    let mut team = load(session)?;
+    let mut link = Link::new(t, &team.server);
+    sign_in(&mut link, &team)?;
+    let code = InviteCode::generate(team.team).map_err(|_| Error::random_source())?;
+    link.post_only(
+        &format!("/v1/teams/{}/invites", team.team),
+        &CreateInviteRequest {
+            invite_hash: code.lookup_hash(),
+            expires_in_secs: 7 * 24 * 3600,
+        },
+    )?;
+    team.invites.push((code.id, code.secret));
+    save(session, &team)?;
+    Ok(format!("{}#{}", team.server, code.to_text()))
+}
+
+/// Join the team of an invite code; the device waits for the admin's phone to add it.
+pub fn join(session: &WorkerSession, code: &str, t: &dyn SyncTransport) -> Result<()> {
+    if session.with(|c, k| local::team(c, k))?.is_some() {
+        return Err(Error::already_exists());
+    }
+    let bad = || {
+        Error::invalid(
+            "code",
+            crate::error::Rule::Format {
+                expected: "an invite code".into(),
+            },
+        )
+    };
+    let (server, text) = code.trim().rsplit_once('#').ok_or_else(bad)?;
+    let invite = InviteCode::from_text(text).ok_or_else(bad)?;
+    let (signing, agreement) = seal::new_device_keys()?;
+    let device = seal::public_keys(&signing, &agreement)?;
+    let link = Link::new(t, server);
+    let _: JoinResponse = link.post(
+        "/v1/join",
+        &JoinRequest {
+            team: invite.team,
+            invite: invite.id,
+            device,
+            proof: invite.proof(&device),
+        },
+    )?;
+    let team = Team {
+        team: invite.team,
+        server: server.trim_end_matches('/').to_string(),
+        signing,
+        agreement,
+        log: Vec::new(),
+        cursor: 0,
+        chain: chain_start(&invite.team),
+        server_info: None,
+        team_keyspace: Id16([0; 16]),
+        invites: Vec::new(),
+        resolved: Vec::new(),
+        last_sync: None,
+        restores_seen: 0,
+    };
+    session.write(|tx, k| {
+        storage::put(tx, k, &team)?;
+        outbox::start(tx)
+    })
+}
+
+fn sign_in(link: &mut Link<'_>, team: &Team) -> Result<TokenResponse> {
+    let device = team.device()?;
+    let ch: ChallengeResponse = link.post(
+        "/v1/auth/challenge",
+        &ChallengeRequest {
+            team: team.team,
+            device,
+        },
+    )?;
+    let pair = seal::signer(&team.signing)?;
+    let bytes = auth_signing_bytes(&ch.server.instance_id, &team.team, &device, &ch.challenge.0);
+    let token: TokenResponse = link.post(
+        "/v1/auth/token",
+        &TokenRequest {
+            team: team.team,
+            device,
+            challenge: ch.challenge,
+            signature: seal::sign(&pair, &bytes),
+        },
+    )?;
+    link.token = Some(token.token.clone());
+    Ok(token)
+}
+
+/// Read the log entries this phone lacks and verify them; refuse a log that does not follow.
+fn pull_log(link: &Link<'_>, team: &mut Team) -> Result<TeamState> {
+    loop {
+        let after = team.log.len();
+        let page: LogResponse = link.get(&format!("/v1/teams/{}/log?after={after}", team.team))?;
+        let mut state = if team.log.is_empty() {
+            None
+        } else {
+            Some(team.state()?)
+        };
+        for e in &page.entries {
+            match state.as_mut() {
+                None => {
+                    state =
+                        Some(TeamState::genesis(e).map_err(|r| failed(format!("team log: {r}")))?)
+                }
+                Some(s) => s.apply(e).map_err(|r| failed(format!("team log: {r}")))?,
+            }
+            team.log.push(e.clone());
+        }
+        let state = state.ok_or_else(|| failed("team log: empty"))?;
+        if page.length as usize == team.log.len() && page.head != state.head {
+            return Err(failed(
+                "team log: the relay's log differs from the verified one",
+            ));
+        }
+        if page.entries.is_empty() || team.log.len() as u64 >= page.length {
+            return Ok(state);
+        }
+    }
+}
+
+/// Admit every device that joined with one of this admin's codes and proved it holds the code.
+fn admit(
+    session: &WorkerSession,
+    link: &Link<'_>,
+    team: &mut Team,
+    state: &mut TeamState,
+) -> Result<u32> {
+    let joins: JoinsResponse = link.get(&format!("/v1/teams/{}/joins", team.team))?;
+    let mut admitted = 0;
+    for j in joins.joins {
+        let Some(pos) = team.invites.iter().position(|(id, secret)| {
+            alongside_wire::invite_hash(&team.team, id) == j.invite_hash
+                && alongside_wire::join_proof(secret, &team.team, id, &j.device) == j.proof
+        }) else {
+            continue;
+        };
+        if state.devices.contains_key(&j.device.signing) {
+            continue;
+        }
+        let member = Id16(random_bytes()?);
+        for action in [
+            LogAction::AddMember {
+                member,
+                role: Role::Worker,
+            },
+            LogAction::AddDevice {
+                member,
+                device: j.device,
+            },
+        ] {
+            let entry = sign_entry(team, state, action)?;
+            let _: AppendLogResponse = link.post(
+                &format!("/v1/teams/{}/log", team.team),
+                &AppendLogRequest {
+                    entry: entry.clone(),
+                },
+            )?;
+            state
+                .apply(&entry)
+                .map_err(|r| failed(format!("team log: {r}")))?;
+            team.log.push(entry);
+        }
+        team.invites.remove(pos);
+        // Its keys follow in this sync's `grant_missing`.
+        save(session, team)?;
+        admitted += 1;
+    }
+    Ok(admitted)
+}
+
+/// Turn the outbox's marks into ops (one transaction).
+fn prepare(session: &WorkerSession, team: &mut Team, state: &TeamState) -> Result<u32> {
+    let pair = seal::signer(&team.signing)?;
+    let me = team.device()?;
+    session.write(|tx, keys| {
+        let mut marks = outbox::pending(tx)?;
+        // A client before what belongs to it, so a phone receiving them in order has the owner.
+        marks.sort_by_key(|(_, kind)| kind != "client");
+        let mut resolved = std::mem::take(&mut team.resolved);
+        let mut made = 0;
+        {
+            let m = Maker {
+                tx,
+                keys,
+                team,
+                state,
+                pair: &pair,
+                me,
+            };
+            for (id, kind) in &marks {
+                made += u32::from(m.mark(id, kind, &mut resolved)?);
+            }
+            m.grant_missing()?;
+        }
+        team.resolved = resolved;
+        storage::put(tx, keys, &*team)?;
+        Ok(made)
+    })
+}
+
+/// Push every op not yet stored by the relay; returns how many it now holds.
+fn push(session: &WorkerSession, link: &Link<'_>, team: &Team) -> Result<u32> {
+    let ops: Vec<Op> = session
+        .with(|c, k| storage::list::<Op>(c, k))?
+        .into_iter()
+        .filter(|o| o.acked.is_none())
+        .collect();
+    let mut stored = 0;
+    for batch in ops.chunks(PUSH_BATCH) {
+        let req = PushRequest {
+            ops: batch
+                .iter()
+                .map(|o| PushOp {
+                    op: o.op,
+                    envelope: o.envelope.clone(),
+                })
+                .collect(),
+        };
+        let resp: PushResponse = link.post(&format!("/v1/teams/{}/push", team.team), &req)?;
+        session.write(|tx, keys| {
+            for (o, r) in batch.iter().zip(&resp.results) {
+                let seq = match r.outcome {
+                    PushOutcome::Stored { seq, .. } | PushOutcome::AlreadyStored { seq } => seq,
+                    // Kept in the outbox: an epoch rotation is not made by this build yet, and the
+                    // other refusals are faults to look into, never a reason to drop a revision.
+                    PushOutcome::Refused(_) => continue,
+                };
+                let mut o = o.clone();
+                o.acked = Some(seq);
+                storage::put(tx, keys, &o)?;
+                stored += 1;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(stored)
+}
+
+/// The relay's history went back: every op of this phone goes out again under its op id, and the
+/// phone reads the team's changes again from the start (revisions it knows are skipped).
+fn recover(session: &WorkerSession, team: &mut Team) -> Result<()> {
+    team.cursor = 0;
+    team.chain = chain_start(&team.team);
+    team.restores_seen += 1;
+    session.write(|tx, keys| {
+        for mut o in storage::list::<Op>(tx, keys)? {
+            o.acked = None;
+            storage::put(tx, keys, &o)?;
+        }
+        storage::put(tx, keys, &*team).map(|_| ())
+    })
+}
+
+/// Sync now (see the module's docs).
+pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport> {
+    let mut team = load(session)?;
+    let mut link = Link::new(t, &team.server);
+    let token = sign_in(&mut link, &team)?;
+    let mut report = SyncReport::default();
+    let mut state = pull_log(&link, &mut team)?;
+    save(session, &team)?;
+    if token.status == DeviceStatus::Pending {
+        report.waiting_for_admin = true;
+        return Ok(report);
+    }
+    let me = team.device()?;
+    if state.is_admin_device(&me) {
+        report.admitted = admit(session, &link, &mut team, &mut state)?;
+    }
+    report.pushed += prepare(session, &mut team, &state)?;
+    push(session, &link, &team)?;
+    let mut recovered = false;
+    let mut forks = Vec::new();
+    loop {
+        let page: ChangesResponse = link.get(&format!(
+            "/v1/teams/{}/changes?after={}&limit={PAGE}",
+            team.team, team.cursor
+        ))?;
+        let went_back = page.head_seq < team.cursor || page.chain_at_after != Some(team.chain);
+        let new_server = team
+            .server_info
+            .as_ref()
+            .is_some_and(|s| s.instance_id != page.server.instance_id);
+        if went_back || new_server {
+            if recovered {
+                return Err(failed("the relay's history does not follow its chain"));
+            }
+            recovered = true;
+            report.restore_detected = true;
+            recover(session, &mut team)?;
+            team.server_info = Some(page.server.clone());
+            push(session, &link, &team)?;
+            continue;
+        }
+        team.server_info = Some(page.server.clone());
+        let mut chain = team.chain;
+        for c in &page.changes {
+            chain = chain_next(&chain, c.seq, &c.envelope.rev);
+            if chain != c.chain || c.envelope.computed_rev(&team.team) != c.envelope.rev {
+                return Err(failed("a change does not follow the relay's chain"));
+            }
+        }
+        let pair = seal::signer(&team.signing)?;
+        let next_after = page.next_after;
+        session.write(|tx, keys| {
+            let m = Maker {
+                tx,
+                keys,
+                team: &team,
+                state: &state,
+                pair: &pair,
+                me,
+            };
+            let mut granted = false;
+            for c in &page.changes {
+                match incoming::apply(&m, &c.envelope, &mut forks)? {
+                    Applied::Stored => report.received += 1,
+                    Applied::Granted => granted = true,
+                    Applied::Parked => report.parked += 1,
+                    Applied::Refused => report.refused += 1,
+                    Applied::NotForMe => {}
+                }
+            }
+            if granted || !page.changes.is_empty() {
+                let n = incoming::retry_parked(&m, &mut forks)?;
+                report.parked = report.parked.saturating_sub(n);
+                report.received += n;
+            }
+            Ok(())
+        })?;
+        team.cursor = next_after;
+        team.chain = chain;
+        save(session, &team)?;
+        if !page.more {
+            break;
+        }
+    }
+    if !forks.is_empty() {
+        let pair = seal::signer(&team.signing)?;
+        session.write(|tx, keys| {
+            let m = Maker {
+                tx,
+                keys,
+                team: &team,
+                state: &state,
+                pair: &pair,
+                me,
+            };
+            for r in &forks {
+                incoming::resolve_fork(&m, r)?;
+            }
+            Ok(())
+        })?;
+        report.pushed += push(session, &link, &team)?;
+    }
+    link.post_only(
+        &format!("/v1/teams/{}/ack", team.team),
+        &AckRequest { seq: team.cursor },
+    )?;
+    team.last_sync = Some(Timestamp::now());
+    save(session, &team)?;
+    report.reviews = session.with(|c, k| Ok(storage::list::<local::Review>(c, k)?.len() as u32))?;
+    Ok(report)
+}

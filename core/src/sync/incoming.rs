@@ -1,0 +1,284 @@
+//! Storing what other phones wrote: open and check each received revision, keep it in the
+//! record's revision graph, store the record when it follows this phone's head, and merge forks.
+
+use alongside_wire::{Envelope, Hash32, RecordClass};
+use std::collections::BTreeMap;
+
+use super::local::{self, Choice, Keyspace, Parked, Review, Tracked};
+use super::merge;
+use super::outgoing::{grants_keyspace, Grant, Maker, Payload};
+use super::seal::{self, Header};
+use crate::crypto::Secret;
+use crate::error::Result;
+use crate::storage::{self, outbox, RawRow};
+use crate::time::{Day, Timestamp};
+
+/// What became of one received revision.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Applied {
+    /// Stored (or already known).
+    Stored,
+    /// A key grant for this device.
+    Granted,
+    /// Kept aside until its key or client arrives.
+    Parked,
+    /// Another device's key grant, or this phone's own revision: nothing to store.
+    NotForMe,
+    /// Refused: its author is not in the verified team, or it does not open or verify.
+    Refused,
+}
+
+/// Store a record's value as another phone wrote it (no outbox mark), keeping the value it
+/// replaces among its earlier revisions.
+fn store_value(
+    m: &Maker<'_>,
+    kind: &str,
+    id: &str,
+    owner: Option<&str>,
+    value: &serde_json::Value,
+) -> Result<()> {
+    let day = if kind == "activity" {
+        value
+            .get("day")
+            .and_then(|d| serde_json::from_value::<Day>(d.clone()).ok())
+    } else {
+        None
+    };
+    let row = RawRow {
+        kind,
+        id,
+        owner,
+        day,
+    };
+    outbox::receiving(|| storage::revise_plain(m.tx, m.keys, &row, value))?;
+    Ok(())
+}
+
+/// Open, check and apply one received revision.
+pub fn apply(
+    m: &Maker<'_>,
+    e: &Envelope,
+    forks: &mut Vec<alongside_wire::RecordId>,
+) -> Result<Applied> {
+    if e.author == m.me {
+        return Ok(Applied::NotForMe);
+    }
+    if !m.state.devices.contains_key(&e.author) {
+        return Ok(Applied::Refused);
+    }
+    let h = Header::of(&m.team.team, e);
+    if e.keyspace == grants_keyspace(&m.me) {
+        let Some(json) = seal::open_grant(&h, &m.team.agreement, &e.body.0) else {
+            return Ok(Applied::Refused);
+        };
+        let Ok(g) = serde_json::from_slice::<Grant>(&json) else {
+            return Ok(Applied::Refused);
+        };
+        let row = local::keyspace_row(&g.keyspace);
+        let mut k = storage::find::<Keyspace>(m.tx, m.keys, &row)?
+            .map(|s| s.value)
+            .unwrap_or(Keyspace {
+                id: row,
+                keyspace: g.keyspace,
+                client: g.client.clone(),
+                keys: BTreeMap::new(),
+                granted: Vec::new(),
+            });
+        k.keys.insert(g.epoch, g.key);
+        if !k.granted.contains(&e.author) {
+            k.granted.push(e.author);
+        }
+        storage::put(m.tx, m.keys, &k)?;
+        return Ok(Applied::Granted);
+    }
+    if m.state
+        .devices
+        .keys()
+        .any(|d| grants_keyspace(d) == e.keyspace)
+    {
+        return Ok(Applied::NotForMe);
+    }
+    let key = storage::find::<Keyspace>(m.tx, m.keys, &local::keyspace_row(&e.keyspace))?
+        .and_then(|k| k.value.keys.get(&e.epoch).copied());
+    let Some(key) = key.and_then(|k| Secret::from_slice(&k)) else {
+        return park(m, e);
+    };
+    let Some(json) = seal::open_record(&h, &key, &e.body.0) else {
+        return Ok(Applied::Refused);
+    };
+    let Ok(p) = serde_json::from_slice::<Payload>(&json) else {
+        return Ok(Applied::Refused);
+    };
+    if let Some(owner) = &p.owner {
+        if storage::row_place(m.tx, owner)?.is_none() {
+            return park(m, e);
+        }
+    }
+    let mut t = match local::tracked(m.tx, m.keys, &e.record)? {
+        Some(t) => t,
+        None => Tracked {
+            id: format!("sync:rec:{}", e.record),
+            record: e.record,
+            local: p.id.clone(),
+            kind: p.kind.clone(),
+            class: e.class,
+            keyspace: e.keyspace,
+            heads: Vec::new(),
+            revs: BTreeMap::new(),
+        },
+    };
+    if t.local != p.id || t.kind != p.kind {
+        return Ok(Applied::Refused);
+    }
+    if t.revs.contains_key(&e.rev.to_text()) {
+        return Ok(Applied::Stored);
+    }
+    t.revs.insert(
+        e.rev.to_text(),
+        local::Rev {
+            parents: e.parents.clone(),
+            value: p.value.clone(),
+            author: e.author,
+            at: p.at,
+        },
+    );
+    let named = t.revs.values().any(|r| r.parents.contains(&e.rev));
+    t.heads.retain(|h| !e.parents.contains(h));
+    if !named {
+        t.heads.push(e.rev);
+    }
+    t.heads.sort();
+    if t.heads == [e.rev] || t.class == RecordClass::AppendOnly {
+        store_value(m, &p.kind, &p.id, p.owner.as_deref(), &p.value)?;
+        if t.class == RecordClass::AppendOnly {
+            t.heads = vec![e.rev];
+        }
+    } else if t.heads.len() > 1 && !forks.contains(&t.record) {
+        forks.push(t.record);
+    }
+    for (field, choices) in &p.conflicts {
+        raise(m, &t, field, choices.clone())?;
+    }
+    for field in &p.resolved {
+        let row = local::review_row(&t.local, field);
+        if storage::find::<Review>(m.tx, m.keys, &row)?.is_some() {
+            storage::erase(m.tx, m.keys, "sync_review", &row)?;
+        }
+    }
+    local::put_tracked(m.tx, m.keys, &t)?;
+    Ok(Applied::Stored)
+}
+
+fn park(m: &Maker<'_>, e: &Envelope) -> Result<Applied> {
+    storage::put(
+        m.tx,
+        m.keys,
+        &Parked {
+            id: format!("sync:park:{}", e.rev),
+            envelope: e.clone(),
+        },
+    )?;
+    Ok(Applied::Parked)
+}
+
+/// Try every parked revision again (after a grant or a client arrived); returns how many were
+/// stored now.
+pub fn retry_parked(m: &Maker<'_>, forks: &mut Vec<alongside_wire::RecordId>) -> Result<u32> {
+    let mut stored = 0;
+    loop {
+        let mut progress = false;
+        for p in storage::list::<Parked>(m.tx, m.keys)? {
+            storage::erase(m.tx, m.keys, "sync_parked", &p.id)?;
+            match apply(m, &p.envelope, forks)? {
+                Applied::Parked => {}
+                _ => {
+                    progress = true;
+                    stored += 1;
+                }
+            }
+        }
+        if !progress {
+            return Ok(stored);
+        }
+    }
+}
+
+fn raise(m: &Maker<'_>, t: &Tracked, field: &str, choices: Vec<Choice>) -> Result<()> {
+    let review = Review {
+        id: local::review_row(&t.local, field),
+        local: t.local.clone(),
+        kind: t.kind.clone(),
+        field: field.to_string(),
+        choices,
+        raised: Timestamp::now(),
+    };
+    storage::put(m.tx, m.keys, &review)?;
+    Ok(())
+}
+
+/// Merge a record's heads (see [`merge`]): store the merged value, raise a review item for each
+/// field changed differently, and make a merge revision naming every head, carrying those items
+/// so every phone raises them. Heads that all hold the same value are left as they are (the next
+/// edit names them all), so two phones merging at once do not merge each other's merges forever.
+pub fn resolve_fork(m: &Maker<'_>, record: &alongside_wire::RecordId) -> Result<()> {
+    let Some(mut t) = local::tracked(m.tx, m.keys, record)? else {
+        return Ok(());
+    };
+    if t.heads.len() < 2 {
+        return Ok(());
+    }
+    let heads: Vec<(Hash32, serde_json::Value)> = t
+        .heads
+        .iter()
+        .filter_map(|h| t.revs.get(&h.to_text()).map(|r| (*h, r.value.clone())))
+        .collect();
+    let Some((_, first)) = heads.first() else {
+        return Ok(());
+    };
+    let owner = first
+        .get("client_id")
+        .and_then(|c| c.as_str())
+        .map(str::to_string)
+        .or_else(|| {
+            storage::row_place(m.tx, &t.local)
+                .ok()
+                .flatten()
+                .and_then(|r| r.1)
+        });
+    if heads.iter().all(|(_, v)| v == first) {
+        let first = first.clone();
+        return store_value(m, &t.kind, &t.local, owner.as_deref(), &first);
+    }
+    let base = merge::common_ancestor(&t.revs, &t.heads)
+        .and_then(|a| t.revs.get(&a.to_text()))
+        .map(|r| r.value.clone())
+        .unwrap_or(serde_json::Value::Null);
+    let (merged, conflicts) = merge::merge(&base, &heads);
+    let mut notes = Vec::new();
+    for c in conflicts {
+        let choices: Vec<Choice> = c
+            .sides
+            .iter()
+            .filter_map(|(h, v)| {
+                t.revs.get(&h.to_text()).map(|r| Choice {
+                    value: v.clone(),
+                    device: r.author,
+                    at: r.at,
+                })
+            })
+            .collect();
+        raise(m, &t, &c.field, choices.clone())?;
+        notes.push((c.field, choices));
+    }
+    store_value(m, &t.kind, &t.local, owner.as_deref(), &merged)?;
+    let payload = Payload {
+        kind: t.kind.clone(),
+        id: t.local.clone(),
+        owner,
+        value: merged,
+        at: Timestamp::now(),
+        conflicts: notes,
+        resolved: Vec::new(),
+    };
+    m.revision(&mut t, &payload)
+}

@@ -17,6 +17,7 @@ struct TodayPage: View {
                     Text(view.summary)
                     NavigationLink("Duty balance", value: Route.balance(clientId: nil))
                 }
+                TodayCornerSection(corner: view.corner)
                 if !view.visits.isEmpty {
                     Section("Visits") {
                         ForEach(view.visits, id: \.activityId) { (visit: TodayVisit) in
@@ -88,7 +89,7 @@ struct TodayPage: View {
                 }
             }
         }
-        .navigationTitle(model.data?.title ?? String(localized: "Today"))
+        .navigationTitle(model.data.map { "\($0.title) · \(Days.display($0.day))" } ?? String(localized: "Today"))
         .toolbar { LockButton() }
         .task { await reload() }
         .refreshable { await reload() }
@@ -96,7 +97,9 @@ struct TodayPage: View {
 
     private func reload() async {
         let day = today
-        await model.load { try await store.withWorker { w in try w.today(day: day) } }
+        // The phone's time of day: outside working hours the core shows no reminders.
+        let now = Days.clockTime(Date())
+        await model.load { try await store.withWorker { w in try w.todayAt(day: day, now: now) } }
     }
 
     private func change(_ body: @escaping @Sendable (WorkerSession) throws -> Void) async {

@@ -26,6 +26,7 @@ import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.navigation.NavController
 import java.time.LocalDate
+import java.time.LocalTime
 import org.alongside.app.R
 import org.alongside.app.ui.Routes
 import org.alongside.app.ui.common.ErrorBanner
@@ -35,7 +36,9 @@ import org.alongside.app.ui.common.LockAction
 import org.alongside.app.ui.common.SectionTitle
 import org.alongside.app.ui.common.Tab
 import org.alongside.app.ui.common.WorkerTabs
+import org.alongside.app.ui.common.display
 import org.alongside.app.ui.common.rememberHolder
+import org.alongside.app.ui.corner.TodayCornerSection
 import org.alongside.core.ActivityStatus
 import org.alongside.core.Duty
 import org.alongside.core.TodayFollowUp
@@ -55,12 +58,15 @@ fun TodayScreen(nav: NavController) {
     val screen by model.holder.state.collectAsStateWithLifecycle()
     val today = remember { LocalDate.now() }
     val dutyLabels: Map<Duty, String> = remember { duties().associate { it.duty to it.label } }
-    LaunchedEffect(today) { model.call { load(today) } }
+    LaunchedEffect(today) { model.call { load(today, LocalTime.now()) } }
     val view: TodayView? = screen.data
 
     Scaffold(
         topBar = {
-            TopAppBar(title = { Text(view?.title ?: stringResource(R.string.tab_today)) }, actions = { LockAction() })
+            TopAppBar(
+                title = { Text(view?.let { "${it.title} · ${it.day.display()}" } ?: stringResource(R.string.tab_today)) },
+                actions = { LockAction() },
+            )
         },
         bottomBar = { WorkerTabs(nav, Tab.TODAY) },
     ) { padding ->
@@ -68,6 +74,7 @@ fun TodayScreen(nav: NavController) {
             item { ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() }, modifier = Modifier.padding(16.dp)) }
             if (view != null) {
                 item { Text(view.summary, modifier = Modifier.padding(16.dp)) }
+                item { TodayCornerSection(view.corner) }
                 item {
                     // The worker's own duty balance across the caseload, with the empowerment hint.
                     OutlinedButton(onClick = { nav.navigate(Routes.balance()) }, modifier = Modifier.padding(horizontal = 16.dp)) {

@@ -4,6 +4,8 @@ history-earlier = سابقًا، { $field }: { $text }
 history-added = أُضيف { $field }
 history-none = (لا شيء)
 history-separator = {"؛ "}
+history-yes = نعم
+history-no = لا
 
 history-field-preferred_name = الاسم المفضل
 history-field-legal_name = الاسم القانوني

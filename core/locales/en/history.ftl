@@ -5,6 +5,8 @@ history-earlier = earlier { $field }: { $text }
 history-added = { $field } added
 history-none = (none)
 history-separator = {"; "}
+history-yes = yes
+history-no = no
 
 history-field-preferred_name = preferred name
 history-field-legal_name = legal name

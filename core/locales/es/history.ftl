@@ -4,6 +4,8 @@ history-earlier = antes, { $field }: { $text }
 history-added = { $field } añadido
 history-none = (nada)
 history-separator = {"; "}
+history-yes = sí
+history-no = no
 
 history-field-preferred_name = nombre preferido
 history-field-legal_name = nombre legal

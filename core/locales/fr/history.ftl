@@ -4,6 +4,8 @@ history-earlier = avant, { $field } : { $text }
 history-added = { $field } ajouté
 history-none = (rien)
 history-separator = {" ; "}
+history-yes = oui
+history-no = non
 
 history-field-preferred_name = prénom d'usage
 history-field-legal_name = nom légal

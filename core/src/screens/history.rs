@@ -23,7 +23,8 @@ pub struct FieldChange {
     pub key: String,
     /// The field in the worker's words ("Description", "Steps › text").
     pub field: String,
-    /// What it held before the edit, as stored ("(none)", worded, when it was empty).
+    /// What it held before the edit: the worker's own words as written; a value the core chose
+    /// (a status, a kind, yes or no) and "(none)" for empty, in the worker's language.
     pub earlier: String,
 }
 
@@ -57,7 +58,7 @@ const EARLIER_CHARS: usize = 80;
 
 /// Flatten a stored value to `(path, (key, text))`; list items with an id are matched by it.
 /// `key` is the field's stored names joined by dots, what `field_label` words.
-fn flatten(key: &str, path: &str, value: &serde_json::Value, out: &mut Flat) {
+fn flatten(lang: Lang, key: &str, path: &str, value: &serde_json::Value, out: &mut Flat) {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
@@ -72,7 +73,7 @@ fn flatten(key: &str, path: &str, value: &serde_json::Value, out: &mut Flat) {
                 } else {
                     join(key, k)
                 };
-                flatten(&w, &format!("{path}.{k}"), v, out);
+                flatten(lang, &w, &format!("{path}.{k}"), v, out);
             }
         }
         Value::Array(items) => {
@@ -88,13 +89,17 @@ fn flatten(key: &str, path: &str, value: &serde_json::Value, out: &mut Flat) {
                 };
                 let item_path = format!("{path}[{id}]");
                 out.items.insert(item_path.clone(), key.to_string());
-                flatten(&w, &item_path, item, out);
+                flatten(lang, &w, &item_path, item, out);
             }
         }
         Value::Null => {}
         Value::String(s) => {
-            out.leaves
-                .insert(path.to_string(), (key.to_string(), s.clone()));
+            let text = value_label(lang, key, s).unwrap_or_else(|| s.clone());
+            out.leaves.insert(path.to_string(), (key.to_string(), text));
+        }
+        Value::Bool(b) => {
+            let text = word(lang, if *b { "history-yes" } else { "history-no" });
+            out.leaves.insert(path.to_string(), (key.to_string(), text));
         }
         other => {
             out.leaves
@@ -136,10 +141,41 @@ pub(crate) fn field_label(lang: Lang, key: &str) -> String {
         .join(" \u{203a} ")
 }
 
-fn flat(value: &serde_json::Value) -> Flat {
+fn flat(lang: Lang, value: &serde_json::Value) -> Flat {
     let mut out = Flat::default();
-    flatten("", "", value, &mut out);
+    flatten(lang, "", "", value, &mut out);
     out
+}
+
+/// A stored enum value ("cancelled", "home_visit") as the worker's screens name it, by the field
+/// it is in; none for text the worker wrote.
+fn value_label(lang: Lang, key: &str, value: &str) -> Option<String> {
+    if !value.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return None;
+    }
+    let field = key
+        .rsplit('.')
+        .find(|k| !k.chars().all(|c| c.is_ascii_digit()))?;
+    let kinds: &[&str] = match field {
+        "status" => &[
+            "activity_status",
+            "goal_status",
+            "client_status",
+            "referral_status",
+        ],
+        "kind" => &["activity_kind", "incident_kind"],
+        "scheduling" => &["scheduling"],
+        "area" => &["area"],
+        "level" => &["risk_level"],
+        "category" => &["resource_category"],
+        "action" => &["required_action"],
+        "duties" => &["duty"],
+        "marked_by" => &["author"],
+        _ => return None,
+    };
+    kinds
+        .iter()
+        .find_map(|kind| words::lookup(lang, &format!("label-{kind}-{value}"), &[]))
 }
 
 fn short(text: &str) -> String {
@@ -164,7 +200,7 @@ fn whole_item<'a>(path: &str, one: &'a Flat, other: &Flat) -> Option<&'a String>
 /// What changed from `before` to `after`, each with what it held before, worded in `lang`.
 fn changes(lang: Lang, before: &serde_json::Value, after: &serde_json::Value) -> Vec<FieldChange> {
     let none = word(lang, "history-none");
-    keyed_changes(before, after)
+    keyed_changes(lang, before, after)
         .into_iter()
         .map(|(key, earlier)| FieldChange {
             field: field_label(lang, &key),
@@ -176,10 +212,11 @@ fn changes(lang: Lang, before: &serde_json::Value, after: &serde_json::Value) ->
 
 /// What changed, by key, with what it held before (none: nothing, or an item added).
 fn keyed_changes(
+    lang: Lang,
     before: &serde_json::Value,
     after: &serde_json::Value,
 ) -> Vec<(String, Option<String>)> {
-    let (before, after) = (flat(before), flat(after));
+    let (before, after) = (flat(lang, before), flat(lang, after));
     let mut out: Vec<(String, Option<String>)> = Vec::new();
     let paths: std::collections::BTreeSet<&String> =
         before.leaves.keys().chain(after.leaves.keys()).collect();
@@ -356,8 +393,27 @@ mod tests {
         let after = json!({"status": {"status": "cancelled", "reason": "Client unwell"}});
         let c = changes(Lang::En, &before, &after);
         let of = |key: &str| c.iter().find(|x| x.key == key).unwrap().earlier.clone();
-        assert_eq!(of("status"), "scheduled");
+        assert_eq!(
+            of("status"),
+            "Scheduled",
+            "an enum value reads as its label"
+        );
         assert_eq!(of("status.reason"), "(none)");
         assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn values_the_core_chose_read_in_the_workers_language() {
+        let before = json!({"kind": "home_visit", "visible_to_client": true,
+            "duties": ["educate"], "purpose": "done"});
+        let after = json!({"kind": "office", "visible_to_client": false,
+            "duties": ["empower"], "purpose": "Bring the form"});
+        let c = changes(Lang::Fr, &before, &after);
+        let of = |key: &str| c.iter().find(|x| x.key == key).unwrap().earlier.clone();
+        assert_eq!(of("kind"), "Visite à domicile");
+        assert_eq!(of("visible_to_client"), "oui");
+        assert_ne!(of("duties.1"), "educate");
+        // What the worker wrote stays as written, even a word that is also a value's name.
+        assert_eq!(of("purpose"), "done");
     }
 }

@@ -157,12 +157,9 @@ fn value_label(lang: Lang, key: &str, value: &str) -> Option<String> {
         .rsplit('.')
         .find(|k| !k.chars().all(|c| c.is_ascii_digit()))?;
     let kinds: &[&str] = match field {
-        "status" => &[
-            "activity_status",
-            "goal_status",
-            "client_status",
-            "referral_status",
-        ],
+        // A goal's and a client's status labels carry a day ("Achieved 2026-03-01"): those
+        // values stay as stored.
+        "status" => &["activity_status", "referral_status"],
         "kind" => &["activity_kind", "incident_kind"],
         "scheduling" => &["scheduling"],
         "area" => &["area"],

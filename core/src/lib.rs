@@ -125,6 +125,7 @@ pub use screens::corner::{
     CertificationRow, CornerAction, CornerScreen, CornerSuggestion, CornerWords, DebriefRow,
     HeavyReason, HeavyWeek, SuggestionKind, TodayCorner,
 };
+pub use screens::corner_words::CornerFormWords;
 pub use screens::history::{EarlierRevision, FieldChange};
 pub use screens::incident::{IncidentView, RecordedAction, RequiredActionState};
 pub use screens::note::{NoteList, NoteView};

@@ -19,7 +19,7 @@ use common::worker::{assert_rule, client, day, resource, time, vault};
 /// Monday of ISO week 2026-W48.
 const MONDAY: &str = "2026-11-23";
 
-fn debrief(on: &str, score: u8, words: &str) -> DebriefInput {
+fn debrief(on: &str, score: i32, words: &str) -> DebriefInput {
     DebriefInput {
         day: day(on),
         occasion: DebriefOccasion::EndOfDay,
@@ -62,6 +62,14 @@ fn debriefs_are_private_records_that_belong_to_no_client() {
     let (dir, _vault, s) = vault();
     let robin = client(&s, "Robin");
     let first = s.add_debrief(debrief(MONDAY, 4, "long day")).unwrap();
+    // A score out of range is refused by the rule, never wrapped into range on the way in.
+    for score in [0, 11, 260, -1] {
+        assert_rule(
+            s.add_debrief(debrief(MONDAY, score, "x")),
+            "score",
+            Rule::OutOfRange { min: 1, max: 10 },
+        );
+    }
     let mut second_input = debrief("2026-11-24", 8, "lighter");
     second_input.occasion = DebriefOccasion::AfterCrisis;
     let second = s.add_debrief(second_input.clone()).unwrap();
@@ -164,9 +172,16 @@ fn no_debrief_text_reaches_any_shared_mode_answer() {
     let corner = serde_json::to_string(&s.corner(day(MONDAY), None, Lang::En).unwrap()).unwrap();
     assert!(corner.contains("PRIVATEMARK words"));
 
-    // ...and nothing the client's shared mode answers does, whatever they ask.
-    let shared = s.open_shared(robin, None).unwrap();
+    // ...and nothing the client's copy of their plan (made on the worker's side for the client
+    // to keep) or shared mode's answers do, whatever the client asks.
     let mut answers = Vec::new();
+    for offset in [0, 7] {
+        answers.push(
+            s.client_copy(robin.clone(), day(MONDAY).add_days(offset))
+                .unwrap(),
+        );
+    }
+    let shared = s.open_shared(robin, None).unwrap();
     for offset in [-30, -7, 0, 1, 7, 60] {
         let on = day(MONDAY).add_days(offset);
         answers.push(serde_json::to_string(&shared.screen(on).unwrap()).unwrap());
@@ -180,10 +195,9 @@ fn no_debrief_text_reaches_any_shared_mode_answer() {
     for answer in &answers {
         assert!(
             !answer.contains("PRIVATEMARK"),
-            "shared mode showed: {answer}"
+            "the client's copy or shared mode showed: {answer}"
         );
     }
-    // The client's copy of their plan (issue 18) does not exist yet; when it does, add it here.
 }
 
 #[test]

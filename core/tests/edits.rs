@@ -77,21 +77,20 @@ fn a_goal_and_its_steps_are_corrected_keeping_the_words_they_replaced() {
     let words = history[1]
         .changes
         .iter()
-        .find(|c| c.field == "client words")
+        .find(|c| c.key == "client_words")
         .unwrap();
     assert_eq!(words.earlier, "Find a flat");
+    assert_eq!(words.field, "the client's words");
+    let summary = alongside_core::plain(&history[1].summary);
+    assert!(summary.starts_with("Edited on "), "{summary}");
     assert!(
-        history[1].summary.starts_with("Edited on "),
-        "{}",
-        history[1].summary
+        summary.contains("earlier the client's words: Find a flat"),
+        "{summary}"
     );
-    assert!(history[1]
-        .summary
-        .contains("earlier client words: Find a flat"));
     let step = history[2]
         .changes
         .iter()
-        .find(|c| c.field == "steps text")
+        .find(|c| c.key == "steps.text")
         .unwrap();
     assert_eq!(step.earlier, "Call the office");
 
@@ -189,13 +188,13 @@ fn a_visit_and_its_follow_up_are_corrected_and_the_emergency_and_cancellation_sh
     let purpose = view.edits[1]
         .changes
         .iter()
-        .find(|c| c.field == "purpose")
+        .find(|c| c.key == "purpose")
         .unwrap();
     assert_eq!(purpose.earlier, "Budgting");
     assert!(view.edits[2]
         .changes
         .iter()
-        .any(|c| c.field == "follow ups what" && c.earlier == "Bring the form"));
+        .any(|c| c.key == "follow_ups.what" && c.earlier == "Bring the form"));
 
     let today = s.today(day("2026-03-02")).unwrap();
     assert!(today.visits[0].emergency);
@@ -267,7 +266,7 @@ fn an_open_incident_is_edited_and_a_closed_one_takes_only_a_dated_correction() {
         .unwrap()
         .changes
         .iter()
-        .any(|c| c.field == "actions by"));
+        .any(|c| c.key == "actions.by"));
     assert!(matches!(
         s.update_incident_action(
             id.clone(),
@@ -343,7 +342,7 @@ fn referrals_resources_assessments_and_clients_keep_what_an_edit_replaced() {
     assert!(history[0]
         .changes
         .iter()
-        .any(|c| c.field == "name" && c.earlier == "Food bank"));
+        .any(|c| c.key == "name" && c.earlier == "Food bank"));
 
     let referral = s
         .refer(
@@ -374,7 +373,7 @@ fn referrals_resources_assessments_and_clients_keep_what_an_edit_replaced() {
         s.record_history(rid.clone()).unwrap()[0]
             .changes
             .iter()
-            .find(|c| c.field == "reason")
+            .find(|c| c.key == "reason")
             .unwrap()
             .earlier,
         "No food"
@@ -442,12 +441,13 @@ fn referrals_resources_assessments_and_clients_keep_what_an_edit_replaced() {
     assert!(history[0]
         .changes
         .iter()
-        .any(|c| c.field == "areas needs" && c.earlier == "Debts"));
+        .any(|c| c.key == "areas.needs" && c.earlier == "Debts"));
 
     let mut input = ClientInput::named("Sam");
     input.pronouns = Some("they/them".into());
     s.update_client(sam.clone(), input).unwrap();
     let history = s.record_history(sam.clone()).unwrap();
+    assert_eq!(history[0].changes[0].key, "pronouns");
     assert_eq!(history[0].changes[0].field, "pronouns");
     assert_eq!(history[0].changes[0].earlier, "(none)");
 

@@ -104,7 +104,8 @@ fn the_day_in_one_view() {
     .unwrap();
 
     let v = s.today(today).unwrap();
-    assert_eq!(v.title, "Tuesday 10 March");
+    assert_eq!(v.title, "Your day", "the date is the platform's to write");
+    assert_eq!(v.day, today);
     assert_eq!(
         v.visits
             .iter()

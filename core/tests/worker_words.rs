@@ -107,6 +107,7 @@ fn every_error_has_a_sentence_in_every_language() {
         NotAllowedReason::AreaEmpty {
             area: "money".into(),
         },
+        NotAllowedReason::SessionNotHeldYet,
     ];
     let rules = [
         Rule::Required,
@@ -122,6 +123,12 @@ fn every_error_has_a_sentence_in_every_language() {
         },
         Rule::NotAfter {
             other: "today".into(),
+        },
+        Rule::NotBefore {
+            other: "the start of the working day".into(),
+        },
+        Rule::NotAfter {
+            other: "the last review".into(),
         },
         Rule::SameAs {
             other: "the unlock passphrase".into(),
@@ -348,6 +355,16 @@ fn the_workers_language_is_a_sealed_setting_the_screens_follow() {
         "Actif"
     );
     assert_eq!(ActivityKind::HomeVisit.label(), "Visite à domicile");
+    // A rule and a lock reason print (Kotlin's toString, Swift's description) in the worker's
+    // language too, reading as a sentence.
+    assert_eq!(
+        Rule::Required.to_string(),
+        "Ce champ est obligatoire : remplissez-le."
+    );
+    assert_eq!(
+        LockReason::ClockWentBack.to_string(),
+        "l'horloge du téléphone a reculé"
+    );
     assert_eq!(s.today(day("2026-02-02")).unwrap().summary, "Rien de prévu");
     s.add_activity(
         sam.clone(),
@@ -387,5 +404,9 @@ fn the_workers_language_is_a_sealed_setting_the_screens_follow() {
     assert_eq!(
         s.caseload(day("2026-02-02")).unwrap().rows[0].status_label,
         "Active"
+    );
+    assert_eq!(
+        Rule::Required.to_string(),
+        "This field is required: fill it in."
     );
 }

@@ -40,7 +40,7 @@ CASES = [
     (KT + "keys/KeystorePlatformKey.kt", "override fun unwrap(wrapped: ByteArray)", "override fun unwrapKey(wrapped: ByteArray)", "PlatformKey does not declare"),
     (KT + "ui/caseload/CaseloadScreen.kt", "Text(words().actionAddClient)", "Text(words().actionAddClients)", "AppWords has no actionAddClients"),
     # Swift: methods, labels, fields, cases
-    (SW + "Pages/TodayPage.swift", "w.today(day: day)", "w.today(date: day)", "argument labels (date:)"),
+    (SW + "Pages/TodayPage.swift", "w.todayAt(day: day, now: now)", "w.todayAt(date: day, now: now)", "argument labels (date:now:)"),
     (SW + "Pages/ClientPage.swift", "w.planScreen(clientId: id, today: day)", "w.planScreens(clientId: id, today: day)", "WorkerSession has no planScreens"),
     (SW + "Pages/SharedModePage.swift", "s.markStepDone(goalId: goal.goalId, stepId: stepId, on: today)", "s.markStepDone(goalId: goal.goalId, step: stepId, on: today)", "argument labels"),
     (SW + "Pages/NotePage.swift", "view.addenda", "view.addendas", "NoteView has no addendas"),

@@ -65,7 +65,7 @@ fn check(done: bool) -> &'static str {
 /// A record's earlier revisions, oldest first: the day each was replaced and what it said.
 pub fn edits(w: Out, edits: &[EarlierRevision]) -> Result<()> {
     for e in edits {
-        writeln!(w, "  {:<11} {}", "edited", e.summary)?;
+        writeln!(w, "  {:<11} {}", "edited", plain(&e.summary))?;
     }
     Ok(())
 }
@@ -88,7 +88,7 @@ pub fn unreadable(w: Out, records: &[UnreadableRecord]) -> Result<()> {
     writeln!(w)?;
     writeln!(w, "Could not be opened")?;
     for r in records {
-        writeln!(w, "  {}", r.summary)?;
+        writeln!(w, "  {}", plain(&r.summary))?;
     }
     Ok(())
 }
@@ -96,7 +96,8 @@ pub fn unreadable(w: Out, records: &[UnreadableRecord]) -> Result<()> {
 // --- The day and the caseload -------------------------------------------------------------------
 
 pub fn today(w: Out, day: &TodayView) -> Result<()> {
-    writeln!(w, "{}  ·  {}", day.title, day.summary)?;
+    // The core passes the day; the CLI, like the phones, writes the date itself.
+    writeln!(w, "{}  ·  {}", day.day.0.format("%A %-d %B"), day.summary)?;
     if !day.visits.is_empty() {
         writeln!(w)?;
         writeln!(w, "Visits")?;
@@ -385,7 +386,7 @@ pub fn plan_screen(w: Out, p: &PlanScreen) -> Result<()> {
             steps(w, &g.steps)?;
         }
         for e in &g.edits {
-            writeln!(w, "    {}", e.summary)?;
+            writeln!(w, "    {}", plain(&e.summary))?;
         }
     }
     if !p.versions.is_empty() {

@@ -45,7 +45,8 @@ fn goals_steps_visits_and_follow_ups_are_corrected_and_their_history_shows() {
     assert_eq!(edited["area"], "housing");
     let edits = edited["edits"].as_array().unwrap();
     let last = &edits[edits.len() - 1];
-    assert_eq!(last["changes"][0]["field"], "client words");
+    assert_eq!(last["changes"][0]["key"], "client_words");
+    assert_eq!(last["changes"][0]["field"], "the client's words");
     assert_eq!(last["changes"][0]["earlier"], "A flat");
     let stepped = cli.json(&[
         "goal",
@@ -57,18 +58,24 @@ fn goals_steps_visits_and_follow_ups_are_corrected_and_their_history_shows() {
     ]);
     assert_eq!(stepped["steps"][0]["text"], "Call the housing office");
     let shown = cli.text(&["goal", "show", &goal]);
-    assert!(shown.contains("earlier client words: A flat"), "{shown}");
     assert!(
-        shown.contains("earlier steps text: Call the office"),
+        shown.contains("earlier the client's words: A flat"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("earlier steps › text: Call the office"),
         "{shown}"
     );
     let history = cli.text(&["history", &goal]);
     assert!(
-        history.contains("earlier client words: A flat"),
+        history.contains("earlier the client's words: A flat"),
         "{history}"
     );
     let plan = cli.text(&["plan", "show", &sam, "--date", "2026-02-01"]);
-    assert!(plan.contains("earlier client words: A flat"), "{plan}");
+    assert!(
+        plan.contains("earlier the client's words: A flat"),
+        "{plan}"
+    );
 
     let visit = id(&cli.json(&[
         "visit",
@@ -319,7 +326,7 @@ fn resources_referrals_assessments_and_drafts_are_corrected_and_reviews_show_why
     assert_eq!(edited["areas"][0]["needs"], "Rent arrears");
     assert!(cli
         .text(&["assessment", "show", &assessment])
-        .contains("earlier areas needs: Debts"));
+        .contains("earlier life areas › needs: Debts"));
 
     let note = cli.json(&["note", "add", &sam, "Visited."])["note"]["id"]
         .as_str()

@@ -85,6 +85,7 @@ not-allowed-actions-open = لا يمكن إغلاق الحادثة بعد: سج�
 }: { $actions }.
 not-allowed-area-twice = يظهر { $area } مرتين. أبقِ مدخلًا واحدًا لكل مجال من مجالات الحياة.
 not-allowed-area-empty = لا شيء مسجّل في { $area }. أعطه درجة أو بعض الكلمات، أو احذف هذا المجال.
+not-allowed-session-not-held-yet = لا يمكن أن تكون جلسة في يوم لم يأتِ بعد قد عُقدت: علّمها كمنعقدة في يومها أو بعده.
 
 field-preferred_name = الاسم المفضّل
 field-legal_name = الاسم القانوني
@@ -114,6 +115,7 @@ field-language = اللغة
 field-place = المكان
 field-notes = الملاحظات
 field-details = التفاصيل
+field-value = هذا الحقل
 
 what-today = اليوم
 what-activity-day = يوم النشاط
@@ -122,6 +124,8 @@ what-referral-last-change = آخر تغيير في الإحالة
 what-plan-start = بداية الخطة
 what-day-after-plan-start = اليوم التالي لبداية الخطة
 what-review-day = يوم المراجعة
+what-last-review = آخر مراجعة
+what-working-day-start = بداية يوم العمل
 what-incident-day = يوم الحادثة
 what-last-action = آخر إجراء مسجّل
 what-period-start = أول يوم في الفترة

@@ -70,6 +70,7 @@ not-allowed-actions-open = The incident cannot close yet: first record { $count 
 }: { $actions }.
 not-allowed-area-twice = { $area } appears twice. Keep one entry for each life area.
 not-allowed-area-empty = { $area } has nothing recorded. Give it a score or some words, or leave the area out.
+not-allowed-session-not-held-yet = A session on a day still to come cannot be held yet: mark it held on the day or after.
 
 ## Inputs by name, as a sentence starts with them (field-<the call's field name>).
 field-preferred_name = The preferred name
@@ -100,6 +101,7 @@ field-language = The language
 field-place = The place
 field-notes = The notes
 field-details = The details
+field-value = This field
 
 ## What a value is compared with, and the forms expected.
 what-today = today
@@ -109,6 +111,8 @@ what-referral-last-change = the referral's last change
 what-plan-start = the plan's start
 what-day-after-plan-start = the day after the plan starts
 what-review-day = the review day
+what-last-review = the last review
+what-working-day-start = the start of the working day
 what-incident-day = the day of the incident
 what-last-action = the last recorded action
 what-period-start = the period's first day

@@ -67,6 +67,7 @@ not-allowed-actions-open = El incidente aún no se puede cerrar: primero registr
 }: { $actions }.
 not-allowed-area-twice = { $area } aparece dos veces. Deja una sola entrada por área de vida.
 not-allowed-area-empty = No hay nada anotado en { $area }. Pon una puntuación o unas palabras, o quita el área.
+not-allowed-session-not-held-yet = Una sesión en un día que aún no ha llegado no puede haberse celebrado: márcala como celebrada ese día o después.
 
 field-preferred_name = El nombre preferido
 field-legal_name = El nombre legal
@@ -96,6 +97,7 @@ field-language = El idioma
 field-place = El lugar
 field-notes = Las notas
 field-details = Los detalles
+field-value = Este campo
 
 what-today = hoy
 what-activity-day = el día de la actividad
@@ -104,6 +106,8 @@ what-referral-last-change = el último cambio de la derivación
 what-plan-start = el inicio del plan
 what-day-after-plan-start = el día siguiente al inicio del plan
 what-review-day = el día de la revisión
+what-last-review = la última revisión
+what-working-day-start = el comienzo de la jornada
 what-incident-day = el día del incidente
 what-last-action = la última acción registrada
 what-period-start = el primer día del periodo

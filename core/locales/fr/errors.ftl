@@ -67,6 +67,7 @@ not-allowed-actions-open = L'incident ne peut pas encore être clos : enregistre
 } : { $actions }.
 not-allowed-area-twice = { $area } apparaît deux fois. Gardez une seule entrée par domaine de vie.
 not-allowed-area-empty = Rien n'est noté pour { $area }. Donnez une note ou quelques mots, ou retirez ce domaine.
+not-allowed-session-not-held-yet = Une séance prévue à une date à venir ne peut pas encore avoir eu lieu : indiquez-la comme tenue le jour même ou après.
 
 field-preferred_name = Le nom d'usage
 field-legal_name = Le nom légal
@@ -96,6 +97,7 @@ field-language = La langue
 field-place = Le lieu
 field-notes = Les notes
 field-details = Les détails
+field-value = Ce champ
 
 what-today = aujourd'hui
 what-activity-day = le jour de l'activité
@@ -104,6 +106,8 @@ what-referral-last-change = le dernier changement de l'orientation
 what-plan-start = le début du plan
 what-day-after-plan-start = le lendemain du début du plan
 what-review-day = le jour de la révision
+what-last-review = la dernière révision
+what-working-day-start = le début de la journée de travail
 what-incident-day = le jour de l'incident
 what-last-action = la dernière action consignée
 what-period-start = le premier jour de la période

@@ -113,22 +113,28 @@ impl IncidentKind {
         }
     }
 
-    /// What not to do, shown beside the form.
-    pub fn donts(self) -> &'static [&'static str] {
+    /// What not to do, in the worker's language, shown beside the form.
+    pub fn donts(self) -> Vec<String> {
+        self.donts_in(crate::words::worker_lang())
+    }
+
+    /// What not to do, in `lang`.
+    pub fn donts_in(self, lang: crate::words::Lang) -> Vec<String> {
+        use crate::words::word;
         match self {
-            IncidentKind::MedicationRefusal => &[
-                "Do not force the person to take it",
-                "Do not dismiss their reasons",
+            IncidentKind::MedicationRefusal => vec![
+                word(lang, "incident-dont-force-medication"),
+                word(lang, "incident-dont-dismiss-reasons"),
             ],
-            IncidentKind::SuspectedAbuse => &[
-                "Do not investigate yourself",
-                "Do not confront the person suspected",
+            IncidentKind::SuspectedAbuse => vec![
+                word(lang, "incident-dont-investigate"),
+                word(lang, "incident-dont-confront"),
             ],
-            IncidentKind::SafetyRisk | IncidentKind::Crisis => &[
-                "Do not stay alone in danger; call for help",
-                "Do not promise to keep a risk secret",
+            IncidentKind::SafetyRisk | IncidentKind::Crisis => vec![
+                word(lang, "incident-dont-stay-in-danger"),
+                word(lang, "incident-dont-keep-risk-secret"),
             ],
-            IncidentKind::Other => &[],
+            IncidentKind::Other => Vec::new(),
         }
     }
 }
@@ -173,7 +179,7 @@ pub fn incident_kinds() -> Vec<IncidentKindInfo> {
                     label: a.label(),
                 })
                 .collect(),
-            donts: k.donts().iter().map(|s| s.to_string()).collect(),
+            donts: k.donts(),
         })
         .collect()
 }

@@ -87,6 +87,8 @@ fn phrase(lang: Lang, english: &str) -> Arg {
         "the plan's start" => "what-plan-start",
         "the day after the plan starts" => "what-day-after-plan-start",
         "the review day" => "what-review-day",
+        "the last review" => "what-last-review",
+        "the start of the working day" => "what-working-day-start",
         "the day of the incident" => "what-incident-day",
         "the last recorded action" => "what-last-action",
         "the period's first day" => "what-period-start",
@@ -138,7 +140,18 @@ pub(super) fn rule_sentence(lang: Lang, field: &str, rule: &Rule) -> String {
         // The raw field name selects the sentence ("one of the goals belongs to another client").
         Rule::WrongOwner => say(lang, "rule-wrong-owner", &[("field", field.into()), f()]),
         Rule::NotAllowed { reason } => reason_sentence(lang, reason),
-        Rule::Weak { .. } => say(lang, "rule-weak", &[f()]),
+        // The estimator's feedback was worded when the rule was made (`vault::strength`).
+        Rule::Weak {
+            warning,
+            suggestions,
+        } => {
+            let mut s = say(lang, "rule-weak", &[f()]);
+            for line in warning.iter().chain(suggestions) {
+                s.push(' ');
+                s.push_str(line);
+            }
+            s
+        }
         Rule::SameAs { other } => say(lang, "rule-same-as", &[f(), ("other", phrase(lang, other))]),
     }
 }
@@ -205,6 +218,7 @@ fn reason_sentence(lang: Lang, reason: &NotAllowedReason) -> String {
             "not-allowed-area-empty",
             &[("area", label(lang, "area", area).into())],
         ),
+        R::SessionNotHeldYet => word(lang, "not-allowed-session-not-held-yet"),
         R::Other { reason } => reason.clone(),
     }
 }

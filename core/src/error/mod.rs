@@ -15,7 +15,7 @@ pub use reason::NotAllowedReason;
 
 use std::fmt;
 
-use crate::words::{self, Lang};
+use crate::words;
 
 /// The rule an input broke, so a screen can say exactly what to fix.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -85,11 +85,11 @@ pub enum Rule {
 }
 
 impl fmt::Display for Rule {
-    /// The English sentence for a nameless field ("This ... is required: ..."); the error's own
-    /// message names the field.
+    /// The sentence for a field not named ("The value is required: fill it in."), in the
+    /// worker's language; the error's own message names the field.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&words::plain(&message::rule_sentence(
-            Lang::En,
+            words::worker_lang(),
             "value",
             self,
         )))
@@ -122,16 +122,19 @@ pub enum LockReason {
 }
 
 impl fmt::Display for LockReason {
+    /// Why, in the worker's language (`security.ftl`): a Kotlin exception's message and a
+    /// Swift error's description read this.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            LockReason::NotUnlocked => "it has not been unlocked",
-            LockReason::LockedNow => "it was locked",
-            LockReason::AutoLock => "it locked itself after the auto-lock time without a touch",
-            LockReason::SharedIdle => "shared mode was left untouched past its limit",
-            LockReason::ClockWentBack => "the phone's clock went backwards",
-            LockReason::SharedMode => "the client holds the phone in shared mode",
-            LockReason::StaleHandle => "this handle is from before a later unlock or lock",
-            LockReason::Closed => "the vault was closed",
+        let lang = words::worker_lang();
+        f.write_str(&match self {
+            LockReason::NotUnlocked => words::word(lang, "lock-reason-not-unlocked"),
+            LockReason::LockedNow => words::word(lang, "lock-reason-locked-now"),
+            LockReason::AutoLock => words::word(lang, "lock-reason-auto-lock"),
+            LockReason::SharedIdle => words::word(lang, "lock-reason-shared-idle"),
+            LockReason::ClockWentBack => words::word(lang, "lock-reason-clock-went-back"),
+            LockReason::SharedMode => words::word(lang, "lock-reason-shared-mode"),
+            LockReason::StaleHandle => words::word(lang, "lock-reason-stale-handle"),
+            LockReason::Closed => words::word(lang, "lock-reason-closed"),
         })
     }
 }

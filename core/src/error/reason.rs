@@ -69,6 +69,8 @@ pub enum NotAllowedReason {
         /// The life area (`housing`, `money`, ...).
         area: String,
     },
+    /// A supervision session marked held on a day still to come.
+    SessionNotHeldYet,
     /// A reason not yet given its own type and translations: shown as written, in English.
     /// Fold each into a variant above (`grep -rn "NotAllowedReason::Other\|reason: \"" core/src`).
     Other {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::duty::Duty;
 use crate::rules::phrases::{self, Pattern, TextSpan};
+use crate::words::{say, word};
 
 /// The trigger phrases of one duty in one language (pattern syntax: see `language`).
 pub struct TriggerSet {
@@ -257,9 +258,14 @@ pub(crate) fn suggest_in(
             if triggers.is_empty() {
                 return None;
             }
+            let lang = crate::words::worker_lang();
             let mut words: Vec<String> = Vec::new();
             for t in &triggers {
-                let w = format!("\u{201c}{}\u{201d}", t.span.text);
+                let w = say(
+                    lang,
+                    "duty-suggest-quoted",
+                    &[("text", t.span.text.as_str().into())],
+                );
                 if !words.contains(&w) {
                     words.push(w);
                 }
@@ -267,7 +273,17 @@ pub(crate) fn suggest_in(
             Some(DutySuggestion {
                 duty: *duty,
                 label: duty.label(),
-                reason: format!("Because of {}", words.join(", ")),
+                reason: say(
+                    lang,
+                    "duty-suggest-reason",
+                    &[
+                        (
+                            "words",
+                            words.join(&word(lang, "error-list-separator")).into(),
+                        ),
+                        ("count", words.len().into()),
+                    ],
+                ),
                 triggers,
             })
         })
@@ -312,7 +328,10 @@ mod tests {
     fn the_reason_names_the_words() {
         let s = suggest_duties("Taught her to budget; she decided herself.".into(), None);
         assert_eq!(s[0].duty, Duty::Educate);
-        assert_eq!(s[0].reason, "Because of \u{201c}Taught\u{201d}");
+        assert_eq!(
+            crate::words::plain(&s[0].reason),
+            "Because of \u{201c}Taught\u{201d}"
+        );
         assert_eq!(s[1].duty, Duty::Empower);
         assert_eq!(s[1].triggers.len(), 2);
     }

@@ -17,7 +17,7 @@ pub struct LanguageHint {
     pub span: TextSpan,
     /// Wordings to offer instead, best first, capitalised like the words they would replace.
     pub suggestions: Vec<String>,
-    /// Why, in a few plain words.
+    /// Why, in a few plain words, in the worker's language.
     pub why: String,
 }
 
@@ -25,11 +25,16 @@ pub struct LanguageHint {
 pub struct Term {
     pub pattern: &'static str,
     pub suggestions: &'static [&'static str],
+    /// The id of the message saying why (`hint-why-*`).
     pub why: &'static str,
 }
 
-const LABEL: &str = "describes a person by a condition";
-const DESCRIBE: &str = "a judgement; describe what happened instead";
+// Each `why` is the id of its message (`screens.ftl`), worded in the worker's language.
+const LABEL: &str = "hint-why-label";
+const DESCRIBE: &str = "hint-why-describe";
+const DECIDED: &str = "hint-why-decided";
+const WHEELCHAIR: &str = "hint-why-wheelchair";
+const VICTIM: &str = "hint-why-victim";
 
 /// English terms. Longer phrases win over shorter ones that start at the same place, so "the
 /// mentally ill" is offered its own wording rather than that of "mentally ill".
@@ -119,12 +124,12 @@ pub const TERMS_EN: &[Term] = &[
     Term {
         pattern: "suffer* from",
         suggestions: &["lives with", "has"],
-        why: "casts the person as a victim of their condition",
+        why: VICTIM,
     },
     Term {
         pattern: "afflicted with",
         suggestions: &["lives with", "has"],
-        why: "casts the person as a victim of their condition",
+        why: VICTIM,
     },
     Term {
         pattern: "is bipolar",
@@ -154,12 +159,12 @@ pub const TERMS_EN: &[Term] = &[
     Term {
         pattern: "wheelchair bound",
         suggestions: &["uses a wheelchair"],
-        why: "a wheelchair gives freedom rather than confining",
+        why: WHEELCHAIR,
     },
     Term {
         pattern: "confined to a wheelchair",
         suggestions: &["uses a wheelchair"],
-        why: "a wheelchair gives freedom rather than confining",
+        why: WHEELCHAIR,
     },
     Term {
         pattern: "the disabled",
@@ -169,22 +174,22 @@ pub const TERMS_EN: &[Term] = &[
     Term {
         pattern: "retarded",
         suggestions: &["has an intellectual disability"],
-        why: "a slur",
+        why: "hint-why-slur",
     },
     Term {
         pattern: "committed suicide",
         suggestions: &["died by suicide"],
-        why: "\"committed\" implies a crime",
+        why: "hint-why-committed",
     },
     Term {
         pattern: "non compliant",
         suggestions: &["chose not to", "declined"],
-        why: "a judgement; say what the person decided",
+        why: DECIDED,
     },
     Term {
         pattern: "noncompliant",
         suggestions: &["chose not to", "declined"],
-        why: "a judgement; say what the person decided",
+        why: DECIDED,
     },
     Term {
         pattern: "attention seeking",
@@ -285,7 +290,7 @@ pub(crate) fn hints_in(text: &str, terms: &[Term]) -> Vec<LanguageHint> {
                     }
                 })
                 .collect(),
-            why: term.why.to_string(),
+            why: crate::words::word(crate::words::worker_lang(), term.why),
             span,
         });
     }

@@ -14,6 +14,7 @@ use crate::domain::worker::settings::{self, iso_week, CornerSettings};
 use crate::domain::worker::supervision::{self, SupervisionAction, SupervisionSession};
 use crate::error::Result;
 use crate::rules::heavy_week::{self, HeavyReasonKind};
+use crate::screens::corner_words::{form_words, CornerFormWords};
 use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::{ClockTime, Day};
@@ -182,6 +183,8 @@ pub struct CornerScreen {
     pub certifications: Vec<CertificationRow>,
     /// The corner's words.
     pub words: CornerWords,
+    /// The words of the corner's forms (debrief, supervision, certification, settings).
+    pub form_words: CornerFormWords,
     /// Records the corner draws on that could not be opened, listed apart from the rest.
     pub unreadable: Vec<UnreadableRecord>,
 }
@@ -491,6 +494,7 @@ fn corner_screen(
         open_actions: open_actions(lang, &sessions, day, None),
         certifications,
         words: corner_words(lang),
+        form_words: form_words(lang),
         unreadable: Vec::new(),
     })
 }

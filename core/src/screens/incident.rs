@@ -124,12 +124,7 @@ pub(crate) fn view(incident: Incident, client_name: String) -> IncidentView {
         required,
         can_close: incident.is_open() && missing == 0,
         status_label,
-        donts: incident
-            .kind
-            .donts()
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        donts: incident.kind.donts(),
         incident,
     }
 }

@@ -9,6 +9,7 @@ pub(crate) mod caseload;
 pub(crate) mod choices;
 pub(crate) mod copy;
 pub(crate) mod corner;
+pub(crate) mod corner_words;
 pub(crate) mod history;
 pub(crate) mod incident;
 pub(crate) mod note;
@@ -100,9 +101,13 @@ pub(crate) fn unreadable(left_out: Vec<crate::storage::Unreadable>) -> Vec<Unrea
         .map(|u| {
             let label = record_kind_label(&u.kind);
             UnreadableRecord {
-                summary: format!(
-                    "{label} {} could not be opened: restore it from a backup.",
-                    u.id
+                summary: crate::words::say(
+                    crate::words::worker_lang(),
+                    "unreadable-record",
+                    &[
+                        ("kind", label.as_str().into()),
+                        ("id", u.id.as_str().into()),
+                    ],
                 ),
                 kind_label: label.to_string(),
                 kind: u.kind,

@@ -173,7 +173,8 @@ pub struct TodayDraft {
 pub struct TodayView {
     /// The day shown.
     pub day: Day,
-    /// "Tuesday 4 March".
+    /// The screen's heading in the worker's language ("Your day"); the date is `day`, for the
+    /// platform to write in the phone's own calendar and locale.
     pub title: String,
     /// "3 visits · 2 follow-ups due · 1 open incident", or "Nothing planned".
     pub summary: String,
@@ -453,7 +454,7 @@ fn today_view(
     };
     Ok(TodayView {
         day,
-        title: day.0.format("%A %-d %B").to_string(),
+        title: word(lang, "today-title"),
         summary,
         visits,
         overdue_follow_ups: overdue,

@@ -5,7 +5,10 @@
 //!
 //! Existing passphrases are never re-checked: a vault made before the rule still opens with its own.
 
+use zxcvbn::feedback::{Suggestion, Warning};
+
 use crate::error::{Error, Result, Rule};
+use crate::words::{self, word, Lang};
 
 const MIN_PASSPHRASE_CHARS: usize = 8;
 const MAX_PASSPHRASE_CHARS: usize = 1024;
@@ -60,15 +63,19 @@ pub(crate) fn check_new(field: &str, passphrase: &str, others: &[&str]) -> Resul
     if u8::from(estimate.score()) >= MIN_SCORE {
         return Ok(());
     }
+    let lang = words::worker_lang();
     let (warning, suggestions) = match estimate.feedback() {
         Some(f) => (
-            f.warning().map(|w| w.to_string()),
-            f.suggestions().iter().map(|s| s.to_string()).collect(),
+            f.warning().map(|w| warning_words(lang, w)),
+            f.suggestions()
+                .iter()
+                .map(|s| suggestion_words(lang, *s))
+                .collect(),
         ),
         None => (None, Vec::new()),
     };
     let suggestions = if suggestions.is_empty() {
-        vec!["Add another word or two. Uncommon words are better.".to_string()]
+        vec![suggestion_words(lang, Suggestion::AddAnotherWordOrTwo)]
     } else {
         suggestions
     };
@@ -79,6 +86,51 @@ pub(crate) fn check_new(field: &str, passphrase: &str, others: &[&str]) -> Resul
             suggestions,
         },
     ))
+}
+
+/// The estimator's warning in the worker's words (`security.ftl`), never its own English.
+fn warning_words(lang: Lang, w: Warning) -> String {
+    use Warning as W;
+    match w {
+        W::StraightRowsOfKeysAreEasyToGuess => word(lang, "weak-warning-straight-rows"),
+        W::ShortKeyboardPatternsAreEasyToGuess => word(lang, "weak-warning-short-keyboard"),
+        W::RepeatsLikeAaaAreEasyToGuess => word(lang, "weak-warning-repeats"),
+        W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => {
+            word(lang, "weak-warning-repeated-groups")
+        }
+        W::ThisIsATop10Password => word(lang, "weak-warning-top-10"),
+        W::ThisIsATop100Password => word(lang, "weak-warning-top-100"),
+        W::ThisIsACommonPassword => word(lang, "weak-warning-common"),
+        W::ThisIsSimilarToACommonlyUsedPassword => word(lang, "weak-warning-similar-common"),
+        W::SequencesLikeAbcAreEasyToGuess => word(lang, "weak-warning-sequences"),
+        W::RecentYearsAreEasyToGuess => word(lang, "weak-warning-recent-years"),
+        W::AWordByItselfIsEasyToGuess => word(lang, "weak-warning-single-word"),
+        W::DatesAreOftenEasyToGuess => word(lang, "weak-warning-dates"),
+        W::NamesAndSurnamesByThemselvesAreEasyToGuess => word(lang, "weak-warning-names"),
+        W::CommonNamesAndSurnamesAreEasyToGuess => word(lang, "weak-warning-common-names"),
+    }
+}
+
+/// The estimator's suggestion in the worker's words (`security.ftl`).
+fn suggestion_words(lang: Lang, s: Suggestion) -> String {
+    use Suggestion as S;
+    match s {
+        S::UseAFewWordsAvoidCommonPhrases => word(lang, "weak-suggest-few-words"),
+        S::NoNeedForSymbolsDigitsOrUppercaseLetters => word(lang, "weak-suggest-no-symbols"),
+        S::AddAnotherWordOrTwo => word(lang, "weak-suggest-another-word"),
+        S::CapitalizationDoesntHelpVeryMuch => word(lang, "weak-suggest-capitals"),
+        S::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => {
+            word(lang, "weak-suggest-all-capitals")
+        }
+        S::ReversedWordsArentMuchHarderToGuess => word(lang, "weak-suggest-reversed"),
+        S::PredictableSubstitutionsDontHelpVeryMuch => word(lang, "weak-suggest-substitutions"),
+        S::UseALongerKeyboardPatternWithMoreTurns => word(lang, "weak-suggest-longer-pattern"),
+        S::AvoidRepeatedWordsAndCharacters => word(lang, "weak-suggest-no-repeats"),
+        S::AvoidSequences => word(lang, "weak-suggest-no-sequences"),
+        S::AvoidRecentYears => word(lang, "weak-suggest-no-recent-years"),
+        S::AvoidYearsThatAreAssociatedWithYou => word(lang, "weak-suggest-no-own-years"),
+        S::AvoidDatesAndYearsThatAreAssociatedWithYou => word(lang, "weak-suggest-no-own-dates"),
+    }
 }
 
 /// Passphrases that are the same for a person typing them: case, spaces and punctuation aside.

@@ -16,5 +16,18 @@ macro_rules! areas {
 }
 
 /// (language, area, the file's text) for every locale file.
-pub(crate) const FILES: &[(Lang, &str, &str)] =
-    areas!["shared", "labels", "errors", "wellness", "progress", "copy", "corner", "app", "sync"];
+pub(crate) const FILES: &[(Lang, &str, &str)] = areas![
+    "shared",
+    "labels",
+    "errors",
+    "wellness",
+    "progress",
+    "copy",
+    "corner",
+    "screens",
+    "history",
+    "security",
+    "corner_forms",
+    "app",
+    "sync",
+];

@@ -14,7 +14,7 @@ pub enum Command {
     Add {
         /// How the day sat with you, 1 to 10.
         #[arg(long)]
-        score: u8,
+        score: i32,
         /// The day it is about (YYYY-MM-DD); today if left out.
         #[arg(long, value_name = "DATE", value_parser = parse::day)]
         on: Option<Day>,

@@ -153,7 +153,10 @@ pub(crate) fn view(referral: Referral, resource: Option<&Resource>) -> ReferralV
     ReferralView {
         // A resource is never deleted through the API; a missing one means a damaged directory,
         // which should not hide the client's referral.
-        resource_name: resource.map_or_else(|| "Unknown resource".into(), |r| r.name.clone()),
+        resource_name: resource.map_or_else(
+            || crate::words::word(crate::words::worker_lang(), "unknown-resource"),
+            |r| r.name.clone(),
+        ),
         category,
         category_label: category.label(),
         status_label: referral.status.label(),

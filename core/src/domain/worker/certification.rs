@@ -16,8 +16,10 @@ pub struct CertificationInput {
     /// Its name ("First aid").
     pub name: String,
     /// The day it expires, if it does.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub expires: Option<Day>,
     /// The worker's notes (who issued it, how to renew).
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub notes: Option<String>,
 }
 

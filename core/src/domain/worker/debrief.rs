@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::plan::{SCORE_MAX, SCORE_MIN};
-use crate::error::Result;
+use crate::error::{Error, Result, Rule};
 use crate::storage::{self, Record};
 use crate::time::{Day, Timestamp};
 use crate::validate::{self, TEXT_MAX};
@@ -42,17 +42,23 @@ pub struct DebriefInput {
     pub day: Day,
     /// What it comes after.
     pub occasion: DebriefOccasion,
-    /// How the day sat with me, 1 (very heavily) to 10 (lightly).
-    pub score: u8,
+    /// How the day sat with me, 1 (very heavily) to 10 (lightly). A wide integer so a value out
+    /// of range is refused by the core's rule rather than wrapped by the phone's conversion.
+    pub score: i32,
     /// In my own words, if I want.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub words: Option<String>,
     /// What helped.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub what_helped: Option<String>,
     /// What I will do for myself.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub for_myself: Option<String>,
     /// Whether I had a break that day, if I want to say.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub took_break: Option<bool>,
     /// Share this entry with my supervisor when the team syncs (stored only: sync is not built).
+    #[cfg_attr(feature = "ffi", uniffi(default = false))]
     pub share_with_supervisor: bool,
 }
 
@@ -101,11 +107,13 @@ fn checked(input: DebriefInput, id: String, recorded: Timestamp) -> Result<Debri
         SCORE_MIN.into(),
         SCORE_MAX.into(),
     )?;
+    let score = u8::try_from(input.score)
+        .map_err(|_| Error::invalid("score", Rule::OutOfRange { min: 1, max: 10 }))?;
     Ok(Debrief {
         id,
         day: input.day.not_in_future("day")?,
         occasion: input.occasion,
-        score: input.score,
+        score,
         words: validate::optional_text("words", input.words, TEXT_MAX)?,
         what_helped: validate::optional_text("what_helped", input.what_helped, TEXT_MAX)?,
         for_myself: validate::optional_text("for_myself", input.for_myself, TEXT_MAX)?,

@@ -48,16 +48,22 @@ impl WorkingHours {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct HeavyWeekThresholds {
     /// Crisis responses in the week.
+    #[cfg_attr(feature = "ffi", uniffi(default = 2))]
     pub crisis_responses: u32,
     /// Incidents that happened in the week.
+    #[cfg_attr(feature = "ffi", uniffi(default = 2))]
     pub incidents: u32,
     /// Emergency visits in the week.
+    #[cfg_attr(feature = "ffi", uniffi(default = 3))]
     pub emergency_visits: u32,
     /// Days on which work ran past the end of working hours.
+    #[cfg_attr(feature = "ffi", uniffi(default = 3))]
     pub late_finishes: u32,
     /// Days without a break (said so in a debrief, or visits back to back for five hours or more).
+    #[cfg_attr(feature = "ffi", uniffi(default = 3))]
     pub days_without_break: u32,
     /// Debriefs scored 3 or lower ("the day sat heavily").
+    #[cfg_attr(feature = "ffi", uniffi(default = 2))]
     pub heavy_debriefs: u32,
 }
 
@@ -79,10 +85,12 @@ impl Default for HeavyWeekThresholds {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CornerSettings {
     /// Working hours; none means none set, and Today is never quiet.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub working_hours: Option<WorkingHours>,
     /// What makes a week heavy.
     pub heavy_week: HeavyWeekThresholds,
     /// Certifications show on Today this many days before they expire (1 to 365).
+    #[cfg_attr(feature = "ffi", uniffi(default = 60))]
     pub certification_notice_days: u32,
 }
 

@@ -32,6 +32,7 @@ pub struct SupervisionActionInput {
     /// What was agreed.
     pub what: String,
     /// When it is due, if a day was agreed.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub due: Option<Day>,
 }
 
@@ -44,12 +45,16 @@ pub struct SupervisionInput {
     /// With whom (the supervisor's name or role).
     pub with_whom: String,
     /// Topics the worker wants to raise, one per line.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub topics: Vec<String>,
     /// Whether it has been held (a session in the future cannot be).
+    #[cfg_attr(feature = "ffi", uniffi(default = false))]
     pub held: bool,
     /// The worker's own notes of it.
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub notes: Option<String>,
     /// Actions agreed; on an update, these are added to the session's actions.
+    #[cfg_attr(feature = "ffi", uniffi(default = []))]
     pub actions: Vec<SupervisionActionInput>,
 }
 
@@ -98,11 +103,9 @@ fn actions(input: Vec<SupervisionActionInput>) -> Result<Vec<SupervisionAction>>
 
 fn fill(s: &mut SupervisionSession, input: SupervisionInput) -> Result<()> {
     if input.held && input.day > Day::today() {
-        return Err(Error::invalid(
+        return Err(Error::not_allowed(
             "held",
-            Rule::NotAllowed {
-                reason: "a session in the future has not been held yet".into(),
-            },
+            crate::error::NotAllowedReason::SessionNotHeldYet,
         ));
     }
     if input.topics.len() > 50 {

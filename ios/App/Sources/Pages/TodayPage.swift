@@ -21,6 +21,7 @@ struct TodayPage: View {
                     Text(view.summary)
                     NavigationLink(words.dutyBalanceTitle, value: Route.balance(clientId: nil))
                 }
+                TodayCornerSection(corner: view.corner)
                 if !view.visits.isEmpty {
                     Section(words.todayVisits) {
                         ForEach(view.visits, id: \.activityId) { (visit: TodayVisit) in
@@ -98,7 +99,7 @@ struct TodayPage: View {
                 }
             }
         }
-        .navigationTitle(model.data?.title ?? words.tabToday)
+        .navigationTitle(model.data.map { "\($0.title) · \(Days.display($0.day))" } ?? words.tabToday)
         .toolbar { LockButton() }
         .task { await reload() }
         .refreshable { await reload() }
@@ -116,7 +117,9 @@ struct TodayPage: View {
 
     private func reload() async {
         let day = today
-        await model.load { try await store.withWorker { w in try w.today(day: day) } }
+        // The phone's time of day: outside working hours the core shows no reminders.
+        let now = Days.clockTime(Date())
+        await model.load { try await store.withWorker { w in try w.todayAt(day: day, now: now) } }
     }
 
     private func change(_ body: @escaping @Sendable (WorkerSession) throws -> Void) async {

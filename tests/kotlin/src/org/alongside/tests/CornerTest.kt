@@ -2,6 +2,7 @@ package org.alongside.tests
 
 import java.time.LocalDate
 import java.time.LocalTime
+import java.time.DayOfWeek
 import kotlin.test.assertEquals
 import kotlin.test.assertFalse
 import kotlin.test.assertNotNull
@@ -22,7 +23,12 @@ import org.alongside.core.SupervisionInput
 import org.alongside.core.WorkingHours
 import org.alongside.state.BoundaryState
 import org.alongside.state.CaseloadState
+import org.alongside.state.ActionDraft
+import org.alongside.state.CertificationForm
+import org.alongside.state.CornerSettingsForm
 import org.alongside.state.CornerState
+import org.alongside.state.DebriefForm
+import org.alongside.state.SupervisionForm
 import org.alongside.state.TodayState
 import org.alongside.state.UnlockState
 import org.alongside.state.VaultRepository
@@ -49,9 +55,9 @@ fun corner() {
     check("corner: two debriefs that sat heavily make a heavy week, with its reasons in French") {
         assertTrue(corner.load(MONDAY, null))
         assertNull(corner.screen.data!!.heavyWeek)
-        val input = DebriefInput(MONDAY, DebriefOccasion.AFTER_CRISIS, 2u, "KTMARK words", null, "a walk", false, true)
+        val input = DebriefInput(MONDAY, DebriefOccasion.AFTER_CRISIS, 2, "KTMARK words", null, "a walk", false, true)
         assertTrue(corner.addDebrief(input), "error: ${corner.screen.error}")
-        assertTrue(corner.addDebrief(input.copy(day = MONDAY.plusDays(1), score = 3u)))
+        assertTrue(corner.addDebrief(input.copy(day = MONDAY.plusDays(1), score = 3)))
         val screen = corner.screen.data!!
         assertEquals(2, screen.recentDebriefs.size)
         assertTrue(screen.recentDebriefs.first().debrief.shareWithSupervisor)
@@ -96,6 +102,87 @@ fun corner() {
         assertFalse(corner.saveSettings(CornerSettings(bad, HeavyWeekThresholds(2u, 2u, 3u, 3u, 3u, 2u), 60u)))
         assertNotNull(corner.screen.error)
         corner.dismissError()
+    }
+
+    check("corner inputs: a Kotlin caller passes only what it has; the rest are the core's defaults") {
+        val debrief = DebriefInput(day = MONDAY, occasion = DebriefOccasion.END_OF_DAY, score = 6)
+        assertNull(debrief.words)
+        assertFalse(debrief.shareWithSupervisor)
+        val session = SupervisionInput(day = MONDAY, withWhom = "Sam")
+        assertTrue(session.topics.isEmpty() && session.actions.isEmpty() && !session.held)
+        assertNull(SupervisionActionInput(what = "Read the policy").due)
+        assertNull(CertificationInput(name = "First aid").expires)
+        // The settings' defaults are the core's own: a fresh vault's settings equal them.
+        val fresh = VaultRepository(Harness.tempDir("corner-defaults"), TestClock())
+        UnlockState(fresh).apply { start(); create(CORNER_PASS) }
+        assertEquals(fresh.withWorker { it.cornerSettings() }, CornerSettings(heavyWeek = HeavyWeekThresholds()))
+        fresh.close()
+    }
+
+    check("corner forms: a debrief written, then edited, through the form") {
+        val form = corner.newDebrief().copy(occasion = DebriefOccasion.AFTER_INCIDENT, words = "  ")
+        assertFalse(form.canSave, "no score chosen yet")
+        assertFalse(corner.saveDebrief(form))
+        assertTrue(corner.saveDebrief(form.copy(score = 7, forMyself = "an early night")), "error: ${corner.screen.error}")
+        val saved = corner.screen.data!!.recentDebriefs.first { it.debrief.occasion == DebriefOccasion.AFTER_INCIDENT }.debrief
+        assertNull(saved.words, "blank words are left out")
+        val edit = DebriefForm.of(saved)
+        assertEquals(saved.id, edit.editing)
+        assertTrue(corner.saveDebrief(edit.copy(score = 5, whatHelped = "a colleague")))
+        val edited = corner.screen.data!!.recentDebriefs.single { it.debrief.id == saved.id }.debrief
+        assertEquals(5.toUByte(), edited.score)
+        assertEquals("a colleague", edited.whatHelped)
+        assertEquals("an early night", edited.forMyself)
+        // Out of range is the core's refusal, worded, not a wrapped byte.
+        assertFalse(corner.saveDebrief(edit.copy(score = 260)))
+        assertEquals("score", (corner.screen.error as? org.alongside.state.UiError.Input)?.field)
+        corner.dismissError()
+    }
+
+    check("corner forms: a session planned with topics and actions, then recorded with more") {
+        val plan = corner.newSupervision()
+            .copy(day = MONDAY.plusDays(7), withWhom = "Dana")
+            .addTopic().setTopic(0, "Lone working")
+            .addTopic()
+            .addAction().setAction(0, ActionDraft("Read the lone working policy", MONDAY.plusDays(14)))
+            .addAction()
+        assertTrue(corner.saveSupervision(plan), "error: ${corner.screen.error}")
+        val session = corner.sessions.value.first { it.withWhom == "Dana" }
+        assertEquals(listOf("Lone working"), session.topics, "blank topics are left out")
+        assertEquals(1, session.actions.size, "a blank action is left out")
+        val edit = SupervisionForm.of(session)
+        assertEquals(session.actions, edit.agreed)
+        assertTrue(corner.saveSupervision(edit.copy(notes = "Talked it through").addAction().setAction(0, ActionDraft("Book a debrief"))))
+        val recorded = corner.sessions.value.single { it.id == session.id }
+        assertEquals(listOf("Read the lone working policy", "Book a debrief"), recorded.actions.map { it.what })
+        assertEquals("Talked it through", recorded.notes)
+        assertTrue(corner.screen.data!!.formWords.addAction.isNotBlank())
+    }
+
+    check("corner forms: a certification added, renewed and deleted") {
+        assertTrue(corner.saveCertification(CertificationForm(name = "Crisis intervention", expires = MONDAY.plusDays(30))))
+        val row = corner.screen.data!!.certifications.single { it.certification.name == "Crisis intervention" }
+        assertTrue(row.needsRenewal)
+        val renewed = CertificationForm.of(row.certification).copy(expires = MONDAY.plusYears(2))
+        assertTrue(corner.saveCertification(renewed))
+        assertFalse(corner.screen.data!!.certifications.single { it.certification.id == renewed.editing }.needsRenewal)
+        assertTrue(corner.deleteCertification(renewed.editing!!))
+        assertTrue(corner.screen.data!!.certifications.none { it.certification.id == renewed.editing })
+    }
+
+    check("corner forms: the settings form round-trips and the core refuses an empty week") {
+        val form = corner.settingsForm()
+        assertTrue(form.hoursSet, "hours were saved above")
+        val weekendOff = form.toggleDay(DayOfWeek.FRIDAY).copy(noticeDays = 30)
+        assertTrue(corner.saveSettings(weekendOff), "error: ${corner.screen.error}")
+        assertEquals(listOf(1u, 2u, 3u, 4u), corner.settings.value!!.workingHours!!.days)
+        assertEquals(30u, corner.settings.value!!.certificationNoticeDays)
+        assertEquals(weekendOff, CornerSettingsForm.of(corner.settings.value!!))
+        val empty = DayOfWeek.values().fold(weekendOff) { f, d -> if (d in f.days) f.toggleDay(d) else f }
+        assertFalse(corner.saveSettings(empty))
+        corner.dismissError()
+        assertTrue(corner.saveSettings(weekendOff.copy(hoursSet = false)))
+        assertNull(corner.settings.value!!.workingHours)
     }
 
     check("shared mode: the boundary card in the client's language, and no debrief words") {

@@ -54,10 +54,12 @@ fun correctingRecords() {
                 w.editStep(goal.id, withStep.steps.single().id, "call the housing office")
                 val history = w.recordHistory(goal.id)
                 assertEquals(listOf(1L, 2L, 3L), history.map { it.rev })
-                val words = history[1].changes.single { it.field == "client words" }
+                val words = history[1].changes.single { it.key == "client_words" }
                 assertEquals("a flat", words.earlier)
-                assertTrue(history[1].summary.contains("earlier client words: a flat"), history[1].summary)
-                assertEquals("call the office", history[2].changes.single { it.field == "steps text" }.earlier)
+                assertEquals("the client's words", words.field, "the field in the worker's words")
+                val summary = history[1].summary.filterNot { it in '\u2066'..'\u2069' }
+                assertTrue(summary.contains("earlier the client's words: a flat"), summary)
+                assertEquals("call the office", history[2].changes.single { it.key == "steps.text" }.earlier)
                 val card = w.planScreen(sam, ON).goals.single()
                 assertEquals(history, card.edits)
                 assertEquals("Version 1, since $ON", w.planScreen(sam, ON).versionLabel)
@@ -77,7 +79,7 @@ fun correctingRecords() {
                 assertTrue(view.emergency)
                 assertEquals("Sam was in hospital", view.cancelReason)
                 assertEquals("bring the housing form", view.activity.followUps.single().what)
-                assertEquals("budgting", view.edits[1].changes.single { it.field == "purpose" }.earlier)
+                assertEquals("budgting", view.edits[1].changes.single { it.key == "purpose" }.earlier)
                 val today = w.today(ON).visits.single()
                 assertTrue(today.emergency)
                 assertEquals("Sam was in hospital", today.cancelReason)
@@ -92,7 +94,7 @@ fun correctingRecords() {
                 w.recordIncidentAction(id, IncidentActionInput(RequiredAction.ASSESS_RISK, "Worker", ON, null, null))
                 val fixed = w.updateIncidentAction(id, 0u, IncidentActionInput(RequiredAction.INFORM_SUPERVISOR, "J. Ortiz", ON, null, "by phone"))
                 assertEquals("J. Ortiz", fixed.recordedActions[0].action.by)
-                assertEquals("Worker", fixed.edits.last().changes.single { it.field == "actions by" }.earlier)
+                assertEquals("Worker", fixed.edits.last().changes.single { it.key == "actions.by" }.earlier)
                 val closed = w.closeIncident(id, ON, null)
                 assertEquals(2, closed.recordedActions.size)
                 assertEquals(RequiredAction.ASSESS_RISK, closed.recordedActions.single { !it.required }.action.action)
@@ -110,16 +112,16 @@ fun correctingRecords() {
             check("edits: a resource, a referral and an assessment corrected keep what they replaced; a draft waits in the day") {
                 val r = w.addResource(ResourceInput("Food bank", ResourceCategory.FOOD_BANK, null, null, emptyList(), null))
                 w.updateResource(r.id, ResourceInput("Northside Food Bank", ResourceCategory.FOOD_BANK, null, null, emptyList(), null))
-                assertEquals("Food bank", w.recordHistory(r.id).single().changes.single { it.field == "name" }.earlier)
+                assertEquals("Food bank", w.recordHistory(r.id).single().changes.single { it.key == "name" }.earlier)
                 val referral = w.refer(sam, ReferralInput(r.id, "no food", ON, null)).referral
                 val edited = w.updateReferral(referral.id, ReferralInput(r.id, "benefits delayed", ON, ON.plusDays(3)), null)
                 assertEquals("benefits delayed", edited.referral.reason)
-                assertEquals("no food", w.recordHistory(referral.id).single().changes.single { it.field == "reason" }.earlier)
+                assertEquals("no food", w.recordHistory(referral.id).single().changes.single { it.key == "reason" }.earlier)
                 val area = { needs: String -> AreaAssessment(LifeArea.MONEY, needs, null, emptyList(), null) }
                 val assessment = w.addAssessment(sam, AssessmentInput(ON, listOf(area("debts")), null))
                 w.updateAssessment(assessment.id, AssessmentInput(ON, listOf(area("rent arrears")), null))
                 assertEquals("rent arrears", w.assessment(assessment.id).areas.single().needs)
-                assertEquals("debts", w.recordHistory(assessment.id).single().changes.single { it.field == "areas needs" }.earlier)
+                assertEquals("debts", w.recordHistory(assessment.id).single().changes.single { it.key == "areas.needs" }.earlier)
                 val note = w.addNote(sam, null, "visited")
                 val draft = w.today(LocalDate.now().plusDays(2)).draftsToSign.single()
                 assertEquals(note.note.id, draft.noteId)

@@ -8,6 +8,10 @@ import org.alongside.core.CornerSettings
 import org.alongside.core.DebriefInput
 import org.alongside.core.Lang
 import org.alongside.core.SupervisionInput
+import org.alongside.core.SupervisionSession
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
 
 /**
  * "My corner": the worker's own screen (the core's [CornerScreen]) and the writes on it:
@@ -17,18 +21,77 @@ import org.alongside.core.SupervisionInput
  */
 class CornerState(
     vault: VaultRepository,
-    /** The worker's language for the corner's words. */
-    private val language: Lang = Lang.EN,
+    /** The language for the corner's words; null: the worker's own setting. */
+    private val language: Lang? = null,
 ) : StateHolder<CornerScreen>(vault) {
     private var day: LocalDate? = null
     private var now: LocalTime? = null
+    private val _sessions = MutableStateFlow<List<SupervisionSession>>(emptyList())
+    private val _settings = MutableStateFlow<CornerSettings?>(null)
+
+    /** Every supervision session, the latest day first, to pick one to record or edit. */
+    val sessions: StateFlow<List<SupervisionSession>> = _sessions.asStateFlow()
+
+    /** The corner's settings as stored (the core's defaults until changed). */
+    val settings: StateFlow<CornerSettings?> = _settings.asStateFlow()
 
     /** Show the corner for [day]; [now] says whether the worker is off duty (null: not said). */
     fun load(day: LocalDate, now: LocalTime?): Boolean {
         this.day = day
         this.now = now
-        return show { vault.withWorker { it.corner(day, now, language) } }
+        return show {
+            vault.withWorker {
+                _sessions.value = it.supervisionSessions()
+                _settings.value = it.cornerSettings()
+                it.corner(day, now, language ?: it.language())
+            }
+        }
     }
+
+    override fun clear() {
+        super.clear()
+        _sessions.value = emptyList()
+        _settings.value = null
+    }
+
+    /** A new debrief for the day shown (the end of the day unless changed). */
+    fun newDebrief(): DebriefForm = DebriefForm(day = day ?: LocalDate.now())
+
+    /** A new supervision session, planned for the day shown unless changed. */
+    fun newSupervision(): SupervisionForm = SupervisionForm(day = day ?: LocalDate.now())
+
+    /** The settings form, filled from what is stored. */
+    fun settingsForm(): CornerSettingsForm = _settings.value?.let { CornerSettingsForm.of(it) } ?: CornerSettingsForm()
+
+    /** Save a debrief form: added when new, changed when editing. False (error in state) if refused. */
+    fun saveDebrief(form: DebriefForm): Boolean {
+        val input = form.toInput() ?: return false
+        val id = form.editing
+        return change { vault.withWorker { if (id == null) it.addDebrief(input) else it.updateDebrief(id, input) } }
+    }
+
+    /** Save a supervision form: planned when new; when editing, its new actions are added. */
+    fun saveSupervision(form: SupervisionForm): Boolean {
+        val input = form.toInput()
+        val id = form.editing
+        return change {
+            vault.withWorker { if (id == null) it.addSupervision(input) else it.updateSupervision(id, input) }
+        }
+    }
+
+    /** Save a certification form: added when new, changed (renewed) when editing. */
+    fun saveCertification(form: CertificationForm): Boolean {
+        val input = form.toInput()
+        val id = form.editing
+        return change {
+            vault.withWorker { if (id == null) it.addCertification(input) else it.updateCertification(id, input) }
+        }
+    }
+
+    fun deleteCertification(certificationId: String): Boolean =
+        change { vault.withWorker { it.deleteCertification(certificationId) } }
+
+    fun saveSettings(form: CornerSettingsForm): Boolean = saveSettings(form.toSettings())
 
     fun addDebrief(input: DebriefInput): Boolean = change { vault.withWorker { it.addDebrief(input) } }
 

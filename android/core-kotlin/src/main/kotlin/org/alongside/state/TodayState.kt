@@ -1,6 +1,7 @@
 package org.alongside.state
 
 import java.time.LocalDate
+import java.time.LocalTime
 import org.alongside.core.FollowUpInput
 import org.alongside.core.ActivityStatus
 import org.alongside.core.TodayView
@@ -8,10 +9,16 @@ import org.alongside.core.TodayView
 /** The Today screen: the core's [TodayView] for one day, and the quick actions on it. */
 class TodayState(vault: VaultRepository) : StateHolder<TodayView>(vault) {
     private var day: LocalDate? = null
+    private var now: LocalTime? = null
 
-    fun load(day: LocalDate): Boolean {
+    /**
+     * Show [day]; [now] is the phone's time of day, so outside the worker's working hours the
+     * core shows no reminders and says they are off duty (null: not said, so on duty).
+     */
+    fun load(day: LocalDate, now: LocalTime? = null): Boolean {
         this.day = day
-        return show { vault.withWorker { it.today(day) } }
+        this.now = now
+        return show { vault.withWorker { it.todayAt(day, now) } }
     }
 
     /** Tick a follow-up done (on [doneOn], usually today) and show the day again. */
@@ -28,6 +35,6 @@ class TodayState(vault: VaultRepository) : StateHolder<TodayView>(vault) {
 
     private fun change(call: () -> Any): Boolean {
         attempt(call) ?: return false
-        return day?.let { load(it) } ?: true
+        return day?.let { load(it, now) } ?: true
     }
 }

@@ -1,30 +1,26 @@
-@file:OptIn(ExperimentalMaterial3Api::class, ExperimentalLayoutApi::class)
+@file:OptIn(ExperimentalMaterial3Api::class)
 
 package org.alongside.app.ui.corner
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.ExperimentalLayoutApi
-import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
-import androidx.compose.material3.Button
 import androidx.compose.material3.Card
 import androidx.compose.material3.Checkbox
 import androidx.compose.material3.ExperimentalMaterial3Api
-import androidx.compose.material3.FilterChip
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
-import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -38,27 +34,56 @@ import org.alongside.app.ui.common.ListRow
 import org.alongside.app.ui.common.LockAction
 import org.alongside.app.ui.common.SectionTitle
 import org.alongside.app.ui.common.Tab
-import org.alongside.app.ui.common.TextArea
 import org.alongside.app.ui.common.WorkerTabs
+import org.alongside.app.ui.common.display
 import org.alongside.app.ui.common.rememberHolder
 import org.alongside.core.CornerScreen
-import org.alongside.core.DebriefInput
-import org.alongside.core.DebriefOccasion
 import org.alongside.core.HeavyWeek
-import org.alongside.core.Lang
+import org.alongside.core.SupervisionSession
+import org.alongside.state.CertificationForm
+import org.alongside.state.CornerSettingsForm
 import org.alongside.state.CornerState
+import org.alongside.state.DebriefForm
+import org.alongside.state.SupervisionForm
 
-/** "My corner": the worker's own screen, over the core's [CornerScreen]. Nothing here is a client's. */
+/** Which of the corner's forms is open, with what has been typed so far. */
+private sealed class OpenForm {
+    data class Debrief(val form: DebriefForm) : OpenForm()
+    data class Supervision(val form: SupervisionForm) : OpenForm()
+    data class Certification(val form: CertificationForm) : OpenForm()
+    data class Settings(val form: CornerSettingsForm) : OpenForm()
+}
+
+/**
+ * "My corner": the worker's own screen, over the core's [CornerScreen], in the worker's language.
+ * Its forms are the Kotlin layer's (CornerForms.kt); a form closes once the core accepts it and
+ * stays open with the core's sentence when it does not. Nothing here is a client's.
+ */
 @Composable
 fun MyCornerScreen(nav: NavController) {
-    val model = rememberHolder("corner") { CornerState(it, Lang.EN) }
+    val model = rememberHolder("corner") { CornerState(it) }
     val screen by model.holder.state.collectAsStateWithLifecycle()
+    val sessions by model.holder.sessions.collectAsStateWithLifecycle()
     val today = remember { LocalDate.now() }
     LaunchedEffect(today) { model.call { load(today, LocalTime.now()) } }
     val view = screen.data
+    var open by remember { mutableStateOf<OpenForm?>(null) }
+    val saved: (Boolean) -> Unit = { ok -> if (ok) open = null }
 
     Scaffold(
-        topBar = { TopAppBar(title = { Text(view?.words?.title ?: "") }, actions = { LockAction() }) },
+        topBar = {
+            TopAppBar(
+                title = { Text(view?.words?.title ?: "") },
+                actions = {
+                    view?.let { v ->
+                        TextButton(onClick = { open = OpenForm.Settings(model.holder.settingsForm()) }) {
+                            Text(v.formWords.settings)
+                        }
+                    }
+                    LockAction()
+                },
+            )
+        },
         bottomBar = { WorkerTabs(nav, Tab.CORNER) },
     ) { padding ->
         Column(Modifier.padding(padding)) {
@@ -66,35 +91,96 @@ fun MyCornerScreen(nav: NavController) {
             if (view != null) {
                 CornerContent(
                     view = view,
-                    onDebrief = { input -> model.call { addDebrief(input) } },
+                    sessions = sessions,
+                    onNewDebrief = { open = OpenForm.Debrief(model.holder.newDebrief()) },
+                    onEditDebrief = { id ->
+                        view.recentDebriefs.firstOrNull { it.debrief.id == id }?.let {
+                            open = OpenForm.Debrief(DebriefForm.of(it.debrief))
+                        }
+                    },
                     onDismissWeek = { model.call { dismissHeavyWeek() } },
                     onActionDone = { sessionId, actionId -> model.call { actionDone(sessionId, actionId, today) } },
+                    onNewSession = { open = OpenForm.Supervision(model.holder.newSupervision()) },
+                    onEditSession = { s -> open = OpenForm.Supervision(SupervisionForm.of(s)) },
+                    onNewCertification = { open = OpenForm.Certification(CertificationForm()) },
+                    onEditCertification = { id ->
+                        view.certifications.firstOrNull { it.certification.id == id }?.let {
+                            open = OpenForm.Certification(CertificationForm.of(it.certification))
+                        }
+                    },
                 )
+                when (val form = open) {
+                    is OpenForm.Debrief -> DebriefDialog(
+                        view, form.form,
+                        onChange = { open = OpenForm.Debrief(it) },
+                        onSave = { model.call({ saveDebrief(form.form) }, saved) },
+                        onCancel = { open = null },
+                    )
+                    is OpenForm.Supervision -> SupervisionDialog(
+                        view.formWords, view.words.save, form.form,
+                        onChange = { open = OpenForm.Supervision(it) },
+                        onSave = { model.call({ saveSupervision(form.form) }, saved) },
+                        onCancel = { open = null },
+                    )
+                    is OpenForm.Certification -> CertificationDialog(
+                        view.formWords, view.words.save, form.form,
+                        onChange = { open = OpenForm.Certification(it) },
+                        onSave = { model.call({ saveCertification(form.form) }, saved) },
+                        onDelete = form.form.editing?.let { id -> { model.call({ deleteCertification(id) }, saved) } },
+                        onCancel = { open = null },
+                    )
+                    is OpenForm.Settings -> SettingsDialog(
+                        view.formWords, view.words.save, form.form,
+                        onChange = { open = OpenForm.Settings(it) },
+                        onSave = { model.call({ saveSettings(form.form) }, saved) },
+                        onCancel = { open = null },
+                    )
+                    null -> {}
+                }
             }
         }
     }
 }
 
-/** The corner as the core laid it out; stateless apart from the debrief form's fields. */
+/** The corner as the core laid it out; stateless. */
 @Composable
 fun CornerContent(
     view: CornerScreen,
-    onDebrief: (DebriefInput) -> Unit,
+    sessions: List<SupervisionSession>,
+    onNewDebrief: () -> Unit,
+    onEditDebrief: (debriefId: String) -> Unit,
     onDismissWeek: () -> Unit,
     onActionDone: (sessionId: String, actionId: String) -> Unit,
+    onNewSession: () -> Unit,
+    onEditSession: (SupervisionSession) -> Unit,
+    onNewCertification: () -> Unit,
+    onEditCertification: (certificationId: String) -> Unit,
 ) {
+    val w = view.formWords
     LazyColumn {
         item { Text(view.words.privacy, modifier = Modifier.padding(16.dp)) }
         view.dutyLabel?.let { label -> item { Text(label, modifier = Modifier.padding(horizontal = 16.dp)) } }
         view.heavyWeek?.let { week -> item { HeavyWeekCard(week, onDismissWeek) } }
-        item { DebriefForm(view, onDebrief) }
+        item {
+            Row(Modifier.padding(16.dp), verticalAlignment = Alignment.CenterVertically) {
+                SectionTitle(view.words.debrief)
+                TextButton(onClick = onNewDebrief) { Text(w.newDebrief) }
+            }
+        }
         items(view.recentDebriefs, key = { it.debrief.id }) { row ->
             ListRow(
-                title = "${row.debrief.day} · ${row.occasionLabel}",
+                title = "${row.debrief.day.display()} · ${row.occasionLabel}",
                 lines = listOfNotNull(row.scoreLabel, row.debrief.words, row.shareLabel),
+                onClickLabel = w.editDebrief,
+                onClick = { onEditDebrief(row.debrief.id) },
             )
         }
-        item { SectionTitle(view.words.supervision, Modifier.padding(16.dp)) }
+        item {
+            Row(Modifier.padding(16.dp), verticalAlignment = Alignment.CenterVertically) {
+                SectionTitle(view.words.supervision)
+                TextButton(onClick = onNewSession) { Text(w.newSupervision) }
+            }
+        }
         item { Text(view.supervisionLabel, modifier = Modifier.padding(horizontal = 16.dp)) }
         items(view.openActions, key = { it.action.id }) { a ->
             Row(verticalAlignment = Alignment.CenterVertically) {
@@ -102,72 +188,42 @@ fun CornerContent(
                 ListRow(title = a.action.what, lines = listOf(a.dueLabel))
             }
         }
+        items(sessions, key = { it.id }) { s ->
+            ListRow(
+                title = "${s.day.display()} · ${s.withWhom}",
+                lines = s.topics,
+                onClickLabel = w.editSupervision,
+                onClick = { onEditSession(s) },
+            )
+        }
         item { Text(view.words.supervisionRequestNote, modifier = Modifier.padding(16.dp)) }
-        if (view.certifications.isNotEmpty()) {
-            item { SectionTitle(view.words.certifications, Modifier.padding(16.dp)) }
-            items(view.certifications, key = { it.certification.id }) { c ->
-                ListRow(title = c.certification.name, lines = listOf(c.expiryLabel))
+        item {
+            Row(Modifier.padding(16.dp), verticalAlignment = Alignment.CenterVertically) {
+                SectionTitle(view.words.certifications)
+                TextButton(onClick = onNewCertification) { Text(w.newCertification) }
             }
+        }
+        items(view.certifications, key = { it.certification.id }) { c ->
+            ListRow(
+                title = c.certification.name,
+                lines = listOf(c.expiryLabel),
+                onClickLabel = w.editCertification,
+                onClick = { onEditCertification(c.certification.id) },
+            )
         }
     }
 }
 
+/** The heavy-week signal with its reasons and suggestions; dismissed from the corner only. */
 @Composable
-private fun HeavyWeekCard(week: HeavyWeek, onDismiss: () -> Unit) {
+internal fun HeavyWeekCard(week: HeavyWeek, onDismiss: (() -> Unit)?) {
     Card(modifier = Modifier.padding(16.dp)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             Text(week.title)
             Text(week.intro)
             week.reasons.forEach { Text("• ${it.label}") }
             week.suggestions.forEach { s -> Text(listOfNotNull(s.label, s.contact).joinToString("  ")) }
-            OutlinedButton(onClick = onDismiss) { Text(week.dismissLabel) }
+            onDismiss?.let { OutlinedButton(onClick = it) { Text(week.dismissLabel) } }
         }
-    }
-}
-
-@Composable
-private fun DebriefForm(view: CornerScreen, onSave: (DebriefInput) -> Unit) {
-    var score by rememberSaveable { mutableStateOf<Int?>(null) }
-    var occasion by rememberSaveable { mutableStateOf(DebriefOccasion.END_OF_DAY) }
-    var words by rememberSaveable { mutableStateOf("") }
-    var helped by rememberSaveable { mutableStateOf("") }
-    var forMyself by rememberSaveable { mutableStateOf("") }
-    var share by rememberSaveable { mutableStateOf(false) }
-    Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(view.words.debrief)
-        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            view.occasions.forEach { choice ->
-                val value = DebriefOccasion.entries.first { it.name.lowercase() == choice.value }
-                FilterChip(selected = occasion == value, onClick = { occasion = value }, label = { Text(choice.label) })
-            }
-        }
-        Text(view.words.debriefQuestion)
-        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            view.scoreScale.forEach { choice ->
-                val n = choice.value.toInt()
-                FilterChip(selected = score == n, onClick = { score = n }, label = { Text(choice.label) })
-            }
-        }
-        TextArea(words, { words = it }, view.words.debriefWords)
-        TextArea(helped, { helped = it }, view.words.whatHelped)
-        TextArea(forMyself, { forMyself = it }, view.words.forMyself)
-        Row(verticalAlignment = Alignment.CenterVertically) {
-            Checkbox(checked = share, onCheckedChange = { share = it })
-            Text(view.words.shareWithSupervisor)
-        }
-        Text(view.words.shareNote)
-        Button(
-            enabled = score != null,
-            onClick = {
-                val s = score ?: return@Button
-                onSave(
-                    DebriefInput(
-                        view.day, occasion, s.toUByte(), words.ifBlank { null }, helped.ifBlank { null },
-                        forMyself.ifBlank { null }, null, share,
-                    ),
-                )
-                score = null; words = ""; helped = ""; forMyself = ""; share = false
-            },
-        ) { Text(view.words.save) }
     }
 }

@@ -26,13 +26,12 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.navigation.NavController
 import java.time.LocalDate
-import org.alongside.app.R
+import java.time.LocalTime
 import org.alongside.app.ui.Routes
 import org.alongside.app.ui.common.ErrorBanner
 import org.alongside.app.ui.common.LabelChips
@@ -41,7 +40,9 @@ import org.alongside.app.ui.common.LockAction
 import org.alongside.app.ui.common.SectionTitle
 import org.alongside.app.ui.common.Tab
 import org.alongside.app.ui.common.WorkerTabs
+import org.alongside.app.ui.common.display
 import org.alongside.app.ui.common.rememberHolder
+import org.alongside.app.ui.corner.TodayCornerSection
 import org.alongside.core.ActivityStatus
 import org.alongside.core.Duty
 import org.alongside.core.TodayFollowUp
@@ -61,13 +62,16 @@ fun TodayScreen(nav: NavController) {
     val screen by model.holder.state.collectAsStateWithLifecycle()
     val today = remember { LocalDate.now() }
     val dutyLabels: Map<Duty, String> = remember { duties().associate { it.duty to it.label } }
-    LaunchedEffect(today) { model.call { load(today) } }
+    LaunchedEffect(today) { model.call { load(today, LocalTime.now()) } }
     var editingFollowUp by remember { mutableStateOf<TodayFollowUp?>(null) }
     val view: TodayView? = screen.data
 
     Scaffold(
         topBar = {
-            TopAppBar(title = { Text(view?.title ?: words().tabToday) }, actions = { LockAction() })
+            TopAppBar(
+                title = { Text(view?.let { "${it.title} · ${it.day.display()}" } ?: words().tabToday) },
+                actions = { LockAction() },
+            )
         },
         bottomBar = { WorkerTabs(nav, Tab.TODAY) },
     ) { padding ->
@@ -75,6 +79,7 @@ fun TodayScreen(nav: NavController) {
             item { ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() }, modifier = Modifier.padding(16.dp)) }
             if (view != null) {
                 item { Text(view.summary, modifier = Modifier.padding(16.dp)) }
+                item { TodayCornerSection(view.corner) }
                 item {
                     // The worker's own duty balance across the caseload, with the empowerment hint.
                     OutlinedButton(onClick = { nav.navigate(Routes.balance()) }, modifier = Modifier.padding(horizontal = 16.dp)) {

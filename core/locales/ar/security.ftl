@@ -1,0 +1,37 @@
+## سبب قفل السجلات، ونقاط ضعف عبارة المرور الجديدة.
+lock-reason-not-unlocked = لم يُفتح القفل بعد
+lock-reason-locked-now = قُفلت السجلات
+lock-reason-auto-lock = قُفلت تلقائيًا بعد انقضاء مدة القفل التلقائي دون لمس
+lock-reason-shared-idle = تُرك الوضع المشترك دون لمس بعد حدّه
+lock-reason-clock-went-back = رجعت ساعة الهاتف إلى الوراء
+lock-reason-shared-mode = الشخص يحمل الهاتف في الوضع المشترك
+lock-reason-stale-handle = هذا الوصول يعود إلى ما قبل فتح أو قفل لاحق
+lock-reason-closed = أُغلقت السجلات
+
+weak-warning-straight-rows = الصفوف المتتالية من المفاتيح سهلة التخمين.
+weak-warning-short-keyboard = أنماط لوحة المفاتيح القصيرة سهلة التخمين.
+weak-warning-repeats = الأحرف المكررة مثل "aaa" سهلة التخمين.
+weak-warning-repeated-groups = المجموعات المكررة مثل "abcabcabc" أصعب قليلًا فقط في التخمين من "abc".
+weak-warning-top-10 = هذه من أكثر عشر كلمات مرور شيوعًا.
+weak-warning-top-100 = هذه من أكثر مئة كلمة مرور شيوعًا.
+weak-warning-common = هذه كلمة مرور شائعة جدًا.
+weak-warning-similar-common = هذه تشبه كلمة مرور شائعة الاستخدام.
+weak-warning-sequences = التسلسلات مثل abc أو 6543 سهلة التخمين.
+weak-warning-recent-years = السنوات الأخيرة سهلة التخمين.
+weak-warning-single-word = الكلمة الواحدة وحدها سهلة التخمين.
+weak-warning-dates = التواريخ غالبًا سهلة التخمين.
+weak-warning-names = الأسماء وأسماء العائلة وحدها سهلة التخمين.
+weak-warning-common-names = الأسماء وأسماء العائلة الشائعة سهلة التخمين.
+weak-suggest-few-words = استخدم بضع كلمات وتجنّب العبارات الشائعة.
+weak-suggest-no-symbols = لا حاجة إلى رموز أو أرقام أو أحرف كبيرة.
+weak-suggest-another-word = أضف كلمة أو كلمتين. الكلمات غير الشائعة أفضل.
+weak-suggest-capitals = الأحرف الكبيرة لا تفيد كثيرًا.
+weak-suggest-all-capitals = الكتابة كلها بأحرف كبيرة سهلة التخمين تقريبًا مثل الأحرف الصغيرة.
+weak-suggest-reversed = الكلمات المكتوبة بالعكس ليست أصعب كثيرًا في التخمين.
+weak-suggest-substitutions = الاستبدالات المتوقعة، مثل "@" بدل "a"، لا تفيد كثيرًا.
+weak-suggest-longer-pattern = استخدم نمط لوحة مفاتيح أطول وبانعطافات أكثر.
+weak-suggest-no-repeats = تجنّب الكلمات والأحرف المكررة.
+weak-suggest-no-sequences = تجنّب التسلسلات.
+weak-suggest-no-recent-years = تجنّب السنوات الأخيرة.
+weak-suggest-no-own-years = تجنّب السنوات المرتبطة بك.
+weak-suggest-no-own-dates = تجنّب التواريخ والسنوات المرتبطة بك.

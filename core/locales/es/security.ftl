@@ -1,0 +1,37 @@
+## Por qué los registros están bloqueados, y los puntos débiles de una nueva frase de paso.
+lock-reason-not-unlocked = aún no se han desbloqueado
+lock-reason-locked-now = se bloquearon
+lock-reason-auto-lock = se bloquearon solos tras el tiempo de bloqueo automático sin tocarlos
+lock-reason-shared-idle = el modo compartido quedó sin tocar más allá de su límite
+lock-reason-clock-went-back = el reloj del teléfono retrocedió
+lock-reason-shared-mode = la persona acompañada tiene el teléfono en modo compartido
+lock-reason-stale-handle = este acceso es de antes de un desbloqueo o bloqueo posterior
+lock-reason-closed = los registros se cerraron
+
+weak-warning-straight-rows = Las filas seguidas de teclas son fáciles de adivinar.
+weak-warning-short-keyboard = Los patrones cortos de teclado son fáciles de adivinar.
+weak-warning-repeats = Los caracteres repetidos como «aaa» son fáciles de adivinar.
+weak-warning-repeated-groups = Los grupos repetidos como «abcabcabc» son apenas más difíciles de adivinar que «abc».
+weak-warning-top-10 = Es una de las diez contraseñas más comunes.
+weak-warning-top-100 = Es una de las cien contraseñas más comunes.
+weak-warning-common = Es una contraseña muy común.
+weak-warning-similar-common = Se parece a una contraseña muy usada.
+weak-warning-sequences = Las secuencias como abc o 6543 son fáciles de adivinar.
+weak-warning-recent-years = Los años recientes son fáciles de adivinar.
+weak-warning-single-word = Una palabra sola es fácil de adivinar.
+weak-warning-dates = Las fechas suelen ser fáciles de adivinar.
+weak-warning-names = Los nombres y apellidos solos son fáciles de adivinar.
+weak-warning-common-names = Los nombres y apellidos comunes son fáciles de adivinar.
+weak-suggest-few-words = Usa varias palabras y evita las frases comunes.
+weak-suggest-no-symbols = No hacen falta símbolos, cifras ni mayúsculas.
+weak-suggest-another-word = Añade una o dos palabras más. Las palabras poco comunes son mejores.
+weak-suggest-capitals = Las mayúsculas no ayudan mucho.
+weak-suggest-all-capitals = Todo en mayúsculas es casi tan fácil de adivinar como todo en minúsculas.
+weak-suggest-reversed = Las palabras escritas al revés no son mucho más difíciles de adivinar.
+weak-suggest-substitutions = Los cambios previsibles, como «@» por «a», no ayudan mucho.
+weak-suggest-longer-pattern = Usa un patrón de teclado más largo y con más giros.
+weak-suggest-no-repeats = Evita palabras y caracteres repetidos.
+weak-suggest-no-sequences = Evita las secuencias.
+weak-suggest-no-recent-years = Evita los años recientes.
+weak-suggest-no-own-years = Evita los años relacionados contigo.
+weak-suggest-no-own-dates = Evita las fechas y años relacionados contigo.

@@ -1,0 +1,37 @@
+## Pourquoi les dossiers sont verrouillés, et les points faibles d'une nouvelle phrase secrète.
+lock-reason-not-unlocked = ils n'ont pas encore été déverrouillés
+lock-reason-locked-now = ils ont été verrouillés
+lock-reason-auto-lock = ils se sont verrouillés d'eux-mêmes après le délai sans contact
+lock-reason-shared-idle = le mode partagé est resté sans contact au-delà de sa limite
+lock-reason-clock-went-back = l'horloge du téléphone a reculé
+lock-reason-shared-mode = la personne accompagnée tient le téléphone en mode partagé
+lock-reason-stale-handle = cet accès date d'avant un déverrouillage ou un verrouillage plus récent
+lock-reason-closed = les dossiers ont été fermés
+
+weak-warning-straight-rows = Les rangées de touches à la suite sont faciles à deviner.
+weak-warning-short-keyboard = Les courts motifs de clavier sont faciles à deviner.
+weak-warning-repeats = Les caractères répétés comme « aaa » sont faciles à deviner.
+weak-warning-repeated-groups = Les groupes répétés comme « abcabcabc » sont à peine plus difficiles à deviner que « abc ».
+weak-warning-top-10 = C'est l'un des dix mots de passe les plus courants.
+weak-warning-top-100 = C'est l'un des cent mots de passe les plus courants.
+weak-warning-common = C'est un mot de passe très courant.
+weak-warning-similar-common = Cela ressemble à un mot de passe très utilisé.
+weak-warning-sequences = Les suites comme abc ou 6543 sont faciles à deviner.
+weak-warning-recent-years = Les années récentes sont faciles à deviner.
+weak-warning-single-word = Un mot seul est facile à deviner.
+weak-warning-dates = Les dates sont souvent faciles à deviner.
+weak-warning-names = Les prénoms et noms seuls sont faciles à deviner.
+weak-warning-common-names = Les prénoms et noms courants sont faciles à deviner.
+weak-suggest-few-words = Utilisez quelques mots et évitez les expressions courantes.
+weak-suggest-no-symbols = Inutile d'ajouter des symboles, des chiffres ou des majuscules.
+weak-suggest-another-word = Ajoutez un mot ou deux. Les mots peu courants sont préférables.
+weak-suggest-capitals = Les majuscules n'aident pas beaucoup.
+weak-suggest-all-capitals = Tout en majuscules est presque aussi facile à deviner que tout en minuscules.
+weak-suggest-reversed = Les mots écrits à l'envers ne sont guère plus difficiles à deviner.
+weak-suggest-substitutions = Les remplacements prévisibles, comme « @ » pour « a », n'aident pas beaucoup.
+weak-suggest-longer-pattern = Utilisez un motif de clavier plus long, avec plus de changements de direction.
+weak-suggest-no-repeats = Évitez les mots et caractères répétés.
+weak-suggest-no-sequences = Évitez les suites.
+weak-suggest-no-recent-years = Évitez les années récentes.
+weak-suggest-no-own-years = Évitez les années liées à vous.
+weak-suggest-no-own-dates = Évitez les dates et années liées à vous.

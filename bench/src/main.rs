@@ -341,6 +341,7 @@ fn measure_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, out: &Path) {
     // Timelines of every fourth active client (by name), five passes.
     let rows = ok(s.caseload(day), "caseload");
     let mut active: Vec<(String, String)> = rows
+        .rows
         .iter()
         .filter(|r| {
             matches!(
@@ -457,7 +458,7 @@ fn repeat_cmd(vault_dir: &Path, scratch: &Path, op: &str, n: usize) {
     let s = ok(vault.unlock(PASSPHRASE.into(), None), "unlock");
     let day = today();
     let rows = ok(s.caseload(day), "caseload");
-    let clients: Vec<String> = rows.iter().map(|r| r.client_id.clone()).collect();
+    let clients: Vec<String> = rows.rows.iter().map(|r| r.client_id.clone()).collect();
     let started = Instant::now();
     for i in 0..n {
         match op {

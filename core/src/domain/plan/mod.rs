@@ -164,7 +164,7 @@ pub struct Rating {
     pub recorded: Timestamp,
 }
 
-storage::client_record!(Rating, "rating");
+storage::timeline_record!(Rating, "rating", |r| (r.on, None, r.recorded));
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]

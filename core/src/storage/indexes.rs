@@ -31,7 +31,7 @@ use crate::time::{ClockTime, Day, Timestamp};
 use crate::validate;
 
 /// The kind of a mark row.
-pub(crate) const MARK_KIND: &str = "index_mark";
+pub(crate) const MARK_KIND: &str = MarkRow::KIND;
 
 /// What a record contributes to one index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -147,7 +147,7 @@ pub(crate) struct MarkRow {
 }
 
 impl Record for MarkRow {
-    const KIND: &'static str = MARK_KIND;
+    const KIND: &'static str = "index_mark";
     fn id(&self) -> &str {
         &self.id
     }

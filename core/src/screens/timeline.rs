@@ -67,8 +67,8 @@ pub struct TimelineItem {
 pub struct TimelinePage {
     /// The page's rows, newest first.
     pub items: Vec<TimelineItem>,
-    /// The client's records that could not be opened (the same on every page): a damaged record
-    /// is listed here and never hides the rest.
+    /// The page's records that could not be opened (every record of the client's, when the page
+    /// was built without the index): a damaged record is listed here and never hides the rest.
     pub unreadable: Vec<UnreadableRecord>,
 }
 

@@ -4,9 +4,9 @@
 //! same.
 //!
 //! Cost on the phone: the day's activities come through the keyed day index; open follow-ups
-//! through their own small index (see `activity`), drafts likewise (see `note`); plans,
-//! incidents and referrals are opened in full, which is one plan per client and a few rows per
-//! client for the rest.
+//! through their own small index (see `activity`), drafts likewise (see `note`), open incidents
+//! and referrals with a day to check on through sealed indexes (`storage::indexes`), so only
+//! open ones are opened; clients and plans are opened in full, one plan per client.
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};

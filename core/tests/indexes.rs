@@ -37,6 +37,7 @@ struct World {
     incidents: Vec<String>,
     referrals: Vec<String>,
     resource: String,
+    goals: Vec<String>,
 }
 
 fn duties(rng: &mut Rng) -> Vec<Duty> {
@@ -52,7 +53,7 @@ fn duties(rng: &mut Rng) -> Vec<Duty> {
 }
 
 fn step(s: &WorkerSession, w: &mut World, rng: &mut Rng) {
-    match rng.below(10) {
+    match rng.below(11) {
         0 => w
             .clients
             .push(client(s, &format!("Client {}", w.clients.len()))),
@@ -140,6 +141,35 @@ fn step(s: &WorkerSession, w: &mut World, rng: &mut Rng) {
             // Refused when the move is not allowed, or the referral went with its client.
             let _ = s.set_referral_status(r, status, day("2026-01-05"), None);
         }
+        9 if rng.below(2) == 0 => {
+            let Some(c) = rng.pick(&w.clients).cloned() else {
+                return;
+            };
+            let g = goal(s, &c, "A flat of my own");
+            if rng.below(2) == 0 {
+                let input = s.goal(g.clone()).unwrap();
+                s.update_goal(
+                    g.clone(),
+                    alongside_core::GoalInput {
+                        area: input.area,
+                        client_words: "A flat near my sister".into(),
+                        worker_step: None,
+                        measure: None,
+                        target_date: Some(rng.day()),
+                        visible_to_client: None,
+                    },
+                )
+                .unwrap();
+            }
+            w.goals.push(g);
+        }
+        9 => {
+            let Some(g) = rng.pick(&w.goals).cloned() else {
+                return;
+            };
+            // Refused when the goal went with its client.
+            let _ = s.set_goal_status(g, alongside_core::GoalStatus::Paused);
+        }
         _ => {
             if w.clients.len() > 3 && rng.below(3) == 0 {
                 let i = rng.below(w.clients.len());
@@ -163,6 +193,8 @@ fn assert_same_screens(s: &WorkerSession) {
     }
     for d in ["2026-01-10", "2026-04-01", "2026-09-30", "2026-11-01"] {
         let d = day(d);
+        let indexed = s.caseload(d).unwrap();
+        assert_eq!(indexed, by_full_scan(|| s.caseload(d).unwrap()));
         let indexed = s.today_at(d, None).unwrap();
         assert_eq!(indexed, by_full_scan(|| s.today_at(d, None).unwrap()));
         let (from, to) = (d.add_days(-364), d);
@@ -185,6 +217,7 @@ fn world(s: &WorkerSession) -> World {
         incidents: Vec::new(),
         referrals: Vec::new(),
         resource,
+        goals: Vec::new(),
     }
 }
 

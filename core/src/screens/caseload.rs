@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::activity;
 use crate::domain::client::{Client, ClientStatus};
-use crate::domain::plan::{self, ActiveGoal, Goal, GoalStatus, Plan};
+use crate::domain::plan::{self, ActiveGoal, Goal, Plan};
 use crate::error::Result;
 use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;

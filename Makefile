@@ -149,6 +149,16 @@ size: toolchain
 	else strip -o build/stripped-$(notdir $(FFI_LIB)) $(FFI_LIB); fi && \
 	ls -l $(FFI_LIB) build/stripped-$(notdir $(FFI_LIB)) | awk '{print $$5, $$9}'
 
+## The phone library under the `phone` profile (size candidate, see docs/performance.md).
+.PHONY: size-phone
+size-phone: toolchain
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
+	$(CARGO) build --profile phone -p alongside-ffi && mkdir -p build/phone && \
+	lib=target/phone/$(notdir $(FFI_LIB)); \
+	if [ "$(UNAME_S)" = Darwin ]; then strip -x -o build/phone/stripped-$(notdir $(FFI_LIB)) $$lib; \
+	else strip -o build/phone/stripped-$(notdir $(FFI_LIB)) $$lib; fi && \
+	ls -l $$lib build/phone/stripped-$(notdir $(FFI_LIB)) | awk '{print $$5, $$9}'
+
 clean:
 	rm -rf build
 	$(CARGO) clean

@@ -11,6 +11,8 @@ pub use crate::crypto::{
     DEFAULT_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS,
 };
 
+pub use crate::storage::indexes::by_full_scan;
+
 /// Sealing and opening raw envelopes under a 256-bit secret (what a platform key does).
 pub mod envelope {
     pub use crate::crypto::{open, seal};

@@ -265,7 +265,39 @@ pub struct Incident {
     pub updated: Timestamp,
 }
 
-storage::client_record!(Incident, "incident");
+/// The index of open incidents, for the today view: the day's list finds them without opening
+/// every incident ever recorded.
+pub(crate) const OPEN_INDEX: &str = "open_incident";
+
+impl storage::Record for Incident {
+    const KIND: &'static str = "incident";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn owner(&self) -> Option<&str> {
+        Some(&self.client_id)
+    }
+    fn marks(&self) -> Vec<storage::indexes::Mark> {
+        let mut marks = vec![storage::indexes::by_day_mark(
+            &self.client_id,
+            storage::indexes::Place {
+                day: self.occurred_on,
+                time: self.occurred_at,
+                recorded: self.recorded,
+                id: self.id.clone(),
+                kind: "incident".into(),
+            },
+        )];
+        if self.is_open() {
+            marks.push(storage::indexes::Mark::listed(
+                OPEN_INDEX,
+                "",
+                serde_json::Value::Null,
+            ));
+        }
+        marks
+    }
+}
 
 impl Incident {
     /// Required actions with nothing recorded yet, in the kind's order.
@@ -342,6 +374,22 @@ pub(crate) fn corrections_of(
 }
 
 /// Every incident on the phone.
+/// The open incidents: through their index (which lists only open ones) when `indexed` (what
+/// `storage::indexes::ensure::<Incident>` said), else by opening every incident.
+pub(crate) fn open(conn: &Connection, keys: &Keys, indexed: bool) -> Result<Vec<Incident>> {
+    if !indexed || storage::indexes::bypassed() {
+        return Ok(all(conn, keys)?
+            .into_iter()
+            .filter(Incident::is_open)
+            .collect());
+    }
+    let ids: Vec<String> = storage::indexes::listed(conn, keys, OPEN_INDEX, "")?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    storage::get_many::<Incident>(conn, keys, &ids)
+}
+
 pub(crate) fn all(conn: &Connection, keys: &Keys) -> Result<Vec<Incident>> {
     storage::list::<Incident>(conn, keys)
 }

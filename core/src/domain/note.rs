@@ -52,7 +52,7 @@ pub struct Note {
     pub updated: Timestamp,
 }
 
-storage::client_record!(Note, "note");
+storage::timeline_record!(Note, "note", |n| (n.on, None, n.written));
 
 /// A correction or addition to a signed note, written later and never changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

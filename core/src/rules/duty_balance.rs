@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::activity::{Activity, ActivityStatus};
+use crate::domain::activity::{Activity, ActivityStatus, DUTY_DAY_INDEX};
 use crate::domain::client;
 use crate::domain::duty::{self, Duty};
 use crate::error::{Error, Result, Rule};
@@ -130,11 +130,14 @@ fn monday_of(day: Day) -> Day {
     day.add_days(-(day.0.weekday().num_days_from_monday() as i64))
 }
 
-fn tally<'a>(activities: impl Iterator<Item = &'a Activity>) -> [u32; 3] {
+/// One day's done activities: how many, then how many carried educate, empower, advocate.
+type DayCounts = (Day, [u32; 4]);
+
+fn tally<'a>(days: impl Iterator<Item = &'a DayCounts>) -> [u32; 3] {
     let mut n = [0u32; 3];
-    for a in activities {
-        for d in &a.duties {
-            n[*d as usize] += 1;
+    for (_, c) in days {
+        for (t, x) in n.iter_mut().zip(&c[1..]) {
+            *t += x;
         }
     }
     n
@@ -147,14 +150,28 @@ fn share(n: [u32; 3], i: usize) -> Option<f64> {
 
 /// Count, share, trend and weekly counts of the done activities among `activities` in the period.
 pub(crate) fn balance_of(activities: &[Activity], from: Day, to: Day) -> DutyBalance {
-    let in_period: Vec<&Activity> = activities
+    let mut days: std::collections::BTreeMap<Day, [u32; 4]> = std::collections::BTreeMap::new();
+    for a in activities
         .iter()
         .filter(|a| counted(a) && a.day >= from && a.day <= to)
-        .collect();
-    let all = tally(in_period.iter().copied());
+    {
+        let c = days.entry(a.day).or_default();
+        c[0] += 1;
+        for d in &a.duties {
+            c[*d as usize + 1] += 1;
+        }
+    }
+    balance_of_days(&days.into_iter().collect::<Vec<_>>(), from, to)
+}
+
+/// [`balance_of`] from the done activities' counts day by day (`days` holds days in the period
+/// only, each once).
+fn balance_of_days(in_period: &[DayCounts], from: Day, to: Day) -> DutyBalance {
+    let done: u32 = in_period.iter().map(|(_, c)| c[0]).sum();
+    let all = tally(in_period.iter());
     let mid = from.add_days((from.days_until(to) + 1) / 2);
-    let first = tally(in_period.iter().copied().filter(|a| a.day < mid));
-    let second = tally(in_period.iter().copied().filter(|a| a.day >= mid));
+    let first = tally(in_period.iter().filter(|(d, _)| *d < mid));
+    let second = tally(in_period.iter().filter(|(d, _)| *d >= mid));
     let duties: Vec<DutyCount> = Duty::ALL
         .iter()
         .enumerate()
@@ -189,12 +206,7 @@ pub(crate) fn balance_of(activities: &[Activity], from: Day, to: Day) -> DutyBal
     let mut week = monday_of(from);
     while week <= to {
         let end = week.add_days(7);
-        let n = tally(
-            in_period
-                .iter()
-                .copied()
-                .filter(|a| a.day >= week && a.day < end),
-        );
+        let n = tally(in_period.iter().filter(|(d, _)| *d >= week && *d < end));
         weeks.push(DutyWeek {
             week_start: week,
             educate: n[0],
@@ -204,7 +216,7 @@ pub(crate) fn balance_of(activities: &[Activity], from: Day, to: Day) -> DutyBal
         week = end;
     }
     let lang = crate::words::worker_lang();
-    let summary = if in_period.is_empty() {
+    let summary = if done == 0 {
         crate::words::word(lang, "balance-none")
     } else {
         let parts: Vec<String> = duties
@@ -214,16 +226,13 @@ pub(crate) fn balance_of(activities: &[Activity], from: Day, to: Day) -> DutyBal
         crate::words::say(
             lang,
             "balance-summary",
-            &[
-                ("count", in_period.len().into()),
-                ("shares", parts.join(", ").into()),
-            ],
+            &[("count", done.into()), ("shares", parts.join(", ").into())],
         )
     };
     DutyBalance {
         from,
         to,
-        activities: in_period.len() as u32,
+        activities: done,
         duties,
         weeks,
         summary,
@@ -300,6 +309,25 @@ impl WorkerSession {
     pub fn duty_balance(&self, from: Day, to: Day) -> Result<DutyBalance> {
         check_period(from, to)?;
         self.with(|conn, keys| {
+            if !storage::indexes::bypassed() && storage::indexes::ensure::<Activity>(conn, keys)? {
+                // Day by day through the index's totals: a few hundred small rows for a year,
+                // whatever the number of activities behind them.
+                let mut days = Vec::new();
+                let mut day = from;
+                while day <= to {
+                    let total =
+                        storage::indexes::total(conn, keys, DUTY_DAY_INDEX, &day.to_string())?;
+                    let mut c = [0u32; 4];
+                    for (at, x) in (0u64..).zip(c.iter_mut()) {
+                        *x = total.get(&at).map_or(0, |n| u32::try_from(*n).unwrap_or(0));
+                    }
+                    if c[0] > 0 {
+                        days.push((day, c));
+                    }
+                    day = day.add_days(1);
+                }
+                return Ok(balance_of_days(&days, from, to));
+            }
             // Day by day through the keyed day index, so only the period's activities are opened,
             // not years of them.
             let mut activities = Vec::new();

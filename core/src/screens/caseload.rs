@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::activity;
 use crate::domain::client::{Client, ClientStatus};
-use crate::domain::plan::{self, Goal, GoalStatus, Plan};
+use crate::domain::plan::{self, ActiveGoal, Goal, Plan};
 use crate::error::Result;
 use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
@@ -106,7 +106,11 @@ pub fn status_label(status: &ClientStatus) -> String {
 }
 
 /// The soonest dated item among a client's plan review and goal targets.
-pub(crate) fn plan_due_items(plan: Option<&Plan>, goals: &[Goal], today: Day) -> Vec<DueItem> {
+pub(crate) fn plan_due_items(
+    plan: Option<&Plan>,
+    goals: &[ActiveGoal],
+    today: Day,
+) -> Vec<DueItem> {
     let mut items = Vec::new();
     if let Some(plan) = plan {
         items.push(DueItem {
@@ -116,7 +120,7 @@ pub(crate) fn plan_due_items(plan: Option<&Plan>, goals: &[Goal], today: Day) ->
             overdue: plan.review_due < today,
         });
     }
-    for g in goals.iter().filter(|g| g.status == GoalStatus::Active) {
+    for g in goals {
         if let Some(target) = g.target_date {
             items.push(DueItem {
                 on: target,
@@ -153,13 +157,14 @@ impl WorkerSession {
     /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn caseload(&self, today: Day) -> Result<CaseloadView> {
         let (mut rows, left_out) = self.with(|conn, keys| {
+            let indexed = storage::indexes::ensure::<Goal>(conn, keys)?;
             storage::tolerant(|| {
                 let clients = storage::list::<Client>(conn, keys)?;
                 let visits = activity::scheduled_between(conn, keys, today, NEXT_VISIT_DAYS)?;
                 let follow_ups = activity::open_follow_ups(conn, keys)?;
                 // Plans and goals of every client in two queries, not two per client.
                 let mut plans = plan::current_plans(conn, keys)?;
-                let mut all_goals = plan::goals_by_client(conn, keys)?;
+                let mut all_goals = plan::active_goals_by_client(conn, keys, indexed)?;
                 let mut rows = Vec::with_capacity(clients.len());
                 for c in clients {
                     let plan = plans.remove(&c.id);
@@ -197,10 +202,7 @@ impl WorkerSession {
                     }));
                     rows.push(CaseloadRow {
                         status_label: status_label(&c.status),
-                        active_goals: goals
-                            .iter()
-                            .filter(|g| g.status == GoalStatus::Active)
-                            .count() as u32,
+                        active_goals: goals.len() as u32,
                         next_due: due.into_iter().min_by_key(|d| (d.on, d.kind)),
                         client_id: c.id,
                         preferred_name: c.preferred_name,

@@ -9,7 +9,7 @@ use crate::crypto::Keys;
 use crate::domain::activity;
 use crate::domain::client;
 use crate::domain::incident::{
-    all, corrections_of, Incident, IncidentAction, IncidentActionInput, IncidentCorrection,
+    corrections_of, Incident, IncidentAction, IncidentActionInput, IncidentCorrection,
     IncidentInput, IncidentStatus, RequiredAction,
 };
 use crate::error::{Error, Result, Rule};
@@ -446,7 +446,8 @@ impl WorkerSession {
     /// `WorkerSession`).
     pub fn open_incidents(&self) -> Result<Vec<IncidentView>> {
         self.with(|conn, keys| {
-            let open = all(conn, keys)?
+            let indexed = storage::indexes::ensure::<Incident>(conn, keys)?;
+            let open = crate::domain::incident::open(conn, keys, indexed)?
                 .into_iter()
                 .filter(Incident::is_open)
                 .collect();

@@ -11,7 +11,7 @@ use crate::domain::activity::{Activity, ActivityStatus, Scheduling};
 use crate::domain::client::{self, Client};
 use crate::domain::duty::Duty;
 use crate::domain::incident::{Incident, IncidentStatus};
-use crate::domain::note::{self, NoteStatus};
+use crate::domain::note::{self, Note, NoteStatus};
 use crate::domain::plan::{self, Author, Rating, Review};
 use crate::domain::referral::{self, Referral};
 use crate::error::Result;
@@ -67,8 +67,8 @@ pub struct TimelineItem {
 pub struct TimelinePage {
     /// The page's rows, newest first.
     pub items: Vec<TimelineItem>,
-    /// The client's records that could not be opened (the same on every page): a damaged record
-    /// is listed here and never hides the rest.
+    /// The page's records that could not be opened (every record of the client's, when the page
+    /// was built without the index): a damaged record is listed here and never hides the rest.
     pub unreadable: Vec<UnreadableRecord>,
 }
 
@@ -90,179 +90,283 @@ fn snippet(text: &str) -> String {
     }
 }
 
-fn timeline_of(
-    conn: &Connection,
-    keys: &Keys,
-    client: &Client,
-) -> Result<Vec<(TimelineItem, Timestamp)>> {
-    let id = &client.id;
+type Placed = (TimelineItem, Timestamp);
+
+fn activity_item(a: Activity) -> Placed {
     let lang = worker_lang();
+    let duties: Vec<String> = a.duties.iter().map(|d| d.label()).collect();
+    let kind = ("kind", Arg::from(a.kind.label()));
+    let duties = ("duties", Arg::from(duties.join(", ")));
+    let mut flags = Vec::new();
+    if a.scheduling == Scheduling::Emergency {
+        flags.push(a.scheduling.label().to_lowercase());
+    }
+    if a.status != ActivityStatus::Done {
+        flags.push(a.status.label().to_lowercase());
+    }
+    let title = if flags.is_empty() {
+        say(lang, "timeline-activity", &[kind, duties])
+    } else {
+        let status = ("status", Arg::from(flags.join(", ")));
+        say(lang, "timeline-activity-status", &[kind, duties, status])
+    };
+    // A cancelled visit says why first: that is what the worker looks for later.
+    let detail = match a.status.cancel_reason() {
+        Some(reason) => Some(say(
+            lang,
+            "timeline-cancelled",
+            &[("reason", Arg::from(snippet(reason)))],
+        )),
+        None => a.purpose.as_deref().map(snippet),
+    };
+    (
+        TimelineItem {
+            kind: TimelineKind::Activity,
+            id: a.id,
+            day: a.day,
+            time: a.time,
+            title,
+            detail,
+            duties: a.duties,
+        },
+        a.recorded,
+    )
+}
+
+fn note_item(n: Note, addenda: &[note::Addendum]) -> Placed {
+    let lang = worker_lang();
+    let count = addenda.iter().filter(|a| a.note_id == n.id).count();
+    let mut title = match n.status {
+        NoteStatus::Draft => word(lang, "timeline-note-draft"),
+        NoteStatus::Signed { .. } => word(lang, "timeline-note"),
+    };
+    if count > 0 {
+        title.push_str(", ");
+        title.push_str(&say(lang, "count-addenda", &[("count", count.into())]));
+    }
+    (
+        TimelineItem {
+            kind: TimelineKind::Note,
+            id: n.id,
+            day: n.on,
+            time: None,
+            title,
+            detail: Some(snippet(&n.text)),
+            duties: Vec::new(),
+        },
+        n.written,
+    )
+}
+
+fn incident_item(i: Incident) -> Placed {
+    let lang = worker_lang();
+    let kind = [("kind", Arg::from(i.kind.label().to_lowercase()))];
+    let title = match &i.status {
+        IncidentStatus::Open => say(lang, "timeline-incident-open", &kind),
+        IncidentStatus::Closed { .. } => say(lang, "timeline-incident-closed", &kind),
+    };
+    (
+        TimelineItem {
+            kind: TimelineKind::Incident,
+            title,
+            detail: Some(snippet(&i.description)),
+            id: i.id,
+            day: i.occurred_on,
+            time: i.occurred_at,
+            duties: Vec::new(),
+        },
+        i.recorded,
+    )
+}
+
+fn referral_item(r: Referral, resources: &HashMap<String, referral::Resource>) -> Placed {
+    let lang = worker_lang();
+    let name = resources
+        .get(&r.resource_id)
+        .map_or_else(|| word(lang, "unknown-resource"), |x| x.name.clone());
+    let title = say(
+        lang,
+        "timeline-referral",
+        &[
+            ("name", name.into()),
+            ("status", r.status.label().to_lowercase().into()),
+        ],
+    );
+    (
+        TimelineItem {
+            kind: TimelineKind::Referral,
+            title,
+            detail: r.outcome.as_deref().or(r.reason.as_deref()).map(snippet),
+            id: r.id,
+            day: r.made_on,
+            time: None,
+            duties: Vec::new(),
+        },
+        r.updated,
+    )
+}
+
+fn rating_item(r: Rating, client: &Client, goals: &HashMap<String, String>) -> Placed {
+    let lang = worker_lang();
+    let Rating {
+        id,
+        on,
+        score,
+        by,
+        goal_id,
+        recorded,
+        ..
+    } = r;
+    let title = match by {
+        Author::Client => say(
+            lang,
+            "timeline-rating-client",
+            &[
+                ("score", score.into()),
+                ("name", client.preferred_name.as_str().into()),
+            ],
+        ),
+        Author::Worker => say(lang, "timeline-rating-worker", &[("score", score.into())]),
+    };
+    (
+        TimelineItem {
+            kind: TimelineKind::Rating,
+            id,
+            day: on,
+            time: None,
+            title,
+            detail: goals.get(&goal_id).map(|w| snippet(w)),
+            duties: Vec::new(),
+        },
+        recorded,
+    )
+}
+
+fn review_item(r: Review) -> Placed {
+    (
+        TimelineItem {
+            kind: TimelineKind::Review,
+            title: say(
+                worker_lang(),
+                "timeline-review",
+                &[("version", r.plan_version.into())],
+            ),
+            detail: Some(snippet(&r.what_changed)),
+            id: r.id,
+            day: r.on,
+            time: None,
+            duties: Vec::new(),
+        },
+        r.recorded,
+    )
+}
+
+fn goal_words(conn: &Connection, keys: &Keys, client_id: &str) -> Result<HashMap<String, String>> {
+    Ok(plan::goals_of(conn, keys, client_id)?
+        .into_iter()
+        .map(|g| (g.id, g.client_words))
+        .collect())
+}
+
+/// The client's whole history, by opening every record of it (before the index, and to check it).
+fn timeline_of(conn: &Connection, keys: &Keys, client: &Client) -> Result<Vec<Placed>> {
+    let id = &client.id;
     let mut items = Vec::new();
     for a in storage::list_owned::<Activity>(conn, keys, id)? {
-        let duties: Vec<String> = a.duties.iter().map(|d| d.label()).collect();
-        let kind = ("kind", Arg::from(a.kind.label()));
-        let duties = ("duties", Arg::from(duties.join(", ")));
-        let mut flags = Vec::new();
-        if a.scheduling == Scheduling::Emergency {
-            flags.push(a.scheduling.label().to_lowercase());
-        }
-        if a.status != ActivityStatus::Done {
-            flags.push(a.status.label().to_lowercase());
-        }
-        let title = if flags.is_empty() {
-            say(lang, "timeline-activity", &[kind, duties])
-        } else {
-            let status = ("status", Arg::from(flags.join(", ")));
-            say(lang, "timeline-activity-status", &[kind, duties, status])
-        };
-        // A cancelled visit says why first: that is what the worker looks for later.
-        let detail = match a.status.cancel_reason() {
-            Some(reason) => Some(say(
-                lang,
-                "timeline-cancelled",
-                &[("reason", Arg::from(snippet(reason)))],
-            )),
-            None => a.purpose.as_deref().map(snippet),
-        };
-        items.push((
-            TimelineItem {
-                kind: TimelineKind::Activity,
-                id: a.id,
-                day: a.day,
-                time: a.time,
-                title,
-                detail,
-                duties: a.duties,
-            },
-            a.recorded,
-        ));
+        items.push(activity_item(a));
     }
     let addenda = storage::list_owned::<note::Addendum>(conn, keys, id)?;
     for n in note::notes_of(conn, keys, id)? {
-        let count = addenda.iter().filter(|a| a.note_id == n.id).count();
-        let mut title = match n.status {
-            NoteStatus::Draft => word(lang, "timeline-note-draft"),
-            NoteStatus::Signed { .. } => word(lang, "timeline-note"),
-        };
-        if count > 0 {
-            title.push_str(", ");
-            title.push_str(&say(lang, "count-addenda", &[("count", count.into())]));
-        }
-        items.push((
-            TimelineItem {
-                kind: TimelineKind::Note,
-                id: n.id,
-                day: n.on,
-                time: None,
-                title,
-                detail: Some(snippet(&n.text)),
-                duties: Vec::new(),
-            },
-            n.written,
-        ));
+        items.push(note_item(n, &addenda));
     }
     for i in storage::list_owned::<Incident>(conn, keys, id)? {
-        let kind = [("kind", Arg::from(i.kind.label().to_lowercase()))];
-        let title = match &i.status {
-            IncidentStatus::Open => say(lang, "timeline-incident-open", &kind),
-            IncidentStatus::Closed { .. } => say(lang, "timeline-incident-closed", &kind),
-        };
-        items.push((
-            TimelineItem {
-                kind: TimelineKind::Incident,
-                title,
-                detail: Some(snippet(&i.description)),
-                id: i.id,
-                day: i.occurred_on,
-                time: i.occurred_at,
-                duties: Vec::new(),
-            },
-            i.recorded,
-        ));
+        items.push(incident_item(i));
     }
     let resources = referral::resources_by_id(conn, keys)?;
     for r in storage::list_owned::<Referral>(conn, keys, id)? {
-        let name = resources
-            .get(&r.resource_id)
-            .map_or_else(|| word(lang, "unknown-resource"), |x| x.name.clone());
-        let title = say(
-            lang,
-            "timeline-referral",
-            &[
-                ("name", name.into()),
-                ("status", r.status.label().to_lowercase().into()),
-            ],
-        );
-        items.push((
-            TimelineItem {
-                kind: TimelineKind::Referral,
-                title,
-                detail: r.outcome.as_deref().or(r.reason.as_deref()).map(snippet),
-                id: r.id,
-                day: r.made_on,
-                time: None,
-                duties: Vec::new(),
-            },
-            r.updated,
-        ));
+        items.push(referral_item(r, &resources));
     }
-    let goals: HashMap<String, String> = plan::goals_of(conn, keys, id)?
-        .into_iter()
-        .map(|g| (g.id, g.client_words))
-        .collect();
+    let goals = goal_words(conn, keys, id)?;
     for r in plan::ratings_of(conn, keys, id)? {
-        let Rating {
-            id,
-            on,
-            score,
-            by,
-            goal_id,
-            recorded,
-            ..
-        } = r;
-        let title = match by {
-            Author::Client => say(
-                lang,
-                "timeline-rating-client",
-                &[
-                    ("score", score.into()),
-                    ("name", client.preferred_name.as_str().into()),
-                ],
-            ),
-            Author::Worker => say(lang, "timeline-rating-worker", &[("score", score.into())]),
-        };
-        items.push((
-            TimelineItem {
-                kind: TimelineKind::Rating,
-                id,
-                day: on,
-                time: None,
-                title,
-                detail: goals.get(&goal_id).map(|w| snippet(w)),
-                duties: Vec::new(),
-            },
-            recorded,
-        ));
+        items.push(rating_item(r, client, &goals));
     }
     for r in storage::list_owned::<Review>(conn, keys, id)? {
-        items.push((
-            TimelineItem {
-                kind: TimelineKind::Review,
-                title: say(
-                    lang,
-                    "timeline-review",
-                    &[("version", r.plan_version.into())],
-                ),
-                detail: Some(snippet(&r.what_changed)),
-                id: r.id,
-                day: r.on,
-                time: None,
-                duties: Vec::new(),
-            },
-            r.recorded,
-        ));
+        items.push(review_item(r));
     }
     Ok(items)
+}
+
+/// One page of the client's history through the per-client index by day: the months' counts
+/// say which months the page spans, their marks give the order, and only the page's own records
+/// are opened.
+fn page_of(
+    conn: &Connection,
+    keys: &Keys,
+    client: &Client,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<TimelineItem>> {
+    use storage::indexes::{listed, month_bucket, total, Place, BY_DAY};
+    let months = total(conn, keys, BY_DAY, &client.id)?;
+    let mut skip = i64::from(offset);
+    let mut page: Vec<Place> = Vec::new();
+    for (month, count) in months.iter().rev() {
+        if page.len() >= limit as usize {
+            break;
+        }
+        if skip >= *count {
+            skip -= count;
+            continue;
+        }
+        let mut places: Vec<Place> = listed(conn, keys, BY_DAY, &month_bucket(&client.id, *month))?
+            .into_iter()
+            .filter_map(|(_, m)| serde_json::from_value(m.value).ok())
+            .collect();
+        places.sort_by(|a, b| b.cmp(a));
+        let from = usize::try_from(skip).unwrap_or(usize::MAX);
+        skip = 0;
+        let room = limit as usize - page.len();
+        page.extend(places.into_iter().skip(from).take(room));
+    }
+    let ids = |kind: &str| -> Vec<String> {
+        page.iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    let mut items: HashMap<String, TimelineItem> = HashMap::new();
+    let mut add = |placed: Placed| {
+        items.insert(placed.0.id.clone(), placed.0);
+    };
+    storage::get_many::<Activity>(conn, keys, &ids("activity"))?
+        .into_iter()
+        .for_each(|a| add(activity_item(a)));
+    let notes = storage::get_many::<Note>(conn, keys, &ids("note"))?;
+    if !notes.is_empty() {
+        let addenda = storage::list_owned::<note::Addendum>(conn, keys, &client.id)?;
+        notes.into_iter().for_each(|n| add(note_item(n, &addenda)));
+    }
+    storage::get_many::<Incident>(conn, keys, &ids("incident"))?
+        .into_iter()
+        .for_each(|i| add(incident_item(i)));
+    let referrals = storage::get_many::<Referral>(conn, keys, &ids("referral"))?;
+    if !referrals.is_empty() {
+        let resources = referral::resources_by_id(conn, keys)?;
+        referrals
+            .into_iter()
+            .for_each(|r| add(referral_item(r, &resources)));
+    }
+    let ratings = storage::get_many::<Rating>(conn, keys, &ids("rating"))?;
+    if !ratings.is_empty() {
+        let goals = goal_words(conn, keys, &client.id)?;
+        ratings
+            .into_iter()
+            .for_each(|r| add(rating_item(r, client, &goals)));
+    }
+    storage::get_many::<Review>(conn, keys, &ids("review"))?
+        .into_iter()
+        .for_each(|r| add(review_item(r)));
+    Ok(page.iter().filter_map(|p| items.remove(&p.id)).collect())
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
@@ -273,22 +377,41 @@ impl WorkerSession {
     /// every call has (see `WorkerSession`).
     pub fn timeline(&self, client_id: String, offset: u32, limit: u32) -> Result<TimelinePage> {
         validate::range("limit", limit.into(), 1, TIMELINE_PAGE_MAX.into())?;
-        let (mut items, left_out) = self.with(|conn, keys| {
+        let (page, left_out) = self.with(|conn, keys| {
             let client = client::load(conn, keys, &client_id)?;
-            storage::tolerant(|| timeline_of(conn, keys, &client))
+            if storage::indexes::bypassed() || !ensure_by_day(conn, keys)? {
+                return storage::tolerant(|| {
+                    timeline_of(conn, keys, &client).map(|items| full_page(items, offset, limit))
+                });
+            }
+            storage::tolerant(|| page_of(conn, keys, &client, offset, limit))
         })?;
-        // Newest first; within a day, timed entries by time, latest first, then by when recorded.
-        items.sort_by(|(a, ra), (b, rb)| {
-            (b.day, b.time, rb, &b.id).cmp(&(a.day, a.time, ra, &a.id))
-        });
         Ok(TimelinePage {
-            items: items
-                .into_iter()
-                .skip(offset as usize)
-                .take(limit as usize)
-                .map(|(item, _)| item)
-                .collect(),
+            items: page,
             unreadable: unreadable(left_out),
         })
     }
+}
+
+/// Every kind on the timeline marked in the per-client index by day (false: one of them has a
+/// record that does not open, so the page is built by opening every record).
+fn ensure_by_day(conn: &mut Connection, keys: &Keys) -> Result<bool> {
+    use storage::indexes::ensure;
+    Ok(ensure::<Activity>(conn, keys)?
+        && ensure::<Note>(conn, keys)?
+        && ensure::<Incident>(conn, keys)?
+        && ensure::<Referral>(conn, keys)?
+        && ensure::<Rating>(conn, keys)?
+        && ensure::<Review>(conn, keys)?)
+}
+
+/// Newest first; within a day, timed entries by time, latest first, then by when recorded.
+fn full_page(mut items: Vec<Placed>, offset: u32, limit: u32) -> Vec<TimelineItem> {
+    items.sort_by(|(a, ra), (b, rb)| (b.day, b.time, rb, &b.id).cmp(&(a.day, a.time, ra, &a.id)));
+    items
+        .into_iter()
+        .skip(offset as usize)
+        .take(limit as usize)
+        .map(|(item, _)| item)
+        .collect()
 }

@@ -4,9 +4,9 @@
 //! same.
 //!
 //! Cost on the phone: the day's activities come through the keyed day index; open follow-ups
-//! through their own small index (see `activity`), drafts likewise (see `note`); plans,
-//! incidents and referrals are opened in full, which is one plan per client and a few rows per
-//! client for the rest.
+//! through their own small index (see `activity`), drafts likewise (see `note`), open incidents
+//! and referrals with a day to check on through sealed indexes (`storage::indexes`), so only
+//! open ones are opened; clients and plans are opened in full, one plan per client.
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -255,12 +255,32 @@ fn visit(a: Activity, clients: &HashMap<String, Client>) -> TodayVisit {
     }
 }
 
+/// The open referrals whose day to check on them has come, through their index (the mark holds
+/// that day, so only those are opened).
+fn referrals_to_check(
+    conn: &Connection,
+    keys: &Keys,
+    day: Day,
+    indexed: bool,
+) -> Result<Vec<Referral>> {
+    if !indexed || storage::indexes::bypassed() {
+        return referral::all(conn, keys);
+    }
+    let ids: Vec<String> = storage::indexes::listed(conn, keys, referral::FOLLOW_UP_INDEX, "")?
+        .into_iter()
+        .filter(|(_, m)| serde_json::from_value::<Day>(m.value.clone()).is_ok_and(|d| d <= day))
+        .map(|(id, _)| id)
+        .collect();
+    storage::get_many::<Referral>(conn, keys, &ids)
+}
+
 fn today_view(
     conn: &Connection,
     keys: &Keys,
     day: Day,
     drafts: Vec<note::DraftMark>,
     now: Option<ClockTime>,
+    indexed: [bool; 2],
 ) -> Result<TodayView> {
     let corner = today_corner(conn, keys, crate::words::worker_lang(), day, now)?;
     let clients = clients_by_id(conn, keys)?;
@@ -329,7 +349,7 @@ fn today_view(
         )
     });
 
-    let mut incidents: Vec<TodayIncident> = incident::all(conn, keys)?
+    let mut incidents: Vec<TodayIncident> = incident::open(conn, keys, indexed[0])?
         .into_iter()
         .filter(Incident::is_open)
         .map(|i| {
@@ -350,7 +370,7 @@ fn today_view(
     incidents.sort_by_cached_key(|i| (i.occurred_on, by_name(&i.client_id), i.incident_id.clone()));
 
     let resources = referral::resources_by_id(conn, keys)?;
-    let mut referrals: Vec<TodayReferral> = referral::all(conn, keys)?
+    let mut referrals: Vec<TodayReferral> = referrals_to_check(conn, keys, day, indexed[1])?
         .into_iter()
         .filter(|r| r.status.is_open() && r.follow_up_due.is_some_and(|d| d <= day))
         .filter_map(|r: Referral| {
@@ -487,8 +507,13 @@ impl WorkerSession {
     /// `WorkerSession`).
     pub fn today_at(&self, day: Day, now: Option<ClockTime>) -> Result<TodayView> {
         self.with(|conn, keys| {
+            let indexed = [
+                storage::indexes::ensure::<Incident>(conn, keys)?,
+                storage::indexes::ensure::<Referral>(conn, keys)?,
+            ];
             let (drafts, mut left_out) = storage::tolerant(|| note::drafts(conn, keys))?;
-            let (mut view, more) = storage::tolerant(|| today_view(conn, keys, day, drafts, now))?;
+            let (mut view, more) =
+                storage::tolerant(|| today_view(conn, keys, day, drafts, now, indexed))?;
             left_out.extend(more);
             left_out.sort();
             left_out.dedup();

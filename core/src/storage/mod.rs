@@ -3,6 +3,7 @@
 //! and never writes SQL of its own, except the vault's key slots and the backup's raw rows.
 
 pub(crate) mod audit;
+pub mod indexes;
 pub mod outbox;
 mod records;
 mod revisions;

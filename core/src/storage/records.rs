@@ -35,6 +35,11 @@ pub trait Record: Serialize + DeserializeOwned {
     fn day(&self) -> Option<Day> {
         None
     }
+    /// What this record contributes to the sealed indexes (see [`super::indexes`]); kept in
+    /// line with every write of the record, in the same transaction.
+    fn marks(&self) -> Vec<super::indexes::Mark> {
+        Vec::new()
+    }
 }
 
 /// Implements [`Record`] for the common shape: identified by its `id` field and belonging to the
@@ -52,8 +57,38 @@ macro_rules! client_record {
         }
     };
 }
+/// As above, for a record on its client's timeline: `$place` turns the record into its
+/// [`super::indexes::Place`] (day, time, recorded) for the per-client index by day.
+macro_rules! timeline_record {
+    ($type:ty, $kind:literal, |$r:ident| $place:expr) => {
+        impl $crate::storage::Record for $type {
+            const KIND: &'static str = $kind;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn owner(&self) -> Option<&str> {
+                Some(&self.client_id)
+            }
+            fn marks(&self) -> Vec<$crate::storage::indexes::Mark> {
+                let $r = self;
+                let (day, time, recorded) = $place;
+                vec![$crate::storage::indexes::by_day_mark(
+                    &self.client_id,
+                    $crate::storage::indexes::Place {
+                        day,
+                        time,
+                        recorded,
+                        id: self.id.clone(),
+                        kind: $kind.to_string(),
+                    },
+                )]
+            }
+        }
+    };
+}
 #[allow(unused_imports)]
 pub(crate) use client_record;
+pub(crate) use timeline_record;
 
 fn ad<'a>(kind: &'a str, id: &'a str, rev: i64) -> RecordAd<'a> {
     RecordAd {
@@ -65,6 +100,7 @@ fn ad<'a>(kind: &'a str, id: &'a str, rev: i64) -> RecordAd<'a> {
 }
 
 /// One row as stored.
+#[derive(Clone)]
 struct Row {
     id: String,
     kind: String,
@@ -221,7 +257,37 @@ fn put_at<T: Record>(
         owner: value.owner(),
         day: value.day(),
     };
-    put_plain(tx, keys, &row, plain, op, rev)
+    write_raw(tx, keys, &row, plain, op, rev, None)?;
+    super::indexes::on_put(tx, keys, value.id(), value.marks())?;
+    Ok(rev)
+}
+
+/// Write an index's own row (see [`super::indexes`]): no marks of its own, and its tag given.
+pub(crate) fn put_index_row<T: Record>(
+    tx: &Transaction<'_>,
+    keys: &Keys,
+    value: &T,
+    tag: Option<Vec<u8>>,
+) -> Result<i64> {
+    let (op, rev) = match current_rev::<T>(tx, value.id())? {
+        Some(r) => (audit::Op::Update, r + 1),
+        None => (audit::Op::Create, 1),
+    };
+    let plain = serde_json::to_vec(value).map_err(|e| Error::encoding(T::KIND, &e))?;
+    let row = RawRow {
+        kind: T::KIND,
+        id: value.id(),
+        owner: value.owner(),
+        day: None,
+    };
+    write_raw(tx, keys, &row, plain, op, rev, tag)
+}
+
+/// The revision of the row with this id, whatever its kind.
+pub(crate) fn current_rev_any(conn: &Connection, id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT rev FROM records WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?)
 }
 
 /// Where a record given as plain JSON goes: what [`Record`] says of a typed one.
@@ -237,15 +303,32 @@ pub struct RawRow<'a> {
 }
 
 /// Write a record given as its JSON as revision `rev` (team sync stores what another phone wrote
-/// without knowing its type); sealed and audited like every other write, and offered to the team's
-/// outbox by the one hook below. `plain` is wiped once sealed.
+/// without knowing its type); sealed and audited like every other write. Its kind's sealed
+/// indexes are marked stale, since its marks cannot be known without its type: the next screen
+/// that reads them rebuilds them. `plain` is wiped once sealed.
 pub fn put_plain(
+    tx: &Transaction<'_>,
+    keys: &Keys,
+    row: &RawRow<'_>,
+    plain: Vec<u8>,
+    op: audit::Op,
+    rev: i64,
+) -> Result<i64> {
+    write_raw(tx, keys, row, plain, op, rev, None)?;
+    super::indexes::stale(tx, keys, row.kind)?;
+    Ok(rev)
+}
+
+/// Seal, store and audit one row, and offer it to the team's outbox: the one place every write
+/// passes. `tag` replaces the day's lookup tag (an index row's bucket).
+fn write_raw(
     tx: &Transaction<'_>,
     keys: &Keys,
     row: &RawRow<'_>,
     mut plain: Vec<u8>,
     op: audit::Op,
     rev: i64,
+    tag: Option<Vec<u8>>,
 ) -> Result<i64> {
     let RawRow {
         kind,
@@ -253,7 +336,7 @@ pub fn put_plain(
         owner,
         day,
     } = *row;
-    let day_tag = day.map(|d| keys.lookup_tag("day", d.to_string().as_bytes()));
+    let day_tag = tag.or_else(|| day.map(|d| keys.lookup_tag("day", d.to_string().as_bytes())));
     let place = RowPlace {
         owner,
         day_tag: day_tag.as_deref(),
@@ -261,12 +344,12 @@ pub fn put_plain(
     let body = keys.seal_row(&ad(kind, id, rev), &place, &plain);
     zeroize::Zeroize::zeroize(&mut plain);
     let body = body?;
-    tx.execute(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO records (id, kind, owner, day_tag, rev, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, day_tag = excluded.day_tag,
              rev = excluded.rev, body = excluded.body",
-        params![id, kind, owner, day_tag, rev, body],
     )?;
+    stmt.execute(params![id, kind, owner, day_tag, rev, body])?;
     audit::append(tx, keys, op, kind, id, rev, &body)?;
     // The one place a team-shared record is offered to the outbox, in this same transaction.
     super::outbox::offer(tx, kind, id)?;
@@ -372,6 +455,27 @@ pub fn list<T: Record>(conn: &Connection, keys: &Keys) -> Result<Vec<T>> {
     collect(keys, &mut stmt, params![T::KIND])
 }
 
+/// Every record of a kind whose row carries this tag (see [`super::indexes`]).
+pub(crate) fn list_tagged<T: Record>(conn: &Connection, keys: &Keys, tag: &[u8]) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ROW_COLUMNS} FROM records WHERE day_tag = ?1 AND kind = ?2"
+    ))?;
+    collect(keys, &mut stmt, params![tag, T::KIND])
+}
+
+/// The records of kind `T` with these ids, in that order (a missing one is skipped; inside
+/// `tolerant`, one that does not open is left out and noted).
+pub fn get_many<T: Record>(conn: &Connection, keys: &Keys, ids: &[String]) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ROW_COLUMNS} FROM records WHERE id = ?1 AND kind = ?2"
+    ))?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.extend(collect::<T>(keys, &mut stmt, params![id, T::KIND])?);
+    }
+    Ok(out)
+}
+
 /// Every record of a kind that is about one day.
 pub fn list_on_day<T: Record>(conn: &Connection, keys: &Keys, day: Day) -> Result<Vec<T>> {
     let tag = keys.lookup_tag("day", day.to_string().as_bytes());
@@ -443,6 +547,11 @@ pub fn erase(tx: &Transaction<'_>, keys: &Keys, kind: &str, id: &str) -> Result<
             return Err(Error::tampered(&row.kind, &row.id));
         }
     }
+    let mut marks = Vec::new();
+    for row in owned.iter().filter(|r| r.kind == super::indexes::MARK_KIND) {
+        marks.push(row.clone().open::<super::indexes::MarkRow>(keys)?.value);
+    }
+    super::indexes::on_erase(tx, keys, &marks)?;
     let n = tx.execute(
         "DELETE FROM records WHERE id = ?1 AND kind = ?2",
         params![id, kind],

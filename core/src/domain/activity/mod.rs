@@ -80,7 +80,37 @@ impl Record for Activity {
     fn day(&self) -> Option<Day> {
         Some(self.day)
     }
+    /// A done activity counts on its day: 1, then 1 for each of educate, empower, advocate it
+    /// carries (the duty balance adds up days, not activities).
+    /// It is on its client's timeline, too.
+    fn marks(&self) -> Vec<storage::indexes::Mark> {
+        let mut marks = vec![storage::indexes::by_day_mark(
+            &self.client_id,
+            storage::indexes::Place {
+                day: self.day,
+                time: self.time,
+                recorded: self.recorded,
+                id: self.id.clone(),
+                kind: Self::KIND.into(),
+            },
+        )];
+        if self.status == ActivityStatus::Done {
+            let mut counts = [1, 0, 0, 0];
+            for d in &self.duties {
+                counts[*d as usize + 1] += 1;
+            }
+            marks.push(storage::indexes::Mark::counted(
+                DUTY_DAY_INDEX,
+                &self.day.to_string(),
+                &counts,
+            ));
+        }
+        marks
+    }
 }
+
+/// The duty balance's index: per day, the done activities and the duties they carried.
+pub(crate) const DUTY_DAY_INDEX: &str = "duty_day";
 
 /// Everything a worker enters about an activity; used to add and to edit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -118,7 +118,83 @@ pub struct Goal {
     pub created: Timestamp,
 }
 
-storage::client_record!(Goal, "goal");
+/// The index of active goals, for the caseload list: what it shows of each (how many a client
+/// has, the soonest target) without opening every goal and its steps.
+pub(crate) const ACTIVE_GOAL_INDEX: &str = "active_goal";
+
+/// An active goal as the caseload list needs it (the value of its mark).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ActiveGoal {
+    /// The goal's client.
+    pub client_id: String,
+    /// The goal, in the client's words.
+    pub client_words: String,
+    /// The day it is aimed at, if one was set.
+    pub target_date: Option<Day>,
+    /// When it was set (a client's goals are listed oldest first).
+    pub created: Timestamp,
+}
+
+impl storage::Record for Goal {
+    const KIND: &'static str = "goal";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn owner(&self) -> Option<&str> {
+        Some(&self.client_id)
+    }
+    fn marks(&self) -> Vec<storage::indexes::Mark> {
+        if self.status != GoalStatus::Active {
+            return Vec::new();
+        }
+        vec![storage::indexes::Mark::listed(
+            ACTIVE_GOAL_INDEX,
+            "",
+            serde_json::to_value(self.active()).unwrap_or_default(),
+        )]
+    }
+}
+
+impl Goal {
+    fn active(&self) -> ActiveGoal {
+        ActiveGoal {
+            client_id: self.client_id.clone(),
+            client_words: self.client_words.clone(),
+            target_date: self.target_date,
+            created: self.created,
+        }
+    }
+}
+
+/// Every client's active goals, by client id, each client's oldest first: through their index
+/// when `indexed` (what `storage::indexes::ensure::<Goal>` said), else by opening every goal.
+pub(crate) fn active_goals_by_client(
+    conn: &Connection,
+    keys: &Keys,
+    indexed: bool,
+) -> Result<std::collections::HashMap<String, Vec<ActiveGoal>>> {
+    let mut out: std::collections::HashMap<String, Vec<ActiveGoal>> =
+        std::collections::HashMap::new();
+    if !indexed || storage::indexes::bypassed() {
+        for (client, goals) in goals_by_client(conn, keys)? {
+            let active = goals
+                .iter()
+                .filter(|g| g.status == GoalStatus::Active)
+                .map(Goal::active);
+            out.entry(client).or_default().extend(active);
+        }
+        return Ok(out);
+    }
+    for (_, mark) in storage::indexes::listed(conn, keys, ACTIVE_GOAL_INDEX, "")? {
+        if let Ok(g) = serde_json::from_value::<ActiveGoal>(mark.value) {
+            out.entry(g.client_id.clone()).or_default().push(g);
+        }
+    }
+    for goals in out.values_mut() {
+        goals.sort_by_key(|g| g.created);
+    }
+    Ok(out)
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -164,7 +240,7 @@ pub struct Rating {
     pub recorded: Timestamp,
 }
 
-storage::client_record!(Rating, "rating");
+storage::timeline_record!(Rating, "rating", |r| (r.on, None, r.recorded));
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]

@@ -36,7 +36,7 @@ pub struct Review {
     pub recorded: Timestamp,
 }
 
-storage::client_record!(Review, "review");
+storage::timeline_record!(Review, "review", |r| (r.on, None, r.recorded));
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]

@@ -109,7 +109,40 @@ pub struct Referral {
     pub updated: Timestamp,
 }
 
-storage::client_record!(Referral, "referral");
+/// The index of open referrals with a day to check on them, for the today view (the mark holds
+/// that day).
+pub(crate) const FOLLOW_UP_INDEX: &str = "referral_follow_up";
+
+impl storage::Record for Referral {
+    const KIND: &'static str = "referral";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn owner(&self) -> Option<&str> {
+        Some(&self.client_id)
+    }
+    fn marks(&self) -> Vec<storage::indexes::Mark> {
+        let mut marks = vec![storage::indexes::by_day_mark(
+            &self.client_id,
+            storage::indexes::Place {
+                day: self.made_on,
+                time: None,
+                recorded: self.updated,
+                id: self.id.clone(),
+                kind: "referral".into(),
+            },
+        )];
+        match self.follow_up_due {
+            Some(due) if self.status.is_open() => marks.push(storage::indexes::Mark::listed(
+                FOLLOW_UP_INDEX,
+                "",
+                serde_json::json!(due),
+            )),
+            _ => {}
+        }
+        marks
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]

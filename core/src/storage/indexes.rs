@@ -1,0 +1,396 @@
+//! Sealed indexes, kept in the same write transaction as the records they describe, so a screen
+//! opens what it shows rather than everything the phone holds.
+//!
+//! A record says what it contributes through [`Record::marks`]: each [`Mark`] is one sealed row
+//! of its own (kind `index_mark`), owned by the record, so it goes wherever the record goes
+//! (erased with it and with its client, copied by every backup). A listed mark is found by its
+//! index and bucket through a keyed tag in the `day_tag` column, as the day's view finds a day's
+//! records; a counted mark also adds its counts to one sealed total row per index and bucket
+//! (kind `index_total`, its id a keyed tag of the index and bucket), so a year's figures open a
+//! few hundred small rows instead of every record behind them.
+//!
+//! Every write ([`super::put`] and everything built on it: edits through `revise`, restores of a
+//! record) compares the record's marks with those stored and changes only what moved; [`super::erase`]
+//! takes the counts of every mark it erases off their totals. A vault from a build before an
+//! index has it built at the first read that needs it ([`ensure`]), once.
+//!
+//! What this reveals at rest: nothing in plaintext. Mark and total rows are sealed like any other
+//! record; their plaintext columns say what every record's say (kind, owner, a keyed tag, the
+//! revision): how many marked records there are and which of them share a bucket (as the day tag
+//! shows which records share a day), and how often a total changed (its revision).
+
+use rusqlite::{params, Connection, Transaction};
+use serde::{Deserialize, Serialize};
+use std::cell::Cell;
+use std::collections::BTreeMap;
+
+use crate::crypto::Keys;
+use crate::error::Result;
+use crate::storage::{audit, find, list, put_index_row, Record};
+use crate::time::{ClockTime, Day, Timestamp};
+use crate::validate;
+
+/// The kind of a mark row.
+pub(crate) const MARK_KIND: &str = MarkRow::KIND;
+
+/// What a record contributes to one index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mark {
+    /// The index's name (`open_incident`, `duty_day`, ...).
+    pub index: String,
+    /// Which part of the index: the reader finds a bucket's marks at once (a day, a client).
+    pub bucket: String,
+    /// What the reader needs without opening the record (may be null).
+    pub value: serde_json::Value,
+    /// Added to the total of `total`'s bucket, by position (empty: not counted).
+    pub counts: BTreeMap<u64, i64>,
+    /// The bucket of the index whose total the counts are added to.
+    pub total: String,
+}
+
+impl Mark {
+    /// A mark found by its index and bucket.
+    pub fn listed(index: &str, bucket: &str, value: serde_json::Value) -> Mark {
+        Mark {
+            index: index.to_string(),
+            bucket: bucket.to_string(),
+            value,
+            counts: BTreeMap::new(),
+            total: String::new(),
+        }
+    }
+
+    /// A mark whose counts (by position) are added to its bucket's total.
+    pub fn counted(index: &str, bucket: &str, counts: &[i64]) -> Mark {
+        Mark {
+            index: index.to_string(),
+            bucket: bucket.to_string(),
+            value: serde_json::Value::Null,
+            counts: (0u64..)
+                .zip(counts.iter().copied())
+                .filter(|(_, n)| *n != 0)
+                .collect(),
+            total: bucket.to_string(),
+        }
+    }
+
+    /// A mark found by its bucket that also adds one at `position` to the total of `total`.
+    pub fn listed_and_counted(
+        index: &str,
+        bucket: &str,
+        value: serde_json::Value,
+        total: &str,
+        position: u64,
+    ) -> Mark {
+        Mark {
+            index: index.to_string(),
+            bucket: bucket.to_string(),
+            value,
+            counts: BTreeMap::from([(position, 1)]),
+            total: total.to_string(),
+        }
+    }
+}
+
+/// The per-client index by day, behind a client's timeline: every record on the timeline is
+/// listed in its client's month with its place in the order, and counted in its client's
+/// months, so a page opens one small row for the months, the marks of the months it spans,
+/// and its own records; the same at year 1 and year 5.
+pub const BY_DAY: &str = "client_by_day";
+
+/// A record's place in its client's history, newest last.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Place {
+    /// The day it is about.
+    pub day: Day,
+    /// The time of day, if one was set.
+    pub time: Option<ClockTime>,
+    /// When it was recorded (or last changed, for a referral).
+    pub recorded: Timestamp,
+    /// The record's id.
+    pub id: String,
+    /// The record's kind.
+    pub kind: String,
+}
+
+/// A month's position: months since year 0, so later months count higher.
+pub fn month_of(day: Day) -> u64 {
+    use chrono::Datelike;
+    u64::try_from(day.0.year()).unwrap_or(0) * 12 + u64::from(day.0.month0())
+}
+
+/// The bucket of a client's month in [`BY_DAY`].
+pub fn month_bucket(client_id: &str, month: u64) -> String {
+    format!("{client_id}\0{month}")
+}
+
+/// The [`BY_DAY`] mark of a client's record.
+pub fn by_day_mark(client_id: &str, place: Place) -> Mark {
+    let month = month_of(place.day);
+    Mark::listed_and_counted(
+        BY_DAY,
+        &month_bucket(client_id, month),
+        serde_json::to_value(&place).unwrap_or_default(),
+        client_id,
+        month,
+    )
+}
+
+/// One mark as stored: owned by the record it describes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct MarkRow {
+    id: String,
+    /// The record marked (also the row's owner).
+    pub record_id: String,
+    /// The mark.
+    pub mark: Mark,
+}
+
+impl Record for MarkRow {
+    const KIND: &'static str = "index_mark";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn owner(&self) -> Option<&str> {
+        Some(&self.record_id)
+    }
+}
+
+/// The sum of one bucket's counted marks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Total {
+    id: String,
+    index: String,
+    bucket: String,
+    counts: BTreeMap<u64, i64>,
+}
+
+impl Record for Total {
+    const KIND: &'static str = "index_total";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Written once a kind's records of a vault from an earlier build have been marked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Built {
+    id: String,
+}
+
+impl Record for Built {
+    const KIND: &'static str = "index_built";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Raise when a kind's marks change meaning: every vault builds them again once.
+const VERSION: u32 = 1;
+
+fn bucket_tag(keys: &Keys, index: &str, bucket: &str) -> Vec<u8> {
+    keys.lookup_tag("index", format!("{index}\0{bucket}").as_bytes())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn total_id(keys: &Keys, index: &str, bucket: &str) -> String {
+    hex(&keys.lookup_tag("index-total", format!("{index}\0{bucket}").as_bytes()))
+}
+
+thread_local! {
+    static BYPASS: Cell<bool> = const { Cell::new(false) };
+}
+
+#[cfg(any(test, feature = "test-support"))]
+/// Tests and the benchmark only: run `f` with every screen built by opening every record, as
+/// before the indexes, to compare the two.
+pub fn by_full_scan<T>(f: impl FnOnce() -> T) -> T {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            BYPASS.with(|b| b.set(self.0));
+        }
+    }
+    let _reset = Reset(BYPASS.with(|b| b.replace(true)));
+    f()
+}
+
+/// Whether screens should ignore the indexes (see [`by_full_scan`]).
+pub fn bypassed() -> bool {
+    BYPASS.with(Cell::get)
+}
+
+/// Bring a record's marks in line with `marks`, in the caller's transaction (see the module's
+/// docs). Called by every write of a record.
+pub(crate) fn on_put(
+    tx: &Transaction<'_>,
+    keys: &Keys,
+    record_id: &str,
+    marks: Vec<Mark>,
+) -> Result<()> {
+    let stored: Vec<MarkRow> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT EXISTS(SELECT 1 FROM records WHERE owner = ?1 AND kind = ?2)",
+        )?;
+        let any: bool = stmt.query_row(params![record_id, MARK_KIND], |r| r.get(0))?;
+        if any {
+            super::list_owned::<MarkRow>(tx, keys, record_id)?
+        } else {
+            Vec::new()
+        }
+    };
+    let mut keep = vec![false; marks.len()];
+    for row in stored {
+        match marks.iter().position(|m| *m == row.mark) {
+            Some(i) if !keep[i] => keep[i] = true,
+            _ => remove(tx, keys, &row)?,
+        }
+    }
+    for (mark, kept) in marks.into_iter().zip(keep) {
+        if kept {
+            continue;
+        }
+        add_to_total(tx, keys, &mark, 1)?;
+        let row = MarkRow {
+            id: validate::new_id(),
+            record_id: record_id.to_string(),
+            mark,
+        };
+        let tag = bucket_tag(keys, &row.mark.index, &row.mark.bucket);
+        put_index_row(tx, keys, &row, Some(tag))?;
+    }
+    Ok(())
+}
+
+fn remove(tx: &Transaction<'_>, keys: &Keys, row: &MarkRow) -> Result<()> {
+    add_to_total(tx, keys, &row.mark, -1)?;
+    delete_row(tx, keys, MARK_KIND, &row.id)
+}
+
+fn delete_row(tx: &Transaction<'_>, keys: &Keys, kind: &str, id: &str) -> Result<()> {
+    tx.execute(
+        "DELETE FROM records WHERE id = ?1 AND kind = ?2",
+        params![id, kind],
+    )?;
+    audit::append(tx, keys, audit::Op::Erase, kind, id, 0, &[])
+}
+
+/// Take the counts of marks that an erase is removing off their totals (the rows themselves go
+/// with their records).
+pub(crate) fn on_erase(tx: &Transaction<'_>, keys: &Keys, erased: &[MarkRow]) -> Result<()> {
+    for row in erased {
+        add_to_total(tx, keys, &row.mark, -1)?;
+    }
+    Ok(())
+}
+
+fn add_to_total(tx: &Transaction<'_>, keys: &Keys, mark: &Mark, sign: i64) -> Result<()> {
+    if mark.counts.is_empty() {
+        return Ok(());
+    }
+    let id = total_id(keys, &mark.index, &mark.total);
+    let mut total = match find::<Total>(tx, keys, &id)? {
+        Some(t) => t.value,
+        None => Total {
+            id,
+            index: mark.index.clone(),
+            bucket: mark.total.clone(),
+            counts: BTreeMap::new(),
+        },
+    };
+    for (at, n) in &mark.counts {
+        let t = total.counts.entry(*at).or_default();
+        *t += sign * n;
+        if *t == 0 {
+            total.counts.remove(at);
+        }
+    }
+    if total.counts.is_empty() {
+        if super::current_rev_any(tx, &total.id)?.is_some() {
+            delete_row(tx, keys, Total::KIND, &total.id)?;
+        }
+        return Ok(());
+    }
+    put_index_row(tx, keys, &total, None)?;
+    Ok(())
+}
+
+/// The marks of one bucket of an index (a mark that does not open is left out inside
+/// `tolerant`, like any record).
+pub fn listed(
+    conn: &Connection,
+    keys: &Keys,
+    index: &str,
+    bucket: &str,
+) -> Result<Vec<(String, Mark)>> {
+    let tag = bucket_tag(keys, index, bucket);
+    let rows = super::list_tagged::<MarkRow>(conn, keys, &tag)?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| r.mark.index == index && r.mark.bucket == bucket)
+        .map(|r| (r.record_id, r.mark))
+        .collect())
+}
+
+/// One bucket's total, by position (empty when nothing is counted in it).
+pub fn total(
+    conn: &Connection,
+    keys: &Keys,
+    index: &str,
+    bucket: &str,
+) -> Result<BTreeMap<u64, i64>> {
+    let id = total_id(keys, index, bucket);
+    Ok(find::<Total>(conn, keys, &id)?
+        .map(|t| t.value)
+        .filter(|t| t.index == index && t.bucket == bucket)
+        .map(|t| t.counts)
+        .unwrap_or_default())
+}
+
+fn built_id(keys: &Keys, kind: &str) -> String {
+    hex(&keys.lookup_tag("index-built", format!("{kind}\0{VERSION}").as_bytes()))
+}
+
+/// Mark `kind`'s records as needing to be marked again: a record written without its type (one
+/// another phone sent) cannot say its marks, so the next [`ensure`] re-marks every record of the
+/// kind (marking is idempotent per record).
+pub(crate) fn stale(tx: &Transaction<'_>, keys: &Keys, kind: &str) -> Result<()> {
+    let id = built_id(keys, kind);
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM records WHERE id = ?1 AND kind = ?2)",
+        params![id, Built::KIND],
+        |r| r.get(0),
+    )?;
+    if exists {
+        delete_row(tx, keys, Built::KIND, &id)?;
+    }
+    Ok(())
+}
+
+/// Make sure `T`'s records are marked: a vault from a build before the index (or an earlier
+/// [`VERSION`] of it) has them marked now, in one transaction, once. False when a record of
+/// the kind does not open: then nothing is written, and the caller reads every record instead
+/// (so the damaged one is still listed as unreadable rather than missing from the index).
+pub fn ensure<T: Record>(conn: &mut Connection, keys: &Keys) -> Result<bool> {
+    let id = built_id(keys, T::KIND);
+    if find::<Built>(conn, keys, &id)?.is_some() {
+        return Ok(true);
+    }
+    let tx = super::write_tx(conn)?;
+    // Read again as a writer: another handle may have built it meanwhile.
+    if find::<Built>(&tx, keys, &id)?.is_none() {
+        let (records, left_out) = super::tolerant(|| list::<T>(&tx, keys))?;
+        if !left_out.is_empty() {
+            return Ok(false);
+        }
+        for record in records {
+            on_put(&tx, keys, record.id(), record.marks())?;
+        }
+        put_index_row(&tx, keys, &Built { id }, None)?;
+    }
+    tx.commit()?;
+    Ok(true)
+}

@@ -506,6 +506,9 @@ fn the_demo_caseload_reaches_the_other_phone_and_the_relay_holds_none_of_it() {
     let (db, _relay, a, b) = team();
     a.json(&["demo"]);
     a.sync();
+    // B's screens built their sealed indexes before the records arrive.
+    b.json(&["client", "list"]);
+    b.json(&["today"]);
     b.sync();
     let on_a = a.json(&["client", "list"]);
     let on_b = b.json(&["client", "list"]);
@@ -535,6 +538,28 @@ fn the_demo_caseload_reaches_the_other_phone_and_the_relay_holds_none_of_it() {
         n
     };
     assert_eq!(names(&on_a), names(&on_b));
+    // Screens read through the sealed indexes: the records another phone sent are in them.
+    assert_eq!(on_a, on_b, "the caseload list is the same on both phones");
+    for client in &ids {
+        let page = |p: &Phone| p.json(&["timeline", client]);
+        assert_eq!(
+            page(&a),
+            page(&b),
+            "the timeline is the same on both phones"
+        );
+    }
+    let open = |p: &Phone| {
+        let day = p.json(&["today"]);
+        (
+            day["open_incidents"].clone(),
+            day["referrals_to_follow_up"].clone(),
+        )
+    };
+    assert_eq!(
+        open(&a),
+        open(&b),
+        "open incidents and referrals the same on both phones"
+    );
     assert!(ids.len() >= 3, "{on_a}");
     // What a person typed: names, goals in the client's words, notes (dates, enum values and
     // short words left aside: they are in any database).

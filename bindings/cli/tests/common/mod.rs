@@ -1,6 +1,8 @@
 //! Helpers shared by the CLI's tests. Each test file uses a different subset.
 #![allow(dead_code)]
 
+pub mod cluster;
+
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -546,3 +546,181 @@ fn team_of(path: &str) -> alongside_wire::TeamId {
     let team = path.split('/').nth(3).unwrap();
     serde_json::from_value(Value::from(team)).unwrap()
 }
+
+// ------------------------------------------------------------------ the model test
+
+/// A small deterministic generator (xorshift64*), so a failing run can be repeated from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
+    }
+}
+
+/// One write in the model: which client, and the name it set (unique across the run).
+#[derive(Clone)]
+struct Written {
+    client: String,
+    name: String,
+}
+
+/// What the model knows: for each phone, the writes it has seen (its own and those it synced), and
+/// for each write, the writes the phone that made it had seen of that client (so it replaced them).
+/// A sync killed part way counts as if it had finished: the model then expects no more than the
+/// engine must do, never a review the engine need not raise.
+#[derive(Default)]
+struct Model {
+    known: Vec<std::collections::BTreeSet<usize>>,
+    relay: std::collections::BTreeSet<usize>,
+    writes: Vec<Written>,
+    replaced: std::collections::BTreeSet<usize>,
+}
+
+impl Model {
+    fn synced(&mut self, p: usize) {
+        self.relay.extend(self.known[p].iter().copied());
+        self.known[p] = self.relay.clone();
+    }
+}
+
+#[test]
+fn three_phones_with_crashes_converge_with_every_write_once_and_none_overwritten() {
+    let _shared = CLUSTER.read().unwrap();
+    let seed: u64 = std::env::var("ALONGSIDE_FAULT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_0016);
+    let ctx = format!("seed {seed} (ALONGSIDE_FAULT_SEED={seed} repeats this run)");
+    println!("{ctx}");
+    let mut rng = Rng(seed | 1);
+    let db = pg().create_db();
+    let _relay = Relay::start(&db);
+    let (a, b) = team_at(&_relay.url);
+    let c = Phone::new();
+    c.json(&["team", "join", &join(&a)]);
+    c.sync();
+    a.sync();
+    c.sync();
+    let phones = [a, b, c];
+    let mut m = Model {
+        known: vec![Default::default(); 3],
+        ..Model::default()
+    };
+    let start = std::time::Instant::now();
+    let mut step = 0;
+    while step < 60 && start.elapsed() < std::time::Duration::from_secs(25) {
+        step += 1;
+        let p = rng.below(3) as usize;
+        let phone = &phones[p];
+        match rng.below(10) {
+            // A new client.
+            0..=2 => {
+                let name = format!("Person s{step}");
+                let client = id(&phone.json(&["client", "add", "--name", &name]));
+                m.writes.push(Written { client, name });
+                m.known[p].insert(m.writes.len() - 1);
+            }
+            // An edit of the name of a client this phone has seen.
+            3..=5 => {
+                let seen: Vec<usize> = m.known[p].iter().copied().collect();
+                if seen.is_empty() {
+                    continue;
+                }
+                let client = m.writes[seen[rng.below(seen.len() as u64) as usize]]
+                    .client
+                    .clone();
+                let name = format!("Person s{step} edited");
+                let out = phone
+                    .cli
+                    .run(&["--json", "client", "edit", &client, "--name", &name]);
+                if !out.status.success() {
+                    // The phone has not received it yet (the model assumed a killed sync ran).
+                    continue;
+                }
+                for &w in &seen {
+                    if m.writes[w].client == client {
+                        m.replaced.insert(w);
+                    }
+                }
+                m.writes.push(Written { client, name });
+                m.known[p].insert(m.writes.len() - 1);
+            }
+            // A sync that runs to its end.
+            6..=7 => {
+                phone.sync();
+                m.synced(p);
+            }
+            // A sync whose process is killed at a random point.
+            _ => {
+                let mut child = phone
+                    .cli
+                    .command(&["--json", "sync"])
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(rng.below(400)));
+                let _ = child.kill();
+                let _ = child.wait();
+                m.synced(p);
+            }
+        }
+    }
+    println!("{ctx}: {step} steps, {} writes", m.writes.len());
+    // A quiet round: every phone syncs, twice, nothing killed.
+    for _ in 0..2 {
+        for phone in &phones {
+            phone.sync();
+        }
+    }
+    let mut made: Vec<String> = m.writes.iter().map(|w| w.client.clone()).collect();
+    made.sort();
+    made.dedup();
+    let reviews: Vec<String> = phones
+        .iter()
+        .map(|p| p.json(&["review", "list"]).to_string())
+        .collect();
+    println!(
+        "{ctx}: {} clients, {} writes nobody replaced knowingly, review items {}",
+        made.len(),
+        m.writes.len() - m.replaced.len(),
+        phones[0]
+            .json(&["review", "list"])
+            .as_array()
+            .map_or(0, Vec::len)
+    );
+    for (i, phone) in phones.iter().enumerate() {
+        assert_eq!(
+            clients(phone),
+            made,
+            "{ctx}: phone {i} holds every client once"
+        );
+    }
+    for client in &made {
+        let shown: Vec<Value> = phones
+            .iter()
+            .map(|p| p.json(&["client", "show", client])["preferred_name"].clone())
+            .collect();
+        assert_eq!(shown[0], shown[1], "{ctx}: {client}");
+        assert_eq!(shown[0], shown[2], "{ctx}: {client}");
+        for (w, write) in m.writes.iter().enumerate() {
+            if &write.client != client || m.replaced.contains(&w) {
+                continue;
+            }
+            // A write nobody replaced knowingly is the value, or waits as a choice for a person.
+            for (i, r) in reviews.iter().enumerate() {
+                assert!(
+                    shown[0] == write.name.as_str() || r.contains(&write.name),
+                    "{ctx}: {:?} on phone {i} is neither the value ({}) nor a choice: {r}",
+                    write.name,
+                    shown[0]
+                );
+            }
+        }
+    }
+}

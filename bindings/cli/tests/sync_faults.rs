@@ -21,9 +21,15 @@ use std::sync::{Arc, Mutex, RwLock};
 /// and may rewrite it, or return false to drop the reply (the connection closes unanswered).
 #[derive(Default)]
 struct Faults {
-    after_send: Option<Box<dyn FnMut(&str, &str) + Send>>,
-    answer: Option<Box<dyn FnMut(&str, &str, &mut Value) -> bool + Send>>,
+    after_send: Option<AfterSend>,
+    answer: Option<Answer>,
 }
+
+/// Called with the method and path once the request reached the relay.
+type AfterSend = Box<dyn FnMut(&str, &str) + Send>;
+
+/// Called with the method, path and the relay's answer; false drops the reply.
+type Answer = Box<dyn FnMut(&str, &str, &mut Value) -> bool + Send>;
 
 struct Proxy {
     url: String,

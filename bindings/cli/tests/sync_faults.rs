@@ -243,7 +243,7 @@ fn is_changes(method: &str, path: &str) -> bool {
 
 #[test]
 fn a_reply_dropped_after_the_relay_committed_stores_nothing_twice() {
-    let _shared = CLUSTER.read().unwrap();
+    let _shared = CLUSTER.read().unwrap_or_else(|e| e.into_inner());
     let (db, _relay, proxy, a, b) = team_behind_proxy();
     let (before, _) = relay_revisions(&db);
     let sam = id(&a.json(&["client", "add", "--name", "Samira Okafor"]));
@@ -277,7 +277,7 @@ fn a_reply_dropped_after_the_relay_committed_stores_nothing_twice() {
 
 #[test]
 fn the_relay_killed_mid_push_and_postgres_stopped_mid_batch_lose_nothing_and_store_nothing_twice() {
-    let _alone = CLUSTER.write().unwrap();
+    let _alone = CLUSTER.write().unwrap_or_else(|e| e.into_inner());
     let (db, relay, proxy, a, b) = team_behind_proxy();
     a.json(&["demo"]);
     let r = relay.clone();
@@ -371,7 +371,7 @@ fn goal(p: &Phone, goal: &str) -> Value {
 
 #[test]
 fn two_phones_editing_one_goal_offline_agree_in_either_order_and_lose_nothing() {
-    let _shared = CLUSTER.read().unwrap();
+    let _shared = CLUSTER.read().unwrap_or_else(|e| e.into_inner());
     let (_db, _relay, _proxy, a, b) = team_behind_proxy();
     let (_sam, g) = goal_on_both(&a, &b);
     for (round, (first, second)) in [(&a, &b), (&b, &a)].into_iter().enumerate() {
@@ -429,7 +429,7 @@ type Lie = fn(&mut Vec<Value>);
 
 #[test]
 fn a_lying_relay_is_caught_and_nothing_it_said_is_stored() {
-    let _shared = CLUSTER.read().unwrap();
+    let _shared = CLUSTER.read().unwrap_or_else(|e| e.into_inner());
     let (_db, _relay, proxy, a, b) = team_behind_proxy();
     for name in ["Samira Okafor", "Robin Vasquez", "Xavier Lindqvist"] {
         a.json(&["client", "add", "--name", name]);
@@ -484,6 +484,33 @@ fn a_lying_relay_is_caught_and_nothing_it_said_is_stored() {
                             action["role"] = Value::from("lead");
                         }
                     }
+                }
+            }
+            true
+        })),
+        ..Faults::default()
+    });
+    let err = sync_fails(&b);
+    assert!(err.to_string().contains("team log"), "{err}");
+    assert_eq!(b.json(&["team", "status"])["member"], true);
+
+    // A member the admin never added, appended by the relay after the log's last entry.
+    proxy.set(Faults {
+        answer: Some(Box::new(|m, p, v| {
+            if m == "GET" && p.contains("/log?") {
+                let mut entries = v["entries"].as_array().cloned().unwrap_or_default();
+                if let Some(last) = entries.last().cloned() {
+                    let mut forged = last;
+                    let index = forged["entry"]["index"].as_u64().unwrap();
+                    forged["entry"]["index"] = Value::from(index + 1);
+                    forged["entry"]["action"] = serde_json::json!({
+                        "type": "add_member",
+                        "member": "AAAAAAAAAAAAAAAAAAAAAA",
+                        "role": "lead",
+                    });
+                    entries.push(forged);
+                    v["length"] = Value::from(v["length"].as_u64().unwrap() + 1);
+                    v["entries"] = Value::from(entries);
                 }
             }
             true
@@ -595,7 +622,7 @@ impl Model {
 
 #[test]
 fn three_phones_with_crashes_converge_with_every_write_once_and_none_overwritten() {
-    let _shared = CLUSTER.read().unwrap();
+    let _shared = CLUSTER.read().unwrap_or_else(|e| e.into_inner());
     let seed: u64 = std::env::var("ALONGSIDE_FAULT_SEED")
         .ok()
         .and_then(|s| s.parse().ok())

@@ -71,7 +71,7 @@ fun correctionsThroughHolders() {
         assertEquals("call the housing office", client.screen.data!!.plan.goals.single().steps.single().text)
         val history = HistoryState(repo, goal.goalId)
         assertTrue(history.load(), "error: ${history.screen.error}")
-        assertEquals("call the office", history.screen.data!!.last().changes.single { it.field == "steps text" }.earlier)
+        assertEquals("call the office", history.screen.data!!.last().changes.single { it.key == "steps.text" }.earlier)
     }
 
     check("review: a review held files the plan as a version, summed up in the plan's history") {

@@ -21,6 +21,7 @@ struct TodayPage: View {
                     Text(view.summary)
                     NavigationLink(words.dutyBalanceTitle, value: Route.balance(clientId: nil))
                 }
+                SyncStatusSection()
                 TodayCornerSection(corner: view.corner)
                 if !view.visits.isEmpty {
                     Section(words.todayVisits) {

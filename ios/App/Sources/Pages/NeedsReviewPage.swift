@@ -2,27 +2,24 @@ import AlongsideCore
 import SwiftUI
 
 /// Today's sync line: the core's status sentence, "sync now", and the way to the "needs review"
-/// list. Nothing shows on a phone in no team.
+/// list. Nothing shows on a phone in no team. Today owns the model and loads it with the day.
 struct SyncStatusSection: View {
     @Environment(\.words) private var words
     @EnvironmentObject private var store: VaultStore
-    @StateObject private var model = SyncModel()
+    @ObservedObject var model: SyncModel
 
     var body: some View {
-        Group {
-            if let page = model.screen.data, page.status.inTeam {
-                Section {
-                    ErrorBanner(error: model.screen.error) { model.screen.error = nil }
-                    Text(page.status.summary)
-                    Button(words.actionSyncNow) { Task { await model.syncNow(store: store) } }
-                        .disabled(model.screen.busy)
-                    if !page.reviews.isEmpty {
-                        NavigationLink(words.syncReviewTitle, value: Route.syncReview)
-                    }
+        if let page = model.screen.data, page.status.inTeam {
+            Section {
+                ErrorBanner(error: model.screen.error) { model.screen.error = nil }
+                Text(page.status.summary)
+                Button(words.actionSyncNow) { Task { await model.syncNow(store: store) } }
+                    .disabled(model.screen.busy)
+                if !page.reviews.isEmpty {
+                    NavigationLink(words.syncReviewTitle, value: Route.syncReview)
                 }
             }
         }
-        .task { await model.load(store: store) }
     }
 }
 

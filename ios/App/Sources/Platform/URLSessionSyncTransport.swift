@@ -30,10 +30,10 @@ final class URLSessionSyncTransport: SyncTransport, @unchecked Sendable {
             request.httpBody = Data(body.utf8)
         }
         let done = DispatchSemaphore(value: 0)
-        var reply = SyncReply(status: 0, body: "")
+        let answer = Answer()
         session.dataTask(with: request) { data, response, _ in
             if let http = response as? HTTPURLResponse {
-                reply = SyncReply(
+                answer.reply = SyncReply(
                     status: UInt16(clamping: http.statusCode),
                     body: data.flatMap { String(data: $0, encoding: .utf8) } ?? ""
                 )
@@ -41,6 +41,11 @@ final class URLSessionSyncTransport: SyncTransport, @unchecked Sendable {
             done.signal()
         }.resume()
         done.wait()
-        return reply
+        return answer.reply
+    }
+
+    /// The reply, written by URLSession's callback before the semaphore lets `send` read it.
+    private final class Answer: @unchecked Sendable {
+        var reply = SyncReply(status: 0, body: "")
     }
 }

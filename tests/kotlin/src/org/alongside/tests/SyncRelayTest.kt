@@ -39,7 +39,7 @@ private class OtherPhone(private val dir: String) {
         ) + args
         val p = ProcessBuilder(cmd).redirectErrorStream(true).start()
         val out = p.inputStream.bufferedReader().readLines()
-        check(p.waitFor(120, TimeUnit.SECONDS)) { "phone B did not finish" }
+        kotlin.check(p.waitFor(120, TimeUnit.SECONDS)) { "phone B did not finish" }
         return Said(p.exitValue() == 0, out)
     }
 }

@@ -68,6 +68,8 @@ dependencies {
     implementation(libs.fragment.ktx)
     implementation(libs.core.ktx)
     implementation(libs.coroutines.android)
+    // One HTTP exchange per call of the core's SyncTransport (sync/OkHttpSyncTransport.kt).
+    implementation(libs.okhttp)
     // JNA as its Android AAR: the jar has no Android native part.
     implementation(libs.jna) { artifact { type = "aar" } }
 }

@@ -4,7 +4,9 @@
 #   2. builds the release phone library and generates the Kotlin and Swift bindings (`make bindings`),
 #   3. compiles the generated Kotlin, the app's Kotlin layer (android/core-kotlin) and these tests in
 #      one kotlinc call (skipped when no input changed since the last compile),
-#   4. runs the worker-day test through JNA against target/release/libalongside_ffi.so.
+#   4. starts one PostgreSQL cluster and the real relay (tests/kotlin/relay.sh; stopped on every
+#      exit) for the team sync test, which fails loudly when they cannot start,
+#   5. runs the worker-day test through JNA against target/release/libalongside_ffi.so.
 # Before all that it runs the phone shells' checks (tests/shells/run.sh: the API check, the usage
 # check, the words check (no user-facing word of the apps' own) and the platform-key adapter on
 # the JVM), so the last line counts them too.
@@ -42,8 +44,11 @@ count() { # count SUMMARY STATUS
 # A step before the tests (toolchain, bindings, kotlinc) that stops the run still ends it with the
 # count, the stop counted as one failure.
 final_printed=0
+# shellcheck source=tests/kotlin/relay.sh
+source "$root/tests/kotlin/relay.sh"
 on_exit() {
     local status=$?
+    relay_stop
     if [[ "$mode" == test && $final_printed -eq 0 ]]; then
         echo "kotlin-test: stopped before the Kotlin tests ran to the end (exit $status)"
         echo "$passed passed, $((failed + 1)) failed"
@@ -113,6 +118,7 @@ if [[ "$mode" == bench ]]; then
     java_run org.alongside.bench.TimelineBenchKt
 else
     log=build/kotlin/last-run.txt
+    relay_start "$root"
     set +e
     java_run org.alongside.tests.WorkerDayTestKt 2>&1 | tee "$log"
     status=${PIPESTATUS[0]}
@@ -122,5 +128,6 @@ else
     echo "(phone shells: ${shells_summary:-none}; Kotlin on the JVM: $kotlin_summary)"
     echo "$passed passed, $failed failed"
     final_printed=1
+    relay_stop
     [[ $failed -eq 0 ]]
 fi

@@ -223,6 +223,19 @@ app-field-worker-step = خطوة العامل
 app-field-measure = كيف يظهر التقدم
 app-field-visible-to-client = يراه الشخص في الوضع المشترك
 
+app-team-title = الفريق
+app-team-explainer = تتشارك هواتف فريقك سجلاتها عبر خادم مؤسستك، مختومة فلا يستطيع الخادم قراءتها.
+app-field-server-url = عنوان الخادم
+app-action-team-create = إنشاء فريق
+app-action-team-invite = دعوة هاتف
+app-team-invite-explainer = اعرض هذا الرمز على الهاتف الآخر شخصيًا. يصلح مرة واحدة، لمدة 7 أيام.
+app-field-invite-code = رمز الدعوة
+app-action-team-join = الانضمام إلى الفريق
+app-action-sync-now = زامِن الآن
+app-sync-review-title = يحتاج إلى مراجعة
+app-sync-review-none = لا شيء يحتاج إلى مراجعة.
+app-action-keep-value = الإبقاء على هذه القيمة
+
 ## Phrases with values.
 app-record = تسجيل: { $label }
 app-remove-follow-up = إزالة المتابعة: { $label }

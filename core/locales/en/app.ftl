@@ -225,6 +225,19 @@ app-field-worker-step = Worker's step
 app-field-measure = How progress shows
 app-field-visible-to-client = The client sees it in shared mode
 
+app-team-title = Team
+app-team-explainer = Your team's phones share their records through your agency's server, sealed so the server cannot read them.
+app-field-server-url = Server address
+app-action-team-create = Start a team
+app-action-team-invite = Invite a phone
+app-team-invite-explainer = Show this code to the other phone in person. It works once, for 7 days.
+app-field-invite-code = Invite code
+app-action-team-join = Join the team
+app-action-sync-now = Sync now
+app-sync-review-title = Needs review
+app-sync-review-none = Nothing needs review.
+app-action-keep-value = Keep this value
+
 ## Phrases with values.
 app-record = Record: { $label }
 app-remove-follow-up = Remove follow-up: { $label }

@@ -223,6 +223,19 @@ app-field-worker-step = Paso del profesional
 app-field-measure = Cómo se ve el progreso
 app-field-visible-to-client = La persona lo ve en el modo compartido
 
+app-team-title = Equipo
+app-team-explainer = Los teléfonos de tu equipo comparten sus registros a través del servidor de tu organización, sellados para que el servidor no pueda leerlos.
+app-field-server-url = Dirección del servidor
+app-action-team-create = Crear un equipo
+app-action-team-invite = Invitar un teléfono
+app-team-invite-explainer = Muestra este código al otro teléfono en persona. Sirve una vez, durante 7 días.
+app-field-invite-code = Código de invitación
+app-action-team-join = Unirse al equipo
+app-action-sync-now = Sincronizar ahora
+app-sync-review-title = Por revisar
+app-sync-review-none = Nada por revisar.
+app-action-keep-value = Conservar este valor
+
 ## Phrases with values.
 app-record = Registrar: { $label }
 app-remove-follow-up = Quitar seguimiento: { $label }

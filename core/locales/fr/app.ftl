@@ -223,6 +223,19 @@ app-field-worker-step = Étape de l'intervenant
 app-field-measure = Comment voir les progrès
 app-field-visible-to-client = La personne le voit en mode partagé
 
+app-team-title = Équipe
+app-team-explainer = Les téléphones de votre équipe partagent leurs dossiers par le serveur de votre organisme, scellés pour que le serveur ne puisse pas les lire.
+app-field-server-url = Adresse du serveur
+app-action-team-create = Créer une équipe
+app-action-team-invite = Inviter un téléphone
+app-team-invite-explainer = Montrez ce code à l'autre téléphone en personne. Il sert une fois, pendant 7 jours.
+app-field-invite-code = Code d'invitation
+app-action-team-join = Rejoindre l'équipe
+app-action-sync-now = Synchroniser
+app-sync-review-title = À vérifier
+app-sync-review-none = Rien à vérifier.
+app-action-keep-value = Garder cette valeur
+
 ## Phrases with values.
 app-record = Noter : { $label }
 app-remove-follow-up = Retirer le suivi : { $label }

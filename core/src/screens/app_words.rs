@@ -259,6 +259,18 @@ app_words! {
     field_worker_step = "app-field-worker-step", "Worker's step";
     field_measure = "app-field-measure", "How progress shows";
     field_visible_to_client = "app-field-visible-to-client", "The client sees it in shared mode";
+    team_title = "app-team-title", "Team";
+    team_explainer = "app-team-explainer", "Your team's phones share their records through your agency's server, sealed so the server cannot read them.";
+    field_server_url = "app-field-server-url", "Server address";
+    action_team_create = "app-action-team-create", "Start a team";
+    action_team_invite = "app-action-team-invite", "Invite a phone";
+    team_invite_explainer = "app-team-invite-explainer", "Show this code to the other phone in person. It works once, for 7 days.";
+    field_invite_code = "app-field-invite-code", "Invite code";
+    action_team_join = "app-action-team-join", "Join the team";
+    action_sync_now = "app-action-sync-now", "Sync now";
+    sync_review_title = "app-sync-review-title", "Needs review";
+    sync_review_none = "app-sync-review-none", "Nothing needs review.";
+    action_keep_value = "app-action-keep-value", "Keep this value";
 }
 
 /// A phrase of the apps' chrome with values put in. Days and times are passed already

@@ -67,6 +67,8 @@ extension View {
                 AssessmentPage(clientId: clientId)
             case .balance(let clientId):
                 DutyBalancePage(clientId: clientId)
+            case .syncReview:
+                NeedsReviewPage()
             }
         }
     }

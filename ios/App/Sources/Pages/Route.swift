@@ -12,4 +12,6 @@ enum Route: Hashable {
     case assessment(clientId: String)
     /// The duty balance: one client's, or (nil) the worker's whole caseload.
     case balance(clientId: String?)
+    /// Team sync's "needs review" list.
+    case syncReview
 }

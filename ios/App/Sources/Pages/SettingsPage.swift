@@ -78,6 +78,7 @@ struct SettingsPage: View {
                     .disabled(duressCurrent.isEmpty || model.busy)
             }
             BackupSection()
+            TeamSection()
             Section { LockButton() }
         }
         .navigationTitle(words.tabSettings)

@@ -7,6 +7,8 @@ struct TodayPage: View {
     @Environment(\.words) private var words
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<TodayView>()
+    /// Team sync's status line (nothing shows on a phone in no team).
+    @StateObject private var sync = SyncModel()
     /// The follow-up being corrected (`updateFollowUp`), and its words as typed.
     @State private var editingFollowUp: TodayFollowUp?
     @State private var followUpText = ""
@@ -21,6 +23,7 @@ struct TodayPage: View {
                     Text(view.summary)
                     NavigationLink(words.dutyBalanceTitle, value: Route.balance(clientId: nil))
                 }
+                SyncStatusSection(model: sync)
                 TodayCornerSection(corner: view.corner)
                 if !view.visits.isEmpty {
                     Section(words.todayVisits) {
@@ -120,6 +123,7 @@ struct TodayPage: View {
         // The phone's time of day: outside working hours the core shows no reminders.
         let now = Days.clockTime(Date())
         await model.load { try await store.withWorker { w in try w.todayAt(day: day, now: now) } }
+        await sync.load(store: store)
     }
 
     private func change(_ body: @escaping @Sendable (WorkerSession) throws -> Void) async {

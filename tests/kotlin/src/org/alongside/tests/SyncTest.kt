@@ -50,7 +50,7 @@ fun syncAcrossTheFfi() {
                 s.teamCreate("http://relay.invalid", relay)
                 assertEquals(listOf("POST http://relay.invalid/v1/teams"), relay.calls)
                 s.addDebrief(
-                    DebriefInput(LocalDate.of(2026, 11, 23), DebriefOccasion.END_OF_DAY, 3u, "KTSYNC", null, null, null, true),
+                    DebriefInput(LocalDate.of(2026, 11, 23), DebriefOccasion.END_OF_DAY, 3, "KTSYNC", null, null, null, true),
                 )
                 val status = s.syncStatus()
                 assertTrue(status.inTeam && status.member && status.admin, "$status")

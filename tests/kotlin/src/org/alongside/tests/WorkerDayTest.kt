@@ -92,6 +92,7 @@ fun main(): Unit = Harness.run {
     Harness.section("the words the apps show") { appWordsAndLanguage() }
     Harness.section("corrections through the holders") { correctionsThroughHolders() }
     Harness.section("team sync") { syncAcrossTheFfi() }
+    Harness.section("team sync against the relay") { syncThroughTheRelay() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {

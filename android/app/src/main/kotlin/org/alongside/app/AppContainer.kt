@@ -13,7 +13,9 @@ import org.alongside.app.keys.KeystorePlatformKey
 import org.alongside.app.security.AndroidKeystoreDeviceKey
 import org.alongside.app.security.AndroidKeystoreKeySource
 import org.alongside.app.security.BiometricCipherAuthenticator
+import org.alongside.app.sync.OkHttpSyncTransport
 import org.alongside.core.PlatformKey
+import org.alongside.core.SyncTransport
 import org.alongside.core.appWords
 import org.alongside.state.VaultRepository
 
@@ -60,4 +62,7 @@ class AppContainer(context: Context) {
     val autoLock = AutoLock(repository, scope, core)
 
     val backups = BackupFiles(app)
+
+    /** Team sync's network: one OkHttp exchange per call the core makes. */
+    val syncTransport: SyncTransport = OkHttpSyncTransport()
 }

@@ -36,6 +36,7 @@ import org.alongside.app.ui.incident.IncidentScreen
 import org.alongside.app.ui.note.NoteScreen
 import org.alongside.app.ui.settings.SettingsScreen
 import org.alongside.app.ui.shared.SharedModeScreen
+import org.alongside.app.ui.sync.NeedsReviewScreen
 import org.alongside.app.ui.today.TodayScreen
 import org.alongside.app.ui.unlock.CreateVaultScreen
 import org.alongside.app.ui.unlock.UnlockScreen
@@ -98,6 +99,7 @@ private fun AppGraph(container: AppContainer, activity: FragmentActivity, unlock
         composable(Routes.CASELOAD) { CaseloadScreen(nav) }
         composable(Routes.SETTINGS) { SettingsScreen(nav) }
         composable(Routes.CORNER) { MyCornerScreen(nav) }
+        composable(Routes.SYNC_REVIEW) { NeedsReviewScreen(nav) }
         composable(Routes.CLIENT, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
             ClientScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())
         }

@@ -20,9 +20,11 @@ object Routes {
     const val ASSESSMENT = "assessment/{clientId}"
     const val REFERRALS = "referrals/{clientId}"
     const val BALANCE = "balance?clientId={clientId}"
+    /** The "needs review" list of team sync. */
+    const val SYNC_REVIEW = "sync-review"
 
     /** Where the worker's screens live; the rest belong to one vault status each. */
-    val worker = setOf(TODAY, CASELOAD, CORNER, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT, REVIEW, ASSESSMENT, REFERRALS, BALANCE, OWNS)
+    val worker = setOf(TODAY, CASELOAD, CORNER, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT, REVIEW, ASSESSMENT, REFERRALS, BALANCE, OWNS, SYNC_REVIEW)
 
     fun shared(clientId: String) = "shared/$clientId"
 

@@ -148,6 +148,7 @@ fun SettingsScreen(nav: NavController) {
             DuressPassphrase(model)
             HorizontalDivider()
             BackupSection()
+            TeamSection()
         }
     }
 

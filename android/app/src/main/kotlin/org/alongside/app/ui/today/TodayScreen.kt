@@ -43,6 +43,7 @@ import org.alongside.app.ui.common.WorkerTabs
 import org.alongside.app.ui.common.display
 import org.alongside.app.ui.common.rememberHolder
 import org.alongside.app.ui.corner.TodayCornerSection
+import org.alongside.app.ui.sync.SyncStatusRow
 import org.alongside.core.ActivityStatus
 import org.alongside.core.Duty
 import org.alongside.core.TodayFollowUp
@@ -79,6 +80,7 @@ fun TodayScreen(nav: NavController) {
             item { ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() }, modifier = Modifier.padding(16.dp)) }
             if (view != null) {
                 item { Text(view.summary, modifier = Modifier.padding(16.dp)) }
+                item { SyncStatusRow(nav) }
                 item { TodayCornerSection(view.corner) }
                 item {
                     // The worker's own duty balance across the caseload, with the empowerment hint.

@@ -1,0 +1,63 @@
+package org.alongside.app.ui.settings
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.text.selection.SelectionContainer
+import androidx.compose.material3.Button
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import org.alongside.app.ui.common.ErrorBanner
+import org.alongside.app.ui.common.LocalAppContainer
+import org.alongside.app.ui.common.SectionTitle
+import org.alongside.app.ui.common.rememberHolder
+import org.alongside.app.ui.common.words
+import org.alongside.state.SyncState
+
+/**
+ * Settings → Team: on a phone in no team, start one on the agency's server or join with a code
+ * shown in person on an admin's phone; on an admin's phone, make an invite code (shown as text, which
+ * is what a QR code would carry). The status line is the core's.
+ */
+@Composable
+fun TeamSection() {
+    val container = LocalAppContainer.current
+    val model = rememberHolder("team") { SyncState(it, container.syncTransport) }
+    val screen by model.holder.state.collectAsStateWithLifecycle()
+    LaunchedEffect(Unit) { model.call { load() } }
+    var server by remember { mutableStateOf("") }
+    var code by remember { mutableStateOf("") }
+    val page = screen.data
+
+    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        SectionTitle(words().teamTitle)
+        Text(words().teamExplainer)
+        ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() })
+        page?.let { Text(it.status.summary) }
+        if (page != null && !page.status.inTeam) {
+            OutlinedTextField(server, { server = it }, label = { Text(words().fieldServerUrl) }, singleLine = true)
+            Button(onClick = { model.call { createTeam(server) } }, enabled = server.isNotBlank() && !screen.busy) {
+                Text(words().actionTeamCreate)
+            }
+            OutlinedTextField(code, { code = it }, label = { Text(words().fieldInviteCode) }, singleLine = true)
+            Button(onClick = { model.call { join(code) } }, enabled = code.isNotBlank() && !screen.busy) {
+                Text(words().actionTeamJoin)
+            }
+        }
+        if (page != null && page.status.admin) {
+            OutlinedButton(onClick = { model.call { invite() } }, enabled = !screen.busy) { Text(words().actionTeamInvite) }
+            page.inviteCode?.let { invite ->
+                Text(words().teamInviteExplainer)
+                SelectionContainer { Text(invite) }
+            }
+        }
+    }
+}

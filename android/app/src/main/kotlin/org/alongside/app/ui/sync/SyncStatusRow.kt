@@ -1,0 +1,47 @@
+package org.alongside.app.ui.sync
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.navigation.NavController
+import org.alongside.app.ui.Routes
+import org.alongside.app.ui.common.ErrorBanner
+import org.alongside.app.ui.common.LocalAppContainer
+import org.alongside.app.ui.common.rememberHolder
+import org.alongside.app.ui.common.words
+import org.alongside.state.SyncState
+
+/**
+ * Today's sync line: the core's status sentence, "sync now", and the way to the "needs review"
+ * list when a field changed differently on two phones. Nothing shows on a phone in no team.
+ */
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+fun SyncStatusRow(nav: NavController) {
+    val container = LocalAppContainer.current
+    val model = rememberHolder("sync") { SyncState(it, container.syncTransport) }
+    val screen by model.holder.state.collectAsStateWithLifecycle()
+    LaunchedEffect(Unit) { model.call { load() } }
+    val page = screen.data ?: return
+    if (!page.status.inTeam) return
+    Column(Modifier.padding(horizontal = 16.dp, vertical = 8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() })
+        Text(page.status.summary)
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            OutlinedButton(onClick = { model.call { syncNow() } }, enabled = !screen.busy) { Text(words().actionSyncNow) }
+            if (page.reviews.isNotEmpty()) {
+                OutlinedButton(onClick = { nav.navigate(Routes.SYNC_REVIEW) }) { Text(words().syncReviewTitle) }
+            }
+        }
+    }
+}

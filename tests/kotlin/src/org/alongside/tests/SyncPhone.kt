@@ -1,0 +1,54 @@
+package org.alongside.tests
+
+import java.time.LocalDate
+import kotlin.system.exitProcess
+import org.alongside.core.GoalInput
+import org.alongside.core.LifeArea
+import org.alongside.state.JdkSyncTransport
+import org.alongside.state.SyncState
+import org.alongside.state.VaultRepository
+import org.alongside.state.VaultStatus
+
+/*
+ * The second phone of the relay test (SyncRelayTest.kt), as its own JVM process with its own
+ * vault folder: each run opens the vault, does one thing through the app's Kotlin layer
+ * (SyncState over the JDK transport), prints what it found as `key=value` lines, and exits.
+ *
+ * Usage: SyncPhoneKt DIR join CODE | sync | status | goal GOAL_ID | edit-goal GOAL_ID WORDS |
+ *        reviews | resolve ITEM_ID CHOICE
+ */
+
+const val PHONE_PASS = "correct horse battery staple"
+
+fun main(args: Array<String>) {
+    val (dir, command) = args
+    val repo = VaultRepository(dir, TestClock(), autoLockSeconds = 3600u)
+    val opened = if (repo.start() == VaultStatus.NoVault) repo.create(PHONE_PASS) else repo.unlock(PHONE_PASS)
+    check(opened == VaultStatus.Unlocked) { "the vault did not open: $opened" }
+    val sync = SyncState(repo, JdkSyncTransport())
+    val ok = when (command) {
+        "join" -> sync.join(args[2])
+        "sync" -> sync.syncNow().also { sync.screen.data?.lastSync?.let { println("received=${it.received}") } }
+        "status" -> sync.load()
+        "goal" -> true.also { println("words=" + repo.withWorker { it.goal(args[2]).clientWords }) }
+        "edit-goal" -> true.also {
+            repo.withWorker { it.updateGoal(args[2], GoalInput(LifeArea.HOUSING, args[3], null, null, null, null)) }
+        }
+        "reviews" -> sync.load().also {
+            for (item in sync.screen.data?.reviews.orEmpty()) {
+                println("review=${item.id}\t${item.field}\t${item.choices.joinToString("\t") { it.value }}")
+            }
+        }
+        "resolve" -> sync.resolve(args[2], args[3].toInt())
+        "clients" -> true.also { repo.withWorker { it.clients() }.clients.forEach { println("client=${it.preferredName}") } }
+        else -> error("unknown command $command")
+    }
+    sync.load()
+    sync.screen.data?.status?.let { println("member=${it.member}"); println("reviews=${it.reviews}"); println("summary=${it.summary}") }
+    sync.screen.error?.let { println("error=$it") }
+    repo.close()
+    exitProcess(if (ok) 0 else 1)
+}
+
+/** Today's date for the records the phones write (fixed: the test never reads the clock). */
+val SYNC_DAY: LocalDate = LocalDate.of(2026, 11, 23)

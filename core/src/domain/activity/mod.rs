@@ -117,12 +117,25 @@ impl Record for Activity {
                 counts.insert(span, 1);
             }
         }
-        if !counts.is_empty() {
+        // A scheduled one is listed on its day with what the caseload shows of it.
+        let value = if self.status == ActivityStatus::Scheduled {
+            serde_json::to_value(ScheduledVisit {
+                client_id: self.client_id.clone(),
+                day: self.day,
+                time: self.time,
+                kind: self.kind,
+                id: self.id.clone(),
+            })
+            .unwrap_or_default()
+        } else {
+            serde_json::Value::Null
+        };
+        if !counts.is_empty() || !value.is_null() {
             let bucket = self.day.to_string();
             marks.push(storage::indexes::Mark {
                 index: DUTY_DAY_INDEX.into(),
                 bucket: bucket.clone(),
-                value: serde_json::Value::Null,
+                value,
                 counts,
                 total: bucket,
             });
@@ -301,23 +314,58 @@ pub(crate) fn upcoming_for_client(
     Ok(out)
 }
 
-/// Every client's scheduled activities over `days` days from `from`, found through the day tags
-/// so no other activity is opened.
+/// What the caseload shows of a scheduled activity (also its mark's value in the day index).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ScheduledVisit {
+    /// Whose it is.
+    pub client_id: String,
+    /// Its day.
+    pub day: Day,
+    /// Its time, if set.
+    pub time: Option<ClockTime>,
+    /// Its kind.
+    pub kind: ActivityKind,
+    /// The activity's id (orders visits of the same day and time).
+    pub id: String,
+}
+
+/// Every client's scheduled activities over `days` days from `from`, soonest first: with
+/// `indexed`, from their marks in the day index, so no activity is opened; otherwise through the
+/// day tags, opening only those days' activities.
 pub(crate) fn scheduled_between(
     conn: &Connection,
     keys: &Keys,
     from: Day,
     days: u32,
-) -> Result<Vec<Activity>> {
+    indexed: bool,
+) -> Result<Vec<ScheduledVisit>> {
     let mut out = Vec::new();
     for offset in 0..i64::from(days) {
+        let day = from.add_days(offset);
+        if indexed {
+            out.extend(
+                storage::indexes::listed(conn, keys, DUTY_DAY_INDEX, &day.to_string())?
+                    .into_iter()
+                    .filter_map(|(_, m)| serde_json::from_value::<ScheduledVisit>(m.value).ok()),
+            );
+            continue;
+        }
         out.extend(
-            storage::list_on_day::<Activity>(conn, keys, from.add_days(offset))?
+            storage::list_on_day::<Activity>(conn, keys, day)?
                 .into_iter()
-                .filter(|a| a.status == ActivityStatus::Scheduled),
+                .filter(|a| a.status == ActivityStatus::Scheduled)
+                .map(|a| ScheduledVisit {
+                    client_id: a.client_id,
+                    day: a.day,
+                    time: a.time,
+                    kind: a.kind,
+                    id: a.id,
+                }),
         );
     }
-    out.sort_by_key(|a| (a.day, a.time.is_none(), a.time));
+    out.sort_by(|a, b| {
+        (a.day, a.time.is_none(), a.time, &a.id).cmp(&(b.day, b.time.is_none(), b.time, &b.id))
+    });
     Ok(out)
 }
 

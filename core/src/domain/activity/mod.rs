@@ -130,16 +130,15 @@ impl Record for Activity {
         } else {
             serde_json::Value::Null
         };
-        if !counts.is_empty() || !value.is_null() {
-            let bucket = self.day.to_string();
-            marks.push(storage::indexes::Mark {
-                index: DUTY_DAY_INDEX.into(),
-                bucket: bucket.clone(),
-                value,
-                counts,
-                total: bucket,
-            });
-        }
+        // Every activity has this mark, so that a mark row's presence says nothing of its status.
+        let bucket = self.day.to_string();
+        marks.push(storage::indexes::Mark {
+            index: DUTY_DAY_INDEX.into(),
+            bucket: bucket.clone(),
+            value,
+            counts,
+            total: bucket,
+        });
         marks
     }
 }

@@ -527,6 +527,9 @@ fn repeat_cmd(vault_dir: &Path, scratch: &Path, op: &str, n: usize) {
                     "timeline",
                 )
             })),
+            "caseload-scan" => drop(alongside_core::test_support::by_full_scan(|| {
+                ok(s.caseload(day), "caseload")
+            })),
             "duty-scan" => drop(alongside_core::test_support::by_full_scan(|| {
                 ok(s.duty_balance(day.add_days(-364), day), "duty")
             })),

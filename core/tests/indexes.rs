@@ -6,9 +6,10 @@
 mod common;
 
 use alongside_core::test_support::by_full_scan;
-use alongside_core::{ActivityInput, ActivityKind};
+use alongside_core::{ActivityInput, ActivityKind, ClockTime, CornerSettings, DebriefInput};
 use alongside_core::{ActivityStatus, BackupOptions, KdfCost, ReferralStatus, WorkerSession};
 use alongside_core::{Day, Duty, IncidentInput, IncidentKind, ReferralInput, ResourceCategory};
+use alongside_core::{DebriefOccasion, HeavyWeekThresholds, Lang, Scheduling, WorkingHours};
 use common::worker::*;
 use common::*;
 use std::sync::Arc;
@@ -61,8 +62,15 @@ fn step(s: &WorkerSession, w: &mut World, rng: &mut Rng) {
             let Some(c) = rng.pick(&w.clients).cloned() else {
                 return;
             };
-            let mut input = ActivityInput::new(ActivityKind::HomeVisit, rng.day(), duties(rng));
+            let kind = [ActivityKind::HomeVisit, ActivityKind::CrisisResponse][rng.below(2)];
+            let mut input = ActivityInput::new(kind, rng.day(), duties(rng));
             input.purpose = Some("Check in on the week".into());
+            input.scheduling = [Scheduling::Planned, Scheduling::Emergency][rng.below(2)];
+            if rng.below(4) > 0 {
+                // Days of back-to-back visits and of visits past the working day's end.
+                input.time = ClockTime::from_hm(8 + rng.below(10) as u32, 0);
+                input.duration_minutes = Some([30, 60, 120, 200][rng.below(4)]);
+            }
             input.status = Some(if rng.below(3) == 0 {
                 ActivityStatus::Scheduled
             } else {
@@ -141,6 +149,25 @@ fn step(s: &WorkerSession, w: &mut World, rng: &mut Rng) {
             // Refused when the move is not allowed, or the referral went with its client.
             let _ = s.set_referral_status(r, status, day("2026-01-05"), None);
         }
+        9 if rng.below(5) == 0 => {
+            let input = DebriefInput {
+                day: rng.day(),
+                occasion: DebriefOccasion::EndOfDay,
+                score: 1 + rng.below(6) as i32,
+                words: None,
+                what_helped: None,
+                for_myself: None,
+                took_break: [None, Some(false), Some(true)][rng.below(3)],
+                share_with_supervisor: false,
+            };
+            let d = s.add_debrief(input.clone()).unwrap();
+            if rng.below(3) == 0 {
+                s.update_debrief(d.id.clone(), DebriefInput { score: 9, ..input })
+                    .unwrap();
+            } else if rng.below(3) == 0 {
+                s.delete_debrief(d.id).unwrap();
+            }
+        }
         9 if rng.below(2) == 0 => {
             let Some(c) = rng.pick(&w.clients).cloned() else {
                 return;
@@ -148,7 +175,8 @@ fn step(s: &WorkerSession, w: &mut World, rng: &mut Rng) {
             let g = goal(s, &c, "A flat of my own");
             if rng.below(2) == 0 {
                 let input = s.goal(g.clone()).unwrap();
-                s.update_goal(
+                // Refused when the day drawn is before the plan's start.
+                let _ = s.update_goal(
                     g.clone(),
                     alongside_core::GoalInput {
                         area: input.area,
@@ -158,8 +186,7 @@ fn step(s: &WorkerSession, w: &mut World, rng: &mut Rng) {
                         target_date: Some(rng.day()),
                         visible_to_client: None,
                     },
-                )
-                .unwrap();
+                );
             }
             w.goals.push(g);
         }
@@ -197,6 +224,11 @@ fn assert_same_screens(s: &WorkerSession) {
         assert_eq!(indexed, by_full_scan(|| s.caseload(d).unwrap()));
         let indexed = s.today_at(d, None).unwrap();
         assert_eq!(indexed, by_full_scan(|| s.today_at(d, None).unwrap()));
+        for week in 0..4 {
+            let d = d.add_days(-7 * week);
+            let indexed = s.heavy_week(d, Lang::En).unwrap();
+            assert_eq!(indexed, by_full_scan(|| s.heavy_week(d, Lang::En).unwrap()));
+        }
         let (from, to) = (d.add_days(-364), d);
         let indexed = s.duty_balance(from, to).unwrap();
         assert_eq!(indexed, by_full_scan(|| s.duty_balance(from, to).unwrap()));
@@ -207,6 +239,25 @@ fn assert_same_screens(s: &WorkerSession) {
 }
 
 fn world(s: &WorkerSession) -> World {
+    // Every reason of the heavy-week signal shows its count from one of it, so the screens
+    // compare the week's counts themselves.
+    s.set_corner_settings(CornerSettings {
+        working_hours: Some(WorkingHours {
+            days: (1..=7).collect(),
+            start: time("08:00"),
+            end: time("17:00"),
+        }),
+        heavy_week: HeavyWeekThresholds {
+            crisis_responses: 1,
+            incidents: 1,
+            emergency_visits: 1,
+            late_finishes: 1,
+            days_without_break: 1,
+            heavy_debriefs: 1,
+        },
+        ..CornerSettings::default()
+    })
+    .unwrap();
     let resource = s
         .add_resource(resource("Legal Aid", ResourceCategory::LegalAid, &["en"]))
         .unwrap()

@@ -288,6 +288,14 @@ impl storage::Record for Incident {
                 kind: "incident".into(),
             },
         )];
+        // Counted on its day for the heavy-week signal, open or closed.
+        let mut counts = [0; crate::domain::activity::day_load::INCIDENTS as usize + 1];
+        counts[crate::domain::activity::day_load::INCIDENTS as usize] = 1;
+        marks.push(storage::indexes::Mark::counted(
+            crate::domain::activity::DUTY_DAY_INDEX,
+            &self.occurred_on.to_string(),
+            &counts,
+        ));
         if self.is_open() {
             marks.push(storage::indexes::Mark::listed(
                 OPEN_INDEX,

@@ -9,9 +9,10 @@
 
 use chrono::{Datelike, Timelike};
 use rusqlite::Connection;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::crypto::Keys;
+use crate::domain::activity::{day_load, DUTY_DAY_INDEX};
 use crate::domain::activity::{Activity, ActivityKind, ActivityStatus, Scheduling};
 use crate::domain::incident;
 use crate::domain::worker::debrief::{self, HEAVY_SCORE};
@@ -89,7 +90,10 @@ fn minutes(a: &Activity) -> Option<(i64, i64)> {
 }
 
 fn no_break(day: &[Activity]) -> bool {
-    let mut spans: Vec<(i64, i64)> = day.iter().filter_map(minutes).collect();
+    spans_no_break(day.iter().filter_map(minutes).collect())
+}
+
+fn spans_no_break(mut spans: Vec<(i64, i64)>) -> bool {
     spans.sort_unstable();
     let mut run: Option<(i64, i64)> = None;
     for (start, end) in spans {
@@ -107,20 +111,85 @@ fn no_break(day: &[Activity]) -> bool {
 }
 
 fn ran_late(day: &[Activity], hours: &WorkingHours) -> bool {
-    let end = i64::from(hours.end.0.num_seconds_from_midnight()) / 60;
-    day.iter()
-        .filter_map(minutes)
-        .any(|(_, finish)| finish > end)
+    spans_ran_late(&day.iter().filter_map(minutes).collect::<Vec<_>>(), hours)
 }
 
-/// Count the week's load from the worker's records.
+fn spans_ran_late(spans: &[(i64, i64)], hours: &WorkingHours) -> bool {
+    let end = i64::from(hours.end.0.num_seconds_from_midnight()) / 60;
+    spans.iter().any(|(_, finish)| *finish > end)
+}
+
+/// Make sure the day index the week's load is read from is built (see
+/// [`storage::indexes::ensure`]); false: count from the records themselves.
+pub(crate) fn indexed(conn: &mut Connection, keys: &Keys) -> Result<bool> {
+    Ok(!storage::indexes::bypassed()
+        && storage::indexes::ensure::<Activity>(conn, keys)?
+        && storage::indexes::ensure::<incident::Incident>(conn, keys)?
+        && storage::indexes::ensure::<debrief::Debrief>(conn, keys)?)
+}
+
+fn spans_of(total: &BTreeMap<u64, i64>) -> Vec<(i64, i64)> {
+    total
+        .range(day_load::SPANS..)
+        .filter(|(_, n)| **n > 0)
+        .filter_map(|(at, _)| day_load::unspan(*at))
+        .collect()
+}
+
+fn count(total: &BTreeMap<u64, i64>, at: u64) -> u32 {
+    total.get(&at).map_or(0, |n| u32::try_from(*n).unwrap_or(0))
+}
+
+/// The week's load from the seven days' totals of the day index: seven small rows, whatever
+/// the week held.
+fn week_load_indexed(
+    conn: &Connection,
+    keys: &Keys,
+    monday: Day,
+    hours: Option<&WorkingHours>,
+) -> Result<WeekLoad> {
+    let mut c = [0u32; 6];
+    for offset in 0..7 {
+        let d = monday.add_days(offset);
+        let total = storage::indexes::total(conn, keys, DUTY_DAY_INDEX, &d.to_string())?;
+        let spans = spans_of(&total);
+        c[0] += count(&total, day_load::CRISIS);
+        c[1] += count(&total, day_load::INCIDENTS);
+        c[2] += count(&total, day_load::EMERGENCY);
+        if hours.is_some_and(|h| spans_ran_late(&spans, h)) {
+            c[3] += 1;
+        }
+        if spans_no_break(spans) || count(&total, day_load::NO_BREAK_DEBRIEFS) > 0 {
+            c[4] += 1;
+        }
+        c[5] += count(&total, day_load::HEAVY_DEBRIEFS);
+    }
+    Ok(WeekLoad {
+        monday,
+        counts: vec![
+            (HeavyReasonKind::CrisisResponses, c[0]),
+            (HeavyReasonKind::Incidents, c[1]),
+            (HeavyReasonKind::EmergencyVisits, c[2]),
+            (HeavyReasonKind::LateFinishes, c[3]),
+            (HeavyReasonKind::DaysWithoutBreak, c[4]),
+            (HeavyReasonKind::HeavyDebriefs, c[5]),
+        ],
+    })
+}
+
+/// Count the week's load from the worker's records (`indexed`: through the day index, see
+/// [`indexed`]).
 pub(crate) fn week_load(
     conn: &Connection,
     keys: &Keys,
     day: Day,
     hours: Option<&WorkingHours>,
+    indexed: bool,
 ) -> Result<WeekLoad> {
     let monday = monday_of(day);
+    if indexed {
+        return week_load_indexed(conn, keys, monday, hours);
+    }
     let sunday = monday.add_days(6);
     let (mut crisis, mut emergency, mut late) = (0, 0, 0);
     let mut no_break_days = BTreeSet::new();

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::domain::activity;
+use crate::domain::activity::{self, ScheduledVisit};
 use crate::domain::client::{Client, ClientStatus};
 use crate::domain::plan::{self, ActiveGoal, Goal, Plan};
 use crate::error::Result;
@@ -105,32 +105,65 @@ pub fn status_label(status: &ClientStatus) -> String {
     }
 }
 
-/// The soonest dated item among a client's plan review and goal targets.
-pub(crate) fn plan_due_items(
-    plan: Option<&Plan>,
-    goals: &[ActiveGoal],
-    today: Day,
-) -> Vec<DueItem> {
+/// What a due item's label is made from: only the one shown is worded.
+enum Label<'a> {
+    Review,
+    Goal(&'a str),
+    Visit(&'a ScheduledVisit),
+    FollowUp(&'a str),
+}
+
+/// A due item before its label is worded.
+struct Due<'a> {
+    on: Day,
+    kind: DueKind,
+    label: Label<'a>,
+}
+
+impl Due<'_> {
+    fn worded(self, today: Day) -> DueItem {
+        let lang = worker_lang();
+        let label = match self.label {
+            Label::Review => word(lang, "due-plan-review"),
+            Label::Goal(words) => say(lang, "due-goal", &[("words", words.into())]),
+            Label::Visit(v) => match v.time {
+                Some(t) => say(
+                    lang,
+                    "due-visit-at",
+                    &[
+                        ("kind", v.kind.label().into()),
+                        ("time", t.to_string().into()),
+                    ],
+                ),
+                None => v.kind.label(),
+            },
+            Label::FollowUp(what) => say(lang, "due-follow-up", &[("what", what.into())]),
+        };
+        DueItem {
+            on: self.on,
+            overdue: self.on < today && self.kind != DueKind::Visit,
+            kind: self.kind,
+            label,
+        }
+    }
+}
+
+/// A client's plan review and goal targets.
+fn plan_due_items<'a>(plan: Option<&Plan>, goals: &'a [ActiveGoal]) -> Vec<Due<'a>> {
     let mut items = Vec::new();
     if let Some(plan) = plan {
-        items.push(DueItem {
+        items.push(Due {
             on: plan.review_due,
             kind: DueKind::PlanReview,
-            label: word(worker_lang(), "due-plan-review"),
-            overdue: plan.review_due < today,
+            label: Label::Review,
         });
     }
     for g in goals {
         if let Some(target) = g.target_date {
-            items.push(DueItem {
+            items.push(Due {
                 on: target,
                 kind: DueKind::GoalTarget,
-                label: say(
-                    worker_lang(),
-                    "due-goal",
-                    &[("words", g.client_words.as_str().into())],
-                ),
-                overdue: target < today,
+                label: Label::Goal(&g.client_words),
             });
         }
     }
@@ -156,63 +189,60 @@ impl WorkerSession {
     /// any record it could not open.
     /// Fails only with the errors every call has (see `WorkerSession`).
     pub fn caseload(&self, today: Day) -> Result<CaseloadView> {
-        let (mut rows, left_out) = self.with(|conn, keys| {
-            let indexed = storage::indexes::ensure::<Goal>(conn, keys)?;
-            storage::tolerant(|| {
-                let clients = storage::list::<Client>(conn, keys)?;
-                let visits = activity::scheduled_between(conn, keys, today, NEXT_VISIT_DAYS)?;
-                let follow_ups = activity::open_follow_ups(conn, keys)?;
-                // Plans and goals of every client in two queries, not two per client.
-                let mut plans = plan::current_plans(conn, keys)?;
-                let mut all_goals = plan::active_goals_by_client(conn, keys, indexed)?;
-                let mut rows = Vec::with_capacity(clients.len());
-                for c in clients {
-                    let plan = plans.remove(&c.id);
-                    let goals = all_goals.remove(&c.id).unwrap_or_default();
-                    let mut due = plan_due_items(plan.as_ref(), &goals, today);
-                    if let Some(v) = visits.iter().find(|v| v.client_id == c.id) {
-                        due.push(DueItem {
-                            on: v.day,
-                            kind: DueKind::Visit,
-                            label: match v.time {
-                                Some(t) => say(
-                                    worker_lang(),
-                                    "due-visit-at",
-                                    &[
-                                        ("kind", v.kind.label().into()),
-                                        ("time", t.to_string().into()),
-                                    ],
-                                ),
-                                None => v.kind.label(),
-                            },
-                            overdue: false,
+        let (mut rows, left_out) =
+            self.with(|conn, keys| {
+                let indexed = storage::indexes::ensure::<Goal>(conn, keys)?;
+                let visits_indexed = !storage::indexes::bypassed()
+                    && storage::indexes::ensure::<activity::Activity>(conn, keys)?;
+                storage::tolerant(|| {
+                    let clients = storage::list::<Client>(conn, keys)?;
+                    let visits = activity::scheduled_between(
+                        conn,
+                        keys,
+                        today,
+                        NEXT_VISIT_DAYS,
+                        visits_indexed,
+                    )?;
+                    let follow_ups = activity::open_follow_ups(conn, keys)?;
+                    // Plans and goals of every client in two queries, not two per client.
+                    let mut plans = plan::current_plans(conn, keys)?;
+                    let mut all_goals = plan::active_goals_by_client(conn, keys, indexed)?;
+                    let mut rows = Vec::with_capacity(clients.len());
+                    for c in clients {
+                        let plan = plans.remove(&c.id);
+                        let goals = all_goals.remove(&c.id).unwrap_or_default();
+                        let mut due = plan_due_items(plan.as_ref(), &goals);
+                        if let Some(v) = visits.iter().find(|v| v.client_id == c.id) {
+                            due.push(Due {
+                                on: v.day,
+                                kind: DueKind::Visit,
+                                label: Label::Visit(v),
+                            });
+                        }
+                        due.extend(follow_ups.iter().filter(|f| f.client_id == c.id).map(|f| {
+                            Due {
+                                on: f.due,
+                                kind: DueKind::FollowUp,
+                                label: Label::FollowUp(&f.what),
+                            }
+                        }));
+                        let next_due = due
+                            .into_iter()
+                            .min_by_key(|d| (d.on, d.kind))
+                            .map(|d| d.worded(today));
+                        rows.push(CaseloadRow {
+                            status_label: status_label(&c.status),
+                            active_goals: goals.len() as u32,
+                            next_due,
+                            client_id: c.id,
+                            preferred_name: c.preferred_name,
+                            pronouns: c.pronouns,
+                            status: c.status,
                         });
                     }
-                    due.extend(follow_ups.iter().filter(|f| f.client_id == c.id).map(|f| {
-                        DueItem {
-                            on: f.due,
-                            kind: DueKind::FollowUp,
-                            label: say(
-                                worker_lang(),
-                                "due-follow-up",
-                                &[("what", f.what.as_str().into())],
-                            ),
-                            overdue: f.due < today,
-                        }
-                    }));
-                    rows.push(CaseloadRow {
-                        status_label: status_label(&c.status),
-                        active_goals: goals.len() as u32,
-                        next_due: due.into_iter().min_by_key(|d| (d.on, d.kind)),
-                        client_id: c.id,
-                        preferred_name: c.preferred_name,
-                        pronouns: c.pronouns,
-                        status: c.status,
-                    });
-                }
-                Ok(rows)
-            })
-        })?;
+                    Ok(rows)
+                })
+            })?;
         rows.sort_by_cached_key(|r| {
             (
                 !matches!(r.status, ClientStatus::Active { .. }),

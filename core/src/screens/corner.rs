@@ -290,12 +290,19 @@ fn heavy_week_card(
     lang: Lang,
     day: Day,
     stored: &settings::StoredCorner,
+    indexed: bool,
 ) -> Result<Option<HeavyWeek>> {
     let week = iso_week(day);
     if stored.dismissed_weeks.contains(&week) {
         return Ok(None);
     }
-    let load = heavy_week::week_load(conn, keys, day, stored.settings.working_hours.as_ref())?;
+    let load = heavy_week::week_load(
+        conn,
+        keys,
+        day,
+        stored.settings.working_hours.as_ref(),
+        indexed,
+    )?;
     let reasons = load.reasons(&stored.settings.heavy_week);
     if reasons.is_empty() {
         return Ok(None);
@@ -373,6 +380,7 @@ pub(crate) fn today_corner(
     lang: Lang,
     day: Day,
     now: Option<ClockTime>,
+    indexed: bool,
 ) -> Result<TodayCorner> {
     let stored = settings::stored(conn, keys)?;
     let (off_duty, label) = duty_label(lang, &stored.settings, day, now);
@@ -396,7 +404,7 @@ pub(crate) fn today_corner(
         off_duty_label: None,
         supervision_actions: open_actions(lang, &supervision::all(conn, keys)?, day, Some(day)),
         certifications_expiring,
-        heavy_week: heavy_week_card(conn, keys, lang, day, &stored)?,
+        heavy_week: heavy_week_card(conn, keys, lang, day, &stored, indexed)?,
     })
 }
 
@@ -425,6 +433,7 @@ fn corner_screen(
     lang: Lang,
     day: Day,
     now: Option<ClockTime>,
+    indexed: bool,
 ) -> Result<CornerScreen> {
     let stored = settings::stored(conn, keys)?;
     let (off_duty, duty_label) = duty_label(lang, &stored.settings, day, now);
@@ -475,7 +484,7 @@ fn corner_screen(
         day,
         off_duty,
         duty_label,
-        heavy_week: heavy_week_card(conn, keys, lang, day, &stored)?,
+        heavy_week: heavy_week_card(conn, keys, lang, day, &stored, indexed)?,
         recent_debriefs,
         occasions: DebriefOccasion::ALL
             .iter()
@@ -507,8 +516,9 @@ impl WorkerSession {
     /// `WorkerSession`).
     pub fn corner(&self, day: Day, now: Option<ClockTime>, lang: Lang) -> Result<CornerScreen> {
         self.with(|conn, keys| {
+            let indexed = heavy_week::indexed(conn, keys)?;
             let (mut screen, left_out) =
-                storage::tolerant(|| corner_screen(conn, keys, lang, day, now))?;
+                storage::tolerant(|| corner_screen(conn, keys, lang, day, now, indexed))?;
             screen.unreadable = unreadable(left_out);
             Ok(screen)
         })
@@ -520,8 +530,9 @@ impl WorkerSession {
     /// `WorkerSession`).
     pub fn heavy_week(&self, day: Day, lang: Lang) -> Result<Option<HeavyWeek>> {
         self.with(|conn, keys| {
+            let indexed = heavy_week::indexed(conn, keys)?;
             let stored = settings::stored(conn, keys)?;
-            heavy_week_card(conn, keys, lang, day, &stored)
+            heavy_week_card(conn, keys, lang, day, &stored, indexed)
         })
     }
 }

@@ -280,9 +280,16 @@ fn today_view(
     day: Day,
     drafts: Vec<note::DraftMark>,
     now: Option<ClockTime>,
-    indexed: [bool; 2],
+    indexed: [bool; 3],
 ) -> Result<TodayView> {
-    let corner = today_corner(conn, keys, crate::words::worker_lang(), day, now)?;
+    let corner = today_corner(
+        conn,
+        keys,
+        crate::words::worker_lang(),
+        day,
+        now,
+        indexed[2],
+    )?;
     let clients = clients_by_id(conn, keys)?;
     let by_name = |id: &str| name_of(&clients, id).to_lowercase();
 
@@ -510,6 +517,7 @@ impl WorkerSession {
             let indexed = [
                 storage::indexes::ensure::<Incident>(conn, keys)?,
                 storage::indexes::ensure::<Referral>(conn, keys)?,
+                crate::rules::heavy_week::indexed(conn, keys)?,
             ];
             let (drafts, mut left_out) = storage::tolerant(|| note::drafts(conn, keys))?;
             let (mut view, more) =

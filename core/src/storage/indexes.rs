@@ -186,7 +186,7 @@ impl Record for Built {
 }
 
 /// Raise when a kind's marks change meaning: every vault builds them again once.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 fn bucket_tag(keys: &Keys, index: &str, bucket: &str) -> Vec<u8> {
     keys.lookup_tag("index", format!("{index}\0{bucket}").as_bytes())

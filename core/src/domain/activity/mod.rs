@@ -94,23 +94,92 @@ impl Record for Activity {
                 kind: Self::KIND.into(),
             },
         )];
+        // One mark per activity for both the duty balance and the week's load, so a year's
+        // figures and a week's signal open one small total a day.
+        let mut counts = std::collections::BTreeMap::new();
         if self.status == ActivityStatus::Done {
-            let mut counts = [1, 0, 0, 0];
+            counts.insert(0, 1);
             for d in &self.duties {
-                counts[*d as usize + 1] += 1;
+                *counts.entry(*d as u64 + 1).or_insert(0) += 1;
             }
-            marks.push(storage::indexes::Mark::counted(
-                DUTY_DAY_INDEX,
-                &self.day.to_string(),
-                &counts,
-            ));
         }
+        if matches!(
+            self.status,
+            ActivityStatus::Done | ActivityStatus::Scheduled
+        ) {
+            if self.kind == ActivityKind::CrisisResponse {
+                counts.insert(day_load::CRISIS, 1);
+            }
+            if self.scheduling == Scheduling::Emergency {
+                counts.insert(day_load::EMERGENCY, 1);
+            }
+            if let Some(span) = day_load::span(self.time, self.duration_minutes) {
+                counts.insert(span, 1);
+            }
+        }
+        // A scheduled one is listed on its day with what the caseload shows of it.
+        let value = if self.status == ActivityStatus::Scheduled {
+            serde_json::to_value(ScheduledVisit {
+                client_id: self.client_id.clone(),
+                day: self.day,
+                time: self.time,
+                kind: self.kind,
+                id: self.id.clone(),
+            })
+            .unwrap_or_default()
+        } else {
+            serde_json::Value::Null
+        };
+        // Every activity has this mark, so that a mark row's presence says nothing of its status.
+        let bucket = self.day.to_string();
+        marks.push(storage::indexes::Mark {
+            index: DUTY_DAY_INDEX.into(),
+            bucket: bucket.clone(),
+            value,
+            counts,
+            total: bucket,
+        });
         marks
     }
 }
 
-/// The duty balance's index: per day, the done activities and the duties they carried.
+/// The day's index: per day, the done activities and the duties they carried (the duty
+/// balance), and what the heavy-week signal counts (see [`day_load`]).
 pub(crate) const DUTY_DAY_INDEX: &str = "duty_day";
+
+/// Where a day's total in [`DUTY_DAY_INDEX`] keeps what the heavy-week signal counts: positions
+/// 0 to 3 are the duty balance's (done activities, then each duty).
+pub(crate) mod day_load {
+    use crate::time::ClockTime;
+    use chrono::Timelike;
+
+    /// Crisis responses done or scheduled.
+    pub const CRISIS: u64 = 4;
+    /// Emergency visits done or scheduled.
+    pub const EMERGENCY: u64 = 5;
+    /// Incidents that occurred on the day.
+    pub const INCIDENTS: u64 = 6;
+    /// Debriefs of the day that sat heavily.
+    pub const HEAVY_DEBRIEFS: u64 = 7;
+    /// Debriefs of the day that said there was no break.
+    pub const NO_BREAK_DEBRIEFS: u64 = 8;
+    /// Timed activities done or scheduled, by start and end minute: `SPANS + start * 100,000 +
+    /// end + 50,000`, so the day's spans are read back without opening a visit.
+    pub const SPANS: u64 = 1_000_000_000;
+
+    /// A timed activity's position among the spans.
+    pub fn span(time: Option<ClockTime>, duration_minutes: Option<i32>) -> Option<u64> {
+        let start = i64::from(time?.0.num_seconds_from_midnight()) / 60;
+        let end = (start + i64::from(duration_minutes.unwrap_or(0)) + 50_000).clamp(0, 99_999);
+        Some(SPANS + u64::try_from(start * 100_000 + end).ok()?)
+    }
+
+    /// The start and end minute of a span's position.
+    pub fn unspan(at: u64) -> Option<(i64, i64)> {
+        let v = i64::try_from(at.checked_sub(SPANS)?).ok()?;
+        Some((v / 100_000, v % 100_000 - 50_000))
+    }
+}
 
 /// Everything a worker enters about an activity; used to add and to edit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -244,23 +313,58 @@ pub(crate) fn upcoming_for_client(
     Ok(out)
 }
 
-/// Every client's scheduled activities over `days` days from `from`, found through the day tags
-/// so no other activity is opened.
+/// What the caseload shows of a scheduled activity (also its mark's value in the day index).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ScheduledVisit {
+    /// Whose it is.
+    pub client_id: String,
+    /// Its day.
+    pub day: Day,
+    /// Its time, if set.
+    pub time: Option<ClockTime>,
+    /// Its kind.
+    pub kind: ActivityKind,
+    /// The activity's id (orders visits of the same day and time).
+    pub id: String,
+}
+
+/// Every client's scheduled activities over `days` days from `from`, soonest first: with
+/// `indexed`, from their marks in the day index, so no activity is opened; otherwise through the
+/// day tags, opening only those days' activities.
 pub(crate) fn scheduled_between(
     conn: &Connection,
     keys: &Keys,
     from: Day,
     days: u32,
-) -> Result<Vec<Activity>> {
+    indexed: bool,
+) -> Result<Vec<ScheduledVisit>> {
     let mut out = Vec::new();
     for offset in 0..i64::from(days) {
+        let day = from.add_days(offset);
+        if indexed {
+            out.extend(
+                storage::indexes::listed(conn, keys, DUTY_DAY_INDEX, &day.to_string())?
+                    .into_iter()
+                    .filter_map(|(_, m)| serde_json::from_value::<ScheduledVisit>(m.value).ok()),
+            );
+            continue;
+        }
         out.extend(
-            storage::list_on_day::<Activity>(conn, keys, from.add_days(offset))?
+            storage::list_on_day::<Activity>(conn, keys, day)?
                 .into_iter()
-                .filter(|a| a.status == ActivityStatus::Scheduled),
+                .filter(|a| a.status == ActivityStatus::Scheduled)
+                .map(|a| ScheduledVisit {
+                    client_id: a.client_id,
+                    day: a.day,
+                    time: a.time,
+                    kind: a.kind,
+                    id: a.id,
+                }),
         );
     }
-    out.sort_by_key(|a| (a.day, a.time.is_none(), a.time));
+    out.sort_by(|a, b| {
+        (a.day, a.time.is_none(), a.time, &a.id).cmp(&(b.day, b.time.is_none(), b.time, &b.id))
+    });
     Ok(out)
 }
 

@@ -95,6 +95,25 @@ impl Record for Debrief {
     fn id(&self) -> &str {
         &self.id
     }
+    /// Counted on its day for the heavy-week signal (when it sat heavily, when it said there was
+    /// no break), so the week's signal does not open every debrief ever written.
+    fn marks(&self) -> Vec<storage::indexes::Mark> {
+        use crate::domain::activity::day_load::{HEAVY_DEBRIEFS, NO_BREAK_DEBRIEFS};
+        let mut counts = [0; NO_BREAK_DEBRIEFS as usize + 1];
+        if self.score <= HEAVY_SCORE {
+            counts[HEAVY_DEBRIEFS as usize] = 1;
+        }
+        if self.took_break == Some(false) {
+            counts[NO_BREAK_DEBRIEFS as usize] = 1;
+        }
+        // Every debrief has the mark, counted or not, so that a mark row's presence does not
+        // say which debriefs sat heavily.
+        vec![storage::indexes::Mark::counted(
+            crate::domain::activity::DUTY_DAY_INDEX,
+            &self.day.to_string(),
+            &counts,
+        )]
+    }
 }
 
 /// A debrief score at or below this is a day that sat heavily.

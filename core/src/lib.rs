@@ -92,6 +92,7 @@ pub use domain::referral::{
     Referral, ReferralChange, ReferralInput, ReferralStatus, ReferralView, Resource,
     ResourceCategory, ResourceInput,
 };
+pub use domain::team::{DEFAULT_UNSIGNED_NOTE_DAYS, DISPLAY_NAME_MAX, MAX_UNSIGNED_NOTE_DAYS};
 pub use domain::wellness::{WellnessAuthor, WellnessEntry, WellnessPlan, WellnessSection};
 pub use domain::worker::certification::{Certification, CertificationInput};
 pub use domain::worker::debrief::{Debrief, DebriefInput, DebriefOccasion, HEAVY_SCORE};
@@ -113,6 +114,10 @@ pub use rules::phrases::TextSpan;
 pub use screens::activity::{ActivityView, LinkedGoal};
 pub use screens::app_words::{app_phrase, app_words, AppPhrase, AppWords};
 pub use screens::boundary::{BoundaryCard, BoundaryRoute};
+pub use screens::briefing::{
+    BriefingIncident, BriefingScreen, DependenceRow, SharedDebriefRow, SupervisionRequestRow,
+    TeamNotification, UnsignedNotesRow, WorkerBriefing,
+};
 pub use screens::caseload::{
     status_label, CaseloadRow, CaseloadView, ClientList, DueItem, DueKind,
 };
@@ -139,6 +144,7 @@ pub use screens::shared::{
     DEFAULT_IDLE_SECONDS,
 };
 pub use screens::shared_words::{rating_scale, SharedWords};
+pub use screens::team::{TeamDevice, TeamMember, TeamRequestRow};
 pub use screens::timeline::{TimelineItem, TimelineKind, TimelinePage, TIMELINE_PAGE_MAX};
 pub use screens::today::{
     TodayDraft, TodayFollowUp, TodayIncident, TodayReferral, TodayReview, TodayView, TodayVisit,

@@ -122,6 +122,17 @@ pub enum Command {
     /// Records two phones changed differently: list them, keep one value.
     #[command(subcommand)]
     Review(commands::team::ReviewCommand),
+    /// The supervisor's morning briefing across the team (admins only).
+    Briefing {
+        /// Brief on this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", value_parser = crate::parse::day)]
+        today: Option<alongside_core::Day>,
+    },
+    /// What supervisors asked: list them, or mark one made of you done.
+    Requests {
+        #[command(subcommand)]
+        command: Option<commands::team::RequestsCommand>,
+    },
 
     // The worker's own corner: private to the worker, part of no client's record.
     /// Your own screen: on or off duty, a heavy week's signal, debriefs, supervision, certifications.

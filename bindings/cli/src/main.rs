@@ -91,6 +91,8 @@ fn main() -> ExitCode {
         Command::Team(c) => commands::team::run(&ctx, c),
         Command::Sync => commands::team::sync(&ctx),
         Command::Review(c) => commands::team::review(&ctx, c),
+        Command::Briefing { today } => commands::team::briefing(&ctx, *today),
+        Command::Requests { command } => commands::team::requests(&ctx, command),
         Command::Corner(c) => commands::corner::run(&ctx, c),
         Command::Debrief(c) => commands::debrief::run(&ctx, c),
         Command::Supervision(c) => commands::supervision::run(&ctx, c),

@@ -140,3 +140,6 @@ form-folder = مجلد
 form-language-tag = رمز لغة مثل en أو fr-CA أو zh-Hant-TW
 form-one-line = سطر نصي واحد بلا محارف تحكّم أو فرض اتجاه
 form-text = نص بلا محارف تحكّم أو فرض اتجاه (الأسطر الجديدة والجداول مقبولة)
+not-allowed-not-team-admin = لا يستطيع ذلك إلا قائد الفريق أو المشرف.
+not-allowed-request-not-yours = هذا الطلب موجّه إلى عضو آخر في الفريق: هو وحده يستطيع أن يعلّمه كمُنجز.
+not-allowed-no-such-member = لا يوجد هذا العضو في الفريق، أو أنه غادره.

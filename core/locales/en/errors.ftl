@@ -127,3 +127,6 @@ form-folder = a folder
 form-language-tag = a language tag such as en, fr-CA or zh-Hant-TW
 form-one-line = one line of text without control or direction-override characters
 form-text = text without control or direction-override characters (newlines and tabs are fine)
+not-allowed-not-team-admin = Only the team lead or a supervisor can do this.
+not-allowed-request-not-yours = This request was made of another team member: only they can mark it done.
+not-allowed-no-such-member = The team has no such member, or they have left it.

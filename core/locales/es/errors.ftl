@@ -122,3 +122,6 @@ form-folder = una carpeta
 form-language-tag = una etiqueta de idioma como en, fr-CA o zh-Hant-TW
 form-one-line = una línea de texto sin caracteres de control ni de cambio de dirección
 form-text = un texto sin caracteres de control ni de cambio de dirección (se admiten saltos de línea y tabulaciones)
+not-allowed-not-team-admin = Solo la persona responsable del equipo o una supervisora pueden hacer esto.
+not-allowed-request-not-yours = Esta petición se hizo a otro miembro del equipo: solo esa persona puede marcarla como hecha.
+not-allowed-no-such-member = El equipo no tiene ese miembro, o ya lo dejó.

@@ -122,3 +122,6 @@ form-folder = un dossier
 form-language-tag = une étiquette de langue comme en, fr-CA ou zh-Hant-TW
 form-one-line = une ligne de texte sans caractère de contrôle ni de forçage de direction
 form-text = un texte sans caractère de contrôle ni de forçage de direction (retours à la ligne et tabulations acceptés)
+not-allowed-not-team-admin = Seuls la ou le responsable d'équipe et les superviseurs peuvent faire cela.
+not-allowed-request-not-yours = Cette demande s'adresse à un autre membre de l'équipe : lui seul peut l'indiquer comme faite.
+not-allowed-no-such-member = L'équipe n'a pas ce membre, ou il l'a quittée.

@@ -13,6 +13,7 @@ pub(crate) mod incident;
 pub(crate) mod note;
 pub(crate) mod plan;
 pub(crate) mod referral;
+pub(crate) mod team;
 pub(crate) mod wellness;
 
 /// An enum value's stored name (`mental_health`, `advocate`): what a `Choice` sends back and

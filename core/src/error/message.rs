@@ -219,6 +219,9 @@ fn reason_sentence(lang: Lang, reason: &NotAllowedReason) -> String {
             &[("area", label(lang, "area", area).into())],
         ),
         R::SessionNotHeldYet => word(lang, "not-allowed-session-not-held-yet"),
+        R::NotTeamAdmin => word(lang, "not-allowed-not-team-admin"),
+        R::RequestNotYours => word(lang, "not-allowed-request-not-yours"),
+        R::NoSuchMember => word(lang, "not-allowed-no-such-member"),
         R::Other { reason } => reason.clone(),
     }
 }

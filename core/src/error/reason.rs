@@ -71,6 +71,12 @@ pub enum NotAllowedReason {
     },
     /// A supervision session marked held on a day still to come.
     SessionNotHeldYet,
+    /// Only a team admin (team lead or supervisor) may do this.
+    NotTeamAdmin,
+    /// A request made of another team member: only they mark it done.
+    RequestNotYours,
+    /// A team member this phone's verified team log does not name (or one who left).
+    NoSuchMember,
     /// A reason not yet given its own type and translations: shown as written, in English.
     /// Fold each into a variant above (`grep -rn "NotAllowedReason::Other\|reason: \"" core/src`).
     Other {

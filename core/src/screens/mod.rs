@@ -5,6 +5,7 @@
 pub(crate) mod activity;
 pub(crate) mod app_words;
 pub(crate) mod boundary;
+pub(crate) mod briefing;
 pub(crate) mod caseload;
 pub(crate) mod choices;
 pub(crate) mod copy;
@@ -17,6 +18,7 @@ pub(crate) mod plan;
 pub(crate) mod progress;
 pub(crate) mod shared;
 pub(crate) mod shared_words;
+pub(crate) mod team;
 pub(crate) mod timeline;
 pub(crate) mod today;
 pub(crate) mod wellness;

@@ -22,6 +22,7 @@ use crate::domain::plan::{self};
 use crate::domain::referral::{self, Referral, ReferralStatus};
 use crate::error::Result;
 use crate::screens::corner::{today_corner, TodayCorner};
+use crate::screens::team::{my_open_requests, TeamRequestRow};
 use crate::screens::{unreadable, UnreadableRecord};
 use crate::storage;
 use crate::time::{ClockTime, Day};
@@ -199,6 +200,9 @@ pub struct TodayView {
     /// certifications running out, the heavy-week signal. Off duty, every reminder above is
     /// left out too (the visits stay, so a crisis response logged off duty shows).
     pub corner: TodayCorner,
+    /// What the worker's supervisors asked of them and is not done yet, soonest wanted first
+    /// (empty outside a team, and off duty).
+    pub requests: Vec<TeamRequestRow>,
 }
 
 /// "Review due in 3 days", "Review overdue by 1 day", in the worker's language.
@@ -274,7 +278,7 @@ fn referrals_to_check(
     storage::get_many::<Referral>(conn, keys, &ids)
 }
 
-fn today_view(
+pub(crate) fn today_view(
     conn: &Connection,
     keys: &Keys,
     day: Day,
@@ -433,8 +437,10 @@ fn today_view(
         )
     });
 
+    let mut requests = my_open_requests(conn, keys)?;
     if corner.off_duty {
         // Off duty: no reminders, only what happened or is planned on the day.
+        requests.clear();
         overdue.clear();
         due.clear();
         reviews.clear();
@@ -471,6 +477,9 @@ fn today_view(
     if !drafts.is_empty() {
         parts.push(say(lang, "today-notes-to-sign", &count(drafts.len())));
     }
+    if !requests.is_empty() {
+        parts.push(say(lang, "today-requests", &count(requests.len())));
+    }
     if corner.off_duty {
         parts.insert(0, word(lang, "today-off-duty"));
     }
@@ -492,6 +501,7 @@ fn today_view(
         drafts_to_sign: drafts,
         unreadable: Vec::new(),
         corner,
+        requests,
     })
 }
 

@@ -14,7 +14,8 @@ use std::cell::Cell;
 
 use crate::error::Result;
 
-/// The record kinds a team shares: a client's record and the team's resource directory.
+/// The record kinds a team shares: a client's record, the team's resource directory, and the
+/// team's own records about its members (see `domain::team`).
 pub const SHARED_KINDS: &[&str] = &[
     "client",
     "client_entry",
@@ -33,6 +34,19 @@ pub const SHARED_KINDS: &[&str] = &[
     "referral",
     "resource",
     "wellness_plan",
+    // The team as people: a member's display name (the log and relay never carry one).
+    "team_profile",
+    // What a supervisor asks of a worker: theirs and the admins' (sealed in the worker's own
+    // keyspace), so both phones see it and its "done".
+    "team_request",
+    // A worker's request for supervision, for their supervisors only (their own keyspace).
+    "supervision_request",
+    // A copy of one debrief the worker chose to share, for their supervisors only (their own
+    // keyspace); the private `debrief` itself never leaves.
+    "debrief_shared",
+    // Counts of unsigned notes per client, no note text: drafts never leave, the briefing needs
+    // to know they wait (the worker's own keyspace).
+    "unsigned_notes",
 ];
 
 thread_local! {

@@ -68,6 +68,20 @@ pub struct ReviewItem {
     pub summary: String,
 }
 
+impl WorkerSession {
+    /// What this phone publishes for its supervisors before each sync: the count of its member's
+    /// unsigned notes per client (drafts themselves never leave).
+    fn publish_for_team(&self) -> Result<()> {
+        let Some(r) = self.with(|c, k| super::roster::roster(c, k))? else {
+            return Ok(());
+        };
+        let drafts = self.with(|c, k| crate::domain::note::drafts(c, k))?;
+        self.write(|tx, k| {
+            crate::domain::team::publish_unsigned(tx, k, &r.me.to_text(), drafts)
+        })
+    }
+}
+
 fn item(r: Review) -> ReviewItem {
     let lang = worker_lang();
     let kind = crate::words::lookup(lang, &format!("label-record-{}", r.kind), &[])
@@ -144,6 +158,7 @@ impl WorkerSession {
     /// refused, or what it sent did not verify; what was synced stays, and the outbox keeps every
     /// change for the next try), and the errors every call has (see `WorkerSession`).
     pub fn sync_now(&self, transport: Arc<dyn SyncTransport>) -> Result<SyncReport> {
+        self.publish_for_team()?;
         super::engine::sync(self, transport.as_ref())
     }
 

@@ -132,6 +132,7 @@ pub fn create(session: &WorkerSession, server: &str, t: &dyn SyncTransport) -> R
         client: None,
         keys: BTreeMap::from([(0, random_bytes()?)]),
         granted: Vec::new(),
+        staff: None,
     };
     session.write(|tx, k| {
         storage::put(tx, k, &team)?;
@@ -208,7 +209,7 @@ pub fn join(session: &WorkerSession, code: &str, t: &dyn SyncTransport) -> Resul
     })
 }
 
-fn sign_in(link: &mut Link<'_>, team: &Team) -> Result<TokenResponse> {
+pub(super) fn sign_in(link: &mut Link<'_>, team: &Team) -> Result<TokenResponse> {
     let device = team.device()?;
     let ch: ChallengeResponse = link.post(
         "/v1/auth/challenge",

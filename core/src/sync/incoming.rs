@@ -83,6 +83,7 @@ pub fn apply(
                 client: g.client.clone(),
                 keys: BTreeMap::new(),
                 granted: Vec::new(),
+                staff: g.staff,
             });
         k.keys.insert(g.epoch, g.key);
         if !k.granted.contains(&e.author) {

@@ -92,6 +92,10 @@ pub struct Keyspace {
     /// here); every other active device gets a grant at the next sync.
     #[serde(default)]
     pub granted: Vec<DeviceId>,
+    /// The staff member whose own keyspace this is (their shared debriefs and supervision requests):
+    /// held by them and the team's admins.
+    #[serde(default)]
+    pub staff: Option<alongside_wire::MemberId>,
 }
 
 impl Record for Keyspace {

@@ -14,6 +14,7 @@ mod link;
 mod local;
 mod merge;
 mod outgoing;
+pub(crate) mod roster;
 mod seal;
 
 pub use api::{ReviewChoice, ReviewItem, SyncReport, SyncStatus};

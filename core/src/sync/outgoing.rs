@@ -46,6 +46,10 @@ pub struct Grant {
     pub epoch: u64,
     /// The key.
     pub key: [u8; 32],
+    /// The staff member whose own keyspace this is (their shared debriefs and supervision requests):
+    /// held by them and the team's admins.
+    #[serde(default)]
+    pub staff: Option<alongside_wire::MemberId>,
 }
 
 /// How a kind may change on the team (the only thing the relay learns of it).
@@ -65,6 +69,16 @@ pub fn grants_keyspace(device: &DeviceId) -> KeyspaceId {
     let mut id = [0u8; 16];
     id.copy_from_slice(&h.0[..16]);
     Id16(id)
+}
+
+/// The staff member a record is about, when its JSON names one in `staff_member` (their shared
+/// debriefs, supervision requests, what their supervisor asked of them): it goes to their own
+/// keyspace, not the team's.
+fn staff_of(value: &serde_json::Value) -> Option<alongside_wire::MemberId> {
+    value
+        .get("staff_member")
+        .and_then(|m| m.as_str())
+        .and_then(Id16::from_text)
 }
 
 /// Everything one write transaction needs to make ops.
@@ -150,14 +164,24 @@ impl Maker<'_> {
             .collect()
     }
 
-    /// The keyspace for a new record: the team-wide one for records of no client, else the
-    /// client's (made now, and granted to every other device, if it is the client's first).
-    fn keyspace_for(&self, owner: Option<&str>) -> Result<KeyspaceId> {
-        let Some(client) = owner else {
+    /// The keyspace for a new record: a staff member's own one for a record about them (its JSON
+    /// names them in `staff_member`), the client's for a client's record, else the team-wide one.
+    /// A staff member's or client's keyspace is made here at its first record, and granted to the
+    /// other devices by `grant_missing` in this same transaction.
+    fn keyspace_for(
+        &self,
+        owner: Option<&str>,
+        staff: Option<alongside_wire::MemberId>,
+    ) -> Result<KeyspaceId> {
+        if owner.is_none() && staff.is_none() {
             return Ok(self.team.team_keyspace);
-        };
+        }
         let all = storage::list::<Keyspace>(self.tx, self.keys)?;
-        if let Some(k) = all.iter().find(|k| k.client.as_deref() == Some(client)) {
+        let held = |k: &&Keyspace| match staff {
+            Some(member) => k.staff == Some(member),
+            None => k.client.as_deref() == owner,
+        };
+        if let Some(k) = all.iter().find(held) {
             return Ok(k.keyspace);
         }
         let keyspace = Id16(random_bytes()?);
@@ -165,11 +189,15 @@ impl Maker<'_> {
         let k = Keyspace {
             id: local::keyspace_row(&keyspace),
             keyspace,
-            client: Some(client.to_string()),
+            client: if staff.is_some() {
+                None
+            } else {
+                owner.map(str::to_string)
+            },
             keys: BTreeMap::from([(self.state.epoch(&keyspace), key)]),
             granted: Vec::new(),
+            staff,
         };
-        // Granted to the others by `grant_missing`, in this same transaction.
         storage::put(self.tx, self.keys, &k)?;
         Ok(keyspace)
     }
@@ -210,6 +238,7 @@ impl Maker<'_> {
                 client: k.client.clone(),
                 epoch,
                 key: *key,
+                staff: k.staff,
             },
         )
     }
@@ -314,7 +343,7 @@ impl Maker<'_> {
                     local: id.to_string(),
                     kind: kind.to_string(),
                     class: class_of(kind),
-                    keyspace: self.keyspace_for(owner_of)?,
+                    keyspace: self.keyspace_for(owner_of, staff_of(&value))?,
                     heads: Vec::new(),
                     revs: BTreeMap::new(),
                 }

@@ -30,4 +30,5 @@ pub(crate) const FILES: &[(Lang, &str, &str)] = areas![
     "corner_forms",
     "app",
     "sync",
+    "team",
 ];

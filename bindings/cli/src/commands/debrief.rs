@@ -40,6 +40,9 @@ pub enum Command {
     List,
     /// Erase a debrief for good.
     Delete { debrief: String },
+    /// Share a copy of one debrief with your supervisors (sealed for you and the team's admins;
+    /// the debrief itself stays on this phone).
+    Share { debrief: String },
 }
 
 pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
@@ -70,6 +73,10 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
         Command::List => {
             let all = ctx.worker(|s| s.debriefs())?;
             ctx.show(all.as_slice(), print::debriefs)
+        }
+        Command::Share { debrief } => {
+            ctx.worker(|s| s.debrief_share(debrief.clone()))?;
+            ctx.show(&serde_json::json!({ "shared": debrief }), print::done)
         }
         Command::Delete { debrief } => {
             ctx.worker(|s| s.delete_debrief(debrief.clone()))?;

@@ -46,6 +46,12 @@ pub enum Command {
     },
     /// Every session, the latest first.
     List,
+    /// Ask your supervisors for a session (sent at the next sync, sealed for you and the admins).
+    Request {
+        /// What you would like to raise.
+        #[arg(long)]
+        topics: Option<String>,
+    },
 }
 
 pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
@@ -98,6 +104,10 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
         Command::List => {
             let all = ctx.worker(|s| s.supervision_sessions())?;
             ctx.show(all.as_slice(), print::supervisions)
+        }
+        Command::Request { topics } => {
+            ctx.worker(|s| s.supervision_request(topics.clone()))?;
+            ctx.show(&serde_json::json!({ "requested": true }), print::done)
         }
     }
 }

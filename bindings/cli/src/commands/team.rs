@@ -86,6 +86,45 @@ pub enum Command {
     },
     /// Where sync stands: outbox, items to review, last sync.
     Status,
+    /// The members: names, roles, devices (last seen, on an admin's phone), clients.
+    Members,
+    /// Set the name the team knows you by (sealed; the relay never sees it).
+    Name {
+        /// Your display name.
+        name: String,
+    },
+    /// Ask a worker to do something (admins only).
+    Ask {
+        /// The member id (from `team members`).
+        #[arg(long)]
+        member: String,
+        /// The client it is about.
+        #[arg(long)]
+        client: Option<String>,
+        /// What you ask.
+        text: String,
+        /// The day it is wanted by (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = crate::parse::day)]
+        due: Option<alongside_core::Day>,
+    },
+    /// Incidents to be told of, not yet notified here; --seen marks them notified.
+    Notifications {
+        #[arg(long)]
+        seen: bool,
+    },
+    /// Show notes on the briefing once unsigned for more than this many days (1 to 92).
+    UnsignedDays {
+        days: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequestsCommand {
+    /// Mark a request made of you done.
+    Done {
+        /// The request's id from `requests`.
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -129,6 +168,55 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
             ctx.out
                 .result(&status, |w| writeln!(w, "{}", status.summary));
         }
+        Command::Members => {
+            let members = ctx.worker(|s| s.team_members(Http::transport()))?;
+            ctx.out.result(&members, |w| {
+                for m in &members {
+                    writeln!(w, "{}  {}  {}", m.member_id, m.name, m.summary)?;
+                    for d in &m.devices {
+                        writeln!(w, "  {}  {}", d.device, d.status_label)?;
+                    }
+                }
+                Ok(())
+            });
+        }
+        Command::Name { name } => {
+            ctx.worker(|s| s.team_set_name(name.clone()))?;
+            ctx.out.result(&serde_json::json!({ "named": true }), |w| {
+                writeln!(w, "Named; the team sees it after the next sync.")
+            });
+        }
+        Command::Ask {
+            member,
+            client,
+            text,
+            due,
+        } => {
+            let row = ctx.worker(|s| {
+                s.team_ask(member.clone(), client.clone(), text.clone(), *due)
+            })?;
+            ctx.out.result(&row, |w| writeln!(w, "{}  {}", row.id, row.status_label));
+        }
+        Command::Notifications { seen } => {
+            let all = ctx.worker(|s| s.team_notifications())?;
+            if *seen {
+                let ids = all.iter().map(|n| n.incident_id.clone()).collect();
+                ctx.worker(|s| s.team_notifications_seen(ids))?;
+            }
+            ctx.out.result(&all, |w| {
+                for n in &all {
+                    writeln!(w, "{}\n  {}", n.title, n.body)?;
+                }
+                Ok(())
+            });
+        }
+        Command::UnsignedDays { days } => {
+            ctx.worker(|s| s.team_set_unsigned_note_days(*days))?;
+            ctx.out
+                .result(&serde_json::json!({ "unsigned_note_days": days }), |w| {
+                    writeln!(w, "Set.")
+                });
+        }
     }
     Ok(EXIT_OK)
 }
@@ -166,5 +254,65 @@ pub fn review(ctx: &Ctx, command: &ReviewCommand) -> Outcome {
             });
         }
     }
+    Ok(EXIT_OK)
+}
+
+/// `requests`: what supervisors asked (all of them on an admin's phone, yours on a worker's), or
+/// `requests done ID`.
+pub fn requests(ctx: &Ctx, command: &Option<RequestsCommand>) -> Outcome {
+    let rows = match command {
+        None => ctx.worker(|s| s.team_requests())?,
+        Some(RequestsCommand::Done { id }) => vec![ctx.worker(|s| s.team_request_done(id.clone()))?],
+    };
+    ctx.out.result(&rows, |w| {
+        for r in &rows {
+            writeln!(w, "{}  {} ({}, {})", r.id, r.summary, r.member_name, r.status_label)?;
+        }
+        Ok(())
+    });
+    Ok(EXIT_OK)
+}
+
+/// `briefing`: the supervisor's morning briefing.
+pub fn briefing(ctx: &Ctx, today: Option<alongside_core::Day>) -> Outcome {
+    let b = ctx.worker(|s| s.briefing(crate::parse::or_today(today)))?;
+    ctx.out.result(&b, |w| {
+        writeln!(w, "{}  {}\n{}", b.title, b.day, b.summary)?;
+        for n in &b.notifications {
+            writeln!(w, "! {}: {}", n.title, n.body)?;
+        }
+        for wk in &b.workers {
+            writeln!(w, "\n{} ({})  {}", wk.name, wk.role_label, wk.summary)?;
+            for v in &wk.visits {
+                writeln!(w, "  {}  {}  {}", v.time_label, v.client_name, v.kind_label)?;
+            }
+            for i in &wk.open_incidents {
+                writeln!(w, "  {}  {}: {}", i.incident.kind_label, i.incident.client_name, i.waiting_label)?;
+            }
+            for f in &wk.overdue_follow_ups {
+                writeln!(w, "  {}  {}: {}", f.due_label, f.client_name, f.what)?;
+            }
+            for r in &wk.reviews_due {
+                writeln!(w, "  {}: {}", r.client_name, r.due_label)?;
+            }
+            for u in &wk.unsigned_notes {
+                writeln!(w, "  {}: {}", u.client_name, u.label)?;
+            }
+            writeln!(w, "  {}", wk.duty_balance.summary)?;
+            for d in &wk.dependence {
+                writeln!(w, "  {}: {}", d.client_name, d.label)?;
+            }
+        }
+        for q in &b.supervision_requests {
+            writeln!(w, "{}", q.summary)?;
+        }
+        for d in &b.shared_debriefs {
+            writeln!(w, "{}", d.summary)?;
+        }
+        for r in &b.requests {
+            writeln!(w, "{} ({}, {})", r.summary, r.member_name, r.status_label)?;
+        }
+        Ok(())
+    });
     Ok(EXIT_OK)
 }

@@ -6,6 +6,7 @@ team-role-worker = عامل دعم
 team-device-removed = مقطوع
 team-device-admins-only = آخر اتصال: لا يعرفه إلا المسؤولون
 team-device-seen = آخر ظهور { $when }
+team-device-unreachable = آخر اتصال: تعذّر الوصول إلى الخادم
 team-device-never = لم يره الخادم قط
 team-member-summary = { $role } · { $devices ->
     [one] جهاز واحد

@@ -6,6 +6,7 @@ team-role-worker = Worker
 team-device-removed = Cut off
 team-device-admins-only = Last seen: known to admins only
 team-device-seen = Last seen { $when }
+team-device-unreachable = Last seen: the server could not be reached
 team-device-never = Never seen by the server
 team-member-summary = { $role } · { $devices ->
     [one] 1 device

@@ -6,6 +6,7 @@ team-role-worker = Trabajador·a
 team-device-removed = Desconectado
 team-device-admins-only = Última conexión: solo la ven las personas responsables
 team-device-seen = Visto el { $when }
+team-device-unreachable = Última conexión: no se pudo contactar con el servidor
 team-device-never = Nunca visto por el servidor
 team-member-summary = { $role } · { $devices ->
     [one] 1 dispositivo

@@ -6,6 +6,7 @@ team-role-worker = Intervenant·e
 team-device-removed = Coupé
 team-device-admins-only = Dernière connexion : connue des responsables seulement
 team-device-seen = Vu le { $when }
+team-device-unreachable = Dernière connexion : le serveur est injoignable
 team-device-never = Jamais vu par le serveur
 team-member-summary = { $role } · { $devices ->
     [one] 1 appareil

@@ -355,14 +355,15 @@ pub fn settings(
     conn: &rusqlite::Connection,
     keys: &crate::crypto::Keys,
 ) -> Result<BriefingSettings> {
-    Ok(storage::find::<BriefingSettings>(conn, keys, "team_settings")?
-        .map_or(
+    Ok(
+        storage::find::<BriefingSettings>(conn, keys, "team_settings")?.map_or(
             BriefingSettings {
                 id: "team_settings".into(),
                 unsigned_note_days: DEFAULT_UNSIGNED_NOTE_DAYS,
             },
             |s| s.value,
-        ))
+        ),
+    )
 }
 
 /// Set how many days a note may stay unsigned before the briefing shows it (1 to

@@ -248,7 +248,10 @@ fn notifications(conn: &Connection, keys: &Keys, r: &Roster) -> Result<Vec<TeamN
     let mut all = storage::list::<Incident>(conn, keys)?;
     all.sort_by_cached_key(|i| (i.occurred_on, i.id.clone()));
     for i in all {
-        if !i.kind.required_actions().contains(&RequiredAction::InformSupervisor)
+        if !i
+            .kind
+            .required_actions()
+            .contains(&RequiredAction::InformSupervisor)
             || seen.incidents.contains(&i.id)
         {
             continue;
@@ -311,7 +314,11 @@ fn briefing_view(
         all.visits
             .iter()
             .map(|v| v.activity_id.as_str())
-            .chain(all.overdue_follow_ups.iter().map(|f| f.activity_id.as_str()))
+            .chain(
+                all.overdue_follow_ups
+                    .iter()
+                    .map(|f| f.activity_id.as_str()),
+            )
             .chain(all.open_incidents.iter().map(|i| i.incident_id.as_str()))
             .chain(clients.keys().map(String::as_str)),
     )?;
@@ -351,7 +358,10 @@ fn briefing_view(
     }
     for i in all.open_incidents {
         if let Some(w) = by.get(&i.incident_id).and_then(|m| workers.get_mut(m)) {
-            let inform = i.kind.required_actions().contains(&RequiredAction::InformSupervisor);
+            let inform = i
+                .kind
+                .required_actions()
+                .contains(&RequiredAction::InformSupervisor);
             w.open_incidents.push(BriefingIncident {
                 waiting_on: w.member_id.clone(),
                 waiting_label: waiting_label(&w.name, &i.missing_actions),
@@ -368,8 +378,8 @@ fn briefing_view(
     }
     let threshold = i64::from(team::settings(conn, keys)?.unsigned_note_days);
     for u in storage::list::<UnsignedNotes>(conn, keys)? {
-        let Some(w) = alongside_wire::Id16::from_text(&u.staff_member)
-            .and_then(|m| workers.get_mut(&m))
+        let Some(w) =
+            alongside_wire::Id16::from_text(&u.staff_member).and_then(|m| workers.get_mut(&m))
         else {
             continue;
         };
@@ -436,7 +446,11 @@ fn briefing_view(
                     client_name: name,
                     weeks: h.weeks,
                     since: h.since,
-                    label: say(lang, "briefing-dependence", &[("weeks", Arg::from(h.weeks))]),
+                    label: say(
+                        lang,
+                        "briefing-dependence",
+                        &[("weeks", Arg::from(h.weeks))],
+                    ),
                 });
             }
         }
@@ -461,28 +475,36 @@ fn briefing_view(
         )
     });
 
-    let mut supervision: Vec<SupervisionRequestRow> = storage::list::<SupervisionRequest>(conn, keys)?
-        .into_iter()
-        .map(|q| {
-            let name = names.of(&q.staff_member);
-            let summary = match &q.topics {
-                Some(t) => say(
-                    lang,
-                    "briefing-supervision-topics",
-                    &[("name", Arg::from(name.clone())), ("topics", Arg::from(t.clone()))],
-                ),
-                None => say(lang, "briefing-supervision-asked", &[("name", Arg::from(name.clone()))]),
-            };
-            SupervisionRequestRow {
-                id: q.id,
-                member_id: q.staff_member,
-                name,
-                topics: q.topics,
-                asked: q.asked,
-                summary,
-            }
-        })
-        .collect();
+    let mut supervision: Vec<SupervisionRequestRow> =
+        storage::list::<SupervisionRequest>(conn, keys)?
+            .into_iter()
+            .map(|q| {
+                let name = names.of(&q.staff_member);
+                let summary = match &q.topics {
+                    Some(t) => say(
+                        lang,
+                        "briefing-supervision-topics",
+                        &[
+                            ("name", Arg::from(name.clone())),
+                            ("topics", Arg::from(t.clone())),
+                        ],
+                    ),
+                    None => say(
+                        lang,
+                        "briefing-supervision-asked",
+                        &[("name", Arg::from(name.clone()))],
+                    ),
+                };
+                SupervisionRequestRow {
+                    id: q.id,
+                    member_id: q.staff_member,
+                    name,
+                    topics: q.topics,
+                    asked: q.asked,
+                    summary,
+                }
+            })
+            .collect();
     supervision.sort_by_key(|q| (std::cmp::Reverse(q.asked), q.id.clone()));
     let mut debriefs: Vec<SharedDebriefRow> = storage::list::<SharedDebrief>(conn, keys)?
         .into_iter()
@@ -492,7 +514,10 @@ fn briefing_view(
                 summary: say(
                     lang,
                     "briefing-debrief-shared",
-                    &[("name", Arg::from(name.clone())), ("score", Arg::from(d.score as usize))],
+                    &[
+                        ("name", Arg::from(name.clone())),
+                        ("score", Arg::from(d.score as usize)),
+                    ],
                 ),
                 id: d.id,
                 member_id: d.staff_member,

@@ -160,11 +160,7 @@ fn short(device: &alongside_wire::DeviceId) -> String {
 }
 
 /// The clients each member works with, counted from who created each client's record.
-fn clients_by_member(
-    conn: &Connection,
-    keys: &Keys,
-    r: &Roster,
-) -> Result<HashMap<MemberId, u32>> {
+fn clients_by_member(conn: &Connection, keys: &Keys, r: &Roster) -> Result<HashMap<MemberId, u32>> {
     let mut counts = HashMap::new();
     for c in storage::list::<Client>(conn, keys)? {
         if let Some(m) = roster::author(conn, keys, r, &c.id)? {
@@ -174,12 +170,19 @@ fn clients_by_member(
     Ok(counts)
 }
 
-fn members(
-    conn: &Connection,
-    keys: &Keys,
-    r: &Roster,
-    seen: Option<&alongside_wire::DevicesResponse>,
-) -> Result<Vec<TeamMember>> {
+/// What the relay said of the team's devices.
+enum Seen {
+    /// Its answer (none on a worker's phone: the relay tells admins only).
+    Told(Option<alongside_wire::DevicesResponse>),
+    /// It could not be reached.
+    Unreachable,
+}
+
+fn members(conn: &Connection, keys: &Keys, r: &Roster, seen: &Seen) -> Result<Vec<TeamMember>> {
+    let (told, unreachable) = match seen {
+        Seen::Told(t) => (t.as_ref(), false),
+        Seen::Unreachable => (None, true),
+    };
     let lang = worker_lang();
     let names = Names::load(conn, keys)?;
     let clients = clients_by_member(conn, keys, r)?;
@@ -192,13 +195,15 @@ fn members(
             .iter()
             .filter(|(_, d)| d.member == *id)
             .map(|(dev, d)| {
-                let info = seen.and_then(|s| s.devices.iter().find(|i| i.device == *dev));
+                let info = told.and_then(|s| s.devices.iter().find(|i| i.device == *dev));
                 let last_seen = info
                     .and_then(|i| i.last_seen_ms)
                     .and_then(|ms| Timestamp::from_millis(i64::try_from(ms).ok()?));
                 let status_label = if d.removed {
                     word(lang, "team-device-removed")
-                } else if seen.is_none() {
+                } else if unreachable {
+                    word(lang, "team-device-unreachable")
+                } else if told.is_none() {
                     word(lang, "team-device-admins-only")
                 } else {
                     match last_seen {
@@ -340,10 +345,15 @@ impl WorkerSession {
     /// reach the relay), and the errors every call has (see `WorkerSession`).
     pub fn team_members(&self, transport: Arc<dyn SyncTransport>) -> Result<Vec<TeamMember>> {
         self.with(|c, k| roster_of(c, k).map(|_| ()))?;
-        let seen = roster::devices_seen(self, transport.as_ref())?;
+        // Offline, the members still show; each device says the server could not be asked.
+        let seen = match roster::devices_seen(self, transport.as_ref()) {
+            Ok(seen) => Seen::Told(seen),
+            Err(Error::Sync { .. }) => Seen::Unreachable,
+            Err(e) => return Err(e),
+        };
         self.with(|c, k| {
             let r = roster_of(c, k)?;
-            members(c, k, &r, seen.as_ref())
+            members(c, k, &r, &seen)
         })
     }
 

@@ -76,9 +76,7 @@ impl WorkerSession {
             return Ok(());
         };
         let drafts = self.with(|c, k| crate::domain::note::drafts(c, k))?;
-        self.write(|tx, k| {
-            crate::domain::team::publish_unsigned(tx, k, &r.me.to_text(), drafts)
-        })
+        self.write(|tx, k| crate::domain::team::publish_unsigned(tx, k, &r.me.to_text(), drafts))
     }
 }
 

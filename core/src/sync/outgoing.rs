@@ -168,21 +168,29 @@ impl Maker<'_> {
     /// names them in `staff_member`), the client's for a client's record, else the team-wide one.
     /// A staff member's or client's keyspace is made here at its first record, and granted to the
     /// other devices by `grant_missing` in this same transaction.
+    /// None while the team-wide keyspace's key has not reached a phone that joined (its record
+    /// waits in the outbox until it has).
     fn keyspace_for(
         &self,
         owner: Option<&str>,
         staff: Option<alongside_wire::MemberId>,
-    ) -> Result<KeyspaceId> {
-        if owner.is_none() && staff.is_none() {
-            return Ok(self.team.team_keyspace);
-        }
+    ) -> Result<Option<KeyspaceId>> {
         let all = storage::list::<Keyspace>(self.tx, self.keys)?;
+        if owner.is_none() && staff.is_none() {
+            // A joined phone learns the team-wide keyspace from its grant: the one of no client
+            // and no staff member.
+            return Ok(all
+                .iter()
+                .find(|k| k.keyspace == self.team.team_keyspace)
+                .or_else(|| all.iter().find(|k| k.client.is_none() && k.staff.is_none()))
+                .map(|k| k.keyspace));
+        }
         let held = |k: &&Keyspace| match staff {
             Some(member) => k.staff == Some(member),
             None => k.client.as_deref() == owner,
         };
         if let Some(k) = all.iter().find(held) {
-            return Ok(k.keyspace);
+            return Ok(Some(k.keyspace));
         }
         let keyspace = Id16(random_bytes()?);
         let key: [u8; 32] = random_bytes()?;
@@ -199,7 +207,7 @@ impl Maker<'_> {
             staff,
         };
         storage::put(self.tx, self.keys, &k)?;
-        Ok(keyspace)
+        Ok(Some(keyspace))
     }
 
     /// Grant every keyspace key this phone holds to each active device not known to hold it (a
@@ -288,7 +296,10 @@ impl Maker<'_> {
     /// Turn one outbox mark into an op (or drop it when there is nothing to send). Returns
     /// whether an op was made.
     pub fn mark(&self, id: &str, kind: &str, resolved: &mut Vec<(String, String)>) -> Result<bool> {
-        let made = self.mark_inner(id, kind, resolved)?;
+        let Some(made) = self.mark_inner(id, kind, resolved)? else {
+            // Its keyspace's key has not arrived: the mark stays for a later sync.
+            return Ok(false);
+        };
         outbox::clear(self.tx, id)?;
         Ok(made)
     }
@@ -298,25 +309,25 @@ impl Maker<'_> {
         id: &str,
         kind: &str,
         resolved: &mut Vec<(String, String)>,
-    ) -> Result<bool> {
+    ) -> Result<Option<bool>> {
         let Some((stored_kind, owner, _)) = storage::row_place(self.tx, id)? else {
-            return Ok(false);
+            return Ok(Some(false));
         };
         if stored_kind != kind {
-            return Ok(false);
+            return Ok(Some(false));
         }
         let value = storage::current_value(self.tx, self.keys, kind, id)?;
         // A draft note stays on the phone: only what is signed is the team's record.
         if kind == "note"
             && value.get("status").and_then(|s| s.get("status")) != Some(&"signed".into())
         {
-            return Ok(false);
+            return Ok(Some(false));
         }
         let tracked = local::tracked_by_local(self.tx, self.keys, id)?;
         let mut t = match tracked {
             Some(t) => {
                 if t.class == RecordClass::Immutable {
-                    return Ok(false);
+                    return Ok(Some(false));
                 }
                 let same = t.heads.len() == 1
                     && t.revs
@@ -326,7 +337,7 @@ impl Maker<'_> {
                 // the other phones too.
                 let settles = resolved.iter().any(|(local, _)| local == id);
                 if same && !settles {
-                    return Ok(false);
+                    return Ok(Some(false));
                 }
                 t
             }
@@ -337,13 +348,16 @@ impl Maker<'_> {
                 } else {
                     owner.as_deref()
                 };
+                let Some(keyspace) = self.keyspace_for(owner_of, staff_of(&value))? else {
+                    return Ok(None);
+                };
                 Tracked {
                     id: format!("sync:rec:{record}"),
                     record,
                     local: id.to_string(),
                     kind: kind.to_string(),
                     class: class_of(kind),
-                    keyspace: self.keyspace_for(owner_of, staff_of(&value))?,
+                    keyspace,
                     heads: Vec::new(),
                     revs: BTreeMap::new(),
                 }
@@ -368,6 +382,6 @@ impl Maker<'_> {
             resolved: settled,
         };
         self.revision(&mut t, &payload)?;
-        Ok(true)
+        Ok(Some(true))
     }
 }

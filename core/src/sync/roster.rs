@@ -37,11 +37,15 @@ impl Roster {
 fn roster_of(team: &Team) -> Result<Option<Roster>> {
     let state = team.state()?;
     let device = team.device()?;
-    Ok(state.devices.get(&device).map(|d| d.member).map(|me| Roster {
-        me,
-        device,
-        state: state.clone(),
-    }))
+    Ok(state
+        .devices
+        .get(&device)
+        .map(|d| d.member)
+        .map(|me| Roster {
+            me,
+            device,
+            state: state.clone(),
+        }))
 }
 
 /// The roster, once the vault is in a team and the log names this device.

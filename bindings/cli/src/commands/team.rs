@@ -113,9 +113,7 @@ pub enum Command {
         seen: bool,
     },
     /// Show notes on the briefing once unsigned for more than this many days (1 to 92).
-    UnsignedDays {
-        days: u32,
-    },
+    UnsignedDays { days: u32 },
 }
 
 #[derive(Debug, Subcommand)]
@@ -192,10 +190,10 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
             text,
             due,
         } => {
-            let row = ctx.worker(|s| {
-                s.team_ask(member.clone(), client.clone(), text.clone(), *due)
-            })?;
-            ctx.out.result(&row, |w| writeln!(w, "{}  {}", row.id, row.status_label));
+            let row =
+                ctx.worker(|s| s.team_ask(member.clone(), client.clone(), text.clone(), *due))?;
+            ctx.out
+                .result(&row, |w| writeln!(w, "{}  {}", row.id, row.status_label));
         }
         Command::Notifications { seen } => {
             let all = ctx.worker(|s| s.team_notifications())?;
@@ -262,11 +260,17 @@ pub fn review(ctx: &Ctx, command: &ReviewCommand) -> Outcome {
 pub fn requests(ctx: &Ctx, command: &Option<RequestsCommand>) -> Outcome {
     let rows = match command {
         None => ctx.worker(|s| s.team_requests())?,
-        Some(RequestsCommand::Done { id }) => vec![ctx.worker(|s| s.team_request_done(id.clone()))?],
+        Some(RequestsCommand::Done { id }) => {
+            vec![ctx.worker(|s| s.team_request_done(id.clone()))?]
+        }
     };
     ctx.out.result(&rows, |w| {
         for r in &rows {
-            writeln!(w, "{}  {} ({}, {})", r.id, r.summary, r.member_name, r.status_label)?;
+            writeln!(
+                w,
+                "{}  {} ({}, {})",
+                r.id, r.summary, r.member_name, r.status_label
+            )?;
         }
         Ok(())
     });
@@ -287,7 +291,11 @@ pub fn briefing(ctx: &Ctx, today: Option<alongside_core::Day>) -> Outcome {
                 writeln!(w, "  {}  {}  {}", v.time_label, v.client_name, v.kind_label)?;
             }
             for i in &wk.open_incidents {
-                writeln!(w, "  {}  {}: {}", i.incident.kind_label, i.incident.client_name, i.waiting_label)?;
+                writeln!(
+                    w,
+                    "  {}  {}: {}",
+                    i.incident.kind_label, i.incident.client_name, i.waiting_label
+                )?;
             }
             for f in &wk.overdue_follow_ups {
                 writeln!(w, "  {}  {}: {}", f.due_label, f.client_name, f.what)?;

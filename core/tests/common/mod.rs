@@ -1,6 +1,7 @@
 //! Helpers shared by the vault's integration tests. Each test file uses a different subset.
 #![allow(dead_code)]
 
+pub mod team;
 pub mod worker;
 
 use std::collections::BTreeMap;

@@ -75,7 +75,7 @@ impl WorkerSession {
         let Some(r) = self.with(|c, k| super::roster::roster(c, k))? else {
             return Ok(());
         };
-        let drafts = self.with(|c, k| crate::domain::note::drafts(c, k))?;
+        let drafts = self.with(crate::domain::note::drafts)?;
         self.write(|tx, k| crate::domain::team::publish_unsigned(tx, k, &r.me.to_text(), drafts))
     }
 }

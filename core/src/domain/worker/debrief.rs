@@ -82,7 +82,7 @@ pub struct Debrief {
     pub for_myself: Option<String>,
     /// Whether I had a break that day, if I said.
     pub took_break: Option<bool>,
-    /// Marked to share with my supervisor once sync exists; nothing is sent today.
+    /// Marked to share with my supervisor; only `debrief_share` sends a copy (never this record).
     pub share_with_supervisor: bool,
     /// When it was written.
     pub recorded: Timestamp,

@@ -1,7 +1,7 @@
 //! Supervision sessions, planned and recorded: the day, with whom, the topics the worker wants to
 //! raise, and the actions agreed (each with an optional due day; open ones due show on Today).
-//! Asking the supervisor for a session from the app needs the team's sync, which is not built:
-//! for now the worker books it as they always have, and records it here.
+//! These records stay on the worker's phone; asking the supervisors for a session goes through
+//! the team (`supervision_request`, `domain::team`).
 
 use serde::{Deserialize, Serialize};
 

@@ -201,6 +201,12 @@ fn a_supervisors_briefing_matches_what_each_workers_phone_shows_alone() {
         b["summary"]
     );
 
+    let text = alongside_core::plain(&lead.cli.text(&["briefing", "--today", &today]));
+    assert!(
+        text.starts_with("Morning briefing") && text.contains("Waits on Worker 2:"),
+        "{text}"
+    );
+
     // The incidents the supervisor must be told of: notified once.
     let notes = lead.json(&["team", "notifications"]);
     assert_eq!(notes.as_array().unwrap().len(), 3, "{notes}");
@@ -242,6 +248,11 @@ fn a_supervisors_briefing_matches_what_each_workers_phone_shows_alone() {
             assert_eq!(m["clients"], 1, "{m}");
         }
     }
+    let text = alongside_core::plain(&lead.cli.text(&["team", "members"]));
+    assert!(
+        text.contains("Worker 3  Worker · 1 device · 1 client"),
+        "{text}"
+    );
     let seen_by_worker = workers[2].json(&["team", "members"]);
     let lead_row = seen_by_worker
         .as_array()

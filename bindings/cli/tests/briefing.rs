@@ -408,6 +408,14 @@ fn a_worker_asks_for_supervision_and_shares_one_debrief_and_nothing_else_leaves(
         assert_eq!(rows_of_kind(w2, "debrief_shared"), 0);
         assert_eq!(rows_of_kind(w2, "supervision_request"), 0);
     }
+    // On the relay: the editable records are the three names in the team-wide keyspace, and
+    // Worker 1's supervision request and shared debrief in a keyspace of their own.
+    let per_keyspace = pg().psql(
+        &db,
+        "SELECT count(DISTINCT record_id) FROM revisions WHERE class = 3
+         GROUP BY keyspace_id ORDER BY 1",
+    );
+    assert_eq!(per_keyspace.split_whitespace().collect::<Vec<_>>(), ["2", "3"]);
     let dump = pg().dump(&db);
     for secret in [
         "flood",

@@ -415,7 +415,10 @@ fn a_worker_asks_for_supervision_and_shares_one_debrief_and_nothing_else_leaves(
         "SELECT count(DISTINCT record_id) FROM revisions WHERE class = 3
          GROUP BY keyspace_id ORDER BY 1",
     );
-    assert_eq!(per_keyspace.split_whitespace().collect::<Vec<_>>(), ["2", "3"]);
+    assert_eq!(
+        per_keyspace.split_whitespace().collect::<Vec<_>>(),
+        ["2", "3"]
+    );
     let dump = pg().dump(&db);
     for secret in [
         "flood",

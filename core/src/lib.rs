@@ -147,7 +147,10 @@ pub use screens::today::{
 pub use screens::wellness::{WellnessSectionView, WellnessView};
 pub use screens::UnreadableRecord;
 
-pub use sync::{ReviewChoice, ReviewItem, SyncReply, SyncReport, SyncStatus, SyncTransport};
+pub use sync::{
+    set_test_now, ReviewChoice, ReviewItem, SyncReply, SyncReport, SyncStatus, SyncTransport,
+    TeamIdentity,
+};
 
 pub use words::{
     lang_from_tag, lang_is_rtl, lang_tag, plain, say, word, worker_language, Arg, Choice, Lang,

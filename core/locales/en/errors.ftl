@@ -127,3 +127,8 @@ form-folder = a folder
 form-language-tag = a language tag such as en, fr-CA or zh-Hant-TW
 form-one-line = one line of text without control or direction-override characters
 form-text = text without control or direction-override characters (newlines and tabs are fine)
+not-allowed-not-team-admin = This phone is not a team admin's: only a team lead or supervisor changes who holds the team's clients.
+not-allowed-team-lease-expired = This phone has not reached the team's server for more than { $days } { $days ->
+    [one] day
+   *[other] days
+ }: sync to open the team's clients again.

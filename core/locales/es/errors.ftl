@@ -122,3 +122,8 @@ form-folder = una carpeta
 form-language-tag = una etiqueta de idioma como en, fr-CA o zh-Hant-TW
 form-one-line = una línea de texto sin caracteres de control ni de cambio de dirección
 form-text = un texto sin caracteres de control ni de cambio de dirección (se admiten saltos de línea y tabulaciones)
+not-allowed-not-team-admin = Este teléfono no es de un administrador del equipo: solo un responsable o un supervisor cambia quién atiende a las personas del equipo.
+not-allowed-team-lease-expired = Este teléfono no ha contactado con el servidor del equipo desde hace más de { $days } { $days ->
+    [one] día
+   *[other] días
+ }: sincronice para volver a abrir los expedientes del equipo.

@@ -122,3 +122,8 @@ form-folder = un dossier
 form-language-tag = une étiquette de langue comme en, fr-CA ou zh-Hant-TW
 form-one-line = une ligne de texte sans caractère de contrôle ni de forçage de direction
 form-text = un texte sans caractère de contrôle ni de forçage de direction (retours à la ligne et tabulations acceptés)
+not-allowed-not-team-admin = Ce téléphone n'est pas celui d'un administrateur de l'équipe : seul un responsable ou un superviseur change qui suit les personnes accompagnées.
+not-allowed-team-lease-expired = Ce téléphone n'a pas joint le serveur de l'équipe depuis plus de { $days } { $days ->
+    [one] jour
+   *[other] jours
+ } : synchronisez pour rouvrir les dossiers de l'équipe.

@@ -219,6 +219,12 @@ fn reason_sentence(lang: Lang, reason: &NotAllowedReason) -> String {
             &[("area", label(lang, "area", area).into())],
         ),
         R::SessionNotHeldYet => word(lang, "not-allowed-session-not-held-yet"),
+        R::NotTeamAdmin => word(lang, "not-allowed-not-team-admin"),
+        R::TeamLeaseExpired { days } => say(
+            lang,
+            "not-allowed-team-lease-expired",
+            &[("days", (*days).into())],
+        ),
         R::Other { reason } => reason.clone(),
     }
 }

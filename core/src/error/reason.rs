@@ -71,6 +71,13 @@ pub enum NotAllowedReason {
     },
     /// A supervision session marked held on a day still to come.
     SessionNotHeldYet,
+    /// A change to the team's membership or keys asked of a phone that is not an admin's.
+    NotTeamAdmin,
+    /// The team's offline lease ran out: the phone syncs before it opens the team's clients.
+    TeamLeaseExpired {
+        /// The lease, in days.
+        days: u32,
+    },
     /// A reason not yet given its own type and translations: shown as written, in English.
     /// Fold each into a variant above (`grep -rn "NotAllowedReason::Other\|reason: \"" core/src`).
     Other {

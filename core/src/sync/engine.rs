@@ -10,8 +10,11 @@ use alongside_wire::{
 };
 use std::collections::BTreeMap;
 
+use super::admin::{self, Step};
+use super::holders;
 use super::incoming::{self, Applied};
-use super::link::{failed, Link};
+use super::letgo;
+use super::link::{code_of_error, failed, Link};
 use super::local::{self, Keyspace, Op, Team};
 use super::outgoing::Maker;
 use super::seal;
@@ -19,7 +22,6 @@ use super::SyncTransport;
 use crate::crypto::random_bytes;
 use crate::error::{Error, Result};
 use crate::storage::{self, outbox};
-use crate::time::Timestamp;
 use crate::vault::WorkerSession;
 
 /// What one sync did.
@@ -42,6 +44,14 @@ pub struct SyncReport {
     pub restore_detected: bool,
     /// The phone joined and waits for an admin's phone to add it.
     pub waiting_for_admin: bool,
+    /// This device was removed from the team (a lost phone, a member who left): its team data
+    /// was erased here; the worker's own corner and settings stay.
+    pub removed_from_team: bool,
+    /// Clients this phone no longer holds (handed over, a cover ended), erased here once every
+    /// change to them had reached the relay.
+    pub clients_handed_away: u32,
+    /// Revisions sealed before a key rotation reached this phone, sealed again under the new key.
+    pub resealed: u32,
 }
 
 /// Most ops in one push (the relay's default limit).
@@ -50,7 +60,7 @@ const PUSH_BATCH: usize = 500;
 const PAGE: u32 = 500;
 
 fn now_ms() -> u64 {
-    u64::try_from(Timestamp::now().millis()).unwrap_or(0)
+    u64::try_from(holders::now().millis()).unwrap_or(0)
 }
 
 fn load(session: &WorkerSession) -> Result<Team> {
@@ -59,11 +69,15 @@ fn load(session: &WorkerSession) -> Result<Team> {
         .ok_or_else(|| Error::not_found("team", "this vault"))
 }
 
-fn save(session: &WorkerSession, team: &Team) -> Result<()> {
+pub(super) fn save(session: &WorkerSession, team: &Team) -> Result<()> {
     session.write(|tx, k| storage::put(tx, k, team).map(|_| ()))
 }
 
-fn sign_entry(team: &Team, state: &TeamState, action: LogAction) -> Result<SignedLogEntry> {
+pub(super) fn sign_entry(
+    team: &Team,
+    state: &TeamState,
+    action: LogAction,
+) -> Result<SignedLogEntry> {
     let pair = seal::signer(&team.signing)?;
     let entry = LogEntry {
         team: team.team,
@@ -130,8 +144,11 @@ pub fn create(session: &WorkerSession, server: &str, t: &dyn SyncTransport) -> R
         id: local::keyspace_row(&team.team_keyspace),
         keyspace: team.team_keyspace,
         client: None,
+        staff: None,
         keys: BTreeMap::from([(0, random_bytes()?)]),
         granted: Vec::new(),
+        origin: Some(device.signing),
+        next_key: None,
     };
     session.write(|tx, k| {
         storage::put(tx, k, &team)?;
@@ -233,7 +250,7 @@ fn sign_in(link: &mut Link<'_>, team: &Team) -> Result<TokenResponse> {
 }
 
 /// Read the log entries this phone lacks and verify them; refuse a log that does not follow.
-fn pull_log(link: &Link<'_>, team: &mut Team) -> Result<TeamState> {
+pub(super) fn pull_log(link: &Link<'_>, team: &mut Team) -> Result<TeamState> {
     loop {
         let after = team.log.len();
         let page: LogResponse = link.get(&format!("/v1/teams/{}/log?after={after}", team.team))?;
@@ -332,6 +349,7 @@ fn prepare(session: &WorkerSession, team: &mut Team, state: &TeamState) -> Resul
                 state,
                 pair: &pair,
                 me,
+                today: holders::today(),
             };
             for (id, kind) in &marks {
                 made += u32::from(m.mark(id, kind, &mut resolved)?);
@@ -401,8 +419,15 @@ fn recover(session: &WorkerSession, team: &mut Team) -> Result<()> {
 pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport> {
     let mut team = load(session)?;
     let mut link = Link::new(t, &team.server);
-    let token = sign_in(&mut link, &team)?;
     let mut report = SyncReport::default();
+    let token = match sign_in(&mut link, &team) {
+        Err(e) if code_of_error(&e) == Some("device_removed") => {
+            session.write(letgo::everything)?;
+            report.removed_from_team = true;
+            return Ok(report);
+        }
+        other => other?,
+    };
     let mut state = pull_log(&link, &mut team)?;
     save(session, &team)?;
     if token.status == DeviceStatus::Pending {
@@ -410,8 +435,16 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
         return Ok(report);
     }
     let me = team.device()?;
+    if state.devices.get(&me).is_some_and(|d| d.removed) {
+        session.write(letgo::everything)?;
+        report.removed_from_team = true;
+        return Ok(report);
+    }
+    admin::settle_rotations(session, &team, &state)?;
     if state.is_admin_device(&me) {
         report.admitted = admit(session, &link, &mut team, &mut state)?;
+        let steps = upkeep(session, &state)?;
+        admin::append(session, &link, &mut team, &mut state, steps)?;
     }
     report.pushed += prepare(session, &mut team, &state)?;
     push(session, &link, &team)?;
@@ -456,6 +489,7 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
                 state: &state,
                 pair: &pair,
                 me,
+                today: holders::today(),
             };
             let mut granted = false;
             for c in &page.changes {
@@ -481,6 +515,10 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
             break;
         }
     }
+    report.resealed = reseal_stale(session, &team, &state)?;
+    if report.resealed > 0 {
+        push(session, &link, &team)?;
+    }
     if !forks.is_empty() {
         let pair = seal::signer(&team.signing)?;
         session.write(|tx, keys| {
@@ -491,6 +529,7 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
                 state: &state,
                 pair: &pair,
                 me,
+                today: holders::today(),
             };
             for r in &forks {
                 incoming::resolve_fork(&m, r)?;
@@ -503,8 +542,284 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
         &format!("/v1/teams/{}/ack", team.team),
         &AckRequest { seq: team.cursor },
     )?;
-    team.last_sync = Some(Timestamp::now());
+    report.clients_handed_away = let_go(session, &team, &state)?;
+    team.last_sync = Some(holders::now());
     save(session, &team)?;
     report.reviews = session.with(|c, k| Ok(storage::list::<local::Review>(c, k)?.len() as u32))?;
     Ok(report)
+}
+
+/// What an admin's phone keeps the log true to at each sync: a client keyspace the log assigns to
+/// nobody is assigned to the member whose device made it, and a cover whose day has come ends,
+/// its keyspace rotated (whenever the first admin phone is online after that day).
+fn upkeep(session: &WorkerSession, state: &TeamState) -> Result<Vec<Step>> {
+    let mut steps = Vec::new();
+    let all = session.with(|c, k| storage::list::<Keyspace>(c, k))?;
+    for k in all.iter().filter(|k| k.client.is_some()) {
+        if state.assignments.contains_key(&k.keyspace) {
+            continue;
+        }
+        if let Some(member) = k.origin.and_then(|d| state.member_of(&d)) {
+            // An admin's client stays the team's until an admin assigns it by hand.
+            if state.is_active_member(&member) && !state.admins().contains(&member) {
+                steps.push(Step::Entry(LogAction::AssignKeyspace {
+                    keyspace: k.keyspace,
+                    member,
+                }));
+            }
+        }
+    }
+    for (keyspace, member) in holders::expired_covers(state, holders::today()) {
+        if !all.iter().any(|k| k.keyspace == keyspace) {
+            continue;
+        }
+        steps.push(Step::Entry(LogAction::EndCover { keyspace, member }));
+        steps.push(Step::Rotate(keyspace));
+    }
+    Ok(steps)
+}
+
+/// Seal again every op sealed under an epoch the log has moved past, once its key is here.
+fn reseal_stale(session: &WorkerSession, team: &Team, state: &TeamState) -> Result<u32> {
+    let pair = seal::signer(&team.signing)?;
+    let me = team.device()?;
+    session.write(|tx, keys| {
+        let m = Maker {
+            tx,
+            keys,
+            team,
+            state,
+            pair: &pair,
+            me,
+            today: holders::today(),
+        };
+        let mut renamed = BTreeMap::new();
+        let mut done = 0;
+        let mut stale: Vec<Op> = storage::list::<Op>(tx, keys)?
+            .into_iter()
+            .filter(|o| o.acked.is_none() && o.envelope.epoch < state.epoch(&o.envelope.keyspace))
+            .collect();
+        // A revision before the ones naming it.
+        stale.sort_by_key(|o| o.envelope.parents.len());
+        for op in &stale {
+            done += u32::from(m.reseal(op, &mut renamed)?);
+        }
+        Ok(done)
+    })
+}
+
+/// Erase the clients this phone's member no longer holds, once nothing of theirs is unsent.
+fn let_go(session: &WorkerSession, team: &Team, state: &TeamState) -> Result<u32> {
+    let Some(mine) = state.member_of(&team.device()?) else {
+        return Ok(0);
+    };
+    let today = holders::today();
+    session.write(|tx, keys| {
+        let mut n = 0;
+        for k in storage::list::<Keyspace>(tx, keys)? {
+            if k.client.is_none()
+                || holders::holders(state, &k, &team.team_keyspace, today).contains(&mine)
+            {
+                continue;
+            }
+            n += u32::from(letgo::keyspace(tx, keys, &k, false)?);
+        }
+        Ok(n)
+    })
+}
+
+/// Sign in and read the log for an admin's change; refuse a phone that is not an admin's.
+fn admin_start<'a>(
+    session: &WorkerSession,
+    t: &'a dyn SyncTransport,
+) -> Result<(Team, Link<'a>, TeamState)> {
+    let mut team = load(session)?;
+    let mut link = Link::new(t, &team.server);
+    sign_in(&mut link, &team)?;
+    let state = pull_log(&link, &mut team)?;
+    save(session, &team)?;
+    admin::settle_rotations(session, &team, &state)?;
+    admin::require_admin(&team, &state)?;
+    Ok((team, link, state))
+}
+
+/// Append an admin's entries, rotate every keyspace they take a holder from, then sync (the new
+/// keys reach the remaining holders).
+fn change(
+    session: &WorkerSession,
+    t: &dyn SyncTransport,
+    build: impl FnOnce(&WorkerSession, &Team, &TeamState) -> Result<Vec<LogAction>>,
+) -> Result<SyncReport> {
+    let (mut team, link, mut state) = admin_start(session, t)?;
+    let actions = build(session, &team, &state)?;
+    let mut steps: Vec<Step> = Vec::new();
+    for ks in admin::losing(session, &team, &state, &actions)? {
+        steps.push(Step::Rotate(ks));
+    }
+    let mut all: Vec<Step> = actions.into_iter().map(Step::Entry).collect();
+    all.extend(steps);
+    admin::append(session, &link, &mut team, &mut state, all)?;
+    sync(session, t)
+}
+
+fn member_arg(state: &TeamState, text: &str) -> Result<alongside_wire::MemberId> {
+    Id16::from_text(text.trim())
+        .filter(|m| state.is_active_member(m))
+        .ok_or_else(|| Error::not_found("member", text))
+}
+
+fn client_keyspace(session: &WorkerSession, client: &str) -> Result<Keyspace> {
+    session
+        .with(|c, k| storage::list::<Keyspace>(c, k))?
+        .into_iter()
+        .find(|k| k.client.as_deref() == Some(client))
+        .ok_or_else(|| Error::not_found("client", client))
+}
+
+/// Assign a client to a member; with `remove_previous`, the members assigned before lose it
+/// (and its key moves on without them).
+pub fn assign(
+    session: &WorkerSession,
+    client: &str,
+    member: &str,
+    remove_previous: bool,
+    t: &dyn SyncTransport,
+) -> Result<SyncReport> {
+    change(session, t, |session, _team, state| {
+        let member = member_arg(state, member)?;
+        let k = client_keyspace(session, client)?;
+        let mut actions = Vec::new();
+        let mut before: Vec<alongside_wire::MemberId> = state
+            .assignments
+            .get(&k.keyspace)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default();
+        if !state.assignments.contains_key(&k.keyspace) {
+            // The implicit holder (who made it) becomes explicit, to keep or to remove.
+            if let Some(origin) = k.origin.and_then(|d| state.member_of(&d)) {
+                if state.is_active_member(&origin) && origin != member {
+                    actions.push(LogAction::AssignKeyspace {
+                        keyspace: k.keyspace,
+                        member: origin,
+                    });
+                    before.push(origin);
+                }
+            }
+        }
+        if !before.contains(&member) {
+            actions.push(LogAction::AssignKeyspace {
+                keyspace: k.keyspace,
+                member,
+            });
+        }
+        if remove_previous {
+            for old in before.into_iter().filter(|m| *m != member) {
+                actions.push(LogAction::UnassignKeyspace {
+                    keyspace: k.keyspace,
+                    member: old,
+                });
+            }
+        }
+        Ok(actions)
+    })
+}
+
+/// Let a member hold clients until a day (the first day without them).
+pub fn cover(
+    session: &WorkerSession,
+    clients: &[String],
+    member: &str,
+    until: &str,
+    t: &dyn SyncTransport,
+) -> Result<SyncReport> {
+    let day = crate::time::Day::parse("until", until)?;
+    let until_day = day
+        .0
+        .signed_duration_since(chrono::NaiveDate::default())
+        .num_days();
+    if until_day <= i64::from(holders::today()) {
+        return Err(Error::invalid(
+            "until",
+            crate::error::Rule::NotBefore {
+                other: "tomorrow".into(),
+            },
+        ));
+    }
+    let until_day = u32::try_from(until_day).map_err(|_| {
+        Error::invalid(
+            "until",
+            crate::error::Rule::Format {
+                expected: "a date as YYYY-MM-DD".into(),
+            },
+        )
+    })?;
+    change(session, t, |session, _team, state| {
+        let member = member_arg(state, member)?;
+        let mut actions = Vec::new();
+        for client in clients {
+            let k = client_keyspace(session, client)?;
+            actions.push(LogAction::Cover {
+                keyspace: k.keyspace,
+                member,
+                until_day,
+            });
+        }
+        Ok(actions)
+    })
+}
+
+/// Cut off a device (a lost phone).
+pub fn remove_device(
+    session: &WorkerSession,
+    device: &str,
+    t: &dyn SyncTransport,
+) -> Result<SyncReport> {
+    change(session, t, |_, _, state| {
+        let device = alongside_wire::DeviceId::from_text(device.trim())
+            .filter(|d| state.is_active_device(d))
+            .ok_or_else(|| Error::not_found("device", device))?;
+        Ok(vec![LogAction::RemoveDevice { device }])
+    })
+}
+
+/// Remove a member (and every device of theirs).
+pub fn remove_member(
+    session: &WorkerSession,
+    member: &str,
+    t: &dyn SyncTransport,
+) -> Result<SyncReport> {
+    change(session, t, |_, _, state| {
+        let member = member_arg(state, member)?;
+        Ok(vec![LogAction::RemoveMember { member }])
+    })
+}
+
+/// Change a member's role between worker and supervisor.
+pub fn set_role(
+    session: &WorkerSession,
+    member: &str,
+    role: &str,
+    t: &dyn SyncTransport,
+) -> Result<SyncReport> {
+    let role = match role.trim() {
+        "supervisor" => Role::Supervisor,
+        "worker" => Role::Worker,
+        _ => {
+            return Err(Error::invalid(
+                "role",
+                crate::error::Rule::Format {
+                    expected: "supervisor or worker".into(),
+                },
+            ))
+        }
+    };
+    change(session, t, |_, _, state| {
+        let member = member_arg(state, member)?;
+        Ok(vec![LogAction::SetRole { member, role }])
+    })
+}
+
+/// Set the team's offline lease (0 turns it off).
+pub fn set_lease(session: &WorkerSession, days: u32, t: &dyn SyncTransport) -> Result<SyncReport> {
+    change(session, t, |_, _, _| Ok(vec![LogAction::SetLease { days }]))
 }

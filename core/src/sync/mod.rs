@@ -7,16 +7,20 @@
 //! pull changes (checking the relay's chain; a relay whose history went back gets this phone's
 //! revisions again), merge forks, push the merges, acknowledge.
 
+mod admin;
 mod api;
 mod engine;
+mod holders;
 mod incoming;
+mod letgo;
 mod link;
 mod local;
 mod merge;
 mod outgoing;
 mod seal;
 
-pub use api::{ReviewChoice, ReviewItem, SyncReport, SyncStatus};
+pub use api::{ReviewChoice, ReviewItem, SyncReport, SyncStatus, TeamIdentity};
+pub use holders::set_test_now;
 
 /// What the relay answered: the HTTP status (0 when it could not be reached at all: no
 /// connection, a timeout, a dropped reply) and the body as text.

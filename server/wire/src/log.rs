@@ -584,7 +584,10 @@ impl TeamState {
                 if !next.is_active_member(member) {
                     return Err(LogError::UnknownMember);
                 }
-                next.assignments.entry(*keyspace).or_default().insert(*member);
+                next.assignments
+                    .entry(*keyspace)
+                    .or_default()
+                    .insert(*member);
             }
             LogAction::UnassignKeyspace { keyspace, member } => {
                 let held = next.assignments.get_mut(keyspace);

@@ -337,7 +337,9 @@ fn assignments_and_covers_follow_their_rules() {
     assert_eq!(s.apply(&e), Err(LogError::UnknownMember));
 
     // Every action signs differently (the canonical bytes carry its tag and fields).
-    let a = sign(&lead, team, Some(&s), assign(lead_member)).entry.signing_bytes();
+    let a = sign(&lead, team, Some(&s), assign(lead_member))
+        .entry
+        .signing_bytes();
     let b = sign(
         &lead,
         team,

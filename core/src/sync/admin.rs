@@ -45,7 +45,7 @@ pub fn losing(
     let today = holders::today();
     let mut after = state.clone();
     for action in actions {
-        let entry = super::engine::sign_entry(team, &after, action.clone())?;
+        let entry = super::teamlog::sign_entry(team, &after, action.clone())?;
         after.apply(&entry).map_err(|r| Error::Sync {
             detail: r.to_string(),
         })?;
@@ -160,7 +160,7 @@ pub fn append(
                 }
             },
         };
-        let entry = super::engine::sign_entry(team, state, action)?;
+        let entry = super::teamlog::sign_entry(team, state, action)?;
         // Checked here first: a rule another admin's entry now breaks is a refusal, not a retry.
         let mut next = state.clone();
         next.apply(&entry)
@@ -168,7 +168,7 @@ pub fn append(
         if send(link, team, &entry)? {
             *state = next;
             team.log.push(entry);
-            super::engine::save(session, team)?;
+            super::teamlog::save(session, team)?;
             if matches!(step, Step::Rotate(_)) {
                 settle_rotations(session, team, state)?;
             }
@@ -178,8 +178,8 @@ pub fn append(
             if conflicts > 20 {
                 return Err(failed("team log: too many concurrent changes"));
             }
-            *state = super::engine::pull_log(link, team)?;
-            super::engine::save(session, team)?;
+            *state = super::teamlog::pull_log(link, team)?;
+            super::teamlog::save(session, team)?;
             settle_rotations(session, team, state)?;
         }
     }

@@ -179,7 +179,7 @@ impl WorkerSession {
         remove_previous: bool,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::engine::assign(
+        super::membership::assign(
             self,
             &client_id,
             &member_id,
@@ -200,7 +200,7 @@ impl WorkerSession {
         until: String,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::engine::cover(self, &client_ids, &member_id, &until, transport.as_ref())
+        super::membership::cover(self, &client_ids, &member_id, &until, transport.as_ref())
     }
 
     /// Cut off a device (a lost phone): the relay refuses it at once, every keyspace it held
@@ -213,7 +213,7 @@ impl WorkerSession {
         device_id: String,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::engine::remove_device(self, &device_id, transport.as_ref())
+        super::membership::remove_device(self, &device_id, transport.as_ref())
     }
 
     /// Remove a member who left: as `team_remove_device` for every device of theirs. Fails with
@@ -224,7 +224,7 @@ impl WorkerSession {
         member_id: String,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::engine::remove_member(self, &member_id, transport.as_ref())
+        super::membership::remove_member(self, &member_id, transport.as_ref())
     }
 
     /// Make a member a `supervisor` (an admin) or a `worker`; a supervisor made a worker stops
@@ -237,7 +237,7 @@ impl WorkerSession {
         role: String,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::engine::set_role(self, &member_id, &role, transport.as_ref())
+        super::membership::set_role(self, &member_id, &role, transport.as_ref())
     }
 
     /// Set the team's offline lease: a phone that has not synced for `days` days no longer opens
@@ -248,7 +248,7 @@ impl WorkerSession {
         days: u32,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::engine::set_lease(self, days, transport.as_ref())
+        super::membership::set_lease(self, days, transport.as_ref())
     }
 
     /// Sync with the team now: send this phone's changes, receive the others', merge edits made

@@ -2,11 +2,10 @@
 //! transaction, the transport called between them (never while the vault's lock is held).
 
 use alongside_wire::{
-    auth_signing_bytes, chain_next, chain_start, AckRequest, AppendLogRequest, AppendLogResponse,
-    ChallengeRequest, ChallengeResponse, ChangesResponse, CreateInviteRequest, CreateTeamRequest,
-    DeviceStatus, Hash32, Id16, InviteCode, JoinRequest, JoinResponse, JoinsResponse, LogAction,
-    LogEntry, LogResponse, PushOp, PushOutcome, PushRequest, PushResponse, Role, SignedLogEntry,
-    TeamState, TokenRequest, TokenResponse,
+    chain_next, chain_start, AckRequest, AppendLogRequest, AppendLogResponse, ChangesResponse,
+    CreateInviteRequest, CreateTeamRequest, DeviceStatus, Hash32, Id16, InviteCode, JoinRequest,
+    JoinResponse, JoinsResponse, LogAction, LogEntry, PushOp, PushOutcome, PushRequest,
+    PushResponse, Role, SignedLogEntry, TeamState,
 };
 use std::collections::BTreeMap;
 
@@ -18,6 +17,7 @@ use super::link::{code_of_error, failed, Link};
 use super::local::{self, Keyspace, Op, Team};
 use super::outgoing::Maker;
 use super::seal;
+use super::teamlog::{load, now_ms, pull_log, save, sign_entry, sign_in};
 use super::SyncTransport;
 use crate::crypto::random_bytes;
 use crate::error::{Error, Result};
@@ -58,38 +58,6 @@ pub struct SyncReport {
 const PUSH_BATCH: usize = 500;
 /// Changes asked for per page.
 const PAGE: u32 = 500;
-
-fn now_ms() -> u64 {
-    u64::try_from(holders::now().millis()).unwrap_or(0)
-}
-
-fn load(session: &WorkerSession) -> Result<Team> {
-    session
-        .with(|c, k| local::team(c, k))?
-        .ok_or_else(|| Error::not_found("team", "this vault"))
-}
-
-pub(super) fn save(session: &WorkerSession, team: &Team) -> Result<()> {
-    session.write(|tx, k| storage::put(tx, k, team).map(|_| ()))
-}
-
-pub(super) fn sign_entry(
-    team: &Team,
-    state: &TeamState,
-    action: LogAction,
-) -> Result<SignedLogEntry> {
-    let pair = seal::signer(&team.signing)?;
-    let entry = LogEntry {
-        team: team.team,
-        index: state.next_index,
-        prev: state.head,
-        author: team.device()?,
-        issued_at_ms: now_ms(),
-        action,
-    };
-    let signature = seal::sign(&pair, &entry.signing_bytes());
-    Ok(SignedLogEntry { entry, signature })
-}
 
 /// Start the team on the relay at `server`; this device is its first admin (team lead).
 pub fn create(session: &WorkerSession, server: &str, t: &dyn SyncTransport) -> Result<String> {
@@ -223,62 +191,6 @@ pub fn join(session: &WorkerSession, code: &str, t: &dyn SyncTransport) -> Resul
         storage::put(tx, k, &team)?;
         outbox::start(tx)
     })
-}
-
-fn sign_in(link: &mut Link<'_>, team: &Team) -> Result<TokenResponse> {
-    let device = team.device()?;
-    let ch: ChallengeResponse = link.post(
-        "/v1/auth/challenge",
-        &ChallengeRequest {
-            team: team.team,
-            device,
-        },
-    )?;
-    let pair = seal::signer(&team.signing)?;
-    let bytes = auth_signing_bytes(&ch.server.instance_id, &team.team, &device, &ch.challenge.0);
-    let token: TokenResponse = link.post(
-        "/v1/auth/token",
-        &TokenRequest {
-            team: team.team,
-            device,
-            challenge: ch.challenge,
-            signature: seal::sign(&pair, &bytes),
-        },
-    )?;
-    link.token = Some(token.token.clone());
-    Ok(token)
-}
-
-/// Read the log entries this phone lacks and verify them; refuse a log that does not follow.
-pub(super) fn pull_log(link: &Link<'_>, team: &mut Team) -> Result<TeamState> {
-    loop {
-        let after = team.log.len();
-        let page: LogResponse = link.get(&format!("/v1/teams/{}/log?after={after}", team.team))?;
-        let mut state = if team.log.is_empty() {
-            None
-        } else {
-            Some(team.state()?)
-        };
-        for e in &page.entries {
-            match state.as_mut() {
-                None => {
-                    state =
-                        Some(TeamState::genesis(e).map_err(|r| failed(format!("team log: {r}")))?)
-                }
-                Some(s) => s.apply(e).map_err(|r| failed(format!("team log: {r}")))?,
-            }
-            team.log.push(e.clone());
-        }
-        let state = state.ok_or_else(|| failed("team log: empty"))?;
-        if page.length as usize == team.log.len() && page.head != state.head {
-            return Err(failed(
-                "team log: the relay's log differs from the verified one",
-            ));
-        }
-        if page.entries.is_empty() || team.log.len() as u64 >= page.length {
-            return Ok(state);
-        }
-    }
 }
 
 /// Admit every device that joined with one of this admin's codes and proved it holds the code.
@@ -626,200 +538,4 @@ fn let_go(session: &WorkerSession, team: &Team, state: &TeamState) -> Result<u32
         }
         Ok(n)
     })
-}
-
-/// Sign in and read the log for an admin's change; refuse a phone that is not an admin's.
-fn admin_start<'a>(
-    session: &WorkerSession,
-    t: &'a dyn SyncTransport,
-) -> Result<(Team, Link<'a>, TeamState)> {
-    let mut team = load(session)?;
-    let mut link = Link::new(t, &team.server);
-    sign_in(&mut link, &team)?;
-    let state = pull_log(&link, &mut team)?;
-    save(session, &team)?;
-    admin::settle_rotations(session, &team, &state)?;
-    admin::require_admin(&team, &state)?;
-    Ok((team, link, state))
-}
-
-/// Append an admin's entries, rotate every keyspace they take a holder from, then sync (the new
-/// keys reach the remaining holders).
-fn change(
-    session: &WorkerSession,
-    t: &dyn SyncTransport,
-    build: impl FnOnce(&WorkerSession, &Team, &TeamState) -> Result<Vec<LogAction>>,
-) -> Result<SyncReport> {
-    let (mut team, link, mut state) = admin_start(session, t)?;
-    let actions = build(session, &team, &state)?;
-    let mut steps: Vec<Step> = Vec::new();
-    for ks in admin::losing(session, &team, &state, &actions)? {
-        steps.push(Step::Rotate(ks));
-    }
-    let mut all: Vec<Step> = actions.into_iter().map(Step::Entry).collect();
-    all.extend(steps);
-    admin::append(session, &link, &mut team, &mut state, all)?;
-    sync(session, t)
-}
-
-fn member_arg(state: &TeamState, text: &str) -> Result<alongside_wire::MemberId> {
-    Id16::from_text(text.trim())
-        .filter(|m| state.is_active_member(m))
-        .ok_or_else(|| Error::not_found("member", text))
-}
-
-fn client_keyspace(session: &WorkerSession, client: &str) -> Result<Keyspace> {
-    session
-        .with(|c, k| storage::list::<Keyspace>(c, k))?
-        .into_iter()
-        .find(|k| k.client.as_deref() == Some(client))
-        .ok_or_else(|| Error::not_found("client", client))
-}
-
-/// Assign a client to a member; with `remove_previous`, the members assigned before lose it
-/// (and its key moves on without them).
-pub fn assign(
-    session: &WorkerSession,
-    client: &str,
-    member: &str,
-    remove_previous: bool,
-    t: &dyn SyncTransport,
-) -> Result<SyncReport> {
-    change(session, t, |session, _team, state| {
-        let member = member_arg(state, member)?;
-        let k = client_keyspace(session, client)?;
-        let mut actions = Vec::new();
-        let mut before: Vec<alongside_wire::MemberId> = state
-            .assignments
-            .get(&k.keyspace)
-            .map(|s| s.iter().copied().collect())
-            .unwrap_or_default();
-        if !state.assignments.contains_key(&k.keyspace) {
-            // The implicit holder (who made it) becomes explicit, to keep or to remove.
-            if let Some(origin) = k.origin.and_then(|d| state.member_of(&d)) {
-                if state.is_active_member(&origin) && origin != member {
-                    actions.push(LogAction::AssignKeyspace {
-                        keyspace: k.keyspace,
-                        member: origin,
-                    });
-                    before.push(origin);
-                }
-            }
-        }
-        if !before.contains(&member) {
-            actions.push(LogAction::AssignKeyspace {
-                keyspace: k.keyspace,
-                member,
-            });
-        }
-        if remove_previous {
-            for old in before.into_iter().filter(|m| *m != member) {
-                actions.push(LogAction::UnassignKeyspace {
-                    keyspace: k.keyspace,
-                    member: old,
-                });
-            }
-        }
-        Ok(actions)
-    })
-}
-
-/// Let a member hold clients until a day (the first day without them).
-pub fn cover(
-    session: &WorkerSession,
-    clients: &[String],
-    member: &str,
-    until: &str,
-    t: &dyn SyncTransport,
-) -> Result<SyncReport> {
-    let day = crate::time::Day::parse("until", until)?;
-    let until_day = day
-        .0
-        .signed_duration_since(chrono::NaiveDate::default())
-        .num_days();
-    if until_day <= i64::from(holders::today()) {
-        return Err(Error::invalid(
-            "until",
-            crate::error::Rule::NotBefore {
-                other: "tomorrow".into(),
-            },
-        ));
-    }
-    let until_day = u32::try_from(until_day).map_err(|_| {
-        Error::invalid(
-            "until",
-            crate::error::Rule::Format {
-                expected: "a date as YYYY-MM-DD".into(),
-            },
-        )
-    })?;
-    change(session, t, |session, _team, state| {
-        let member = member_arg(state, member)?;
-        let mut actions = Vec::new();
-        for client in clients {
-            let k = client_keyspace(session, client)?;
-            actions.push(LogAction::Cover {
-                keyspace: k.keyspace,
-                member,
-                until_day,
-            });
-        }
-        Ok(actions)
-    })
-}
-
-/// Cut off a device (a lost phone).
-pub fn remove_device(
-    session: &WorkerSession,
-    device: &str,
-    t: &dyn SyncTransport,
-) -> Result<SyncReport> {
-    change(session, t, |_, _, state| {
-        let device = alongside_wire::DeviceId::from_text(device.trim())
-            .filter(|d| state.is_active_device(d))
-            .ok_or_else(|| Error::not_found("device", device))?;
-        Ok(vec![LogAction::RemoveDevice { device }])
-    })
-}
-
-/// Remove a member (and every device of theirs).
-pub fn remove_member(
-    session: &WorkerSession,
-    member: &str,
-    t: &dyn SyncTransport,
-) -> Result<SyncReport> {
-    change(session, t, |_, _, state| {
-        let member = member_arg(state, member)?;
-        Ok(vec![LogAction::RemoveMember { member }])
-    })
-}
-
-/// Change a member's role between worker and supervisor.
-pub fn set_role(
-    session: &WorkerSession,
-    member: &str,
-    role: &str,
-    t: &dyn SyncTransport,
-) -> Result<SyncReport> {
-    let role = match role.trim() {
-        "supervisor" => Role::Supervisor,
-        "worker" => Role::Worker,
-        _ => {
-            return Err(Error::invalid(
-                "role",
-                crate::error::Rule::Format {
-                    expected: "supervisor or worker".into(),
-                },
-            ))
-        }
-    };
-    change(session, t, |_, _, state| {
-        let member = member_arg(state, member)?;
-        Ok(vec![LogAction::SetRole { member, role }])
-    })
-}
-
-/// Set the team's offline lease (0 turns it off).
-pub fn set_lease(session: &WorkerSession, days: u32, t: &dyn SyncTransport) -> Result<SyncReport> {
-    change(session, t, |_, _, _| Ok(vec![LogAction::SetLease { days }]))
 }

@@ -80,15 +80,13 @@ pub fn holders(
             // A client an admin recorded is the team's, as before holders were decided, until an
             // admin assigns it.
             Some(m) if state.admins().contains(&m) => return every_member(state),
-            Some(m) => {
-                if active(&m) {
-                    out.insert(m);
-                }
+            Some(m) if active(&m) => {
+                out.insert(m);
             }
             // A keyspace kept from before holders were decided: shared as it was, with everyone,
             // until an admin assigns it.
             None if k.origin.is_none() => return every_member(state),
-            None => {}
+            _ => {}
         },
     }
     if let Some(covers) = state.covers.get(&k.keyspace) {

@@ -15,9 +15,11 @@ mod incoming;
 mod letgo;
 mod link;
 mod local;
+mod membership;
 mod merge;
 mod outgoing;
 mod seal;
+mod teamlog;
 
 pub use api::{ReviewChoice, ReviewItem, SyncReport, SyncStatus, TeamIdentity};
 pub use holders::set_test_now;

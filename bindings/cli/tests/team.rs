@@ -251,3 +251,37 @@ fn two_admins_changing_the_team_at_once_lose_nothing() {
     assert_eq!(c.sync()["removed_from_team"], true);
     assert_eq!(d.sync()["removed_from_team"], true);
 }
+
+#[test]
+fn a_lease_run_out_offline_closes_the_team_clients_until_the_next_sync() {
+    let (_db, _relay, a, b) = team();
+    let ana = client_of(&a, &b, "Ana Lima");
+    at(
+        &a,
+        "2030-01-01T08:00:00Z",
+        &["team", "lease", "--days", "2"],
+    );
+    at(&b, "2030-01-01T09:00:00Z", &["sync"]);
+    let shown = at(&b, "2030-01-02T09:00:00Z", &["client", "show", &ana]);
+    assert_eq!(shown["preferred_name"], "Ana Lima");
+    // Three days without reaching the relay: the team's clients are closed, with a reason.
+    let late = "2030-01-04T09:00:00Z";
+    let out = b
+        .cli
+        .run(&["--json", "--test-now", late, "client", "show", &ana]);
+    assert_ne!(out.status.code(), Some(0));
+    let error = common::json(&out)["error"].clone();
+    assert_eq!(
+        error["rule"]["reason"]["kind"], "team_lease_expired",
+        "{error}"
+    );
+    assert!(
+        error["message"].as_str().unwrap().contains("sync"),
+        "{error}"
+    );
+    // The worker's own corner stays open; a sync opens the clients again.
+    at(&b, late, &["debrief", "list"]);
+    at(&b, late, &["sync"]);
+    let shown = at(&b, late, &["client", "show", &ana]);
+    assert_eq!(shown["preferred_name"], "Ana Lima");
+}

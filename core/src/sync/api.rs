@@ -131,7 +131,7 @@ impl WorkerSession {
     /// Fails with `AlreadyExists` (the vault is in a team), `Sync` (the relay could not be reached
     /// or refused), and the errors every call has (see `WorkerSession`).
     pub fn team_create(&self, server: String, transport: Arc<dyn SyncTransport>) -> Result<String> {
-        super::engine::create(self, &server, transport.as_ref())
+        storage::lease::unguarded(|| super::engine::create(self, &server, transport.as_ref()))
     }
 
     /// A one-time invite code for another phone (a text a QR code can carry: the relay's URL, `#`,
@@ -139,7 +139,7 @@ impl WorkerSession {
     /// phone joins. Fails with `NotFound` (the vault is in no team), `Sync` (the relay could not
     /// be reached, or this phone is not an admin's: `not_admin`), and the errors every call has.
     pub fn team_invite(&self, transport: Arc<dyn SyncTransport>) -> Result<String> {
-        super::engine::invite(self, transport.as_ref())
+        storage::lease::unguarded(|| super::engine::invite(self, transport.as_ref()))
     }
 
     /// Join the team of an invite code; the phone is added at the admin phone's next sync, and
@@ -147,7 +147,7 @@ impl WorkerSession {
     /// an invite code), `AlreadyExists` (the vault is in a team), `Sync` (the relay could not be
     /// reached, or the code is used or expired: `invite_invalid`), and the errors every call has.
     pub fn team_join(&self, code: String, transport: Arc<dyn SyncTransport>) -> Result<()> {
-        super::engine::join(self, &code, transport.as_ref())
+        storage::lease::unguarded(|| super::engine::join(self, &code, transport.as_ref()))
     }
 
     /// This device's member and device ids in its team. Fails with `NotFound` (the vault is in no
@@ -179,13 +179,15 @@ impl WorkerSession {
         remove_previous: bool,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::membership::assign(
-            self,
-            &client_id,
-            &member_id,
-            remove_previous,
-            transport.as_ref(),
-        )
+        storage::lease::unguarded(|| {
+            super::membership::assign(
+                self,
+                &client_id,
+                &member_id,
+                remove_previous,
+                transport.as_ref(),
+            )
+        })
     }
 
     /// Let a member cover clients until `until` (`YYYY-MM-DD`, the first day without them): their
@@ -200,7 +202,9 @@ impl WorkerSession {
         until: String,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::membership::cover(self, &client_ids, &member_id, &until, transport.as_ref())
+        storage::lease::unguarded(|| {
+            super::membership::cover(self, &client_ids, &member_id, &until, transport.as_ref())
+        })
     }
 
     /// Cut off a device (a lost phone): the relay refuses it at once, every keyspace it held
@@ -213,7 +217,9 @@ impl WorkerSession {
         device_id: String,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::membership::remove_device(self, &device_id, transport.as_ref())
+        storage::lease::unguarded(|| {
+            super::membership::remove_device(self, &device_id, transport.as_ref())
+        })
     }
 
     /// Remove a member who left: as `team_remove_device` for every device of theirs. Fails with
@@ -224,7 +230,9 @@ impl WorkerSession {
         member_id: String,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::membership::remove_member(self, &member_id, transport.as_ref())
+        storage::lease::unguarded(|| {
+            super::membership::remove_member(self, &member_id, transport.as_ref())
+        })
     }
 
     /// Make a member a `supervisor` (an admin) or a `worker`; a supervisor made a worker stops
@@ -237,7 +245,9 @@ impl WorkerSession {
         role: String,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::membership::set_role(self, &member_id, &role, transport.as_ref())
+        storage::lease::unguarded(|| {
+            super::membership::set_role(self, &member_id, &role, transport.as_ref())
+        })
     }
 
     /// Set the team's offline lease: a phone that has not synced for `days` days no longer opens
@@ -248,7 +258,7 @@ impl WorkerSession {
         days: u32,
         transport: Arc<dyn SyncTransport>,
     ) -> Result<SyncReport> {
-        super::membership::set_lease(self, days, transport.as_ref())
+        storage::lease::unguarded(|| super::membership::set_lease(self, days, transport.as_ref()))
     }
 
     /// Sync with the team now: send this phone's changes, receive the others', merge edits made
@@ -257,7 +267,7 @@ impl WorkerSession {
     /// refused, or what it sent did not verify; what was synced stays, and the outbox keeps every
     /// change for the next try), and the errors every call has (see `WorkerSession`).
     pub fn sync_now(&self, transport: Arc<dyn SyncTransport>) -> Result<SyncReport> {
-        super::engine::sync(self, transport.as_ref())
+        storage::lease::unguarded(|| super::engine::sync(self, transport.as_ref()))
     }
 
     /// The open "needs review" items, each with every phone's value, who and when.

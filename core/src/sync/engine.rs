@@ -455,8 +455,16 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
         &AckRequest { seq: team.cursor },
     )?;
     report.clients_handed_away = let_go(session, &team, &state)?;
-    team.last_sync = Some(holders::now());
+    let now = holders::now();
+    team.last_sync = Some(now);
     save(session, &team)?;
+    let lease = (state.lease_days > 0).then(|| {
+        (
+            now.millis() + i64::from(state.lease_days) * 86_400_000,
+            state.lease_days,
+        )
+    });
+    session.with(|c, _| storage::lease::set(c, lease))?;
     report.reviews = session.with(|c, k| Ok(storage::list::<local::Review>(c, k)?.len() as u32))?;
     Ok(report)
 }

@@ -10,29 +10,13 @@
 
 use alongside_wire::{MemberId, TeamState};
 use std::collections::BTreeSet;
-use std::sync::Mutex;
 
 use super::local::Keyspace;
 use crate::time::Timestamp;
 
-/// A clock set by a test harness (the CLI's `ALONGSIDE_TEST_NOW` in debug builds).
-static TEST_NOW: Mutex<Option<Timestamp>> = Mutex::new(None);
-
-/// Set (or clear) the instant the sync engine takes for now: for tests of covers and leases
-/// that expire, never set by an app.
-pub fn set_test_now(now: Option<Timestamp>) {
-    if let Ok(mut t) = TEST_NOW.lock() {
-        *t = now;
-    }
-}
-
 /// Now, as the sync engine sees it.
 pub fn now() -> Timestamp {
-    TEST_NOW
-        .lock()
-        .ok()
-        .and_then(|t| *t)
-        .unwrap_or_else(Timestamp::now)
+    crate::time::clock_now()
 }
 
 /// A day as the team log counts it: days since 1970-01-01 (UTC).

@@ -98,5 +98,5 @@ pub fn everything(tx: &Transaction<'_>, keys: &Keys) -> Result<()> {
         storage::erase(tx, keys, &kind, &id)?;
     }
     tx.execute_batch("DROP TABLE IF EXISTS sync_pending;")?;
-    Ok(())
+    storage::lease::set(tx, None)
 }

@@ -22,7 +22,6 @@ mod seal;
 mod teamlog;
 
 pub use api::{ReviewChoice, ReviewItem, SyncReport, SyncStatus, TeamIdentity};
-pub use holders::set_test_now;
 
 /// What the relay answered: the HTTP status (0 when it could not be reached at all: no
 /// connection, a timeout, a dropped reply) and the body as text.

@@ -89,10 +89,11 @@ pub enum Command {
     /// This device's member and device ids (what an admin names in the commands below).
     Whoami,
     /// Assign a client to a member (admins); --remove-previous cuts the previous worker off.
+    /// Ids are base64url and may start with `-`: they are taken as values.
     Assign {
         #[arg(long)]
         client: String,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         member: String,
         #[arg(long)]
         remove_previous: bool,
@@ -101,7 +102,7 @@ pub enum Command {
     Cover {
         #[arg(long, required = true, num_args = 1..)]
         client: Vec<String>,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         member: String,
         /// YYYY-MM-DD.
         #[arg(long)]
@@ -109,14 +110,19 @@ pub enum Command {
     },
     /// Cut off a device (a lost phone) or a member (who left) (admins).
     Remove {
-        #[arg(long, conflicts_with = "member", required_unless_present = "member")]
+        #[arg(
+            long,
+            allow_hyphen_values = true,
+            conflicts_with = "member",
+            required_unless_present = "member"
+        )]
         device: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         member: Option<String>,
     },
     /// Make a member a supervisor or a worker (admins).
     Role {
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         member: String,
         /// supervisor or worker.
         #[arg(long)]

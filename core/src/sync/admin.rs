@@ -139,14 +139,15 @@ pub fn settle_rotations(session: &WorkerSession, team: &Team, state: &TeamState)
     })
 }
 
-/// Append the steps to the log, re-basing on another admin's entries as needed.
+/// Append the steps to the log, re-basing on another admin's entries as needed; returns how many
+/// times it did.
 pub fn append(
     session: &WorkerSession,
     link: &Link<'_>,
     team: &mut Team,
     state: &mut TeamState,
     steps: Vec<Step>,
-) -> Result<()> {
+) -> Result<u32> {
     let mut conflicts = 0;
     let mut left = steps.into_iter().collect::<std::collections::VecDeque<_>>();
     while let Some(step) = left.front().cloned() {
@@ -183,5 +184,5 @@ pub fn append(
             settle_rotations(session, team, state)?;
         }
     }
-    Ok(())
+    Ok(conflicts)
 }

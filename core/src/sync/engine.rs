@@ -52,6 +52,9 @@ pub struct SyncReport {
     pub clients_handed_away: u32,
     /// Revisions sealed before a key rotation reached this phone, sealed again under the new key.
     pub resealed: u32,
+    /// Times this admin's phone signed its team log entries again at a later index because
+    /// another admin's entry took the index first.
+    pub rebased: u32,
 }
 
 /// Most ops in one push (the relay's default limit).
@@ -356,7 +359,7 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
     if state.is_admin_device(&me) {
         report.admitted = admit(session, &link, &mut team, &mut state)?;
         let steps = upkeep(session, &state)?;
-        admin::append(session, &link, &mut team, &mut state, steps)?;
+        report.rebased = admin::append(session, &link, &mut team, &mut state, steps)?;
     }
     report.pushed += prepare(session, &mut team, &state)?;
     push(session, &link, &team)?;

@@ -45,8 +45,10 @@ fn change(
     }
     let mut all: Vec<Step> = actions.into_iter().map(Step::Entry).collect();
     all.extend(steps);
-    admin::append(session, &link, &mut team, &mut state, all)?;
-    sync(session, t)
+    let rebased = admin::append(session, &link, &mut team, &mut state, all)?;
+    let mut report = sync(session, t)?;
+    report.rebased += rebased;
+    Ok(report)
 }
 
 fn member_arg(state: &TeamState, text: &str) -> Result<alongside_wire::MemberId> {

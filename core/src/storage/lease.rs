@@ -4,10 +4,9 @@
 //! sync engine's own records stay open. The deadline is kept in plaintext `meta` (an instant and
 //! a number of days: nothing about a person), written by the sync engine after each sync.
 
-use rusqlite::Connection;
+use rusqlite::{params, Connection, OptionalExtension};
 use std::cell::Cell;
 
-use super::schema::{get_meta, set_meta};
 use crate::error::{Error, NotAllowedReason, Result};
 
 const META: &str = "team_lease";
@@ -32,12 +31,14 @@ pub fn unguarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
 /// Keep the lease's deadline (milliseconds since the Unix epoch) and its days; `None` clears it.
 pub fn set(conn: &Connection, lease: Option<(i64, u32)>) -> Result<()> {
     match lease {
-        Some((until, days)) => set_meta(conn, META, format!("{until} {days}").as_bytes()),
-        None => {
-            conn.execute("DELETE FROM meta WHERE name = ?1", [META])?;
-            Ok(())
-        }
-    }
+        Some((until, days)) => conn.execute(
+            "INSERT INTO meta (name, value) VALUES (?1, ?2)
+             ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+            params![META, format!("{until} {days}").into_bytes()],
+        )?,
+        None => conn.execute("DELETE FROM meta WHERE name = ?1", [META])?,
+    };
+    Ok(())
 }
 
 /// Refuse a read of a team client record once the lease ran out.
@@ -46,7 +47,11 @@ pub fn check(conn: &Connection, kind: &str) -> Result<()> {
     {
         return Ok(());
     }
-    let Some(value) = get_meta(conn, META)? else {
+    let value: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT value FROM meta WHERE name = ?1")?
+        .query_row([META], |r| r.get(0))
+        .optional()?;
+    let Some(value) = value else {
         return Ok(());
     };
     let text = String::from_utf8_lossy(&value);

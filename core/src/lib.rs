@@ -48,7 +48,7 @@ pub mod test_support;
 
 pub use crypto::{KdfCost, KdfParams};
 pub use error::{error_code_of, error_message, Error, LockReason, NotAllowedReason, Result, Rule};
-pub use time::{ClockTime, Day, Timestamp};
+pub use time::{set_test_now, ClockTime, Day, Timestamp};
 pub use vault::lock::{
     AppLock, LockState, SleepCountingClock, DEFAULT_AUTO_LOCK_SECONDS, MAX_AUTO_LOCK_SECONDS,
 };
@@ -153,7 +153,9 @@ pub use screens::today::{
 pub use screens::wellness::{WellnessSectionView, WellnessView};
 pub use screens::UnreadableRecord;
 
-pub use sync::{ReviewChoice, ReviewItem, SyncReply, SyncReport, SyncStatus, SyncTransport};
+pub use sync::{
+    ReviewChoice, ReviewItem, SyncReply, SyncReport, SyncStatus, SyncTransport, TeamIdentity,
+};
 
 pub use words::{
     lang_from_tag, lang_is_rtl, lang_tag, plain, say, word, worker_language, Arg, Choice, Lang,

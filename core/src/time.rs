@@ -222,6 +222,26 @@ impl<'de> Deserialize<'de> for Timestamp {
     }
 }
 
+/// A clock set by a test harness (the CLI's `ALONGSIDE_TEST_NOW` in debug builds).
+static TEST_NOW: std::sync::Mutex<Option<Timestamp>> = std::sync::Mutex::new(None);
+
+/// Set (or clear) the instant the team sync engine and the offline lease take for now: for tests
+/// of covers and leases that run out, never set by an app.
+pub fn set_test_now(now: Option<Timestamp>) {
+    if let Ok(mut t) = TEST_NOW.lock() {
+        *t = now;
+    }
+}
+
+/// Now, as the team sync engine and the offline lease see it (the test clock, if one is set).
+pub fn clock_now() -> Timestamp {
+    TEST_NOW
+        .lock()
+        .ok()
+        .and_then(|t| *t)
+        .unwrap_or_else(Timestamp::now)
+}
+
 impl Timestamp {
     /// The current instant.
     pub fn now() -> Self {

@@ -654,7 +654,11 @@ pub async fn append_log(
         LogAction::CreateTeam { .. }
         | LogAction::AddMember { .. }
         | LogAction::SetRole { .. }
-        | LogAction::SetLease { .. } => {}
+        | LogAction::SetLease { .. }
+        | LogAction::AssignKeyspace { .. }
+        | LogAction::UnassignKeyspace { .. }
+        | LogAction::Cover { .. }
+        | LogAction::EndCover { .. } => {}
     }
     tx.commit().await?;
     Ok(Json(AppendLogResponse {

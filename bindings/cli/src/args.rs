@@ -41,6 +41,11 @@ pub struct Global {
     #[cfg(debug_assertions)]
     #[arg(long, global = true, hide = true, env = "ALONGSIDE_TEST_KDF")]
     pub test_kdf: bool,
+    /// Debug builds only: the instant the team sync engine takes for now (RFC 3339), so tests
+    /// can let a cover or a lease run out. A release build has no such setting.
+    #[cfg(debug_assertions)]
+    #[arg(long, global = true, hide = true, env = "ALONGSIDE_TEST_NOW")]
+    pub test_now: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,11 +10,6 @@ use common::cluster::{id, join, pg, Phone, Relay};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-/// Whether keyspace grants follow who holds a client or a staff member (the `keys` branch). Until
-/// then every device holds every key; once merged, set this to true so the test also proves a
-/// colleague's phone cannot read a worker's shared debrief or requests.
-const GRANTS_FOLLOW_HOLDERS: bool = false;
-
 /// A supervisor (the team's lead) and `n` workers, each named, all synced.
 fn team_of(n: usize) -> (String, Relay, Phone, Vec<Phone>) {
     let db = pg().create_db();
@@ -346,9 +341,8 @@ fn a_supervisors_request_reaches_the_worker_and_its_done_comes_back() {
     let back = lead.json(&["requests"]);
     assert_eq!(back[0]["done"], true, "{back}");
     assert_eq!(back[0]["status_label"], "Done");
-    if GRANTS_FOLLOW_HOLDERS {
-        assert_eq!(rows_of_kind(w2, "team_request"), 0);
-    }
+    // Sealed in Worker 1's own keyspace: a colleague's phone holds no key to it.
+    assert_eq!(rows_of_kind(w2, "team_request"), 0);
 }
 
 #[test]
@@ -403,11 +397,9 @@ fn a_worker_asks_for_supervision_and_shares_one_debrief_and_nothing_else_leaves(
         assert_eq!(rows_of_kind(phone, "debrief"), 0);
     }
     assert_eq!(rows_of_kind(&lead, "debrief_shared"), 1);
-    if GRANTS_FOLLOW_HOLDERS {
-        // Sealed in Worker 1's own keyspace: a colleague's phone holds no key to it.
-        assert_eq!(rows_of_kind(w2, "debrief_shared"), 0);
-        assert_eq!(rows_of_kind(w2, "supervision_request"), 0);
-    }
+    // Sealed in Worker 1's own keyspace: a colleague's phone holds no key to it.
+    assert_eq!(rows_of_kind(w2, "debrief_shared"), 0);
+    assert_eq!(rows_of_kind(w2, "supervision_request"), 0);
     // On the relay: the editable records are the three names in the team-wide keyspace, and
     // Worker 1's supervision request and shared debrief in a keyspace of their own.
     let per_keyspace = pg().psql(

@@ -275,9 +275,9 @@ fn the_demo_caseload_reaches_the_other_phone_and_the_relay_holds_none_of_it() {
 }
 
 #[test]
-fn a_phone_added_later_gets_the_keys_of_clients_another_member_made() {
+fn a_phone_added_later_gets_the_keys_of_clients_its_member_is_assigned() {
     let (_db, _relay, a, b) = team();
-    // B, a worker's phone, makes a client: its key goes to the devices B knows (A).
+    // B, a worker's phone, makes a client: its key goes to its holders (B's member, the admins).
     let xavier = id(&b.json(&["client", "add", "--name", "Xavier Lindqvist"]));
     b.sync();
     // A third phone joins; the admin adds it before it has even received B's client.
@@ -289,11 +289,21 @@ fn a_phone_added_later_gets_the_keys_of_clients_another_member_made() {
     c.json(&["team", "join", &code]);
     a.sync();
     c.sync();
-    // B sees C in the verified log and grants it the key of the client it made.
     b.sync();
+    c.sync();
+    // Another worker's client is not C's.
+    let clients = c.json(&["client", "list"]).to_string();
+    assert!(!clients.contains("Xavier Lindqvist"), "{clients}");
+    assert_eq!(c.json(&["team", "status"])["member"], true);
+    // Assigned to C's member, it reaches C at its next sync.
+    let member = c.json(&["team", "whoami"])["member_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    a.sync();
+    a.json(&["team", "assign", "--client", &xavier, "--member", &member]);
     c.sync();
     let clients = c.json(&["client", "list"]).to_string();
     assert!(clients.contains("Xavier Lindqvist"), "{clients}");
     assert!(clients.contains(&xavier), "{clients}");
-    assert_eq!(c.json(&["team", "status"])["member"], true);
 }

@@ -641,6 +641,17 @@ fn three_phones_with_crashes_converge_with_every_write_once_and_none_overwritten
     c.sync();
     a.sync();
     c.sync();
+    // Three supervisors' phones: each holds every client, whoever records it.
+    for p in [&b, &c] {
+        let member = p.json(&["team", "whoami"])["member_id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        a.json(&["team", "role", "--member", &member, "--role", "supervisor"]);
+    }
+    for p in [&b, &c] {
+        p.sync();
+    }
     let phones = [a, b, c];
     let mut m = Model {
         known: vec![Default::default(); 3],

@@ -130,3 +130,7 @@ form-text = text without control or direction-override characters (newlines and 
 not-allowed-not-team-admin = Only the team lead or a supervisor can do this.
 not-allowed-request-not-yours = This request was made of another team member: only they can mark it done.
 not-allowed-no-such-member = The team has no such member, or they have left it.
+not-allowed-team-lease-expired = This phone has not reached the team's server for more than { $days } { $days ->
+    [one] day
+   *[other] days
+ }: sync to open the team's clients again.

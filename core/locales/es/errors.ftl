@@ -125,3 +125,7 @@ form-text = un texto sin caracteres de control ni de cambio de dirección (se ad
 not-allowed-not-team-admin = Solo la persona responsable del equipo o una supervisora pueden hacer esto.
 not-allowed-request-not-yours = Esta petición se hizo a otro miembro del equipo: solo esa persona puede marcarla como hecha.
 not-allowed-no-such-member = El equipo no tiene ese miembro, o ya lo dejó.
+not-allowed-team-lease-expired = Este teléfono no ha contactado con el servidor del equipo desde hace más de { $days } { $days ->
+    [one] día
+   *[other] días
+ }: sincronice para volver a abrir los expedientes del equipo.

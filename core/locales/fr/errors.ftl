@@ -125,3 +125,7 @@ form-text = un texte sans caractère de contrôle ni de forçage de direction (r
 not-allowed-not-team-admin = Seuls la ou le responsable d'équipe et les superviseurs peuvent faire cela.
 not-allowed-request-not-yours = Cette demande s'adresse à un autre membre de l'équipe : lui seul peut l'indiquer comme faite.
 not-allowed-no-such-member = L'équipe n'a pas ce membre, ou il l'a quittée.
+not-allowed-team-lease-expired = Ce téléphone n'a pas joint le serveur de l'équipe depuis plus de { $days } { $days ->
+    [one] jour
+   *[other] jours
+ } : synchronisez pour rouvrir les dossiers de l'équipe.

@@ -222,6 +222,11 @@ fn reason_sentence(lang: Lang, reason: &NotAllowedReason) -> String {
         R::NotTeamAdmin => word(lang, "not-allowed-not-team-admin"),
         R::RequestNotYours => word(lang, "not-allowed-request-not-yours"),
         R::NoSuchMember => word(lang, "not-allowed-no-such-member"),
+        R::TeamLeaseExpired { days } => say(
+            lang,
+            "not-allowed-team-lease-expired",
+            &[("days", (*days).into())],
+        ),
         R::Other { reason } => reason.clone(),
     }
 }

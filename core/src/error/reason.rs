@@ -77,6 +77,11 @@ pub enum NotAllowedReason {
     RequestNotYours,
     /// A team member this phone's verified team log does not name (or one who left).
     NoSuchMember,
+    /// The team's offline lease ran out: the phone syncs before it opens the team's clients.
+    TeamLeaseExpired {
+        /// The lease, in days.
+        days: u32,
+    },
     /// A reason not yet given its own type and translations: shown as written, in English.
     /// Fold each into a variant above (`grep -rn "NotAllowedReason::Other\|reason: \"" core/src`).
     Other {

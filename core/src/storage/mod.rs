@@ -4,6 +4,7 @@
 
 pub(crate) mod audit;
 pub mod indexes;
+pub mod lease;
 pub mod outbox;
 mod records;
 mod revisions;

@@ -376,6 +376,7 @@ pub fn get<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Stored
 /// too: if it opens as that kind, the caller passed an id of another kind (not found); if it does
 /// not, the row was relabelled or damaged, and that is [`Error::Tampered`] naming the record.
 pub fn find<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Option<Stored<T>>> {
+    super::lease::check(conn, T::KIND)?;
     let row: Option<Row> = conn
         .query_row(
             &format!("SELECT {ROW_COLUMNS} FROM records WHERE id = ?1"),
@@ -441,6 +442,7 @@ fn collect<T: Record>(
 
 /// Every record of a kind that belongs to one client.
 pub fn list_owned<T: Record>(conn: &Connection, keys: &Keys, owner: &str) -> Result<Vec<T>> {
+    super::lease::check(conn, T::KIND)?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} FROM records WHERE owner = ?1 AND kind = ?2"
     ))?;
@@ -449,6 +451,7 @@ pub fn list_owned<T: Record>(conn: &Connection, keys: &Keys, owner: &str) -> Res
 
 /// Every record of a kind.
 pub fn list<T: Record>(conn: &Connection, keys: &Keys) -> Result<Vec<T>> {
+    super::lease::check(conn, T::KIND)?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} FROM records WHERE kind = ?1"
     ))?;
@@ -457,6 +460,7 @@ pub fn list<T: Record>(conn: &Connection, keys: &Keys) -> Result<Vec<T>> {
 
 /// Every record of a kind whose row carries this tag (see [`super::indexes`]).
 pub(crate) fn list_tagged<T: Record>(conn: &Connection, keys: &Keys, tag: &[u8]) -> Result<Vec<T>> {
+    super::lease::check(conn, T::KIND)?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} FROM records WHERE day_tag = ?1 AND kind = ?2"
     ))?;
@@ -466,6 +470,7 @@ pub(crate) fn list_tagged<T: Record>(conn: &Connection, keys: &Keys, tag: &[u8])
 /// The records of kind `T` with these ids, in that order (a missing one is skipped; inside
 /// `tolerant`, one that does not open is left out and noted).
 pub fn get_many<T: Record>(conn: &Connection, keys: &Keys, ids: &[String]) -> Result<Vec<T>> {
+    super::lease::check(conn, T::KIND)?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} FROM records WHERE id = ?1 AND kind = ?2"
     ))?;
@@ -478,6 +483,7 @@ pub fn get_many<T: Record>(conn: &Connection, keys: &Keys, ids: &[String]) -> Re
 
 /// Every record of a kind that is about one day.
 pub fn list_on_day<T: Record>(conn: &Connection, keys: &Keys, day: Day) -> Result<Vec<T>> {
+    super::lease::check(conn, T::KIND)?;
     let tag = keys.lookup_tag("day", day.to_string().as_bytes());
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} FROM records WHERE day_tag = ?1 AND kind = ?2"

@@ -80,6 +80,18 @@ impl WorkerSession {
     }
 }
 
+/// This device in its team: the ids an admin names in `team_assign`, `team_remove_device`...
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TeamIdentity {
+    /// This device's member id (text), once the team log names the device.
+    pub member_id: Option<String>,
+    /// This device's id (text).
+    pub device_id: String,
+    /// Whether the member is an admin (team lead or supervisor).
+    pub admin: bool,
+}
+
 fn item(r: Review) -> ReviewItem {
     let lang = worker_lang();
     let kind = crate::words::lookup(lang, &format!("label-record-{}", r.kind), &[])
@@ -131,7 +143,7 @@ impl WorkerSession {
     /// Fails with `AlreadyExists` (the vault is in a team), `Sync` (the relay could not be reached
     /// or refused), and the errors every call has (see `WorkerSession`).
     pub fn team_create(&self, server: String, transport: Arc<dyn SyncTransport>) -> Result<String> {
-        super::engine::create(self, &server, transport.as_ref())
+        storage::lease::unguarded(|| super::engine::create(self, &server, transport.as_ref()))
     }
 
     /// A one-time invite code for another phone (a text a QR code can carry: the relay's URL, `#`,
@@ -139,7 +151,7 @@ impl WorkerSession {
     /// phone joins. Fails with `NotFound` (the vault is in no team), `Sync` (the relay could not
     /// be reached, or this phone is not an admin's: `not_admin`), and the errors every call has.
     pub fn team_invite(&self, transport: Arc<dyn SyncTransport>) -> Result<String> {
-        super::engine::invite(self, transport.as_ref())
+        storage::lease::unguarded(|| super::engine::invite(self, transport.as_ref()))
     }
 
     /// Join the team of an invite code; the phone is added at the admin phone's next sync, and
@@ -147,7 +159,118 @@ impl WorkerSession {
     /// an invite code), `AlreadyExists` (the vault is in a team), `Sync` (the relay could not be
     /// reached, or the code is used or expired: `invite_invalid`), and the errors every call has.
     pub fn team_join(&self, code: String, transport: Arc<dyn SyncTransport>) -> Result<()> {
-        super::engine::join(self, &code, transport.as_ref())
+        storage::lease::unguarded(|| super::engine::join(self, &code, transport.as_ref()))
+    }
+
+    /// This device's member and device ids in its team. Fails with `NotFound` (the vault is in no
+    /// team), and the errors every call has (see `WorkerSession`).
+    pub fn team_whoami(&self) -> Result<TeamIdentity> {
+        let team = self
+            .with(|c, k| local::team(c, k))?
+            .ok_or_else(|| Error::not_found("team", "this vault"))?;
+        let device = team.device()?;
+        let state = team.state().ok();
+        let member = state.as_ref().and_then(|s| s.member_of(&device));
+        Ok(TeamIdentity {
+            member_id: member.map(|m| m.to_text()),
+            device_id: device.to_text(),
+            admin: state.as_ref().is_some_and(|s| s.is_admin_device(&device)),
+        })
+    }
+
+    /// Assign a client to a member (`member_id` as `team_whoami` gives it): their phones get the
+    /// client's whole history at their next sync. With `remove_previous`, the members assigned
+    /// before lose the client: the client's key moves to a new epoch the remaining holders get,
+    /// and their phones erase the client once their own changes are sent. Then syncs. Fails with
+    /// `NotAllowed` (`NotTeamAdmin`: this phone is not an admin's), `NotFound` (no such client
+    /// shared here, no such member), `Sync`, and the errors every call has.
+    pub fn team_assign(
+        &self,
+        client_id: String,
+        member_id: String,
+        remove_previous: bool,
+        transport: Arc<dyn SyncTransport>,
+    ) -> Result<SyncReport> {
+        storage::lease::unguarded(|| {
+            super::membership::assign(
+                self,
+                &client_id,
+                &member_id,
+                remove_previous,
+                transport.as_ref(),
+            )
+        })
+    }
+
+    /// Let a member cover clients until `until` (`YYYY-MM-DD`, the first day without them): their
+    /// phones get the clients now and erase them on that day by themselves; the first admin phone
+    /// online after it rotates the clients' keys. Then syncs. Fails with `Invalid` (`until`: not a
+    /// date, or not after today), `NotAllowed` (`NotTeamAdmin`), `NotFound` (a client or the
+    /// member), `Sync`, and the errors every call has.
+    pub fn team_cover(
+        &self,
+        client_ids: Vec<String>,
+        member_id: String,
+        until: String,
+        transport: Arc<dyn SyncTransport>,
+    ) -> Result<SyncReport> {
+        storage::lease::unguarded(|| {
+            super::membership::cover(self, &client_ids, &member_id, &until, transport.as_ref())
+        })
+    }
+
+    /// Cut off a device (a lost phone): the relay refuses it at once, every keyspace it held
+    /// moves to a new key the remaining holders get, and the phone erases its team data if it
+    /// ever syncs again. Then syncs. Fails with `NotAllowed` (`NotTeamAdmin`), `NotFound` (no such
+    /// active device), `Sync` (also when it would leave the team without an admin device), and
+    /// the errors every call has.
+    pub fn team_remove_device(
+        &self,
+        device_id: String,
+        transport: Arc<dyn SyncTransport>,
+    ) -> Result<SyncReport> {
+        storage::lease::unguarded(|| {
+            super::membership::remove_device(self, &device_id, transport.as_ref())
+        })
+    }
+
+    /// Remove a member who left: as `team_remove_device` for every device of theirs. Fails with
+    /// `NotAllowed` (`NotTeamAdmin`), `NotFound` (no such active member), `Sync`, and the errors
+    /// every call has.
+    pub fn team_remove_member(
+        &self,
+        member_id: String,
+        transport: Arc<dyn SyncTransport>,
+    ) -> Result<SyncReport> {
+        storage::lease::unguarded(|| {
+            super::membership::remove_member(self, &member_id, transport.as_ref())
+        })
+    }
+
+    /// Make a member a `supervisor` (an admin) or a `worker`; a supervisor made a worker stops
+    /// holding the clients not assigned to them (their keys rotate). Then syncs. Fails with
+    /// `Invalid` (`role`), `NotAllowed` (`NotTeamAdmin`), `NotFound` (the member), `Sync` (also
+    /// when it would leave no admin), and the errors every call has.
+    pub fn team_set_role(
+        &self,
+        member_id: String,
+        role: String,
+        transport: Arc<dyn SyncTransport>,
+    ) -> Result<SyncReport> {
+        storage::lease::unguarded(|| {
+            super::membership::set_role(self, &member_id, &role, transport.as_ref())
+        })
+    }
+
+    /// Set the team's offline lease: a phone that has not synced for `days` days no longer opens
+    /// the team's clients until it syncs (0 turns it off). Then syncs. Fails with `NotAllowed`
+    /// (`NotTeamAdmin`), `Sync`, and the errors every call has.
+    pub fn team_set_lease(
+        &self,
+        days: u32,
+        transport: Arc<dyn SyncTransport>,
+    ) -> Result<SyncReport> {
+        storage::lease::unguarded(|| super::membership::set_lease(self, days, transport.as_ref()))
     }
 
     /// Sync with the team now: send this phone's changes, receive the others', merge edits made
@@ -156,8 +279,10 @@ impl WorkerSession {
     /// refused, or what it sent did not verify; what was synced stays, and the outbox keeps every
     /// change for the next try), and the errors every call has (see `WorkerSession`).
     pub fn sync_now(&self, transport: Arc<dyn SyncTransport>) -> Result<SyncReport> {
-        self.publish_for_team()?;
-        super::engine::sync(self, transport.as_ref())
+        storage::lease::unguarded(|| {
+            self.publish_for_team()?;
+            super::engine::sync(self, transport.as_ref())
+        })
     }
 
     /// The open "needs review" items, each with every phone's value, who and when.

@@ -2,24 +2,26 @@
 //! transaction, the transport called between them (never while the vault's lock is held).
 
 use alongside_wire::{
-    auth_signing_bytes, chain_next, chain_start, AckRequest, AppendLogRequest, AppendLogResponse,
-    ChallengeRequest, ChallengeResponse, ChangesResponse, CreateInviteRequest, CreateTeamRequest,
-    DeviceStatus, Hash32, Id16, InviteCode, JoinRequest, JoinResponse, JoinsResponse, LogAction,
-    LogEntry, LogResponse, PushOp, PushOutcome, PushRequest, PushResponse, Role, SignedLogEntry,
-    TeamState, TokenRequest, TokenResponse,
+    chain_next, chain_start, AckRequest, AppendLogRequest, AppendLogResponse, ChangesResponse,
+    CreateInviteRequest, CreateTeamRequest, DeviceStatus, Hash32, Id16, InviteCode, JoinRequest,
+    JoinResponse, JoinsResponse, LogAction, LogEntry, PushOp, PushOutcome, PushRequest,
+    PushResponse, Role, SignedLogEntry, TeamState,
 };
 use std::collections::BTreeMap;
 
+use super::admin::{self, Step};
+use super::holders;
 use super::incoming::{self, Applied};
-use super::link::{failed, Link};
+use super::letgo;
+use super::link::{code_of_error, failed, Link};
 use super::local::{self, Keyspace, Op, Team};
 use super::outgoing::Maker;
 use super::seal;
+use super::teamlog::{load, now_ms, pull_log, save, sign_entry, sign_in};
 use super::SyncTransport;
 use crate::crypto::random_bytes;
 use crate::error::{Error, Result};
 use crate::storage::{self, outbox};
-use crate::time::Timestamp;
 use crate::vault::WorkerSession;
 
 /// What one sync did.
@@ -42,40 +44,23 @@ pub struct SyncReport {
     pub restore_detected: bool,
     /// The phone joined and waits for an admin's phone to add it.
     pub waiting_for_admin: bool,
+    /// This device was removed from the team (a lost phone, a member who left): its team data
+    /// was erased here; the worker's own corner and settings stay.
+    pub removed_from_team: bool,
+    /// Clients this phone no longer holds (handed over, a cover ended), erased here once every
+    /// change to them had reached the relay.
+    pub clients_handed_away: u32,
+    /// Revisions sealed before a key rotation reached this phone, sealed again under the new key.
+    pub resealed: u32,
+    /// Times this admin's phone signed its team log entries again at a later index because
+    /// another admin's entry took the index first.
+    pub rebased: u32,
 }
 
 /// Most ops in one push (the relay's default limit).
 const PUSH_BATCH: usize = 500;
 /// Changes asked for per page.
 const PAGE: u32 = 500;
-
-fn now_ms() -> u64 {
-    u64::try_from(Timestamp::now().millis()).unwrap_or(0)
-}
-
-fn load(session: &WorkerSession) -> Result<Team> {
-    session
-        .with(|c, k| local::team(c, k))?
-        .ok_or_else(|| Error::not_found("team", "this vault"))
-}
-
-fn save(session: &WorkerSession, team: &Team) -> Result<()> {
-    session.write(|tx, k| storage::put(tx, k, team).map(|_| ()))
-}
-
-fn sign_entry(team: &Team, state: &TeamState, action: LogAction) -> Result<SignedLogEntry> {
-    let pair = seal::signer(&team.signing)?;
-    let entry = LogEntry {
-        team: team.team,
-        index: state.next_index,
-        prev: state.head,
-        author: team.device()?,
-        issued_at_ms: now_ms(),
-        action,
-    };
-    let signature = seal::sign(&pair, &entry.signing_bytes());
-    Ok(SignedLogEntry { entry, signature })
-}
 
 /// Start the team on the relay at `server`; this device is its first admin (team lead).
 pub fn create(session: &WorkerSession, server: &str, t: &dyn SyncTransport) -> Result<String> {
@@ -130,9 +115,11 @@ pub fn create(session: &WorkerSession, server: &str, t: &dyn SyncTransport) -> R
         id: local::keyspace_row(&team.team_keyspace),
         keyspace: team.team_keyspace,
         client: None,
+        staff: None,
         keys: BTreeMap::from([(0, random_bytes()?)]),
         granted: Vec::new(),
-        staff: None,
+        origin: Some(device.signing),
+        next_key: None,
     };
     session.write(|tx, k| {
         storage::put(tx, k, &team)?;
@@ -209,62 +196,6 @@ pub fn join(session: &WorkerSession, code: &str, t: &dyn SyncTransport) -> Resul
     })
 }
 
-pub(super) fn sign_in(link: &mut Link<'_>, team: &Team) -> Result<TokenResponse> {
-    let device = team.device()?;
-    let ch: ChallengeResponse = link.post(
-        "/v1/auth/challenge",
-        &ChallengeRequest {
-            team: team.team,
-            device,
-        },
-    )?;
-    let pair = seal::signer(&team.signing)?;
-    let bytes = auth_signing_bytes(&ch.server.instance_id, &team.team, &device, &ch.challenge.0);
-    let token: TokenResponse = link.post(
-        "/v1/auth/token",
-        &TokenRequest {
-            team: team.team,
-            device,
-            challenge: ch.challenge,
-            signature: seal::sign(&pair, &bytes),
-        },
-    )?;
-    link.token = Some(token.token.clone());
-    Ok(token)
-}
-
-/// Read the log entries this phone lacks and verify them; refuse a log that does not follow.
-fn pull_log(link: &Link<'_>, team: &mut Team) -> Result<TeamState> {
-    loop {
-        let after = team.log.len();
-        let page: LogResponse = link.get(&format!("/v1/teams/{}/log?after={after}", team.team))?;
-        let mut state = if team.log.is_empty() {
-            None
-        } else {
-            Some(team.state()?)
-        };
-        for e in &page.entries {
-            match state.as_mut() {
-                None => {
-                    state =
-                        Some(TeamState::genesis(e).map_err(|r| failed(format!("team log: {r}")))?)
-                }
-                Some(s) => s.apply(e).map_err(|r| failed(format!("team log: {r}")))?,
-            }
-            team.log.push(e.clone());
-        }
-        let state = state.ok_or_else(|| failed("team log: empty"))?;
-        if page.length as usize == team.log.len() && page.head != state.head {
-            return Err(failed(
-                "team log: the relay's log differs from the verified one",
-            ));
-        }
-        if page.entries.is_empty() || team.log.len() as u64 >= page.length {
-            return Ok(state);
-        }
-    }
-}
-
 /// Admit every device that joined with one of this admin's codes and proved it holds the code.
 fn admit(
     session: &WorkerSession,
@@ -333,6 +264,7 @@ fn prepare(session: &WorkerSession, team: &mut Team, state: &TeamState) -> Resul
                 state,
                 pair: &pair,
                 me,
+                today: holders::today(),
             };
             for (id, kind) in &marks {
                 made += u32::from(m.mark(id, kind, &mut resolved)?);
@@ -402,8 +334,15 @@ fn recover(session: &WorkerSession, team: &mut Team) -> Result<()> {
 pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport> {
     let mut team = load(session)?;
     let mut link = Link::new(t, &team.server);
-    let token = sign_in(&mut link, &team)?;
     let mut report = SyncReport::default();
+    let token = match sign_in(&mut link, &team) {
+        Err(e) if code_of_error(&e) == Some("device_removed") => {
+            session.write(letgo::everything)?;
+            report.removed_from_team = true;
+            return Ok(report);
+        }
+        other => other?,
+    };
     let mut state = pull_log(&link, &mut team)?;
     save(session, &team)?;
     if token.status == DeviceStatus::Pending {
@@ -411,8 +350,16 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
         return Ok(report);
     }
     let me = team.device()?;
+    if state.devices.get(&me).is_some_and(|d| d.removed) {
+        session.write(letgo::everything)?;
+        report.removed_from_team = true;
+        return Ok(report);
+    }
+    admin::settle_rotations(session, &team, &state)?;
     if state.is_admin_device(&me) {
         report.admitted = admit(session, &link, &mut team, &mut state)?;
+        let steps = upkeep(session, &state)?;
+        report.rebased = admin::append(session, &link, &mut team, &mut state, steps)?;
     }
     report.pushed += prepare(session, &mut team, &state)?;
     push(session, &link, &team)?;
@@ -457,6 +404,7 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
                 state: &state,
                 pair: &pair,
                 me,
+                today: holders::today(),
             };
             let mut granted = false;
             for c in &page.changes {
@@ -482,6 +430,10 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
             break;
         }
     }
+    report.resealed = reseal_stale(session, &team, &state)?;
+    if report.resealed > 0 {
+        push(session, &link, &team)?;
+    }
     if !forks.is_empty() {
         let pair = seal::signer(&team.signing)?;
         session.write(|tx, keys| {
@@ -492,6 +444,7 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
                 state: &state,
                 pair: &pair,
                 me,
+                today: holders::today(),
             };
             for r in &forks {
                 incoming::resolve_fork(&m, r)?;
@@ -504,8 +457,96 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
         &format!("/v1/teams/{}/ack", team.team),
         &AckRequest { seq: team.cursor },
     )?;
-    team.last_sync = Some(Timestamp::now());
+    report.clients_handed_away = let_go(session, &team, &state)?;
+    let now = holders::now();
+    team.last_sync = Some(now);
     save(session, &team)?;
+    let lease = (state.lease_days > 0).then(|| {
+        (
+            now.millis() + i64::from(state.lease_days) * 86_400_000,
+            state.lease_days,
+        )
+    });
+    session.with(|c, _| storage::lease::set(c, lease))?;
     report.reviews = session.with(|c, k| Ok(storage::list::<local::Review>(c, k)?.len() as u32))?;
     Ok(report)
+}
+
+/// What an admin's phone keeps the log true to at each sync: a client keyspace the log assigns to
+/// nobody is assigned to the member whose device made it, and a cover whose day has come ends,
+/// its keyspace rotated (whenever the first admin phone is online after that day).
+fn upkeep(session: &WorkerSession, state: &TeamState) -> Result<Vec<Step>> {
+    let mut steps = Vec::new();
+    let all = session.with(|c, k| storage::list::<Keyspace>(c, k))?;
+    for k in all.iter().filter(|k| k.client.is_some()) {
+        if state.assignments.contains_key(&k.keyspace) {
+            continue;
+        }
+        if let Some(member) = k.origin.and_then(|d| state.member_of(&d)) {
+            // An admin's client stays the team's until an admin assigns it by hand.
+            if state.is_active_member(&member) && !state.admins().contains(&member) {
+                steps.push(Step::Entry(LogAction::AssignKeyspace {
+                    keyspace: k.keyspace,
+                    member,
+                }));
+            }
+        }
+    }
+    for (keyspace, member) in holders::expired_covers(state, holders::today()) {
+        if !all.iter().any(|k| k.keyspace == keyspace) {
+            continue;
+        }
+        steps.push(Step::Entry(LogAction::EndCover { keyspace, member }));
+        steps.push(Step::Rotate(keyspace));
+    }
+    Ok(steps)
+}
+
+/// Seal again every op sealed under an epoch the log has moved past, once its key is here.
+fn reseal_stale(session: &WorkerSession, team: &Team, state: &TeamState) -> Result<u32> {
+    let pair = seal::signer(&team.signing)?;
+    let me = team.device()?;
+    session.write(|tx, keys| {
+        let m = Maker {
+            tx,
+            keys,
+            team,
+            state,
+            pair: &pair,
+            me,
+            today: holders::today(),
+        };
+        let mut renamed = BTreeMap::new();
+        let mut done = 0;
+        let mut stale: Vec<Op> = storage::list::<Op>(tx, keys)?
+            .into_iter()
+            .filter(|o| o.acked.is_none() && o.envelope.epoch < state.epoch(&o.envelope.keyspace))
+            .collect();
+        // A revision before the ones naming it.
+        stale.sort_by_key(|o| o.envelope.parents.len());
+        for op in &stale {
+            done += u32::from(m.reseal(op, &mut renamed)?);
+        }
+        Ok(done)
+    })
+}
+
+/// Erase the clients this phone's member no longer holds, once nothing of theirs is unsent.
+fn let_go(session: &WorkerSession, team: &Team, state: &TeamState) -> Result<u32> {
+    let Some(mine) = state.member_of(&team.device()?) else {
+        return Ok(0);
+    };
+    let today = holders::today();
+    session.write(|tx, keys| {
+        let mut n = 0;
+        for k in storage::list::<Keyspace>(tx, keys)? {
+            if k.client.is_none()
+                || holders::holders(state, &k, &team.team_keyspace, today).contains(&mine)
+            {
+                continue;
+            }
+            n += u32::from(letgo::keyspace(tx, keys, &k, false)?);
+        }
+        Ok(n)
+    })
 }

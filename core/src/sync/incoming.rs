@@ -81,10 +81,20 @@ pub fn apply(
                 id: row,
                 keyspace: g.keyspace,
                 client: g.client.clone(),
+                staff: g.staff,
                 keys: BTreeMap::new(),
                 granted: Vec::new(),
-                staff: g.staff,
+                origin: Some(e.author),
+                next_key: None,
             });
+        // A newer epoch's key: who holds it is known afresh (only its granter so far).
+        if k.keys
+            .keys()
+            .next_back()
+            .is_none_or(|newest| g.epoch > *newest)
+        {
+            k.granted.clear();
+        }
         k.keys.insert(g.epoch, g.key);
         if !k.granted.contains(&e.author) {
             k.granted.push(e.author);

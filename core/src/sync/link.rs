@@ -33,6 +33,14 @@ pub fn failed(detail: impl Into<String>) -> Error {
     }
 }
 
+/// The relay's error code in a failure [`Link`] returned, if the relay answered with one.
+pub fn code_of_error(e: &Error) -> Option<&str> {
+    match e {
+        Error::Sync { detail } => detail.rsplit(": ").next(),
+        _ => None,
+    }
+}
+
 impl<'a> Link<'a> {
     /// A link to the relay at `base`.
     pub fn new(transport: &'a dyn SyncTransport, base: &str) -> Self {

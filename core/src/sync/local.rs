@@ -86,16 +86,24 @@ pub struct Keyspace {
     pub keyspace: KeyspaceId,
     /// The client whose records it seals; none for the team-wide keyspace.
     pub client: Option<String>,
+    /// The staff member whose own keyspace this is (their shared debriefs and supervision requests):
+    /// held by them and the team's admins.
+    #[serde(default)]
+    pub staff: Option<alongside_wire::MemberId>,
     /// Keys by epoch.
     pub keys: BTreeMap<u64, [u8; 32]>,
     /// Devices known to hold the current key (granted by this phone, or the one that granted it
     /// here); every other active device gets a grant at the next sync.
     #[serde(default)]
     pub granted: Vec<DeviceId>,
-    /// The staff member whose own keyspace this is (their shared debriefs and supervision requests):
-    /// held by them and the team's admins.
+    /// The device that made it (this one) or first granted it here: until the log assigns a
+    /// client keyspace, its member holds it.
     #[serde(default)]
-    pub staff: Option<alongside_wire::MemberId>,
+    pub origin: Option<DeviceId>,
+    /// The key of a rotation this admin's phone is appending to the log, kept before the entry
+    /// is sent so an interrupted rotation never leaves an epoch nobody holds.
+    #[serde(default)]
+    pub next_key: Option<(u64, [u8; 32])>,
 }
 
 impl Record for Keyspace {

@@ -7,17 +7,22 @@
 //! pull changes (checking the relay's chain; a relay whose history went back gets this phone's
 //! revisions again), merge forks, push the merges, acknowledge.
 
+mod admin;
 mod api;
 mod engine;
+mod holders;
 mod incoming;
+mod letgo;
 mod link;
 mod local;
+mod membership;
 mod merge;
 mod outgoing;
 pub(crate) mod roster;
 mod seal;
+mod teamlog;
 
-pub use api::{ReviewChoice, ReviewItem, SyncReport, SyncStatus};
+pub use api::{ReviewChoice, ReviewItem, SyncReport, SyncStatus, TeamIdentity};
 
 /// What the relay answered: the HTTP status (0 when it could not be reached at all: no
 /// connection, a timeout, a dropped reply) and the body as text.

@@ -1,16 +1,19 @@
 //! From the outbox's marks to sealed, signed revisions (ops), and key grants.
 
-use alongside_wire::{revision_hash, DeviceId, Envelope, Id16, KeyspaceId, RecordClass, TeamState};
+use alongside_wire::{
+    revision_hash, DeviceId, Envelope, Hash32, Id16, KeyspaceId, RecordClass, TeamState,
+};
 use ring::signature::Ed25519KeyPair;
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use super::holders;
 use super::local::{self, Choice, Keyspace, Op, Rev, Team, Tracked};
 use super::seal::{self, Header};
 use crate::crypto::{random_bytes, Keys, Secret};
 use crate::error::{Error, Result};
-use crate::storage::{self, outbox};
+use crate::storage::{self, outbox, Record};
 use crate::time::Timestamp;
 
 /// What a record revision carries, sealed: the record as stored, where it goes, and the review
@@ -42,14 +45,14 @@ pub struct Grant {
     pub keyspace: KeyspaceId,
     /// The client it seals, if any.
     pub client: Option<String>,
-    /// The epoch.
-    pub epoch: u64,
-    /// The key.
-    pub key: [u8; 32],
     /// The staff member whose own keyspace this is (their shared debriefs and supervision requests):
     /// held by them and the team's admins.
     #[serde(default)]
     pub staff: Option<alongside_wire::MemberId>,
+    /// The epoch.
+    pub epoch: u64,
+    /// The key.
+    pub key: [u8; 32],
 }
 
 /// How a kind may change on the team (the only thing the relay learns of it).
@@ -95,6 +98,8 @@ pub struct Maker<'a> {
     pub pair: &'a Ed25519KeyPair,
     /// This device.
     pub me: DeviceId,
+    /// Today, as the team log counts days (covers end by it).
+    pub today: u32,
 }
 
 impl Maker<'_> {
@@ -154,20 +159,11 @@ impl Maker<'_> {
         }
     }
 
-    /// Every active device but this one.
-    fn others(&self) -> Vec<DeviceId> {
-        self.state
-            .devices
-            .iter()
-            .filter(|(d, s)| !s.removed && **d != self.me)
-            .map(|(d, _)| *d)
-            .collect()
-    }
-
     /// The keyspace for a new record: a staff member's own one for a record about them (its JSON
     /// names them in `staff_member`), the client's for a client's record, else the team-wide one.
-    /// A staff member's or client's keyspace is made here at its first record, and granted to the
-    /// other devices by `grant_missing` in this same transaction.
+    /// A staff member's or client's keyspace is made here at its first record and granted to its
+    /// holders by `grant_missing` in this same transaction (until an admin assigns a client, this
+    /// phone's member holds it with the admins).
     /// None while the team-wide keyspace's key has not reached a phone that joined (its record
     /// waits in the outbox until it has).
     fn keyspace_for(
@@ -202,66 +198,80 @@ impl Maker<'_> {
             } else {
                 owner.map(str::to_string)
             },
+            staff,
             keys: BTreeMap::from([(self.state.epoch(&keyspace), key)]),
             granted: Vec::new(),
-            staff,
+            origin: Some(self.me),
+            next_key: None,
         };
         storage::put(self.tx, self.keys, &k)?;
         Ok(Some(keyspace))
     }
 
-    /// Grant every keyspace key this phone holds to each active device not known to hold it (a
-    /// device added since, whoever added it): keys reach every member whichever phone made them.
+    /// Grant every keyspace key this phone holds to each active device of the keyspace's holders
+    /// not known to hold it (a device or holder added since, whoever added it); never to anyone
+    /// else, and nothing from a keyspace this phone's member no longer holds.
     pub fn grant_missing(&self) -> Result<u32> {
+        let mine = self.state.member_of(&self.me);
         let mut made = 0;
         for mut k in storage::list::<Keyspace>(self.tx, self.keys)? {
+            let holders = holders::holders(self.state, &k, &self.team.team_keyspace, self.today);
+            if !mine.is_some_and(|m| holders.contains(&m)) {
+                continue;
+            }
             let missing: Vec<DeviceId> = self
-                .others()
+                .state
+                .devices_of(&holders)
                 .into_iter()
-                .filter(|d| !k.granted.contains(d))
+                .filter(|d| *d != self.me && !k.granted.contains(d))
                 .collect();
             if missing.is_empty() {
                 continue;
             }
             for d in missing {
-                self.grant_to(&d, &k)?;
-                k.granted.push(d);
-                made += 1;
+                if self.grant_to(&d, &k)? {
+                    k.granted.push(d);
+                    made += 1;
+                }
             }
             storage::put(self.tx, self.keys, &k)?;
         }
         Ok(made)
     }
 
-    /// Grant a keyspace's current key to one device.
-    pub fn grant_to(&self, to: &DeviceId, k: &Keyspace) -> Result<()> {
-        let epoch = self.state.epoch(&k.keyspace);
-        let Some(key) = k.keys.get(&epoch) else {
-            return Ok(());
-        };
-        self.grant(
-            to,
-            &Grant {
-                keyspace: k.keyspace,
-                client: k.client.clone(),
-                epoch,
-                key: *key,
-                staff: k.staff,
-            },
-        )
+    /// Grant every key of a keyspace this phone holds, up to the current epoch, to one device: a
+    /// new holder opens the history sealed under the older epochs too. Returns whether the
+    /// current epoch's key was among them (false: this phone waits for it itself).
+    pub fn grant_to(&self, to: &DeviceId, k: &Keyspace) -> Result<bool> {
+        let current = self.state.epoch(&k.keyspace);
+        for (epoch, key) in k.keys.range(..=current) {
+            self.grant(
+                to,
+                &Grant {
+                    keyspace: k.keyspace,
+                    client: k.client.clone(),
+                    staff: k.staff,
+                    epoch: *epoch,
+                    key: *key,
+                },
+            )?;
+        }
+        Ok(k.keys.contains_key(&current))
     }
 
     /// Seal a revision of a tracked record (new or not) with this payload, store it as an op and
-    /// as the record's only head.
+    /// as the record's only head. Sealed under the current epoch's key, or, while its grant has not arrived, the newest key
+    /// held: the relay refuses that as superseded and the phone re-seals once the key is here.
     pub fn revision(&self, t: &mut Tracked, payload: &Payload) -> Result<()> {
-        let epoch = self.state.epoch(&t.keyspace);
+        let current = self.state.epoch(&t.keyspace);
         let k = storage::find::<Keyspace>(self.tx, self.keys, &local::keyspace_row(&t.keyspace))?
             .ok_or_else(|| Error::not_found("keyspace", &t.keyspace.to_text()))?;
-        let key = k
+        let (epoch, key) = k
             .value
             .keys
-            .get(&epoch)
-            .and_then(|k| Secret::from_slice(k))
+            .range(..=current)
+            .next_back()
+            .and_then(|(e, k)| Some((*e, Secret::from_slice(k)?)))
             .ok_or_else(|| Error::not_found("keyspace key", &t.keyspace.to_text()))?;
         let mut parents = t.heads.clone();
         parents.sort();
@@ -291,6 +301,71 @@ impl Maker<'_> {
         t.heads = vec![envelope.rev];
         local::put_tracked(self.tx, self.keys, t)?;
         self.store_op(envelope)
+    }
+
+    /// Seal again, under the keyspace's current key, an op the relay refuses as superseded (sealed
+    /// before a rotation reached this phone): same record, same JSON, a new revision and op id;
+    /// the record's graph names the new revision instead. `renamed` maps old revisions to new
+    /// ones so a later op naming the old one as parent names the new one. Returns false while the
+    /// current key has not arrived.
+    pub fn reseal(&self, op: &Op, renamed: &mut BTreeMap<Hash32, Hash32>) -> Result<bool> {
+        let e = &op.envelope;
+        let current = self.state.epoch(&e.keyspace);
+        let Some(k) =
+            storage::find::<Keyspace>(self.tx, self.keys, &local::keyspace_row(&e.keyspace))?
+        else {
+            return Ok(false);
+        };
+        let (Some(old), Some(new)) = (
+            k.value
+                .keys
+                .get(&e.epoch)
+                .and_then(|k| Secret::from_slice(k)),
+            k.value
+                .keys
+                .get(&current)
+                .and_then(|k| Secret::from_slice(k)),
+        ) else {
+            return Ok(false);
+        };
+        let json = seal::open_record(&Header::of(&self.team.team, e), &old, &e.body.0)
+            .ok_or_else(|| Error::corrupt("team outbox"))?;
+        let mut parents: Vec<Hash32> = e
+            .parents
+            .iter()
+            .map(|p| renamed.get(p).copied().unwrap_or(*p))
+            .collect();
+        parents.sort();
+        let h = Header {
+            team: &self.team.team,
+            record: &e.record,
+            class: e.class,
+            keyspace: &e.keyspace,
+            epoch: current,
+            parents: &parents,
+            author: &self.me,
+        };
+        let body = seal::seal_record(&h, self.pair, &new, &json)?;
+        let envelope = self.envelope(&h, body);
+        renamed.insert(e.rev, envelope.rev);
+        if let Some(mut t) = local::tracked(self.tx, self.keys, &e.record)? {
+            if let Some(mut rev) = t.revs.remove(&e.rev.to_text()) {
+                rev.parents.clone_from(&parents);
+                t.revs.insert(envelope.rev.to_text(), rev);
+            }
+            for h in t.heads.iter_mut().filter(|h| **h == e.rev) {
+                *h = envelope.rev;
+            }
+            for r in t.revs.values_mut() {
+                for p in r.parents.iter_mut().filter(|p| **p == e.rev) {
+                    *p = envelope.rev;
+                }
+            }
+            local::put_tracked(self.tx, self.keys, &t)?;
+        }
+        storage::erase(self.tx, self.keys, Op::KIND, &op.id)?;
+        self.store_op(envelope)?;
+        Ok(true)
     }
 
     /// Turn one outbox mark into an op (or drop it when there is nothing to send). Returns

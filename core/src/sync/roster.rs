@@ -88,7 +88,7 @@ pub fn devices_seen(
         return Ok(None);
     }
     let mut link = Link::new(transport, &team.server);
-    super::engine::sign_in(&mut link, &team)?;
+    super::teamlog::sign_in(&mut link, &team)?;
     link.get(&format!("/v1/teams/{}/devices", team.team))
         .map(Some)
 }

@@ -9,7 +9,7 @@
 use crate::canon::Canon;
 use crate::{AgreementKey, DeviceId, Hash32, KeyspaceId, MemberId, Signature, TeamId};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// A member's role in the team.
@@ -106,6 +106,40 @@ pub enum LogAction {
         /// Days, or 0.
         days: u32,
     },
+    /// A member holds a keyspace (a client assigned to a worker): admins' phones grant them its
+    /// keys. Phones decide who holds a key; the relay only keeps the record.
+    AssignKeyspace {
+        /// The keyspace (a client's).
+        keyspace: KeyspaceId,
+        /// The member; must be active.
+        member: MemberId,
+    },
+    /// A member no longer holds a keyspace (handed over); rotate it to cut their access to what
+    /// is written after.
+    UnassignKeyspace {
+        /// The keyspace.
+        keyspace: KeyspaceId,
+        /// The member; must be assigned.
+        member: MemberId,
+    },
+    /// A member holds a keyspace until a day (covering a colleague): the cover ends at the start
+    /// of `until_day` by each phone's clock, without another entry.
+    Cover {
+        /// The keyspace.
+        keyspace: KeyspaceId,
+        /// The covering member; must be active.
+        member: MemberId,
+        /// Days since 1970-01-01 (UTC) of the first day without cover.
+        until_day: u32,
+    },
+    /// An expired (or cancelled) cover leaves the log's state, after the admin's phone rotated
+    /// the keyspace.
+    EndCover {
+        /// The keyspace.
+        keyspace: KeyspaceId,
+        /// The member whose cover ends; must be covering it.
+        member: MemberId,
+    },
 }
 
 impl LogAction {
@@ -140,6 +174,23 @@ impl LogAction {
             }
             LogAction::SetLease { days } => {
                 c.u8(8).u64(u64::from(*days));
+            }
+            LogAction::AssignKeyspace { keyspace, member } => {
+                c.u8(9).fixed(&keyspace.0).fixed(&member.0);
+            }
+            LogAction::UnassignKeyspace { keyspace, member } => {
+                c.u8(10).fixed(&keyspace.0).fixed(&member.0);
+            }
+            LogAction::Cover {
+                keyspace,
+                member,
+                until_day,
+            } => {
+                c.u8(11).fixed(&keyspace.0).fixed(&member.0);
+                c.u64(u64::from(*until_day));
+            }
+            LogAction::EndCover { keyspace, member } => {
+                c.u8(12).fixed(&keyspace.0).fixed(&member.0);
             }
         }
     }
@@ -242,6 +293,10 @@ pub enum LogError {
     },
     /// The team would be left without an active admin device.
     LastAdmin,
+    /// The member is not assigned that keyspace.
+    NotAssigned,
+    /// The member is not covering that keyspace.
+    NotCovering,
 }
 
 impl fmt::Display for LogError {
@@ -269,6 +324,8 @@ impl fmt::Display for LogError {
             LogError::LastAdmin => {
                 f.write_str("the team would be left without an active admin device")
             }
+            LogError::NotAssigned => f.write_str("the member is not assigned that keyspace"),
+            LogError::NotCovering => f.write_str("the member is not covering that keyspace"),
         }
     }
 }
@@ -312,6 +369,10 @@ pub struct TeamState {
     pub epochs: BTreeMap<KeyspaceId, u64>,
     /// The offline lease in days (0: none).
     pub lease_days: u32,
+    /// The members assigned each keyspace.
+    pub assignments: BTreeMap<KeyspaceId, BTreeSet<MemberId>>,
+    /// The members covering each keyspace, with the day their cover ends (days since 1970-01-01).
+    pub covers: BTreeMap<KeyspaceId, BTreeMap<MemberId, u32>>,
 }
 
 impl TeamState {
@@ -344,6 +405,8 @@ impl TeamState {
             devices: BTreeMap::new(),
             epochs: BTreeMap::new(),
             lease_days: 0,
+            assignments: BTreeMap::new(),
+            covers: BTreeMap::new(),
         };
         state.members.insert(
             *member,
@@ -392,6 +455,34 @@ impl TeamState {
     /// The keyspace's current epoch.
     pub fn epoch(&self, keyspace: &KeyspaceId) -> u64 {
         self.epochs.get(keyspace).copied().unwrap_or(0)
+    }
+
+    /// Whether the member is in the team and not removed.
+    pub fn is_active_member(&self, member: &MemberId) -> bool {
+        self.members.get(member).is_some_and(|m| !m.removed)
+    }
+
+    /// The member of a device (removed or not).
+    pub fn member_of(&self, device: &DeviceId) -> Option<MemberId> {
+        self.devices.get(device).map(|d| d.member)
+    }
+
+    /// The active admin members.
+    pub fn admins(&self) -> BTreeSet<MemberId> {
+        self.members
+            .iter()
+            .filter(|(_, m)| !m.removed && m.role.is_admin())
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
+    /// The active devices of a set of members.
+    pub fn devices_of(&self, members: &BTreeSet<MemberId>) -> Vec<DeviceId> {
+        self.devices
+            .iter()
+            .filter(|(_, d)| !d.removed && members.contains(&d.member))
+            .map(|(id, _)| *id)
+            .collect()
     }
 
     fn has_admin_device(&self) -> bool {
@@ -474,6 +565,12 @@ impl TeamState {
                 for d in next.devices.values_mut().filter(|d| d.member == *member) {
                     d.removed = true;
                 }
+                for held in next.assignments.values_mut() {
+                    held.remove(member);
+                }
+                for held in next.covers.values_mut() {
+                    held.remove(member);
+                }
             }
             LogAction::RotateKeyspace { keyspace, epoch } => {
                 let current = next.epoch(keyspace);
@@ -483,6 +580,40 @@ impl TeamState {
                 next.epochs.insert(*keyspace, *epoch);
             }
             LogAction::SetLease { days } => next.lease_days = *days,
+            LogAction::AssignKeyspace { keyspace, member } => {
+                if !next.is_active_member(member) {
+                    return Err(LogError::UnknownMember);
+                }
+                next.assignments
+                    .entry(*keyspace)
+                    .or_default()
+                    .insert(*member);
+            }
+            LogAction::UnassignKeyspace { keyspace, member } => {
+                let held = next.assignments.get_mut(keyspace);
+                if !held.is_some_and(|h| h.remove(member)) {
+                    return Err(LogError::NotAssigned);
+                }
+            }
+            LogAction::Cover {
+                keyspace,
+                member,
+                until_day,
+            } => {
+                if !next.is_active_member(member) {
+                    return Err(LogError::UnknownMember);
+                }
+                next.covers
+                    .entry(*keyspace)
+                    .or_default()
+                    .insert(*member, *until_day);
+            }
+            LogAction::EndCover { keyspace, member } => {
+                let held = next.covers.get_mut(keyspace);
+                if held.and_then(|h| h.remove(member)).is_none() {
+                    return Err(LogError::NotCovering);
+                }
+            }
         }
         if !next.has_admin_device() {
             return Err(LogError::LastAdmin);

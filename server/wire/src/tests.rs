@@ -239,3 +239,118 @@ fn revision_hash_covers_the_header_and_body() {
         serde_json::json!({"status": "refused", "reason": "epoch_superseded", "current": 3})
     );
 }
+
+#[test]
+fn assignments_and_covers_follow_their_rules() {
+    let team = Id16([1; 16]);
+    let (lead, worker) = (dev(), dev());
+    let (lead_member, worker_member, stranger) = (Id16([2; 16]), Id16([3; 16]), Id16([9; 16]));
+    let ks = Id16([5; 16]);
+    let g = sign(
+        &lead,
+        team,
+        None,
+        LogAction::CreateTeam {
+            member: lead_member,
+            role: Role::Lead,
+            device: keys(&lead),
+        },
+    );
+    let mut s = TeamState::genesis(&g).expect("genesis");
+    for action in [
+        LogAction::AddMember {
+            member: worker_member,
+            role: Role::Worker,
+        },
+        LogAction::AddDevice {
+            member: worker_member,
+            device: keys(&worker),
+        },
+    ] {
+        let e = sign(&lead, team, Some(&s), action);
+        s.apply(&e).expect("member");
+    }
+    let assign = |m| LogAction::AssignKeyspace {
+        keyspace: ks,
+        member: m,
+    };
+    // An unknown member cannot be assigned nor cover; a worker cannot assign.
+    let e = sign(&lead, team, Some(&s), assign(stranger));
+    assert_eq!(s.apply(&e), Err(LogError::UnknownMember));
+    let e = sign(&worker, team, Some(&s), assign(worker_member));
+    assert_eq!(s.apply(&e), Err(LogError::NotAdmin));
+    let cover = LogAction::Cover {
+        keyspace: ks,
+        member: stranger,
+        until_day: 20_000,
+    };
+    let e = sign(&lead, team, Some(&s), cover);
+    assert_eq!(s.apply(&e), Err(LogError::UnknownMember));
+
+    let e = sign(&lead, team, Some(&s), assign(worker_member));
+    s.apply(&e).expect("assign");
+    assert!(s.assignments[&ks].contains(&worker_member));
+    let e = sign(
+        &lead,
+        team,
+        Some(&s),
+        LogAction::Cover {
+            keyspace: ks,
+            member: worker_member,
+            until_day: 20_000,
+        },
+    );
+    s.apply(&e).expect("cover");
+    assert_eq!(s.covers[&ks][&worker_member], 20_000);
+    let end = LogAction::EndCover {
+        keyspace: ks,
+        member: worker_member,
+    };
+    let e = sign(&lead, team, Some(&s), end.clone());
+    s.apply(&e).expect("end cover");
+    let e = sign(&lead, team, Some(&s), end);
+    assert_eq!(s.apply(&e), Err(LogError::NotCovering));
+
+    let unassign = LogAction::UnassignKeyspace {
+        keyspace: ks,
+        member: worker_member,
+    };
+    let e = sign(&lead, team, Some(&s), unassign.clone());
+    s.apply(&e).expect("unassign");
+    let e = sign(&lead, team, Some(&s), unassign);
+    assert_eq!(s.apply(&e), Err(LogError::NotAssigned));
+
+    // A member removed loses their assignments, and cannot be given new ones.
+    let e = sign(&lead, team, Some(&s), assign(worker_member));
+    s.apply(&e).expect("assign again");
+    let e = sign(
+        &lead,
+        team,
+        Some(&s),
+        LogAction::RemoveMember {
+            member: worker_member,
+        },
+    );
+    s.apply(&e).expect("remove");
+    assert!(!s.assignments[&ks].contains(&worker_member));
+    let e = sign(&lead, team, Some(&s), assign(worker_member));
+    assert_eq!(s.apply(&e), Err(LogError::UnknownMember));
+
+    // Every action signs differently (the canonical bytes carry its tag and fields).
+    let a = sign(&lead, team, Some(&s), assign(lead_member))
+        .entry
+        .signing_bytes();
+    let b = sign(
+        &lead,
+        team,
+        Some(&s),
+        LogAction::Cover {
+            keyspace: ks,
+            member: lead_member,
+            until_day: 0,
+        },
+    )
+    .entry
+    .signing_bytes();
+    assert_ne!(a, b);
+}

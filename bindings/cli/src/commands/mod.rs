@@ -54,6 +54,12 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(global: &Global) -> Self {
         #[cfg(debug_assertions)]
+        if let Some(now) = &global.test_now {
+            let parsed =
+                serde_json::from_value::<alongside_core::Timestamp>(serde_json::json!(now));
+            alongside_core::set_test_now(parsed.ok());
+        }
+        #[cfg(debug_assertions)]
         let kdf = if global.test_kdf {
             KdfCost::Test
         } else {

@@ -96,7 +96,7 @@ pub enum Command {
     /// Ask a worker to do something (admins only).
     Ask {
         /// The member id (from `team members`).
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         member: String,
         /// The client it is about.
         #[arg(long)]
@@ -114,6 +114,53 @@ pub enum Command {
     },
     /// Show notes on the briefing once unsigned for more than this many days (1 to 92).
     UnsignedDays { days: u32 },
+    /// This device's member and device ids (what an admin names in the commands below).
+    Whoami,
+    /// Assign a client to a member (admins); --remove-previous cuts the previous worker off.
+    /// Ids are base64url and may start with `-`: they are taken as values.
+    Assign {
+        #[arg(long)]
+        client: String,
+        #[arg(long, allow_hyphen_values = true)]
+        member: String,
+        #[arg(long)]
+        remove_previous: bool,
+    },
+    /// Let a member cover clients until a date, the first day without them (admins).
+    Cover {
+        #[arg(long, required = true, num_args = 1..)]
+        client: Vec<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        member: String,
+        /// YYYY-MM-DD.
+        #[arg(long)]
+        until: String,
+    },
+    /// Cut off a device (a lost phone) or a member (who left) (admins).
+    Remove {
+        #[arg(
+            long,
+            allow_hyphen_values = true,
+            conflicts_with = "member",
+            required_unless_present = "member"
+        )]
+        device: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        member: Option<String>,
+    },
+    /// Make a member a supervisor or a worker (admins).
+    Role {
+        #[arg(long, allow_hyphen_values = true)]
+        member: String,
+        /// supervisor or worker.
+        #[arg(long)]
+        role: String,
+    },
+    /// The team's offline lease in days; 0 turns it off (admins).
+    Lease {
+        #[arg(long)]
+        days: u32,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -160,6 +207,64 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
                     "Joined; an admin's phone adds this one at its next sync."
                 )
             });
+        }
+        Command::Whoami => {
+            let me = ctx.worker(|s| s.team_whoami())?;
+            ctx.out.result(&me, |w| {
+                writeln!(
+                    w,
+                    "member {}\ndevice {}",
+                    me.member_id.as_deref().unwrap_or("-"),
+                    me.device_id
+                )
+            });
+        }
+        Command::Assign {
+            client,
+            member,
+            remove_previous,
+        } => {
+            let r = ctx.worker(|s| {
+                s.team_assign(
+                    client.clone(),
+                    member.clone(),
+                    *remove_previous,
+                    Http::transport(),
+                )
+            })?;
+            report(ctx, &r);
+        }
+        Command::Cover {
+            client,
+            member,
+            until,
+        } => {
+            let r = ctx.worker(|s| {
+                s.team_cover(
+                    client.clone(),
+                    member.clone(),
+                    until.clone(),
+                    Http::transport(),
+                )
+            })?;
+            report(ctx, &r);
+        }
+        Command::Remove { device, member } => {
+            // clap asks for exactly one of the two.
+            let r = ctx.worker(|s| match member {
+                Some(m) => s.team_remove_member(m.clone(), Http::transport()),
+                None => s.team_remove_device(device.clone().unwrap_or_default(), Http::transport()),
+            })?;
+            report(ctx, &r);
+        }
+        Command::Role { member, role } => {
+            let r =
+                ctx.worker(|s| s.team_set_role(member.clone(), role.clone(), Http::transport()))?;
+            report(ctx, &r);
+        }
+        Command::Lease { days } => {
+            let r = ctx.worker(|s| s.team_set_lease(*days, Http::transport()))?;
+            report(ctx, &r);
         }
         Command::Status => {
             let status = ctx.worker(|s| s.sync_status())?;
@@ -219,15 +324,25 @@ pub fn run(ctx: &Ctx, command: &Command) -> Outcome {
     Ok(EXIT_OK)
 }
 
-pub fn sync(ctx: &Ctx) -> Outcome {
-    let report = ctx.worker(|s| s.sync_now(Http::transport()))?;
-    ctx.out.result(&report, |w| {
+fn report(ctx: &Ctx, report: &alongside_core::SyncReport) {
+    ctx.out.result(report, |w| {
+        if report.removed_from_team {
+            return writeln!(
+                w,
+                "This device was removed from the team; its team data is erased."
+            );
+        }
         writeln!(
             w,
-            "Sent {}, received {}, to review {}.",
-            report.pushed, report.received, report.reviews
+            "Sent {}, received {}, to review {}, clients handed away {}.",
+            report.pushed, report.received, report.reviews, report.clients_handed_away
         )
     });
+}
+
+pub fn sync(ctx: &Ctx) -> Outcome {
+    let r = ctx.worker(|s| s.sync_now(Http::transport()))?;
+    report(ctx, &r);
     Ok(EXIT_OK)
 }
 

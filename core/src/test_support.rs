@@ -28,6 +28,7 @@ pub mod storage {
         migrate_to, put, put_as, schema_version, set_meta, tolerant, upgrade_sealed, write_tx,
         Record, Stored, Unreadable, DB_FILE, SCHEMA_VERSION,
     };
+    pub use crate::storage::outbox::SHARED_KINDS;
 }
 
 /// Turn the wait for the disk at each commit off (`synchronous = OFF`) or back on (`FULL`, the

@@ -21,6 +21,7 @@ pub mod envelope {
 /// The SQLite file and its sealed records, as the vault uses them.
 pub mod storage {
     pub use crate::storage::audit::verify as verify_audit;
+    pub use crate::storage::outbox::SHARED_KINDS;
     #[cfg(feature = "baseline-sqlcipher")]
     pub use crate::storage::sqlcipher;
     pub use crate::storage::{
@@ -28,7 +29,6 @@ pub mod storage {
         migrate_to, put, put_as, schema_version, set_meta, tolerant, upgrade_sealed, write_tx,
         Record, Stored, Unreadable, DB_FILE, SCHEMA_VERSION,
     };
-    pub use crate::storage::outbox::SHARED_KINDS;
 }
 
 /// Turn the wait for the disk at each commit off (`synchronous = OFF`) or back on (`FULL`, the

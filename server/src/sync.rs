@@ -61,7 +61,10 @@ pub async fn push(
     let mut batch = Batch::known(&tx, &team, &req.ops).await?;
     for op in &req.ops {
         let (outcome, replayed) = if batch.is_first_of_new_record(op) {
-            (batch.new_record(&team, &device.id, op, &mut head, &mut chain)?, false)
+            (
+                batch.new_record(&team, &device.id, op, &mut head, &mut chain)?,
+                false,
+            )
         } else {
             // Anything that may meet stored state (a retry, a known revision or record, or one
             // this push already touched) takes the one-op path, over everything written so far.
@@ -111,11 +114,7 @@ struct Batch {
 const ROWS_PER_STATEMENT: usize = 1000;
 
 impl Batch {
-    async fn known(
-        tx: &Transaction<'_>,
-        team: &TeamId,
-        ops: &[PushOp],
-    ) -> Result<Batch, ApiError> {
+    async fn known(tx: &Transaction<'_>, team: &TeamId, ops: &[PushOp]) -> Result<Batch, ApiError> {
         let t = team.0.as_slice();
         let ids = |f: fn(&PushOp) -> &[u8]| ops.iter().map(f).collect::<Vec<&[u8]>>();
         let set = |rows: Vec<Row>| rows.iter().map(|r| r.get::<_, Vec<u8>>(0)).collect();
@@ -124,10 +123,16 @@ impl Batch {
         let records = ids(|o| o.envelope.record.0.as_slice());
         let keyspaces = ids(|o| o.envelope.keyspace.0.as_slice());
         let seen_ops = set(tx
-            .query("SELECT op_id FROM ops WHERE team_id = $1 AND op_id = ANY($2)", &[&t, &op_ids])
+            .query(
+                "SELECT op_id FROM ops WHERE team_id = $1 AND op_id = ANY($2)",
+                &[&t, &op_ids],
+            )
             .await?);
         let seen_revs = set(tx
-            .query("SELECT rev FROM revisions WHERE team_id = $1 AND rev = ANY($2)", &[&t, &revs])
+            .query(
+                "SELECT rev FROM revisions WHERE team_id = $1 AND rev = ANY($2)",
+                &[&t, &revs],
+            )
             .await?);
         let seen_records = set(tx
             .query(
@@ -230,9 +235,13 @@ impl Batch {
                     outcome: outcome.as_str(),
                 });
             }
-            insert(tx, "records (team_id, record_id, class, keyspace_id)", &t, &rows, |r| {
-                vec![&r.record, &r.class, &r.keyspace]
-            })
+            insert(
+                tx,
+                "records (team_id, record_id, class, keyspace_id)",
+                &t,
+                &rows,
+                |r| vec![&r.record, &r.class, &r.keyspace],
+            )
             .await?;
             insert(
                 tx,

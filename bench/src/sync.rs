@@ -144,7 +144,7 @@ impl SyncTransport for Http {
         let t = tallies.entry(kind_of(&url)).or_default();
         t.requests += 1;
         t.wait += started.elapsed();
-        if t.requests % 100 == 0 {
+        if t.requests.is_multiple_of(100) {
             eprintln!(
                 "    {} {} requests, {:.1} s waiting, at {:.1} s",
                 kind_of(&url),
@@ -179,7 +179,7 @@ struct Pg {
 }
 
 impl Pg {
-    fn start(scratch: &Path) -> Pg {
+    fn start() -> Pg {
         let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
             .map(|d| d.flatten().map(|e| e.path().join("bin")).collect())
             .unwrap_or_default();
@@ -194,22 +194,14 @@ impl Pg {
                 die("PostgreSQL's initdb (Debian's postgresql package, or ALONGSIDE_PG_BIN)")
             });
         let as_postgres = run(Command::new("id").arg("-u"), "id").trim() == "0";
-        let dir = scratch.join("pg");
+        // In the system's temporary folder, which the `postgres` user can reach.
+        let dir = std::env::temp_dir().join(format!("alongside-bench-pg-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).unwrap_or_else(|e| die(&format!("{dir:?}: {e}")));
         }
         std::fs::create_dir_all(&dir).unwrap_or_else(|e| die(&format!("{dir:?}: {e}")));
-        let dir = dir
-            .canonicalize()
-            .unwrap_or_else(|e| die(&format!("{dir:?}: {e}")));
         if as_postgres {
             run(Command::new("chown").arg("postgres").arg(&dir), "chown");
-            // The postgres user must be able to reach the folder.
-            let mut up = dir.parent();
-            while let Some(p) = up {
-                let _ = Command::new("chmod").arg("o+x").arg(p).status();
-                up = p.parent();
-            }
         }
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
@@ -222,9 +214,10 @@ impl Pg {
             as_postgres,
         };
         run(
-            pg.tool("initdb").arg("-D").arg(pg.dir.join("data")).args([
-                "-A", "trust", "-U", "postgres", "-E", "UTF8",
-            ]),
+            pg.tool("initdb")
+                .arg("-D")
+                .arg(pg.dir.join("data"))
+                .args(["-A", "trust", "-U", "postgres", "-E", "UTF8"]),
             "initdb",
         );
         // PostgreSQL's defaults (fsync on, synchronous commits), on loopback.
@@ -388,14 +381,17 @@ pub fn sync_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, relay_bin: &P
     let a_bytes_before = dir_bytes(&a_dir);
 
     let load_start = load_average();
-    let pg = Pg::start(scratch);
+    let pg = Pg::start();
     let relay = Relay::start(relay_bin, &pg);
 
     // Phone A makes the team and pushes everything.
     let a_net = Http::new();
     let a_vault = ok(Vault::open(a_dir.display().to_string()), "open A");
     let a = ok(a_vault.unlock(PASSPHRASE.into(), None), "unlock A");
-    ok(a.team_create(relay.url.clone(), a_net.clone()), "team create");
+    ok(
+        a.team_create(relay.url.clone(), a_net.clone()),
+        "team create",
+    );
     let relay_cpu0 = process_cpu_s(relay.pid());
     let started = Instant::now();
     let a_report = ok(a.sync_now(a_net.clone()), "A's first sync");
@@ -509,6 +505,9 @@ pub fn sync_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, relay_bin: &P
         },
     });
     write_json(out, &figures);
+    // Some 3 GB for the heavy caseload: not kept for the next run.
+    let _ = std::fs::remove_dir_all(&a_dir);
+    let _ = std::fs::remove_dir_all(&b_dir);
 }
 
 /// `sync-pull PHONE_DIR OUT_JSON`: the joined phone's first sync, in its own process.
@@ -642,10 +641,7 @@ pub fn report(v: &Value) {
         ),
         (
             "A record's sealed row on the phone (team-shared kinds, mean)",
-            format!(
-                "{:.0} bytes",
-                f("/shared_sealed_bytes_on_a") / shared
-            ),
+            format!("{:.0} bytes", f("/shared_sealed_bytes_on_a") / shared),
         ),
         (
             "Its envelope body on the relay (mean)",

@@ -4,7 +4,8 @@
 #
 # Settings (environment): BENCH_SIZES (default "typical heavy"; "tiny" for a smoke run),
 # BENCH_SEED (default 1), BENCH_VARIANTS (default "sealed plaintext sqlcipher"), BENCH_ROUNDS
-# (default 3).
+# (default 3), BENCH_SYNC (default "heavy": the caseload a new phone's first sync pulls through the
+# real relay over a PostgreSQL of the bench's own; "none" to leave sync out).
 # Generated vaults are cached in build/bench/vaults, keyed by size, variant, seed and generator
 # version; each measurement runs on a fresh copy, so reruns are quick and never reuse a timing.
 set -euo pipefail
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 CARGO=${CARGO:-cargo}
 SEED=${BENCH_SEED:-1}
 SIZES=${BENCH_SIZES:-typical heavy}
+SYNC=${BENCH_SYNC:-heavy}
 VARIANTS=${BENCH_VARIANTS:-sealed plaintext sqlcipher}
 OUT=build/bench
 BIN=$OUT/bin
@@ -49,7 +51,14 @@ for v in $VARIANTS; do
 done
 GEN=$("$BIN/alongside-bench-sealed" generation)
 
+if [ "$SYNC" != none ]; then
+  echo "== The relay, release (the sync figures' server)"
+  $CARGO build --release -p alongside-server --bin alongside-server
+fi
+
 echo "== Caseloads (cached in $OUT/vaults)"
+SYNC_SIZE=""
+[ "$SYNC" = none ] || SYNC_SIZE="$SYNC"
 for size in $SIZES; do
   for v in $BUILT; do
     vault="$OUT/vaults/$size-$v-seed$SEED-gen$GEN"
@@ -59,6 +68,13 @@ for size in $SIZES; do
     fi
   done
 done
+if [ -n "$SYNC_SIZE" ]; then
+  vault="$OUT/vaults/$SYNC_SIZE-sealed-seed$SEED-gen$GEN"
+  if [ ! -f "$vault/generated.json" ]; then
+    echo "-- generating $SYNC_SIZE for sealed (once; later runs reuse it)"
+    "$BIN/alongside-bench-sealed" generate "$SYNC_SIZE" "$SEED" "$vault"
+  fi
+fi
 
 echo "== Measuring (each on a fresh copy of its caseload)"
 # BENCH_ROUNDS rounds (default 3, at most 9) in rotating orders (A B C, C B A, B C A, ...); the
@@ -83,6 +99,14 @@ for size in $SIZES; do
   done
 done
 uptime
+
+if [ -n "$SYNC_SIZE" ]; then
+  echo "== Sync: a new phone's first sync of the $SYNC_SIZE caseload through the real relay"
+  uptime
+  "$BIN/alongside-bench-sealed" sync "$SYNC_SIZE" "$OUT/vaults/$SYNC_SIZE-sealed-seed$SEED-gen$GEN" \
+    "$OUT/scratch/sync" target/release/alongside-server "$OUT/results/sync.json"
+  uptime
+fi
 
 echo "== Report"
 "$BIN/alongside-bench-sealed" report "$OUT/results" "$OUT/report.json" "$LIB_BYTES" | tee "$OUT/report.md"

@@ -10,7 +10,10 @@
 //!   operations a worker feels there, fresh each run;
 //! - `repeat VAULT_DIR SCRATCH_DIR OPERATION COUNT`: one operation over and over, for a profiler;
 //! - `report RESULTS_DIR OUT_JSON [LIB_BYTES]`: print the table, every figure with its ratio to
-//!   each baseline, and write the machine-readable copy.
+//!   each baseline, and write the machine-readable copy;
+//! - `sync SIZE VAULT_DIR SCRATCH_DIR RELAY_BIN OUT_JSON`: a new phone's first sync of the
+//!   caseload through the real relay over a PostgreSQL of the bench's own (`sync.rs`);
+//!   `sync-pull` is its joined phone's process.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,6 +29,8 @@ use alongside_core::{ActivityInput, ActivityKind, ActivityStatus, Scheduling};
 use alongside_core::{ClockTime, Day, Error, PlatformKey, Vault, WorkerSession};
 use alongside_fixtures::generate::{self, Size, Spec};
 use serde_json::{json, Value};
+
+mod sync;
 
 const PASSPHRASE: &str = "a long passphrase for the benchmark caseload";
 /// Bump when the generator or the bench's data change, so cached vaults are made again.
@@ -814,7 +819,13 @@ fn report_cmd(dir: &Path, out: &Path, lib_bytes: Option<u64>) {
         machine["cpu"].as_str().unwrap_or(""),
         machine["cpus"]
     );
-    if sizes.is_empty() {
+    let synced: Option<Value> = std::fs::read_to_string(dir.join("sync.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok());
+    if let Some(s) = &synced {
+        sync::report(s);
+    }
+    if sizes.is_empty() && synced.is_none() {
         die(&format!("no results in {dir:?}"));
     }
     write_json(
@@ -823,6 +834,7 @@ fn report_cmd(dir: &Path, out: &Path, lib_bytes: Option<u64>) {
             "machine": machine,
             "phone_library_stripped_bytes": lib_bytes,
             "sizes": report_sizes,
+            "sync": synced,
         }),
     );
 }
@@ -860,6 +872,14 @@ fn main() {
             &PathBuf::from(arg(2)),
             args.get(3).and_then(|s| s.parse().ok()),
         ),
+        "sync" => sync::sync_cmd(
+            arg(1),
+            &PathBuf::from(arg(2)),
+            &PathBuf::from(arg(3)),
+            &PathBuf::from(arg(4)),
+            &PathBuf::from(arg(5)),
+        ),
+        "sync-pull" => sync::pull_cmd(&PathBuf::from(arg(1)), &PathBuf::from(arg(2))),
         other => die(&format!("unknown command {other}")),
     }
 }

@@ -21,6 +21,7 @@ pub mod envelope {
 /// The SQLite file and its sealed records, as the vault uses them.
 pub mod storage {
     pub use crate::storage::audit::verify as verify_audit;
+    pub use crate::storage::outbox::SHARED_KINDS;
     #[cfg(feature = "baseline-sqlcipher")]
     pub use crate::storage::sqlcipher;
     pub use crate::storage::{

@@ -171,6 +171,14 @@ impl Maker<'_> {
         owner: Option<&str>,
         staff: Option<alongside_wire::MemberId>,
     ) -> Result<Option<KeyspaceId>> {
+        // A client's record is sealed under the client's keyspace and marked before what it owns,
+        // so its tracked record names the keyspace: two lookups instead of opening every keyspace
+        // (a first sync of 250 clients' records was mostly spent there).
+        if let (Some(client), None) = (owner, staff) {
+            if let Some(t) = local::tracked_by_local(self.tx, self.keys, client)? {
+                return Ok(Some(t.keyspace));
+            }
+        }
         let all = storage::list::<Keyspace>(self.tx, self.keys)?;
         if owner.is_none() && staff.is_none() {
             // A joined phone learns the team-wide keyspace from its grant: the one of no client

@@ -64,15 +64,10 @@ pub fn author(
     roster: &Roster,
     local_id: &str,
 ) -> Result<Option<MemberId>> {
-    let Some(t) = local::tracked_by_local(conn, keys, local_id)? else {
-        return Ok(Some(roster.me));
-    };
-    let first = t
-        .revs
-        .values()
-        .find(|r| r.parents.is_empty())
-        .or_else(|| t.revs.values().min_by_key(|r| r.at));
-    Ok(first.and_then(|r| roster.member_of(&r.author)))
+    Ok(match local::first_author_by_local(conn, keys, local_id)? {
+        None => Some(roster.me),
+        Some(first) => first.and_then(|d| roster.member_of(&d)),
+    })
 }
 
 /// Each device's last contact and acknowledged sequence, as the relay reports them to an admin;

@@ -394,3 +394,28 @@ fn a_lease_run_out_offline_closes_the_team_clients_until_the_next_sync() {
     let day = at(&b, late, &["today", "--date", "2030-01-04"]);
     assert!(day.to_string().contains("Ana Lima"), "{day}");
 }
+
+#[test]
+fn member_and_device_ids_starting_with_a_hyphen_reach_the_core() {
+    let (_db, _relay, a, _b) = team();
+    // base64url ids may start with `-`: taken as values, they are checked by the core (here, no
+    // such member or device), never refused by the argument parser as an unknown option.
+    let member = format!("-{}", "A".repeat(21));
+    let device = format!("-{}", "A".repeat(42));
+    for args in [
+        vec!["team", "ask", "--member", &member, "Call back"],
+        vec!["team", "role", "--member", &member, "--role", "worker"],
+        vec!["team", "remove", "--member", &member],
+        vec!["team", "remove", "--device", &device],
+        vec!["team", "assign", "--client", &member, "--member", &member],
+        vec![
+            "team", "ask", "--member", &member, "--client", &member, "Call",
+        ],
+    ] {
+        let e = a.cli.refused(1, &args);
+        assert!(
+            ["invalid", "not_found", "not_allowed"].contains(&e["code"].as_str().unwrap()),
+            "{args:?}: {e}"
+        );
+    }
+}

@@ -14,9 +14,9 @@ mod common;
 use std::collections::BTreeSet;
 
 use alongside_core::{
-    plain, ActivityInput, ActivityKind, CertificationInput, ClientInput, Day, Duty, Error,
-    IncidentInput, IncidentKind, Lang, ReferralInput, RequiredAction, ResourceCategory, Rule,
-    Scheduling, SupervisionActionInput, SupervisionInput, WorkerSession,
+    plain, ActivityInput, ActivityKind, ActivityStatus, CertificationInput, ClientInput, Day, Duty,
+    Error, IncidentInput, IncidentKind, Lang, ReferralInput, RequiredAction, ResourceCategory,
+    Rule, Scheduling, SupervisionActionInput, SupervisionInput, WorkerSession,
 };
 use common::worker::{action, resource, time};
 
@@ -96,6 +96,15 @@ fn make(s: &WorkerSession, today: Day) -> Made {
         crisis.scheduling = Scheduling::Emergency;
         s.add_activity(sam.clone(), crisis).unwrap();
     }
+    // Advocacy for ten weeks with no empowerment step: the dependence hint shows.
+    let mut advocacy = ActivityInput::new(
+        ActivityKind::HomeVisit,
+        today.add_days(-70),
+        vec![Duty::Advocate],
+    );
+    advocacy.purpose = Some("Check in".into());
+    advocacy.status = Some(ActivityStatus::Done);
+    s.add_activity(sam.clone(), advocacy).unwrap();
     let incident = s
         .report_incident(
             sam.clone(),
@@ -211,6 +220,11 @@ fn read(s: &WorkerSession, today: Day, made: &Made, lang: Lang) -> Vec<String> {
     out.extend(worded(&day));
     // The worker's own corner and its forms' words.
     out.extend(worded(&s.corner(today, None, lang).unwrap()));
+    let balance = s
+        .client_duty_balance(made.client.clone(), today.add_days(-83), today)
+        .unwrap();
+    assert!(balance.hint.is_some(), "the dependence hint is read");
+    out.extend(worded(&balance));
     let incident = s.incident(made.incident.clone()).unwrap();
     assert!(!incident.donts.is_empty() && !incident.edits.is_empty());
     out.extend(worded(&incident));

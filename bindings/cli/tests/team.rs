@@ -15,6 +15,20 @@ fn member(p: &Phone) -> String {
         .to_string()
 }
 
+/// `of`'s row in the members screen of `p` (at the test instant `now`).
+fn member_row(p: &Phone, now: &str, of: &Phone) -> Value {
+    let id = member(of);
+    at(p, now, &["team", "members"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["member_id"] == id.as_str())
+        .unwrap()
+        .clone()
+}
+
+const NOW: &str = "2026-12-02T09:00:00Z";
+
 fn clients(p: &Phone) -> String {
     p.json(&["client", "list"]).to_string()
 }
@@ -51,6 +65,8 @@ fn a_handover_seen_on_three_phones() {
         "a colleague's client stays off C"
     );
     assert!(clients(&a).contains("Maya H. Haddad"));
+    assert_eq!(member_row(&a, NOW, &b)["clients"], 1);
+    assert_eq!(member_row(&a, NOW, &c)["clients"], 0);
 
     let report = a.json(&[
         "team",
@@ -68,6 +84,9 @@ fn a_handover_seen_on_three_phones() {
     let r = b.sync();
     assert_eq!(r["clients_handed_away"], 1, "{r}");
     assert!(!clients(&b).contains("Maya"), "{}", clients(&b));
+    // The members screen counts clients by the log's assignment, not by who recorded them.
+    assert_eq!(member_row(&a, NOW, &b)["clients"], 0);
+    assert_eq!(member_row(&a, NOW, &c)["clients"], 1);
     // What is written after reaches the holders only.
     c.json(&["client", "edit", &maya, "--name", "Maya Haddad-Nour"]);
     c.sync();
@@ -205,6 +224,17 @@ fn a_cover_ends_by_itself_and_the_next_admin_online_rotates_the_key() {
     );
     at(&c, day1, &["sync"]);
     assert!(clients(&c).contains("Olu Bello"));
+    // The members screen shows the cover apart from the clients assigned.
+    let covering = member_row(&a, day1, &c);
+    assert_eq!(covering["clients"], 0, "{covering}");
+    assert_eq!(covering["covering"], 1, "{covering}");
+    assert_eq!(covering["covering_until"], "2030-01-03", "{covering}");
+    assert_eq!(
+        alongside_core::plain(covering["summary"].as_str().unwrap()),
+        "Worker · 1 device · no clients · covering 1 until 3 January"
+    );
+    assert_eq!(member_row(&a, day1, &b)["clients"], 1);
+    assert_eq!(member_row(&a, "2030-01-03T07:00:00Z", &c)["covering"], 0);
     // On the cover's last day's morning after, C lets go by itself; no admin is online.
     let r = at(&c, "2030-01-03T07:00:00Z", &["sync"]);
     assert_eq!(r["clients_handed_away"], 1, "{r}");
@@ -288,6 +318,32 @@ fn a_lease_run_out_offline_closes_the_team_clients_until_the_next_sync() {
     at(&b, "2030-01-01T09:00:00Z", &["sync"]);
     let shown = at(&b, "2030-01-02T09:00:00Z", &["client", "show", &ana]);
     assert_eq!(shown["preferred_name"], "Ana Lima");
+    // A visit planned on the day the lease has run out.
+    at(
+        &b,
+        "2030-01-02T09:00:00Z",
+        &[
+            "visit",
+            "log",
+            &ana,
+            "--kind",
+            "home_visit",
+            "--duty",
+            "educate",
+            "--on",
+            "2030-01-04",
+            "--at",
+            "10:00",
+            "--purpose",
+            "Check in",
+        ],
+    );
+    let day = at(
+        &b,
+        "2030-01-02T09:00:00Z",
+        &["today", "--date", "2030-01-04"],
+    );
+    assert!(day.to_string().contains("Ana Lima"), "{day}");
     // Three days without reaching the relay: the team's clients are closed, with a reason.
     let late = "2030-01-04T09:00:00Z";
     let out = b
@@ -303,9 +359,63 @@ fn a_lease_run_out_offline_closes_the_team_clients_until_the_next_sync() {
         error["message"].as_str().unwrap().contains("sync"),
         "{error}"
     );
+    // The lists of the team's clients close too: the caseload and the day.
+    for args in [
+        &["client", "list", "--date", "2030-01-04"][..],
+        &["today", "--date", "2030-01-04"][..],
+    ] {
+        let out = b
+            .cli
+            .run(&[&["--json", "--test-now", late][..], args].concat());
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        let error = common::json(&out)["error"].clone();
+        assert_eq!(
+            error["rule"]["reason"]["kind"], "team_lease_expired",
+            "{args:?}: {error}"
+        );
+    }
+    // The sync status says so; before, it counted the days left.
+    let status = at(&b, late, &["team", "status"]);
+    assert_eq!(status["lease_days_left"], 0, "{status}");
+    assert!(
+        status["lease_label"].as_str().unwrap().contains("sync"),
+        "{status}"
+    );
+    let earlier = at(&b, "2030-01-02T09:00:00Z", &["team", "status"]);
+    assert_eq!(earlier["lease_days_left"], 1, "{earlier}");
     // The worker's own corner stays open; a sync opens the clients again.
     at(&b, late, &["debrief", "list"]);
     at(&b, late, &["sync"]);
     let shown = at(&b, late, &["client", "show", &ana]);
     assert_eq!(shown["preferred_name"], "Ana Lima");
+    let list = at(&b, late, &["client", "list", "--date", "2030-01-04"]);
+    assert!(list.to_string().contains("Ana Lima"), "{list}");
+    assert_eq!(at(&b, late, &["team", "status"])["lease_days_left"], 2);
+    let day = at(&b, late, &["today", "--date", "2030-01-04"]);
+    assert!(day.to_string().contains("Ana Lima"), "{day}");
+}
+
+#[test]
+fn member_and_device_ids_starting_with_a_hyphen_reach_the_core() {
+    let (_db, _relay, a, _b) = team();
+    // base64url ids may start with `-`: taken as values, they are checked by the core (here, no
+    // such member or device), never refused by the argument parser as an unknown option.
+    let member = format!("-{}", "A".repeat(21));
+    let device = format!("-{}", "A".repeat(42));
+    for args in [
+        vec!["team", "ask", "--member", &member, "Call back"],
+        vec!["team", "role", "--member", &member, "--role", "worker"],
+        vec!["team", "remove", "--member", &member],
+        vec!["team", "remove", "--device", &device],
+        vec!["team", "assign", "--client", &member, "--member", &member],
+        vec![
+            "team", "ask", "--member", &member, "--client", &member, "Call",
+        ],
+    ] {
+        let e = a.cli.refused(1, &args);
+        assert!(
+            ["invalid", "not_found", "not_allowed"].contains(&e["code"].as_str().unwrap()),
+            "{args:?}: {e}"
+        );
+    }
 }

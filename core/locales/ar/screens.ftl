@@ -5,6 +5,7 @@ duty-suggest-reason = بسبب { $count ->
     [one] الكلمة { $words }
    *[other] الكلمات { $words }
 }
+duty-dependence-hint = منذ { $weeks } أسابيع والعمل مع { $name } مناصرة، دون تسجيل أي خطوة تمكين. هل يمكن أن تخطط الزيارة القادمة لخطوة يقوم بها { $name }، بدعمك؟
 duty-suggest-quoted = «{ $text }»
 incident-dont-force-medication = لا تُجبر الشخص على تناوله
 incident-dont-dismiss-reasons = لا تتجاهل أسبابه

@@ -16,6 +16,11 @@ team-member-summary = { $role } · { $devices ->
     [one] شخص مدعوم واحد
    *[other] { $clients } أشخاص مدعومين
 }
+team-member-covering = { $summary } · يغطي { $count ->
+    [one] شخصًا واحدًا
+   *[other] { $count } أشخاص
+} حتى { $until }
+team-day-month = { $day } { $month }
 team-member-left = { $summary } · غادر الفريق
 team-request-done = تم
 team-request-due = مطلوب بحلول { $day }

@@ -6,6 +6,7 @@ duty-suggest-reason = Because of { $count ->
     [one] { $words }
    *[other] { $words }
 }
+duty-dependence-hint = For { $weeks } weeks, the work with { $name } has been advocacy, with no empowerment step recorded. Could the next visit plan a step { $name } takes, with your support?
 duty-suggest-quoted = “{ $text }”
 incident-dont-force-medication = Do not force the person to take it
 incident-dont-dismiss-reasons = Do not dismiss their reasons

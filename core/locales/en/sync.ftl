@@ -12,3 +12,8 @@ sync-status = { $outbox ->
 }
 sync-status-none = This phone is not in a team.
 sync-status-waiting = Waiting for an admin's phone to add this one to the team.
+sync-lease-left = Team clients stay open { $days ->
+    [one] 1 more day
+   *[other] { $days } more days
+} without a sync.
+sync-lease-expired = Team clients are closed: this phone has not reached the server for too long. A sync opens them again.

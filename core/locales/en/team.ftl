@@ -16,6 +16,8 @@ team-member-summary = { $role } · { $devices ->
     [one] 1 client
    *[other] { $clients } clients
 }
+team-member-covering = { $summary } · covering { $count } until { $until }
+team-day-month = { $day } { $month }
 team-member-left = { $summary } · left the team
 team-request-done = Done
 team-request-due = Wanted by { $day }

@@ -5,6 +5,7 @@ duty-suggest-reason = Por { $count ->
     [one] la palabra { $words }
    *[other] las palabras { $words }
 }
+duty-dependence-hint = Desde hace { $weeks } semanas, el trabajo con { $name } es defensa, sin ningún paso de empoderamiento registrado. ¿Podría la próxima visita planear un paso que dé { $name }, con tu apoyo?
 duty-suggest-quoted = «{ $text }»
 incident-dont-force-medication = No obligues a la persona a tomarla
 incident-dont-dismiss-reasons = No descartes sus razones

@@ -12,3 +12,8 @@ sync-status = { $outbox ->
 }
 sync-status-none = Este teléfono no está en ningún equipo.
 sync-status-waiting = Esperando a que el teléfono de un administrador añada este al equipo.
+sync-lease-left = Las personas atendidas del equipo siguen abiertas { $days ->
+    [one] 1 día más
+   *[other] { $days } días más
+} sin sincronizar.
+sync-lease-expired = Las personas atendidas del equipo están cerradas: este teléfono no ha contactado con el servidor desde hace demasiado tiempo. Una sincronización las abre de nuevo.

@@ -16,6 +16,11 @@ team-member-summary = { $role } · { $devices ->
     [one] 1 persona atendida
    *[other] { $clients } personas atendidas
 }
+team-member-covering = { $summary } · cubre { $count ->
+    [one] 1 persona
+   *[other] { $count } personas
+} hasta el { $until }
+team-day-month = { $day } de { $month }
 team-member-left = { $summary } · dejó el equipo
 team-request-done = Hecho
 team-request-due = Para el { $day }

@@ -5,6 +5,7 @@ duty-suggest-reason = À cause { $count ->
     [one] du mot { $words }
    *[other] des mots { $words }
 }
+duty-dependence-hint = Depuis { $weeks } semaines, le travail avec { $name } est du plaidoyer, sans étape d'autonomisation consignée. La prochaine visite pourrait-elle prévoir une étape que { $name } franchit, avec votre soutien ?
 duty-suggest-quoted = « { $text } »
 incident-dont-force-medication = Ne forcez pas la personne à le prendre
 incident-dont-dismiss-reasons = N'écartez pas ses raisons

@@ -12,3 +12,8 @@ sync-status = { $outbox ->
 }
 sync-status-none = Ce téléphone n'est dans aucune équipe.
 sync-status-waiting = En attente du téléphone d'un administrateur pour ajouter celui-ci à l'équipe.
+sync-lease-left = Les personnes suivies de l'équipe restent ouvertes encore { $days ->
+    [one] 1 jour
+   *[other] { $days } jours
+} sans synchronisation.
+sync-lease-expired = Les personnes suivies de l'équipe sont fermées : ce téléphone n'a pas joint le serveur depuis trop longtemps. Une synchronisation les ouvre à nouveau.

@@ -16,6 +16,11 @@ team-member-summary = { $role } · { $devices ->
     [one] 1 personne suivie
    *[other] { $clients } personnes suivies
 }
+team-member-covering = { $summary } · en remplacement pour { $count ->
+    [one] 1 personne
+   *[other] { $count } personnes
+} jusqu'au { $until }
+team-day-month = { $day } { $month }
 team-member-left = { $summary } · a quitté l'équipe
 team-request-done = Fait
 team-request-due = Pour le { $day }

@@ -10,6 +10,7 @@ use crate::error::{Error, Result, Rule};
 use crate::storage;
 use crate::time::Day;
 use crate::vault::WorkerSession;
+use crate::words::{say, worker_lang, Arg};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
@@ -273,10 +274,13 @@ pub(crate) fn empowerment_hint(
         weeks: spanned,
         since,
         advocacy_activities: advocacy.len() as u32,
-        message: format!(
-            "For {spanned} weeks, the work with {preferred_name} has been advocacy, with no \
-             empowerment step recorded. Could the next visit plan a step {preferred_name} takes, \
-             with your support?"
+        message: say(
+            worker_lang(),
+            "duty-dependence-hint",
+            &[
+                ("weeks", Arg::from(spanned)),
+                ("name", Arg::from(preferred_name.to_string())),
+            ],
         ),
     })
 }

@@ -174,10 +174,13 @@ fn plan_due_items<'a>(plan: Option<&Plan>, goals: &'a [ActiveGoal]) -> Vec<Due<'
 impl WorkerSession {
     /// Every client on this phone, by preferred name, with any client record that could not be
     /// opened listed apart.
-    /// Fails only with the errors every call has (see `WorkerSession`).
+    /// Fails with `NotAllowed(TeamLeaseExpired)` (the team's offline lease ran out: a sync opens
+    /// the list again), and the errors every call has (see `WorkerSession`).
     pub fn clients(&self) -> Result<ClientList> {
-        let (mut clients, left_out) =
-            self.with(|conn, keys| storage::tolerant(|| storage::list::<Client>(conn, keys)))?;
+        let (mut clients, left_out) = self.with(|conn, keys| {
+            storage::lease::check_lists(conn)?;
+            storage::tolerant(|| storage::list::<Client>(conn, keys))
+        })?;
         clients.sort_by_cached_key(|c| (c.preferred_name.to_lowercase(), c.id.clone()));
         Ok(ClientList {
             clients,
@@ -187,10 +190,12 @@ impl WorkerSession {
 
     /// The caseload list: active clients first, then by what is due soonest, then by name; and
     /// any record it could not open.
-    /// Fails only with the errors every call has (see `WorkerSession`).
+    /// Fails with `NotAllowed(TeamLeaseExpired)` (the team's offline lease ran out: a sync opens
+    /// the list again), and the errors every call has (see `WorkerSession`).
     pub fn caseload(&self, today: Day) -> Result<CaseloadView> {
         let (mut rows, left_out) =
             self.with(|conn, keys| {
+                storage::lease::check_lists(conn)?;
                 let indexed = storage::indexes::ensure::<Goal>(conn, keys)?;
                 let visits_indexed = !storage::indexes::bypassed()
                     && storage::indexes::ensure::<activity::Activity>(conn, keys)?;

@@ -59,9 +59,15 @@ pub struct TeamMember {
     pub removed: bool,
     /// Their devices.
     pub devices: Vec<TeamDevice>,
-    /// Clients they work with: those whose record their devices created.
+    /// Clients they work with: those the team log assigns to them, and where it assigns a client
+    /// to nobody, those whose record their devices created.
     pub clients: u32,
-    /// "Worker · 2 devices · 12 clients", with "left the team" when they did.
+    /// Clients they cover for a colleague today (not counted in `clients`).
+    pub covering: u32,
+    /// The soonest day a cover of theirs ends (the day access stops), when they cover any.
+    pub covering_until: Option<Day>,
+    /// "Worker · 2 devices · 12 clients · covering 2 until 9 December", with "left the team" when
+    /// they did.
     pub summary: String,
 }
 
@@ -159,15 +165,34 @@ fn short(device: &alongside_wire::DeviceId) -> String {
     device.to_text().chars().take(8).collect()
 }
 
-/// The clients each member works with, counted from who created each client's record.
-fn clients_by_member(conn: &Connection, keys: &Keys, r: &Roster) -> Result<HashMap<MemberId, u32>> {
-    let mut counts = HashMap::new();
-    for c in storage::list::<Client>(conn, keys)? {
-        if let Some(m) = roster::author(conn, keys, r, &c.id)? {
-            *counts.entry(m).or_insert(0) += 1;
-        }
-    }
-    Ok(counts)
+/// A day as the team log counts it (days since 1970-01-01), as a calendar day.
+fn log_day(days: u32) -> Option<Day> {
+    Day::from_ymd(1970, 1, 1).map(|d| d.add_days(i64::from(days)))
+}
+
+/// "9 December" in the reader's language.
+fn day_and_month(day: Day) -> String {
+    let text = day.to_string();
+    let mut parts = text.split('-').skip(1);
+    let month = parts
+        .next()
+        .and_then(|m| m.parse::<u32>().ok())
+        .unwrap_or(1);
+    let d = parts
+        .next()
+        .and_then(|d| d.parse::<u32>().ok())
+        .unwrap_or(1);
+    say(
+        worker_lang(),
+        "team-day-month",
+        &[
+            ("day", Arg::from(d)),
+            (
+                "month",
+                Arg::from(word(worker_lang(), &format!("month-{month}"))),
+            ),
+        ],
+    )
 }
 
 /// What the relay said of the team's devices.
@@ -185,7 +210,8 @@ fn members(conn: &Connection, keys: &Keys, r: &Roster, seen: &Seen) -> Result<Ve
     };
     let lang = worker_lang();
     let names = Names::load(conn, keys)?;
-    let clients = clients_by_member(conn, keys, r)?;
+    let held = storage::list::<Client>(conn, keys)?;
+    let caseloads = roster::caseloads(conn, keys, r, held.iter().map(|c| c.id.as_str()))?;
     let mut out = Vec::new();
     for (id, m) in &r.state.members {
         let member_id = id.to_text();
@@ -221,7 +247,9 @@ fn members(conn: &Connection, keys: &Keys, r: &Roster, seen: &Seen) -> Result<Ve
                 }
             })
             .collect();
-        let n = clients.get(id).copied().unwrap_or(0);
+        let n = caseloads.assigned.get(id).copied().unwrap_or(0);
+        let (covering, until) = caseloads.covering.get(id).copied().unwrap_or((0, 0));
+        let covering_until = (covering > 0).then(|| log_day(until)).flatten();
         let role = role_label(m.role);
         let mut summary = say(
             lang,
@@ -232,6 +260,17 @@ fn members(conn: &Connection, keys: &Keys, r: &Roster, seen: &Seen) -> Result<Ve
                 ("clients", Arg::from(n as usize)),
             ],
         );
+        if let Some(day) = covering_until {
+            summary = say(
+                lang,
+                "team-member-covering",
+                &[
+                    ("summary", Arg::from(summary)),
+                    ("count", Arg::from(covering)),
+                    ("until", Arg::from(day_and_month(day))),
+                ],
+            );
+        }
         if m.removed {
             summary = say(lang, "team-member-left", &[("summary", summary.into())]);
         }
@@ -244,6 +283,8 @@ fn members(conn: &Connection, keys: &Keys, r: &Roster, seen: &Seen) -> Result<Ve
             removed: m.removed,
             devices,
             clients: n,
+            covering,
+            covering_until,
             summary,
             member_id,
         });

@@ -512,7 +512,8 @@ impl WorkerSession {
     /// could not open.
     /// When `day` is today and the worker set working hours, the phone's clock says whether
     /// they are off duty (see `today_at`).
-    /// Fails only with the errors every call has (see `WorkerSession`).
+    /// Fails with `NotAllowed(TeamLeaseExpired)` (the team's offline lease ran out: a sync opens
+    /// the day again), and the errors every call has (see `WorkerSession`).
     pub fn today(&self, day: Day) -> Result<TodayView> {
         let now = (day == Day::today()).then(ClockTime::now);
         self.today_at(day, now)
@@ -520,10 +521,11 @@ impl WorkerSession {
 
     /// The worker's day as `today` shows it, at the time of day `now` (none: not known, so on
     /// duty). Outside the worker's working hours it shows no reminders and says they are off duty.
-    /// Fails with `Invalid` (the field and its rule), and the errors every call has (see
-    /// `WorkerSession`).
+    /// Fails with `Invalid` (the field and its rule), `NotAllowed(TeamLeaseExpired)` (the team's
+    /// offline lease ran out), and the errors every call has (see `WorkerSession`).
     pub fn today_at(&self, day: Day, now: Option<ClockTime>) -> Result<TodayView> {
         self.with(|conn, keys| {
+            storage::lease::check_lists(conn)?;
             let indexed = [
                 storage::indexes::ensure::<Incident>(conn, keys)?,
                 storage::indexes::ensure::<Referral>(conn, keys)?,

@@ -41,30 +41,50 @@ pub fn set(conn: &Connection, lease: Option<(i64, u32)>) -> Result<()> {
     Ok(())
 }
 
+/// The lease's deadline (milliseconds since the Unix epoch) and its days, when the team has one.
+pub fn read(conn: &Connection) -> Result<Option<(i64, u32)>> {
+    let value: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT value FROM meta WHERE name = ?1")?
+        .query_row([META], |r| r.get(0))
+        .optional()?;
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let text = String::from_utf8_lossy(&value);
+    let mut parts = text.split(' ').map(str::parse::<i64>);
+    let (Some(Ok(until)), Some(Ok(days))) = (parts.next(), parts.next()) else {
+        return Ok(None);
+    };
+    Ok(Some((until, u32::try_from(days).unwrap_or(0))))
+}
+
+/// Whole days left before the lease runs out (0 once it has), when the team has one.
+pub fn days_left(conn: &Connection) -> Result<Option<u32>> {
+    Ok(read(conn)?.map(|(until, _)| {
+        let left = until - crate::time::clock_now().millis();
+        u32::try_from(left.max(0).div_euclid(86_400_000)).unwrap_or(u32::MAX)
+    }))
+}
+
+/// Refuse the screens that list the team's clients (the caseload, the day) once the lease ran
+/// out, whichever records they happen to open: their index marks hold what the lists show.
+pub fn check_lists(conn: &Connection) -> Result<()> {
+    check(conn, "client")
+}
+
 /// Refuse a read of a team client record once the lease ran out.
 pub fn check(conn: &Connection, kind: &str) -> Result<()> {
     if kind == "resource" || !super::outbox::SHARED_KINDS.contains(&kind) || SYNCING.with(Cell::get)
     {
         return Ok(());
     }
-    let value: Option<Vec<u8>> = conn
-        .prepare_cached("SELECT value FROM meta WHERE name = ?1")?
-        .query_row([META], |r| r.get(0))
-        .optional()?;
-    let Some(value) = value else {
-        return Ok(());
-    };
-    let text = String::from_utf8_lossy(&value);
-    let mut parts = text.split(' ').map(str::parse::<i64>);
-    let (Some(Ok(until)), Some(Ok(days))) = (parts.next(), parts.next()) else {
+    let Some((until, days)) = read(conn)? else {
         return Ok(());
     };
     if crate::time::clock_now().millis() > until {
         return Err(Error::not_allowed(
             "team",
-            NotAllowedReason::TeamLeaseExpired {
-                days: u32::try_from(days).unwrap_or(0),
-            },
+            NotAllowedReason::TeamLeaseExpired { days },
         ));
     }
     Ok(())

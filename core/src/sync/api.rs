@@ -30,6 +30,12 @@ pub struct SyncStatus {
     pub last_sync: Option<Timestamp>,
     /// How many times the relay was found restored to an older state (and this phone re-sent).
     pub restores_seen: u32,
+    /// Whole days left before the team's offline lease closes the team's clients (0 once it
+    /// has: a sync opens them again); none when the team has no lease.
+    pub lease_days_left: Option<u32>,
+    /// "Team clients stay open 2 more days without a sync", or why they are closed; none when
+    /// the team has no lease.
+    pub lease_label: Option<String>,
     /// The status in the worker's language.
     pub summary: String,
 }
@@ -354,6 +360,8 @@ impl WorkerSession {
                     reviews: 0,
                     last_sync: None,
                     restores_seen: 0,
+                    lease_days_left: None,
+                    lease_label: None,
                     summary: word(lang, "sync-status-none"),
                 });
             };
@@ -367,6 +375,11 @@ impl WorkerSession {
                 .count()
                 + outbox::pending(conn)?.len();
             let reviews = storage::list::<Review>(conn, keys)?.len();
+            let lease_days_left = storage::lease::days_left(conn)?;
+            let lease_label = lease_days_left.map(|days| match days {
+                0 => word(lang, "sync-lease-expired"),
+                _ => say(lang, "sync-lease-left", &[("days", days.into())]),
+            });
             let summary = if member {
                 say(
                     lang,
@@ -387,6 +400,8 @@ impl WorkerSession {
                 reviews: reviews as u32,
                 last_sync: team.last_sync,
                 restores_seen: team.restores_seen,
+                lease_days_left,
+                lease_label,
                 summary,
             })
         })

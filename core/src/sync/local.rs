@@ -159,13 +159,19 @@ impl Record for Tracked {
     }
 }
 
-/// From a local record id to its team record.
+/// From a local record id to its team record, with the device that wrote its first revision: the
+/// screens that give records to members (the briefing, the members' counts) read this small row
+/// rather than the record's every revision.
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Link {
     /// `sync:loc:` and the local id.
     pub id: String,
     /// The team record id.
     pub record: alongside_wire::RecordId,
+    /// The author of the record's first revision; none in a row kept from before it was written
+    /// here (its tracked record is read instead).
+    #[serde(default)]
+    pub author: Option<DeviceId>,
 }
 
 impl Record for Link {
@@ -192,17 +198,63 @@ pub fn tracked(
     Ok(storage::find::<Tracked>(conn, keys, &format!("sync:rec:{record}"))?.map(|s| s.value))
 }
 
-/// Store a tracked record and its link.
+impl Tracked {
+    /// The device that wrote the first revision: the one with no parent, else the earliest known.
+    pub fn first_author(&self) -> Option<DeviceId> {
+        self.revs
+            .values()
+            .find(|r| r.parents.is_empty())
+            .or_else(|| self.revs.values().min_by_key(|r| r.at))
+            .map(|r| r.author)
+    }
+}
+
+/// Store a tracked record and its link (written again only when its first author changed, as
+/// when the first revision arrives after later ones).
 pub fn put_tracked(tx: &rusqlite::Transaction<'_>, keys: &Keys, t: &Tracked) -> Result<()> {
     storage::put(tx, keys, t)?;
     let link = Link {
         id: format!("sync:loc:{}", t.local),
         record: t.record,
+        author: t.first_author(),
     };
-    if storage::find::<Link>(tx, keys, &link.id)?.is_none() {
-        storage::put(tx, keys, &link)?;
+    match storage::find::<Link>(tx, keys, &link.id)? {
+        Some(old) if old.value.author == link.author => {}
+        // The first link of a local id stays its record's (as before the author was kept).
+        Some(old) => {
+            storage::put(
+                tx,
+                keys,
+                &Link {
+                    record: old.value.record,
+                    ..link
+                },
+            )?;
+        }
+        None => {
+            storage::put(tx, keys, &link)?;
+        }
     }
     Ok(())
+}
+
+/// The device that wrote a local record's first revision: `Ok(None)` when it was never shared
+/// (written here), `Ok(Some(None))` when no revision is known.
+pub fn first_author_by_local(
+    conn: &Connection,
+    keys: &Keys,
+    local: &str,
+) -> Result<Option<Option<DeviceId>>> {
+    let Some(link) = storage::find::<Link>(conn, keys, &format!("sync:loc:{local}"))? else {
+        return Ok(None);
+    };
+    if let Some(author) = link.value.author {
+        return Ok(Some(Some(author)));
+    }
+    // A link kept from before the author was written: read the tracked record once.
+    Ok(Some(
+        tracked(conn, keys, &link.value.record)?.and_then(|t| t.first_author()),
+    ))
 }
 
 /// One op of the outbox: kept after the relay stored it (`acked`), so that a relay restored from

@@ -4,6 +4,7 @@
 
 use alongside_wire::{DeviceId, DevicesResponse, MemberId, TeamState};
 use rusqlite::Connection;
+use std::collections::HashMap;
 
 use super::link::Link;
 use super::local::{self, Team};
@@ -64,15 +65,63 @@ pub fn author(
     roster: &Roster,
     local_id: &str,
 ) -> Result<Option<MemberId>> {
-    let Some(t) = local::tracked_by_local(conn, keys, local_id)? else {
-        return Ok(Some(roster.me));
-    };
-    let first = t
-        .revs
-        .values()
-        .find(|r| r.parents.is_empty())
-        .or_else(|| t.revs.values().min_by_key(|r| r.at));
-    Ok(first.and_then(|r| roster.member_of(&r.author)))
+    Ok(match local::first_author_by_local(conn, keys, local_id)? {
+        None => Some(roster.me),
+        Some(first) => first.and_then(|d| roster.member_of(&d)),
+    })
+}
+
+/// Who works with the clients this phone holds.
+#[derive(Default)]
+pub struct Caseloads {
+    /// Clients per member: those the log assigns to them, and where it assigns a client to
+    /// nobody, those whose record their device created.
+    pub assigned: HashMap<MemberId, u32>,
+    /// Clients each member covers today, and the soonest day a cover of theirs ends (days since
+    /// 1970-01-01, as the log counts them).
+    pub covering: HashMap<MemberId, (u32, u32)>,
+}
+
+/// Who works with each of `clients` (local client ids), from the log's assignments and the
+/// covers running today (by the sync engine's clock).
+pub fn caseloads<'a>(
+    conn: &Connection,
+    keys: &Keys,
+    roster: &Roster,
+    clients: impl IntoIterator<Item = &'a str>,
+) -> Result<Caseloads> {
+    let state = &roster.state;
+    let keyspaces: HashMap<String, alongside_wire::KeyspaceId> =
+        crate::storage::list::<local::Keyspace>(conn, keys)?
+            .into_iter()
+            .filter_map(|k| Some((k.client?, k.keyspace)))
+            .collect();
+    let today = super::holders::today();
+    let mut out = Caseloads::default();
+    for client in clients {
+        let keyspace = keyspaces.get(client);
+        match keyspace.and_then(|k| state.assignments.get(k)) {
+            Some(members) => {
+                for m in members.iter().filter(|m| state.is_active_member(m)) {
+                    *out.assigned.entry(*m).or_insert(0) += 1;
+                }
+            }
+            None => {
+                if let Some(m) = author(conn, keys, roster, client)? {
+                    *out.assigned.entry(m).or_insert(0) += 1;
+                }
+            }
+        }
+        let covers = keyspace.and_then(|k| state.covers.get(k));
+        for (m, until) in covers.into_iter().flatten() {
+            if *until > today && state.is_active_member(m) {
+                let e = out.covering.entry(*m).or_insert((0, *until));
+                e.0 += 1;
+                e.1 = e.1.min(*until);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Each device's last contact and acknowledged sequence, as the relay reports them to an admin;

@@ -99,7 +99,7 @@ pub enum Command {
         #[arg(long, allow_hyphen_values = true)]
         member: String,
         /// The client it is about.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         client: Option<String>,
         /// What you ask.
         text: String,
@@ -119,7 +119,7 @@ pub enum Command {
     /// Assign a client to a member (admins); --remove-previous cuts the previous worker off.
     /// Ids are base64url and may start with `-`: they are taken as values.
     Assign {
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         client: String,
         #[arg(long, allow_hyphen_values = true)]
         member: String,

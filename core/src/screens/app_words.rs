@@ -271,6 +271,50 @@ app_words! {
     sync_review_title = "app-sync-review-title", "Needs review";
     sync_review_none = "app-sync-review-none", "Nothing needs review.";
     action_keep_value = "app-action-keep-value", "Keep this value";
+    tab_briefing = "app-tab-briefing", "Briefing";
+    members_title = "app-members-title", "Members";
+    action_members = "app-action-members", "See the members";
+    field_my_team_name = "app-field-my-team-name", "My name in the team";
+    members_list_only = "app-members-list-only", "Only the team's supervisors can change who works with whom.";
+    field_client = "app-field-client", "Client";
+    action_assign_client = "app-action-assign-client", "Assign a client";
+    field_remove_previous = "app-field-remove-previous", "The previous worker loses access";
+    assign_explainer = "app-assign-explainer", "Their phones receive the client's whole history at the next sync. If the previous worker loses access, the client's records are sealed with new keys and leave their phones.";
+    action_cover = "app-action-cover", "Cover clients until a date";
+    field_cover_until = "app-field-cover-until", "Until (the first day without them)";
+    cover_explainer = "app-cover-explainer", "The colleague's phones hold these clients until that day, then erase them by themselves.";
+    action_remove_device = "app-action-remove-device", "Cut off this phone";
+    remove_device_confirm = "app-remove-device-confirm", "The server refuses this phone at once and every record it held is sealed with new keys. If it ever syncs again, it erases the team's records. This cannot be undone.";
+    action_remove_member = "app-action-remove-member", "Remove from the team";
+    remove_member_confirm = "app-remove-member-confirm", "Every phone of this member is cut off and the keys of every client they held change. What they wrote stays with the team. This cannot be undone.";
+    action_make_supervisor = "app-action-make-supervisor", "Make a supervisor";
+    action_make_worker = "app-action-make-worker", "Make a worker";
+    field_lease_days = "app-field-lease-days", "Offline lease in days (0: none)";
+    lease_explainer = "app-lease-explainer", "A phone that has not reached the server for this many days cannot open the team's clients until it syncs.";
+    briefing_visits = "app-briefing-visits", "Visits today";
+    briefing_incidents = "app-briefing-incidents", "Open incidents";
+    briefing_follow_ups = "app-briefing-follow-ups", "Overdue follow-ups";
+    briefing_reviews = "app-briefing-reviews", "Reviews due";
+    briefing_unsigned = "app-briefing-unsigned", "Unsigned notes";
+    briefing_balance = "app-briefing-balance", "Duty balance";
+    briefing_supervision = "app-briefing-supervision", "Supervision requests";
+    briefing_debriefs = "app-briefing-debriefs", "Shared debriefs";
+    briefing_requests = "app-briefing-requests", "What you asked";
+    field_unsigned_days = "app-field-unsigned-days", "Show notes unsigned for more than (days)";
+    action_ask = "app-action-ask", "Ask this worker";
+    field_ask_text = "app-field-ask-text", "What you ask";
+    field_ask_due = "app-field-ask-due", "Wanted by (optional)";
+    today_requests_title = "app-today-requests-title", "Asked by your supervisor";
+    action_ask_supervision = "app-action-ask-supervision", "Ask for supervision";
+    field_supervision_topics = "app-field-supervision-topics", "What you would like to raise (optional)";
+    supervision_request_explainer = "app-supervision-request-explainer", "Your supervisors see that you ask, and the topics if you write them. It reaches them at the next sync.";
+    action_share_debrief = "app-action-share-debrief", "Share this debrief with my supervisor";
+    share_debrief_explainer = "app-share-debrief-explainer", "Your supervisors will see this one entry: its day, the score and the words you wrote. Nothing else from your corner is shared, and the entry stays on this phone.";
+    sent_next_sync = "app-sent-next-sync", "Saved; it reaches your supervisors at the next sync.";
+    sync_removed_from_team = "app-sync-removed-from-team", "This phone was removed from the team: the team's records were erased from it.";
+    notify_channel = "app-notify-channel", "Team alerts";
+    notify_public_title = "app-notify-public-title", "An incident needs your attention";
+    notify_public_body = "app-notify-public-body", "Open Alongside to see it.";
 }
 
 /// A phrase of the apps' chrome with values put in. Days and times are passed already
@@ -415,6 +459,11 @@ pub enum AppPhrase {
         /// The day, formatted by the platform.
         day: String,
     },
+    /// "2 clients were handed to another worker and left this phone.", after a sync.
+    ClientsHandedAway {
+        /// How many clients left this phone.
+        count: u32,
+    },
 }
 
 /// A phrase of the apps' chrome in `language`, its values put in.
@@ -510,6 +559,11 @@ pub fn app_phrase(language: Lang, phrase: AppPhrase) -> String {
         AppPhrase::ReferralFollowUp { day } => {
             say(language, "app-referral-follow-up", &[("day", s(day))])
         }
+        AppPhrase::ClientsHandedAway { count } => say(
+            language,
+            "app-sync-clients-handed-away",
+            &[("count", n(*count))],
+        ),
     }
 }
 

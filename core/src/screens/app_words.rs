@@ -8,35 +8,46 @@ use serde::Serialize;
 
 use crate::words::{say, word, Arg, Lang};
 
-/// Declares `AppWords` (one `String` field per message) and fills it from `app.ftl`.
-macro_rules! app_words {
-    ($($field:ident = $id:literal, $english:literal;)*) => {
-        /// The apps' chrome in one language: every field is one message of `app.ftl`, named
-        /// after it (`action_save` is `app-action-save`); its English is the field's doc.
+/// Declares a words record (one `String` field per message of `app.ftl`), the exported call
+/// that fills it in a language, and the list of its message ids for the locale tests.
+macro_rules! words_record {
+    (
+        $(#[$record_doc:meta])* struct $record:ident;
+        $(#[$call_doc:meta])* fn $call:ident;
+        ids $ids:ident;
+        $($field:ident = $id:literal, $english:literal;)*
+    ) => {
+        $(#[$record_doc])*
         #[derive(Clone, Debug, PartialEq, Serialize)]
         #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-        pub struct AppWords {
+        pub struct $record {
             $(
                 #[doc = $english]
                 pub $field: String,
             )*
         }
 
-        /// Every message id `AppWords` reads, for the locale tests.
+        /// Every message id the record reads, for the locale tests.
         #[cfg(test)]
-        pub(crate) const APP_WORD_IDS: &[&str] = &[$($id),*];
+        pub(crate) const $ids: &[&str] = &[$($id),*];
 
-        /// The apps' chrome in `language` (English for any message a language lacks).
+        $(#[$call_doc])*
         #[cfg_attr(feature = "ffi", uniffi::export)]
-        pub fn app_words(language: Lang) -> AppWords {
-            AppWords {
+        pub fn $call(language: Lang) -> $record {
+            $record {
                 $($field: word(language, $id),)*
             }
         }
     };
 }
 
-app_words! {
+words_record! {
+    /// The apps' chrome in one language: every field is one message of `app.ftl`, named
+    /// after it (`action_save` is `app-action-save`); its English is the field's doc.
+    struct AppWords;
+    /// The apps' chrome in `language` (English for any message a language lacks).
+    fn app_words;
+    ids APP_WORD_IDS;
     tab_today = "app-tab-today", "Today";
     tab_caseload = "app-tab-caseload", "Caseload";
     tab_corner = "app-tab-corner", "My corner";
@@ -271,6 +282,16 @@ app_words! {
     sync_review_title = "app-sync-review-title", "Needs review";
     sync_review_none = "app-sync-review-none", "Nothing needs review.";
     action_keep_value = "app-action-keep-value", "Keep this value";
+}
+
+words_record! {
+    /// The chrome of the apps' team screens (members, briefing, requests, supervision, team
+    /// notifications) in one language, from `app.ftl` like `AppWords` (a record of its own: the
+    /// phone bindings take at most 256 fields a record).
+    struct TeamWords;
+    /// The team screens' chrome in `language` (English for any message a language lacks).
+    fn team_words;
+    ids TEAM_WORD_IDS;
     tab_briefing = "app-tab-briefing", "Briefing";
     members_title = "app-members-title", "Members";
     action_members = "app-action-members", "See the members";
@@ -575,7 +596,7 @@ mod tests {
     #[test]
     fn every_app_word_is_in_every_language() {
         for lang in Lang::ALL {
-            for id in APP_WORD_IDS {
+            for id in APP_WORD_IDS.iter().chain(TEAM_WORD_IDS) {
                 assert!(crate::words::has(lang, id), "{id} missing in {lang:?}");
             }
         }

@@ -121,7 +121,7 @@ fun teamThroughTheRelay() {
             assertTrue(back.ok, "$back")
             assertEquals("1", back.one("handed_away"), "$back")
             assertEquals("false", back.one("removed_from_team"), "$back")
-            assertEquals(emptyList(), noor.run("clients").all("client"))
+            assertEquals(emptyList<String>(), noor.run("clients").all("client"), "Maya left Noor's phone")
         }
     } finally {
         briefing.close()

@@ -51,7 +51,7 @@ fun BriefingScreen(nav: NavController) {
     val screen by model.holder.state.collectAsStateWithLifecycle()
     LaunchedEffect(Unit) { model.call { load(LocalDate.now()) } }
     val briefing = screen.data
-    var ask by remember { mutableStateOf<BriefingState.AskForm?>(null) }
+    var asking by remember { mutableStateOf<BriefingState.AskForm?>(null) }
 
     Scaffold(
         topBar = { TopAppBar(title = { Text(briefing?.title ?: teamWords().tabBriefing) }, navigationIcon = { BackAction(nav) }) },
@@ -64,7 +64,7 @@ fun BriefingScreen(nav: NavController) {
                 }
             }
             items(briefing?.workers.orEmpty(), key = { it.memberId }) { worker ->
-                WorkerSection(worker, busy = screen.busy) { ask = model.holder.newAsk(worker.memberId) }
+                WorkerSection(worker, busy = screen.busy) { asking = model.holder.newAsk(worker.memberId) }
             }
             briefing?.let { b ->
                 if (b.supervisionRequests.isNotEmpty()) {
@@ -85,23 +85,23 @@ fun BriefingScreen(nav: NavController) {
         }
     }
 
-    ask?.let { form ->
+    asking?.let { form ->
         AlertDialog(
-            onDismissRequest = { ask = null },
+            onDismissRequest = { asking = null },
             title = { Text(teamWords().actionAsk) },
             text = {
                 Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-                    TextArea(form.text, { ask = form.copy(text = it) }, teamWords().fieldAskText, error = screen.error.forField("text"))
-                    DateField(teamWords().fieldAskDue, form.due ?: LocalDate.now(), { ask = form.copy(due = it) })
+                    TextArea(form.text, { asking = form.copy(text = it) }, teamWords().fieldAskText, error = screen.error.forField("text"))
+                    DateField(teamWords().fieldAskDue, form.due ?: LocalDate.now(), { asking = form.copy(due = it) })
                 }
             },
             confirmButton = {
                 TextButton(
-                    onClick = { model.call({ ask(form) }) { ok -> if (ok) ask = null } },
+                    onClick = { model.call({ ask(form) }) { ok -> if (ok) asking = null } },
                     enabled = form.ready && !screen.busy,
                 ) { Text(words().actionSave) }
             },
-            dismissButton = { TextButton(onClick = { ask = null }) { Text(words().actionCancel) } },
+            dismissButton = { TextButton(onClick = { asking = null }) { Text(words().actionCancel) } },
         )
     }
 }

@@ -46,7 +46,7 @@ import org.alongside.state.BriefingState
  * the core's; the section titles are the chrome's. "Ask this worker" from a worker's row.
  */
 @Composable
-fun BriefingScreen(nav: NavController) {
+fun TeamBriefingScreen(nav: NavController) {
     val model = rememberHolder("briefing") { BriefingState(it) }
     val screen by model.holder.state.collectAsStateWithLifecycle()
     LaunchedEffect(Unit) { model.call { load(LocalDate.now()) } }

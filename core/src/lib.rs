@@ -112,7 +112,7 @@ pub use rules::person_first::{language_hints, FieldHints, LanguageHint};
 pub use rules::phrases::TextSpan;
 
 pub use screens::activity::{ActivityView, LinkedGoal};
-pub use screens::app_words::{app_phrase, app_words, AppPhrase, AppWords};
+pub use screens::app_words::{app_phrase, app_words, team_words, AppPhrase, AppWords, TeamWords};
 pub use screens::boundary::{BoundaryCard, BoundaryRoute};
 pub use screens::briefing::{
     BriefingIncident, BriefingScreen, DependenceRow, SharedDebriefRow, SupervisionRequestRow,

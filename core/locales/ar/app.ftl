@@ -235,6 +235,54 @@ app-action-sync-now = زامِن الآن
 app-sync-review-title = يحتاج إلى مراجعة
 app-sync-review-none = لا شيء يحتاج إلى مراجعة.
 app-action-keep-value = الإبقاء على هذه القيمة
+app-tab-briefing = الإحاطة
+app-members-title = الأعضاء
+app-action-members = عرض الأعضاء
+app-field-my-team-name = اسمي في الفريق
+app-members-list-only = لا يستطيع تغيير من يعمل مع من إلا مشرفو الفريق.
+app-field-client = الشخص المتابَع
+app-action-assign-client = إسناد شخص متابَع
+app-field-remove-previous = يفقد العامل السابق إمكانية الوصول
+app-assign-explainer = تتلقى هواتفه السجل الكامل للشخص عند المزامنة التالية. وإذا فقد العامل السابق إمكانية الوصول، تُختم السجلات بمفاتيح جديدة وتُحذف من هواتفه.
+app-action-cover = تغطية حتى تاريخ
+app-field-cover-until = حتى (أول يوم بدونهم)
+app-cover-explainer = تحتفظ هواتف الزميل بهؤلاء الأشخاص حتى ذلك اليوم، ثم تمحوهم تلقائيًا.
+app-action-remove-device = قطع هذا الهاتف
+app-remove-device-confirm = يرفض الخادم هذا الهاتف فورًا، وتُختم كل السجلات التي كان يحملها بمفاتيح جديدة. وإذا زامن مرة أخرى، يمحو سجلات الفريق. لا يمكن التراجع عن ذلك.
+app-action-remove-member = إزالة من الفريق
+app-remove-member-confirm = تُقطع كل هواتف هذا العضو وتتغير مفاتيح كل شخص كان يحمله. يبقى ما كتبه لدى الفريق. لا يمكن التراجع عن ذلك.
+app-action-make-supervisor = تعيين مشرفًا
+app-action-make-worker = إعادة عاملًا
+app-field-lease-days = مهلة عدم الاتصال بالأيام (0: بلا مهلة)
+app-lease-explainer = الهاتف الذي لم يصل إلى الخادم طوال هذا العدد من الأيام لا يستطيع فتح سجلات الفريق حتى يزامن.
+app-briefing-visits = زيارات اليوم
+app-briefing-incidents = حوادث مفتوحة
+app-briefing-follow-ups = متابعات متأخرة
+app-briefing-reviews = مراجعات مستحقة
+app-briefing-unsigned = ملاحظات غير موقعة
+app-briefing-balance = توازن المهام
+app-briefing-supervision = طلبات الإشراف
+app-briefing-debriefs = مراجعات ذاتية مشاركة
+app-briefing-requests = ما طلبته
+app-field-unsigned-days = إظهار الملاحظات غير الموقعة منذ أكثر من (أيام)
+app-action-ask = اطلب من هذا العامل
+app-field-ask-text = ما تطلبه
+app-field-ask-due = مطلوب بحلول (اختياري)
+app-today-requests-title = طلبه مشرفك
+app-action-ask-supervision = طلب جلسة إشراف
+app-field-supervision-topics = ما تود طرحه (اختياري)
+app-supervision-request-explainer = يرى مشرفوك أنك تطلب، والمواضيع إن كتبتها. يصلهم الطلب عند المزامنة التالية.
+app-action-share-debrief = مشاركة هذه المراجعة مع مشرفي
+app-share-debrief-explainer = سيرى مشرفوك هذا الإدخال وحده: يومه والدرجة والكلمات التي كتبتها. لا يُشارك شيء آخر من ركنك، ويبقى الإدخال على هذا الهاتف.
+app-sent-next-sync = حُفظ؛ يصل إلى مشرفيك عند المزامنة التالية.
+app-sync-removed-from-team = أُزيل هذا الهاتف من الفريق: مُحيت منه سجلات الفريق.
+app-notify-channel = تنبيهات الفريق
+app-notify-public-title = حادثة تحتاج إلى انتباهك
+app-notify-public-body = افتح Alongside لرؤيتها.
+app-sync-clients-handed-away = { $count ->
+    [one] أُسند شخص واحد إلى عامل آخر وغادر هذا الهاتف.
+   *[other] أُسند { $count } أشخاص إلى عامل آخر وغادروا هذا الهاتف.
+}
 
 ## Phrases with values.
 app-record = تسجيل: { $label }

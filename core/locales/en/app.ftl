@@ -237,6 +237,54 @@ app-action-sync-now = Sync now
 app-sync-review-title = Needs review
 app-sync-review-none = Nothing needs review.
 app-action-keep-value = Keep this value
+app-tab-briefing = Briefing
+app-members-title = Members
+app-action-members = See the members
+app-field-my-team-name = My name in the team
+app-members-list-only = Only the team's supervisors can change who works with whom.
+app-field-client = Client
+app-action-assign-client = Assign a client
+app-field-remove-previous = The previous worker loses access
+app-assign-explainer = Their phones receive the client's whole history at the next sync. If the previous worker loses access, the client's records are sealed with new keys and leave their phones.
+app-action-cover = Cover clients until a date
+app-field-cover-until = Until (the first day without them)
+app-cover-explainer = The colleague's phones hold these clients until that day, then erase them by themselves.
+app-action-remove-device = Cut off this phone
+app-remove-device-confirm = The server refuses this phone at once and every record it held is sealed with new keys. If it ever syncs again, it erases the team's records. This cannot be undone.
+app-action-remove-member = Remove from the team
+app-remove-member-confirm = Every phone of this member is cut off and the keys of every client they held change. What they wrote stays with the team. This cannot be undone.
+app-action-make-supervisor = Make a supervisor
+app-action-make-worker = Make a worker
+app-field-lease-days = Offline lease in days (0: none)
+app-lease-explainer = A phone that has not reached the server for this many days cannot open the team's clients until it syncs.
+app-briefing-visits = Visits today
+app-briefing-incidents = Open incidents
+app-briefing-follow-ups = Overdue follow-ups
+app-briefing-reviews = Reviews due
+app-briefing-unsigned = Unsigned notes
+app-briefing-balance = Duty balance
+app-briefing-supervision = Supervision requests
+app-briefing-debriefs = Shared debriefs
+app-briefing-requests = What you asked
+app-field-unsigned-days = Show notes unsigned for more than (days)
+app-action-ask = Ask this worker
+app-field-ask-text = What you ask
+app-field-ask-due = Wanted by (optional)
+app-today-requests-title = Asked by your supervisor
+app-action-ask-supervision = Ask for supervision
+app-field-supervision-topics = What you would like to raise (optional)
+app-supervision-request-explainer = Your supervisors see that you ask, and the topics if you write them. It reaches them at the next sync.
+app-action-share-debrief = Share this debrief with my supervisor
+app-share-debrief-explainer = Your supervisors will see this one entry: its day, the score and the words you wrote. Nothing else from your corner is shared, and the entry stays on this phone.
+app-sent-next-sync = Saved; it reaches your supervisors at the next sync.
+app-sync-removed-from-team = This phone was removed from the team: the team's records were erased from it.
+app-notify-channel = Team alerts
+app-notify-public-title = An incident needs your attention
+app-notify-public-body = Open Alongside to see it.
+app-sync-clients-handed-away = { $count ->
+    [one] 1 client was handed to another worker and left this phone.
+   *[other] { $count } clients were handed to another worker and left this phone.
+}
 
 ## Phrases with values.
 app-record = Record: { $label }

@@ -235,6 +235,54 @@ app-action-sync-now = Sincronizar ahora
 app-sync-review-title = Por revisar
 app-sync-review-none = Nada por revisar.
 app-action-keep-value = Conservar este valor
+app-tab-briefing = Reunión
+app-members-title = Miembros
+app-action-members = Ver los miembros
+app-field-my-team-name = Mi nombre en el equipo
+app-members-list-only = Solo los supervisores del equipo pueden cambiar quién trabaja con quién.
+app-field-client = Persona atendida
+app-action-assign-client = Asignar una persona
+app-field-remove-previous = El trabajador anterior pierde el acceso
+app-assign-explainer = Sus teléfonos reciben todo el historial de la persona en la próxima sincronización. Si el trabajador anterior pierde el acceso, los registros se sellan con claves nuevas y salen de sus teléfonos.
+app-action-cover = Cubrir hasta una fecha
+app-field-cover-until = Hasta (el primer día sin ellas)
+app-cover-explainer = Los teléfonos del colega guardan a estas personas hasta ese día y luego las borran solos.
+app-action-remove-device = Desconectar este teléfono
+app-remove-device-confirm = El servidor rechaza este teléfono de inmediato y cada registro que tenía se sella con claves nuevas. Si vuelve a sincronizar, borra los registros del equipo. No se puede deshacer.
+app-action-remove-member = Quitar del equipo
+app-remove-member-confirm = Cada teléfono de este miembro se desconecta y cambian las claves de cada persona que tenía. Lo que escribió se queda con el equipo. No se puede deshacer.
+app-action-make-supervisor = Hacer supervisor
+app-action-make-worker = Hacer trabajador
+app-field-lease-days = Plazo sin conexión en días (0: ninguno)
+app-lease-explainer = Un teléfono que no ha llegado al servidor en estos días no puede abrir las personas del equipo hasta que sincronice.
+app-briefing-visits = Visitas de hoy
+app-briefing-incidents = Incidentes abiertos
+app-briefing-follow-ups = Seguimientos atrasados
+app-briefing-reviews = Revisiones pendientes
+app-briefing-unsigned = Notas sin firmar
+app-briefing-balance = Equilibrio de tareas
+app-briefing-supervision = Solicitudes de supervisión
+app-briefing-debriefs = Reflexiones compartidas
+app-briefing-requests = Lo que pidió
+app-field-unsigned-days = Señalar notas sin firmar desde hace más de (días)
+app-action-ask = Pedir a este trabajador
+app-field-ask-text = Lo que pide
+app-field-ask-due = Para el (opcional)
+app-today-requests-title = Pedido por su supervisor
+app-action-ask-supervision = Pedir supervisión
+app-field-supervision-topics = Lo que le gustaría tratar (opcional)
+app-supervision-request-explainer = Sus supervisores ven que lo pide, y los temas si los escribe. Les llega en la próxima sincronización.
+app-action-share-debrief = Compartir esta reflexión con mi supervisor
+app-share-debrief-explainer = Sus supervisores verán solo esta entrada: su día, la puntuación y las palabras escritas. Nada más de su rincón se comparte, y la entrada se queda en este teléfono.
+app-sent-next-sync = Guardado; llega a sus supervisores en la próxima sincronización.
+app-sync-removed-from-team = Este teléfono fue quitado del equipo: se borraron de él los registros del equipo.
+app-notify-channel = Alertas del equipo
+app-notify-public-title = Un incidente requiere su atención
+app-notify-public-body = Abra Alongside para verlo.
+app-sync-clients-handed-away = { $count ->
+    [one] 1 persona fue asignada a otro trabajador y salió de este teléfono.
+   *[other] { $count } personas fueron asignadas a otro trabajador y salieron de este teléfono.
+}
 
 ## Phrases with values.
 app-record = Registrar: { $label }

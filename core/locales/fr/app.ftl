@@ -235,6 +235,54 @@ app-action-sync-now = Synchroniser
 app-sync-review-title = À vérifier
 app-sync-review-none = Rien à vérifier.
 app-action-keep-value = Garder cette valeur
+app-tab-briefing = Briefing
+app-members-title = Membres
+app-action-members = Voir les membres
+app-field-my-team-name = Mon nom dans l'équipe
+app-members-list-only = Seuls les superviseurs de l'équipe peuvent changer qui travaille avec qui.
+app-field-client = Personne suivie
+app-action-assign-client = Confier une personne
+app-field-remove-previous = L'intervenant précédent perd l'accès
+app-assign-explainer = Ses téléphones reçoivent tout l'historique de la personne à la prochaine synchronisation. Si l'intervenant précédent perd l'accès, les dossiers sont scellés avec de nouvelles clés et quittent ses téléphones.
+app-action-cover = Remplacer jusqu'à une date
+app-field-cover-until = Jusqu'au (premier jour sans elles)
+app-cover-explainer = Les téléphones du collègue gardent ces personnes jusqu'à ce jour, puis les effacent d'eux-mêmes.
+app-action-remove-device = Couper ce téléphone
+app-remove-device-confirm = Le serveur refuse ce téléphone tout de suite et chaque dossier qu'il détenait est scellé avec de nouvelles clés. S'il se synchronise de nouveau, il efface les dossiers de l'équipe. C'est définitif.
+app-action-remove-member = Retirer de l'équipe
+app-remove-member-confirm = Chaque téléphone de ce membre est coupé et les clés de chaque personne qu'il détenait changent. Ce qu'il a écrit reste à l'équipe. C'est définitif.
+app-action-make-supervisor = Nommer superviseur
+app-action-make-worker = Remettre intervenant
+app-field-lease-days = Durée hors ligne en jours (0 : aucune)
+app-lease-explainer = Un téléphone qui n'a pas joint le serveur depuis ce nombre de jours ne peut plus ouvrir les dossiers de l'équipe avant de se synchroniser.
+app-briefing-visits = Visites du jour
+app-briefing-incidents = Incidents ouverts
+app-briefing-follow-ups = Suivis en retard
+app-briefing-reviews = Bilans à faire
+app-briefing-unsigned = Notes non signées
+app-briefing-balance = Équilibre des tâches
+app-briefing-supervision = Demandes de supervision
+app-briefing-debriefs = Bilans personnels partagés
+app-briefing-requests = Ce que vous avez demandé
+app-field-unsigned-days = Signaler les notes non signées depuis plus de (jours)
+app-action-ask = Demander à cet intervenant
+app-field-ask-text = Ce que vous demandez
+app-field-ask-due = Pour le (facultatif)
+app-today-requests-title = Demandé par votre superviseur
+app-action-ask-supervision = Demander une supervision
+app-field-supervision-topics = Ce que vous voudriez aborder (facultatif)
+app-supervision-request-explainer = Vos superviseurs voient votre demande, et les sujets si vous les écrivez. Elle leur parvient à la prochaine synchronisation.
+app-action-share-debrief = Partager ce bilan avec mon superviseur
+app-share-debrief-explainer = Vos superviseurs verront cette seule entrée : son jour, la note et les mots écrits. Rien d'autre de votre coin n'est partagé, et l'entrée reste sur ce téléphone.
+app-sent-next-sync = Enregistré ; vos superviseurs le recevront à la prochaine synchronisation.
+app-sync-removed-from-team = Ce téléphone a été retiré de l'équipe : les dossiers de l'équipe en ont été effacés.
+app-notify-channel = Alertes de l'équipe
+app-notify-public-title = Un incident demande votre attention
+app-notify-public-body = Ouvrez Alongside pour la voir.
+app-sync-clients-handed-away = { $count ->
+    [one] 1 personne a été confiée à un autre intervenant et a quitté ce téléphone.
+   *[other] { $count } personnes ont été confiées à un autre intervenant et ont quitté ce téléphone.
+}
 
 ## Phrases with values.
 app-record = Noter : { $label }

@@ -8,35 +8,46 @@ use serde::Serialize;
 
 use crate::words::{say, word, Arg, Lang};
 
-/// Declares `AppWords` (one `String` field per message) and fills it from `app.ftl`.
-macro_rules! app_words {
-    ($($field:ident = $id:literal, $english:literal;)*) => {
-        /// The apps' chrome in one language: every field is one message of `app.ftl`, named
-        /// after it (`action_save` is `app-action-save`); its English is the field's doc.
+/// Declares a words record (one `String` field per message of `app.ftl`), the exported call
+/// that fills it in a language, and the list of its message ids for the locale tests.
+macro_rules! words_record {
+    (
+        $(#[$record_doc:meta])* struct $record:ident;
+        $(#[$call_doc:meta])* fn $call:ident;
+        ids $ids:ident;
+        $($field:ident = $id:literal, $english:literal;)*
+    ) => {
+        $(#[$record_doc])*
         #[derive(Clone, Debug, PartialEq, Serialize)]
         #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-        pub struct AppWords {
+        pub struct $record {
             $(
                 #[doc = $english]
                 pub $field: String,
             )*
         }
 
-        /// Every message id `AppWords` reads, for the locale tests.
+        /// Every message id the record reads, for the locale tests.
         #[cfg(test)]
-        pub(crate) const APP_WORD_IDS: &[&str] = &[$($id),*];
+        pub(crate) const $ids: &[&str] = &[$($id),*];
 
-        /// The apps' chrome in `language` (English for any message a language lacks).
+        $(#[$call_doc])*
         #[cfg_attr(feature = "ffi", uniffi::export)]
-        pub fn app_words(language: Lang) -> AppWords {
-            AppWords {
+        pub fn $call(language: Lang) -> $record {
+            $record {
                 $($field: word(language, $id),)*
             }
         }
     };
 }
 
-app_words! {
+words_record! {
+    /// The apps' chrome in one language: every field is one message of `app.ftl`, named
+    /// after it (`action_save` is `app-action-save`); its English is the field's doc.
+    struct AppWords;
+    /// The apps' chrome in `language` (English for any message a language lacks).
+    fn app_words;
+    ids APP_WORD_IDS;
     tab_today = "app-tab-today", "Today";
     tab_caseload = "app-tab-caseload", "Caseload";
     tab_corner = "app-tab-corner", "My corner";
@@ -273,6 +284,60 @@ app_words! {
     action_keep_value = "app-action-keep-value", "Keep this value";
 }
 
+words_record! {
+    /// The chrome of the apps' team screens (members, briefing, requests, supervision, team
+    /// notifications) in one language, from `app.ftl` like `AppWords` (a record of its own: the
+    /// phone bindings take at most 256 fields a record).
+    struct TeamWords;
+    /// The team screens' chrome in `language` (English for any message a language lacks).
+    fn team_words;
+    ids TEAM_WORD_IDS;
+    tab_briefing = "app-tab-briefing", "Briefing";
+    members_title = "app-members-title", "Members";
+    action_members = "app-action-members", "See the members";
+    field_my_team_name = "app-field-my-team-name", "My name in the team";
+    members_list_only = "app-members-list-only", "Only the team's supervisors can change who works with whom.";
+    field_client = "app-field-client", "Client";
+    action_assign_client = "app-action-assign-client", "Assign a client";
+    field_remove_previous = "app-field-remove-previous", "The previous worker loses access";
+    assign_explainer = "app-assign-explainer", "Their phones receive the client's whole history at the next sync. If the previous worker loses access, the client's records are sealed with new keys and leave their phones.";
+    action_cover = "app-action-cover", "Cover clients until a date";
+    field_cover_until = "app-field-cover-until", "Until (the first day without them)";
+    cover_explainer = "app-cover-explainer", "The colleague's phones hold these clients until that day, then erase them by themselves.";
+    action_remove_device = "app-action-remove-device", "Cut off this phone";
+    remove_device_confirm = "app-remove-device-confirm", "The server refuses this phone at once and every record it held is sealed with new keys. If it ever syncs again, it erases the team's records. This cannot be undone.";
+    action_remove_member = "app-action-remove-member", "Remove from the team";
+    remove_member_confirm = "app-remove-member-confirm", "Every phone of this member is cut off and the keys of every client they held change. What they wrote stays with the team. This cannot be undone.";
+    action_make_supervisor = "app-action-make-supervisor", "Make a supervisor";
+    action_make_worker = "app-action-make-worker", "Make a worker";
+    field_lease_days = "app-field-lease-days", "Offline lease in days (0: none)";
+    lease_explainer = "app-lease-explainer", "A phone that has not reached the server for this many days cannot open the team's clients until it syncs.";
+    briefing_visits = "app-briefing-visits", "Visits today";
+    briefing_incidents = "app-briefing-incidents", "Open incidents";
+    briefing_follow_ups = "app-briefing-follow-ups", "Overdue follow-ups";
+    briefing_reviews = "app-briefing-reviews", "Reviews due";
+    briefing_unsigned = "app-briefing-unsigned", "Unsigned notes";
+    briefing_balance = "app-briefing-balance", "Duty balance";
+    briefing_supervision = "app-briefing-supervision", "Supervision requests";
+    briefing_debriefs = "app-briefing-debriefs", "Shared debriefs";
+    briefing_requests = "app-briefing-requests", "What you asked";
+    field_unsigned_days = "app-field-unsigned-days", "Show notes unsigned for more than (days)";
+    action_ask = "app-action-ask", "Ask this worker";
+    field_ask_text = "app-field-ask-text", "What you ask";
+    field_ask_due = "app-field-ask-due", "Wanted by (optional)";
+    today_requests_title = "app-today-requests-title", "Asked by your supervisor";
+    action_ask_supervision = "app-action-ask-supervision", "Ask for supervision";
+    field_supervision_topics = "app-field-supervision-topics", "What you would like to raise (optional)";
+    supervision_request_explainer = "app-supervision-request-explainer", "Your supervisors see that you ask, and the topics if you write them. It reaches them at the next sync.";
+    action_share_debrief = "app-action-share-debrief", "Share this debrief with my supervisor";
+    share_debrief_explainer = "app-share-debrief-explainer", "Your supervisors will see this one entry: its day, the score and the words you wrote. Nothing else from your corner is shared, and the entry stays on this phone.";
+    sent_next_sync = "app-sent-next-sync", "Saved; it reaches your supervisors at the next sync.";
+    sync_removed_from_team = "app-sync-removed-from-team", "This phone was removed from the team: the team's records were erased from it.";
+    notify_channel = "app-notify-channel", "Team alerts";
+    notify_public_title = "app-notify-public-title", "An incident needs your attention";
+    notify_public_body = "app-notify-public-body", "Open Alongside to see it.";
+}
+
 /// A phrase of the apps' chrome with values put in. Days and times are passed already
 /// formatted by the platform; counts as numbers, so the language picks the plural.
 #[derive(Clone, Debug, PartialEq)]
@@ -415,6 +480,11 @@ pub enum AppPhrase {
         /// The day, formatted by the platform.
         day: String,
     },
+    /// "2 clients were handed to another worker and left this phone.", after a sync.
+    ClientsHandedAway {
+        /// How many clients left this phone.
+        count: u32,
+    },
 }
 
 /// A phrase of the apps' chrome in `language`, its values put in.
@@ -510,6 +580,11 @@ pub fn app_phrase(language: Lang, phrase: AppPhrase) -> String {
         AppPhrase::ReferralFollowUp { day } => {
             say(language, "app-referral-follow-up", &[("day", s(day))])
         }
+        AppPhrase::ClientsHandedAway { count } => say(
+            language,
+            "app-sync-clients-handed-away",
+            &[("count", n(*count))],
+        ),
     }
 }
 
@@ -521,7 +596,7 @@ mod tests {
     #[test]
     fn every_app_word_is_in_every_language() {
         for lang in Lang::ALL {
-            for id in APP_WORD_IDS {
+            for id in APP_WORD_IDS.iter().chain(TEAM_WORD_IDS) {
                 assert!(crate::words::has(lang, id), "{id} missing in {lang:?}");
             }
         }

@@ -9,6 +9,10 @@ private struct WordsKey: EnvironmentKey {
     static let defaultValue: AppWords = appWords(language: .en)
 }
 
+private struct TeamWordsKey: EnvironmentKey {
+    static let defaultValue: TeamWords = teamWords(language: .en)
+}
+
 private struct LangKey: EnvironmentKey {
     static let defaultValue: Lang = .en
 }
@@ -18,6 +22,12 @@ extension EnvironmentValues {
     var words: AppWords {
         get { self[WordsKey.self] }
         set { self[WordsKey.self] = newValue }
+    }
+
+    /// The team pages' chrome (members, briefing, requests, notifications) in the reader's language.
+    var teamWords: TeamWords {
+        get { self[TeamWordsKey.self] }
+        set { self[TeamWordsKey.self] = newValue }
     }
 
     /// The reader's language: the worker's, or in shared mode the client's.
@@ -32,6 +42,7 @@ extension View {
     func worded(in lang: Lang) -> some View {
         environment(\.lang, lang)
             .environment(\.words, appWords(language: lang))
+            .environment(\.teamWords, teamWords(language: lang))
             .environment(\.layoutDirection, langIsRtl(language: lang) ? .rightToLeft : .leftToRight)
     }
 }

@@ -205,6 +205,19 @@ final class CornerModel: ObservableObject {
         return await change(store) { w in try w.dismissHeavyWeek(day: day) }
     }
 
+    /// Ask the team's supervisors for a supervision session, with the topics if written; it
+    /// reaches them at the next sync. Needs a team.
+    func askForSupervision(store: VaultStore, topics: String) async -> Bool {
+        let text = orNil(topics.trimmingCharacters(in: .whitespacesAndNewlines))
+        return await screen.perform({ try await store.withWorker { w in try w.supervisionRequest(topics: text) } }) != nil
+    }
+
+    /// Share one debrief with the supervisors: a copy of its day, score and words; the entry stays
+    /// private on this phone otherwise. Needs a team.
+    func shareDebrief(store: VaultStore, debriefId: String) async -> Bool {
+        await screen.perform({ try await store.withWorker { w in try w.debriefShare(debriefId: debriefId) } }) != nil
+    }
+
     private func change(_ store: VaultStore, _ body: @escaping @Sendable (WorkerSession) throws -> Void) async -> Bool {
         guard await screen.perform({ try await store.withWorker(body) }) != nil else { return false }
         await load(store: store, day: day, now: now)

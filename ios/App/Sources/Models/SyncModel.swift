@@ -3,8 +3,9 @@ import Combine
 import Foundation
 
 /// Team sync for the pages, as SyncState is on Android: the status line, "sync now", Settings →
-/// Team (start a team, show an invite code, join by a code) and the "needs review" list. Every
-/// word shown is the core's (the status, each item's and each choice's summary).
+/// Team (start a team, show an invite code, join by a code), the "needs review" list, and on an
+/// admin's phone the team notifications each sync brings. Every word shown is the core's (the
+/// status, each item's and each choice's summary).
 @MainActor
 final class SyncModel: ObservableObject {
     struct Page {
@@ -17,6 +18,9 @@ final class SyncModel: ObservableObject {
         /// What the last sync did.
         var lastSync: SyncReport?
     }
+
+    /// The team's notifications the last sync brought (an admin's phone only), to post.
+    @Published private(set) var notifications: [TeamNotification] = []
 
     let screen = ScreenModel<Page>()
     private let transport: SyncTransport
@@ -44,6 +48,18 @@ final class SyncModel: ObservableObject {
         let error = screen.error
         await load(store: store)
         if let report { screen.data?.lastSync = report } else if error != nil { screen.error = error }
+        guard let report, !report.removedFromTeam, let status = screen.data?.status, status.member, status.admin else { return }
+        notifications = await screen.perform { try await store.withWorker { w in try w.teamNotifications() } } ?? []
+    }
+
+    /// Post the last sync's notifications (TeamNotifier), then mark those posted so the core does
+    /// not return them again.
+    func postNotifications(store: VaultStore, words: TeamWords) async {
+        let posted = await TeamNotifier.post(notifications, words: words)
+        guard !posted.isEmpty else { return }
+        if await screen.perform({ try await store.withWorker { w in try w.teamNotificationsSeen(ids: posted) } }) != nil {
+            notifications.removeAll { posted.contains($0.incidentId) }
+        }
     }
 
     /// Start a team on the relay at `server`; this phone becomes its admin.

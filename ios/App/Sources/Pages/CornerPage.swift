@@ -23,17 +23,48 @@ private enum OpenForm: Identifiable {
 /// Android screen over CornerModel (CornerState there); nothing here is a client's, and shared
 /// mode cannot reach it.
 struct CornerPage: View {
+    @Environment(\.words) private var words
+    @Environment(\.teamWords) private var teamWords
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = CornerModel()
     @State private var open: OpenForm?
+    /// "Ask for supervision" open, with the topics typed so far.
+    @State private var askingSupervision = false
+    @State private var supervisionTopics = ""
+    /// The debrief waiting for the worker to confirm what sharing it shares.
+    @State private var sharing: String?
+    /// Said once a request or a shared debrief is saved for the next sync.
+    @State private var sent = false
     private let today = Days.today()
 
     var body: some View {
         List {
             ErrorBanner(error: model.screen.error) { model.screen.error = nil }
+            if sent { Text(teamWords.sentNextSync) }
             if let view = model.screen.data {
                 content(view)
             }
+        }
+        .alert(teamWords.actionAskSupervision, isPresented: $askingSupervision) {
+            TextField(teamWords.fieldSupervisionTopics, text: $supervisionTopics)
+            Button(teamWords.actionAskSupervision) {
+                let topics = supervisionTopics
+                Task { sent = await model.askForSupervision(store: store, topics: topics) }
+            }
+            Button(words.actionCancel, role: .cancel) {}
+        } message: {
+            Text(teamWords.supervisionRequestExplainer)
+        }
+        .confirmationDialog(
+            teamWords.actionShareDebrief,
+            isPresented: Binding(get: { sharing != nil }, set: { if !$0 { sharing = nil } }),
+            titleVisibility: .visible,
+            presenting: sharing
+        ) { id in
+            Button(teamWords.actionShareDebrief) { Task { sent = await model.shareDebrief(store: store, debriefId: id) } }
+            Button(words.actionCancel, role: .cancel) {}
+        } message: { _ in
+            Text(teamWords.shareDebriefExplainer)
         }
         .navigationTitle(model.screen.data?.words.title ?? "")
         .toolbar {
@@ -72,6 +103,7 @@ struct CornerPage: View {
                         lines: [row.scoreLabel, row.debrief.words ?? "", row.shareLabel ?? ""])
                 }
                 .accessibilityHint(f.editDebrief)
+                .swipeActions { Button(teamWords.actionShareDebrief) { sharing = row.debrief.id } }
             }
         }
         Section(view.words.supervision) {
@@ -92,7 +124,8 @@ struct CornerPage: View {
                 }
                 .accessibilityHint(f.editSupervision)
             }
-            Text(view.words.supervisionRequestNote).font(.footnote)
+            // Reaches the supervisors through the team's sync; outside a team the core says so.
+            Button(teamWords.actionAskSupervision) { askingSupervision = true }
         }
         Section(view.words.certifications) {
             Button(f.newCertification) { open = .certification(CertificationFormValues()) }

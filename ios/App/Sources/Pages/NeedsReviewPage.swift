@@ -1,23 +1,41 @@
 import AlongsideCore
 import SwiftUI
 
-/// Today's sync line: the core's status sentence, "sync now", and the way to the "needs review"
-/// list. Nothing shows on a phone in no team. Today owns the model and loads it with the day.
+/// Today's sync line: the core's status sentence, "sync now", the way to the "needs review"
+/// list, and on an admin's phone the way to the briefing; the team notifications a sync brings
+/// are posted. What a sync took away (removed from the team, clients handed to another worker)
+/// is said. Nothing else shows on a phone in no team. Today owns the model and loads it.
 struct SyncStatusSection: View {
     @Environment(\.words) private var words
+    @Environment(\.teamWords) private var teamWords
+    @Environment(\.lang) private var lang
     @EnvironmentObject private var store: VaultStore
     @ObservedObject var model: SyncModel
 
     var body: some View {
-        if let page = model.screen.data, page.status.inTeam {
+        if let page = model.screen.data, page.status.inTeam || page.lastSync?.removedFromTeam == true {
             Section {
                 ErrorBanner(error: model.screen.error) { model.screen.error = nil }
                 Text(page.status.summary)
-                Button(words.actionSyncNow) { Task { await model.syncNow(store: store) } }
-                    .disabled(model.screen.busy)
+                if let report = page.lastSync {
+                    if report.removedFromTeam { Text(teamWords.syncRemovedFromTeam) }
+                    if report.clientsHandedAway > 0 {
+                        Text(phrase(lang, .clientsHandedAway(count: report.clientsHandedAway)))
+                    }
+                }
+                if page.status.inTeam {
+                    Button(words.actionSyncNow) { Task { await model.syncNow(store: store) } }
+                        .disabled(model.screen.busy)
+                }
                 if !page.reviews.isEmpty {
                     NavigationLink(words.syncReviewTitle, value: Route.syncReview)
                 }
+                if page.status.admin {
+                    NavigationLink(teamWords.tabBriefing, value: Route.briefing)
+                }
+            }
+            .task(id: model.notifications.map(\.incidentId)) {
+                await model.postNotifications(store: store, words: teamWords)
             }
         }
     }

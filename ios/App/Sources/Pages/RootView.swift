@@ -38,7 +38,7 @@ struct WorkerTabs: View {
                 .tabItem { Label(words.tabCaseload, systemImage: "person.2") }
             NavigationStack { CornerPage() }
                 .tabItem { Label(words.tabCorner, systemImage: "heart") }
-            NavigationStack { SettingsPage() }
+            NavigationStack { SettingsPage().withRoutes() }
                 .tabItem { Label(words.tabSettings, systemImage: "gearshape") }
         }
     }
@@ -69,6 +69,10 @@ extension View {
                 DutyBalancePage(clientId: clientId)
             case .syncReview:
                 NeedsReviewPage()
+            case .members:
+                MembersPage()
+            case .briefing:
+                BriefingPage()
             }
         }
     }

@@ -14,4 +14,8 @@ enum Route: Hashable {
     case balance(clientId: String?)
     /// Team sync's "needs review" list.
     case syncReview
+    /// The team's members (Settings → Team).
+    case members
+    /// The supervisor's morning briefing (admins).
+    case briefing
 }

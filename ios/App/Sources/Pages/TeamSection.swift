@@ -6,6 +6,7 @@ import SwiftUI
 /// which is what a QR code would carry). The status line is the core's.
 struct TeamSection: View {
     @Environment(\.words) private var words
+    @Environment(\.teamWords) private var teamWords
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = SyncModel()
     @State private var server = ""
@@ -29,6 +30,9 @@ struct TeamSection: View {
                         .autocorrectionDisabled()
                     Button(words.actionTeamJoin) { Task { await model.join(store: store, code: code) } }
                         .disabled(code.isEmpty || model.screen.busy)
+                }
+                if page.status.member {
+                    NavigationLink(teamWords.actionMembers, value: Route.members)
                 }
                 if page.status.admin {
                     Button(words.actionTeamInvite) { Task { await model.invite(store: store) } }

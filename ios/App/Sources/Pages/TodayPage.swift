@@ -5,6 +5,7 @@ import SwiftUI
 /// incidents and referrals to follow up.
 struct TodayPage: View {
     @Environment(\.words) private var words
+    @Environment(\.teamWords) private var teamWords
     @EnvironmentObject private var store: VaultStore
     @StateObject private var model = ScreenModel<TodayView>()
     /// Team sync's status line (nothing shows on a phone in no team).
@@ -24,6 +25,20 @@ struct TodayPage: View {
                     NavigationLink(words.dutyBalanceTitle, value: Route.balance(clientId: nil))
                 }
                 SyncStatusSection(model: sync)
+                if !view.requests.isEmpty {
+                    Section(teamWords.todayRequestsTitle) {
+                        ForEach(view.requests, id: \.id) { (request: TeamRequestRow) in
+                            HStack {
+                                RowText(title: request.summary, lines: [request.clientName ?? "", request.statusLabel])
+                                Spacer()
+                                Button(words.actionMarkDone) {
+                                    Task { await change { w in _ = try w.teamRequestDone(id: request.id) } }
+                                }
+                                .buttonStyle(.borderless)
+                            }
+                        }
+                    }
+                }
                 TodayCornerSection(corner: view.corner)
                 if !view.visits.isEmpty {
                     Section(words.todayVisits) {

@@ -2,10 +2,17 @@ package org.alongside.tests
 
 import java.time.LocalDate
 import kotlin.system.exitProcess
+import org.alongside.core.ActivityInput
+import org.alongside.core.ActivityKind
+import org.alongside.core.ClientInput
+import org.alongside.core.Duty
 import org.alongside.core.GoalInput
+import org.alongside.core.Scheduling
 import org.alongside.core.LifeArea
 import org.alongside.state.JdkSyncTransport
 import org.alongside.state.SyncState
+import org.alongside.state.TeamState
+import org.alongside.state.TodayState
 import org.alongside.state.VaultRepository
 import org.alongside.state.VaultStatus
 
@@ -15,7 +22,8 @@ import org.alongside.state.VaultStatus
  * (SyncState over the JDK transport), prints what it found as `key=value` lines, and exits.
  *
  * Usage: SyncPhoneKt DIR join CODE | sync | status | goal GOAL_ID | edit-goal GOAL_ID WORDS |
- *        reviews | resolve ITEM_ID CHOICE
+ *        reviews | resolve ITEM_ID CHOICE | clients | name NAME | whoami |
+ *        client-with-visit NAME | requests | request-done REQUEST_ID
  */
 
 const val PHONE_PASS = "correct horse battery staple"
@@ -28,7 +36,13 @@ fun main(args: Array<String>) {
     val sync = SyncState(repo, JdkSyncTransport())
     val ok = when (command) {
         "join" -> sync.join(args[2])
-        "sync" -> sync.syncNow().also { sync.screen.data?.lastSync?.let { println("received=${it.received}") } }
+        "sync" -> sync.syncNow().also {
+            sync.screen.data?.lastSync?.let {
+                println("received=${it.received}")
+                println("handed_away=${it.clientsHandedAway}")
+                println("removed_from_team=${it.removedFromTeam}")
+            }
+        }
         "status" -> sync.load()
         "goal" -> true.also { println("words=" + repo.withWorker { it.goal(args[2]).clientWords }) }
         "edit-goal" -> true.also {
@@ -41,6 +55,28 @@ fun main(args: Array<String>) {
         }
         "resolve" -> sync.resolve(args[2], args[3].toInt())
         "clients" -> true.also { repo.withWorker { it.clients() }.clients.forEach { println("client=${it.preferredName}") } }
+        "name" -> TeamState(repo, JdkSyncTransport()).use { it.setName(args[2]).also { ok -> if (!ok) println("error=${it.screen.error}") } }
+        "whoami" -> true.also { println("member_id=" + repo.withWorker { it.teamWhoami() }.memberId) }
+        "client-with-visit" -> true.also {
+            val client = repo.withWorker { it.addClient(ClientInput(args[2], null, null, null, null, emptyList(), emptyList())) }
+            repo.withWorker {
+                it.addActivity(
+                    client.id,
+                    ActivityInput(ActivityKind.HOME_VISIT, Scheduling.PLANNED, null, SYNC_DAY, null, null, null, "rent", listOf(Duty.EDUCATE), emptyList()),
+                )
+            }
+            println("client_id=${client.id}")
+        }
+        "requests" -> TodayState(repo).use { today ->
+            today.load(SYNC_DAY).also {
+                for (q in today.screen.data?.requests.orEmpty()) println("request=${q.id}\t${q.text}\t${q.askedByName}")
+            }
+        }
+        "request-done" -> TodayState(repo).use { today ->
+            (today.load(SYNC_DAY) && today.requestDone(args[2])).also {
+                println("requests_open=${today.screen.data?.requests?.size}")
+            }
+        }
         else -> error("unknown command $command")
     }
     sync.load()

@@ -23,14 +23,14 @@ import org.alongside.tests.Harness.check
  */
 
 /** What phone B printed: its `key=value` lines, and whether it exited 0. */
-private class Said(val ok: Boolean, val lines: List<String>) {
+internal class Said(val ok: Boolean, val lines: List<String>) {
     fun one(key: String): String? = lines.firstOrNull { it.startsWith("$key=") }?.substringAfter("=")
     fun all(key: String): List<String> = lines.filter { it.startsWith("$key=") }.map { it.substringAfter("=") }
     override fun toString() = lines.joinToString(" | ")
 }
 
 /** Phone B: one run of SyncPhoneKt in its own JVM on [dir]. */
-private class OtherPhone(private val dir: String) {
+internal class OtherPhone(private val dir: String) {
     fun run(vararg args: String): Said {
         val java = File(System.getProperty("java.home"), "bin/java").path
         val cmd = listOf(

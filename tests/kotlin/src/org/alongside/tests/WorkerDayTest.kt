@@ -93,6 +93,7 @@ fun main(): Unit = Harness.run {
     Harness.section("corrections through the holders") { correctionsThroughHolders() }
     Harness.section("team sync") { syncAcrossTheFfi() }
     Harness.section("team sync against the relay") { syncThroughTheRelay() }
+    Harness.section("the team: members, briefing, requests, handover against the relay") { teamThroughTheRelay() }
 }
 
 private inline fun <reified E : UiError> UiError?.expect(): E {

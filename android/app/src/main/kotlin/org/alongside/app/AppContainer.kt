@@ -14,6 +14,7 @@ import org.alongside.app.security.AndroidKeystoreDeviceKey
 import org.alongside.app.security.AndroidKeystoreKeySource
 import org.alongside.app.security.BiometricCipherAuthenticator
 import org.alongside.app.sync.OkHttpSyncTransport
+import org.alongside.app.sync.TeamNotifier
 import org.alongside.core.PlatformKey
 import org.alongside.core.SyncTransport
 import org.alongside.core.appWords
@@ -65,4 +66,7 @@ class AppContainer(context: Context) {
 
     /** Team sync's network: one OkHttp exchange per call the core makes. */
     val syncTransport: SyncTransport = OkHttpSyncTransport()
+
+    /** Posts the team's notifications after a sync on an admin's phone. */
+    val teamNotifier = TeamNotifier(app)
 }

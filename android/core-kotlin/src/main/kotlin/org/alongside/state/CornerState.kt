@@ -116,6 +116,20 @@ class CornerState(
         return change { vault.withWorker { it.dismissHeavyWeek(shown) } }
     }
 
+    /**
+     * Ask the team's supervisors for a supervision session, with [topics] if written; it reaches
+     * them at the next sync. Needs a team.
+     */
+    fun askForSupervision(topics: String?): Boolean =
+        attempt { vault.withWorker { it.supervisionRequest(topics?.trim()?.ifEmpty { null }) } } != null
+
+    /**
+     * Share one debrief with the supervisors: a copy of its day, score and words; the entry stays
+     * private on this phone otherwise. Needs a team.
+     */
+    fun shareDebrief(debriefId: String): Boolean =
+        attempt { vault.withWorker { it.debriefShare(debriefId) } } != null
+
     private fun change(call: () -> Any): Boolean {
         attempt(call) ?: return false
         return day?.let { load(it, now) } ?: true

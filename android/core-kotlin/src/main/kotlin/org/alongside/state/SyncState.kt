@@ -4,6 +4,7 @@ import org.alongside.core.ReviewItem
 import org.alongside.core.SyncReport
 import org.alongside.core.SyncStatus
 import org.alongside.core.SyncTransport
+import org.alongside.core.TeamNotification
 
 /**
  * Team sync for the screens: the status line (Today's chrome), "sync now", Settings → Team
@@ -25,6 +26,11 @@ class SyncState(vault: VaultRepository, private val transport: SyncTransport) : 
         val inviteCode: String? = null,
         /** What the last sync did, for a short line after "sync now". */
         val lastSync: SyncReport? = null,
+        /**
+         * Incidents the supervisor must be told of that the last sync brought (an admin's phone
+         * only): the shell posts each as a local notification, then calls [notified].
+         */
+        val notifications: List<TeamNotification> = emptyList(),
     )
 
     /** Read the status and the review list (no network). */
@@ -36,7 +42,21 @@ class SyncState(vault: VaultRepository, private val transport: SyncTransport) : 
         // Read again even after a failure: part of the sync may have landed.
         load()
         report ?: return false
-        edit { it?.copy(lastSync = report) }
+        val status = screen.data?.status
+        val notify = if (status != null && status.member && status.admin && !report.removedFromTeam) {
+            attempt { vault.withWorker { it.teamNotifications() } }.orEmpty()
+        } else {
+            emptyList()
+        }
+        edit { it?.copy(lastSync = report, notifications = notify) }
+        return true
+    }
+
+    /** The shell posted these notifications: the core does not return them again. */
+    fun notified(ids: List<String>): Boolean {
+        if (ids.isEmpty()) return true
+        attempt { vault.withWorker { it.teamNotificationsSeen(ids) } } ?: return false
+        edit { page -> page?.copy(notifications = page.notifications.filter { it.incidentId !in ids }) }
         return true
     }
 
@@ -67,6 +87,6 @@ class SyncState(vault: VaultRepository, private val transport: SyncTransport) : 
     }
 
     private fun page(): SyncPage = vault.withWorker { s ->
-        SyncPage(s.syncStatus(), s.reviewItems(), screen.data?.inviteCode, screen.data?.lastSync)
+        SyncPage(s.syncStatus(), s.reviewItems(), screen.data?.inviteCode, screen.data?.lastSync, screen.data?.notifications.orEmpty())
     }
 }

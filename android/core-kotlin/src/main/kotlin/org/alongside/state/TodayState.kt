@@ -33,6 +33,9 @@ class TodayState(vault: VaultRepository) : StateHolder<TodayView>(vault) {
     fun setVisitStatus(activityId: String, status: ActivityStatus): Boolean =
         change { vault.withWorker { it.setActivityStatus(activityId, status) } }
 
+    /** Mark a request from the supervisor done; they see it after both phones sync. */
+    fun requestDone(requestId: String): Boolean = change { vault.withWorker { it.teamRequestDone(requestId) } }
+
     private fun change(call: () -> Any): Boolean {
         attempt(call) ?: return false
         return day?.let { load(it, now) } ?: true

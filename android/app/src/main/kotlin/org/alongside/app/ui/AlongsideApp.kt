@@ -37,6 +37,8 @@ import org.alongside.app.ui.note.NoteScreen
 import org.alongside.app.ui.settings.SettingsScreen
 import org.alongside.app.ui.shared.SharedModeScreen
 import org.alongside.app.ui.sync.NeedsReviewScreen
+import org.alongside.app.ui.team.TeamBriefingScreen
+import org.alongside.app.ui.team.MembersScreen
 import org.alongside.app.ui.today.TodayScreen
 import org.alongside.app.ui.unlock.CreateVaultScreen
 import org.alongside.app.ui.unlock.UnlockScreen
@@ -100,6 +102,8 @@ private fun AppGraph(container: AppContainer, activity: FragmentActivity, unlock
         composable(Routes.SETTINGS) { SettingsScreen(nav) }
         composable(Routes.CORNER) { MyCornerScreen(nav) }
         composable(Routes.SYNC_REVIEW) { NeedsReviewScreen(nav) }
+        composable(Routes.MEMBERS) { MembersScreen(nav) }
+        composable(Routes.BRIEFING) { TeamBriefingScreen(nav) }
         composable(Routes.CLIENT, arguments = listOf(navArgument("clientId") { type = NavType.StringType })) { entry ->
             ClientScreen(nav, clientId = entry.arguments?.getString("clientId").orEmpty())
         }

@@ -22,9 +22,13 @@ object Routes {
     const val BALANCE = "balance?clientId={clientId}"
     /** The "needs review" list of team sync. */
     const val SYNC_REVIEW = "sync-review"
+    /** The team's members (Settings → Team). */
+    const val MEMBERS = "team-members"
+    /** The supervisor's morning briefing (admins). */
+    const val BRIEFING = "briefing"
 
     /** Where the worker's screens live; the rest belong to one vault status each. */
-    val worker = setOf(TODAY, CASELOAD, CORNER, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT, REVIEW, ASSESSMENT, REFERRALS, BALANCE, OWNS, SYNC_REVIEW)
+    val worker = setOf(TODAY, CASELOAD, CORNER, SETTINGS, CLIENT, VISIT, NOTE, INCIDENT, REVIEW, ASSESSMENT, REFERRALS, BALANCE, OWNS, SYNC_REVIEW, MEMBERS, BRIEFING)
 
     fun shared(clientId: String) = "shared/$clientId"
 

@@ -10,9 +10,11 @@ import androidx.compose.runtime.staticCompositionLocalOf
 import org.alongside.core.AppPhrase
 import org.alongside.core.AppWords
 import org.alongside.core.Lang
+import org.alongside.core.TeamWords
 import org.alongside.core.appPhrase
 import org.alongside.core.appWords
 import org.alongside.core.langIsRtl
+import org.alongside.core.teamWords
 
 /**
  * The worker's language, provided at the app's root from [org.alongside.state.VaultRepository.language]
@@ -24,6 +26,14 @@ val LocalLang = staticCompositionLocalOf { Lang.EN }
 
 /** The app's chrome in [LocalLang], from the core's `appWords`. */
 val LocalWords = staticCompositionLocalOf { appWords(Lang.EN) }
+
+/** The team screens' chrome in [LocalLang], from the core's `teamWords`. */
+val LocalTeamWords = staticCompositionLocalOf { teamWords(Lang.EN) }
+
+/** The team screens' chrome (members, briefing, requests, notifications) in the worker's language. */
+@Composable
+@ReadOnlyComposable
+fun teamWords(): TeamWords = LocalTeamWords.current
 
 /** The app's chrome (tab names, buttons, field labels) in the worker's language. */
 @Composable
@@ -42,10 +52,12 @@ fun phrase(phrase: AppPhrase): String = appPhrase(LocalLang.current, phrase)
 @Composable
 fun WordsIn(lang: Lang, content: @Composable () -> Unit) {
     val words = remember(lang) { appWords(lang) }
+    val team = remember(lang) { teamWords(lang) }
     val direction = if (langIsRtl(lang)) LayoutDirection.Rtl else LayoutDirection.Ltr
     CompositionLocalProvider(
         LocalLang provides lang,
         LocalWords provides words,
+        LocalTeamWords provides team,
         LocalLayoutDirection provides direction,
         content = content,
     )

@@ -8,6 +8,7 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Card
 import androidx.compose.material3.Checkbox
 import androidx.compose.material3.ExperimentalMaterial3Api
@@ -34,9 +35,12 @@ import org.alongside.app.ui.common.ListRow
 import org.alongside.app.ui.common.LockAction
 import org.alongside.app.ui.common.SectionTitle
 import org.alongside.app.ui.common.Tab
+import org.alongside.app.ui.common.TextArea
 import org.alongside.app.ui.common.WorkerTabs
 import org.alongside.app.ui.common.display
 import org.alongside.app.ui.common.rememberHolder
+import org.alongside.app.ui.common.teamWords
+import org.alongside.app.ui.common.words
 import org.alongside.core.CornerScreen
 import org.alongside.core.HeavyWeek
 import org.alongside.core.SupervisionSession
@@ -52,6 +56,10 @@ private sealed class OpenForm {
     data class Supervision(val form: SupervisionForm) : OpenForm()
     data class Certification(val form: CertificationForm) : OpenForm()
     data class Settings(val form: CornerSettingsForm) : OpenForm()
+    /** "Ask for supervision", with the topics typed so far. */
+    data class AskSupervision(val topics: String = "") : OpenForm()
+    /** "Share this debrief with my supervisor", waiting for the worker to confirm what is shared. */
+    data class ShareDebrief(val debriefId: String) : OpenForm()
 }
 
 /**
@@ -68,7 +76,9 @@ fun MyCornerScreen(nav: NavController) {
     LaunchedEffect(today) { model.call { load(today, LocalTime.now()) } }
     val view = screen.data
     var open by remember { mutableStateOf<OpenForm?>(null) }
+    var sent by remember { mutableStateOf(false) }
     val saved: (Boolean) -> Unit = { ok -> if (ok) open = null }
+    val sentToTeam: (Boolean) -> Unit = { ok -> if (ok) { open = null; sent = true } }
 
     Scaffold(
         topBar = {
@@ -88,6 +98,7 @@ fun MyCornerScreen(nav: NavController) {
     ) { padding ->
         Column(Modifier.padding(padding)) {
             ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() }, modifier = Modifier.padding(16.dp))
+            if (sent) Text(teamWords().sentNextSync, modifier = Modifier.padding(horizontal = 16.dp))
             if (view != null) {
                 CornerContent(
                     view = view,
@@ -102,6 +113,8 @@ fun MyCornerScreen(nav: NavController) {
                     onActionDone = { sessionId, actionId -> model.call { actionDone(sessionId, actionId, today) } },
                     onNewSession = { open = OpenForm.Supervision(model.holder.newSupervision()) },
                     onEditSession = { s -> open = OpenForm.Supervision(SupervisionForm.of(s)) },
+                    onAskSupervision = { open = OpenForm.AskSupervision() },
+                    onShareDebrief = { id -> open = OpenForm.ShareDebrief(id) },
                     onNewCertification = { open = OpenForm.Certification(CertificationForm()) },
                     onEditCertification = { id ->
                         view.certifications.firstOrNull { it.certification.id == id }?.let {
@@ -135,6 +148,33 @@ fun MyCornerScreen(nav: NavController) {
                         onSave = { model.call({ saveSettings(form.form) }, saved) },
                         onCancel = { open = null },
                     )
+                    is OpenForm.AskSupervision -> AlertDialog(
+                        onDismissRequest = { open = null },
+                        title = { Text(teamWords().actionAskSupervision) },
+                        text = {
+                            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                                Text(teamWords().supervisionRequestExplainer)
+                                TextArea(form.topics, { open = form.copy(topics = it) }, teamWords().fieldSupervisionTopics)
+                            }
+                        },
+                        confirmButton = {
+                            TextButton(onClick = { model.call({ askForSupervision(form.topics) }, sentToTeam) }, enabled = !screen.busy) {
+                                Text(teamWords().actionAskSupervision)
+                            }
+                        },
+                        dismissButton = { TextButton(onClick = { open = null }) { Text(words().actionCancel) } },
+                    )
+                    is OpenForm.ShareDebrief -> AlertDialog(
+                        onDismissRequest = { open = null },
+                        title = { Text(teamWords().actionShareDebrief) },
+                        text = { Text(teamWords().shareDebriefExplainer) },
+                        confirmButton = {
+                            TextButton(onClick = { model.call({ shareDebrief(form.debriefId) }, sentToTeam) }, enabled = !screen.busy) {
+                                Text(teamWords().actionShareDebrief)
+                            }
+                        },
+                        dismissButton = { TextButton(onClick = { open = null }) { Text(words().actionCancel) } },
+                    )
                     null -> {}
                 }
             }
@@ -153,6 +193,8 @@ fun CornerContent(
     onActionDone: (sessionId: String, actionId: String) -> Unit,
     onNewSession: () -> Unit,
     onEditSession: (SupervisionSession) -> Unit,
+    onAskSupervision: () -> Unit,
+    onShareDebrief: (debriefId: String) -> Unit,
     onNewCertification: () -> Unit,
     onEditCertification: (certificationId: String) -> Unit,
 ) {
@@ -173,7 +215,9 @@ fun CornerContent(
                 lines = listOfNotNull(row.scoreLabel, row.debrief.words, row.shareLabel),
                 onClickLabel = w.editDebrief,
                 onClick = { onEditDebrief(row.debrief.id) },
-            )
+            ) {
+                TextButton(onClick = { onShareDebrief(row.debrief.id) }) { Text(teamWords().actionShareDebrief) }
+            }
         }
         item {
             Row(Modifier.padding(16.dp), verticalAlignment = Alignment.CenterVertically) {
@@ -196,7 +240,10 @@ fun CornerContent(
                 onClick = { onEditSession(s) },
             )
         }
-        item { Text(view.words.supervisionRequestNote, modifier = Modifier.padding(16.dp)) }
+        item {
+            // Reaches the supervisors through the team's sync; outside a team the core says so.
+            OutlinedButton(onClick = onAskSupervision, modifier = Modifier.padding(16.dp)) { Text(teamWords().actionAskSupervision) }
+        }
         item {
             Row(Modifier.padding(16.dp), verticalAlignment = Alignment.CenterVertically) {
                 SectionTitle(view.words.certifications)

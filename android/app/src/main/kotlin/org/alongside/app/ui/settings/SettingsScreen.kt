@@ -148,7 +148,7 @@ fun SettingsScreen(nav: NavController) {
             DuressPassphrase(model)
             HorizontalDivider()
             BackupSection()
-            TeamSection()
+            TeamSection(nav)
         }
     }
 

@@ -15,20 +15,24 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.navigation.NavController
+import org.alongside.app.ui.Routes
 import org.alongside.app.ui.common.ErrorBanner
 import org.alongside.app.ui.common.LocalAppContainer
 import org.alongside.app.ui.common.SectionTitle
 import org.alongside.app.ui.common.rememberHolder
+import org.alongside.app.ui.common.teamWords
 import org.alongside.app.ui.common.words
 import org.alongside.state.SyncState
 
 /**
  * Settings → Team: on a phone in no team, start one on the agency's server or join with a code
  * shown in person on an admin's phone; on an admin's phone, make an invite code (shown as text, which
- * is what a QR code would carry). The status line is the core's.
+ * is what a QR code would carry); once admitted, the way to the members. The status line is the
+ * core's.
  */
 @Composable
-fun TeamSection() {
+fun TeamSection(nav: NavController) {
     val container = LocalAppContainer.current
     val model = rememberHolder("team") { SyncState(it, container.syncTransport) }
     val screen by model.holder.state.collectAsStateWithLifecycle()
@@ -51,6 +55,9 @@ fun TeamSection() {
             Button(onClick = { model.call { join(code) } }, enabled = code.isNotBlank() && !screen.busy) {
                 Text(words().actionTeamJoin)
             }
+        }
+        if (page != null && page.status.member) {
+            OutlinedButton(onClick = { nav.navigate(Routes.MEMBERS) }) { Text(teamWords().actionMembers) }
         }
         if (page != null && page.status.admin) {
             OutlinedButton(onClick = { model.call { invite() } }, enabled = !screen.busy) { Text(words().actionTeamInvite) }

@@ -8,6 +8,7 @@ import androidx.compose.runtime.setValue
 import androidx.compose.material3.TextButton
 import org.alongside.app.ui.client.TextDialog
 import org.alongside.core.FollowUpInput
+import org.alongside.app.ui.common.teamWords
 import org.alongside.app.ui.common.words
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.padding
@@ -51,6 +52,7 @@ import org.alongside.core.TodayIncident
 import org.alongside.core.TodayReferral
 import org.alongside.core.TodayReview
 import org.alongside.core.TodayView
+import org.alongside.core.TeamRequestRow
 import org.alongside.core.TodayVisit
 import org.alongside.core.UnreadableRecord
 import org.alongside.core.duties
@@ -81,6 +83,16 @@ fun TodayScreen(nav: NavController) {
             if (view != null) {
                 item { Text(view.summary, modifier = Modifier.padding(16.dp)) }
                 item { SyncStatusRow(nav) }
+                if (view.requests.isNotEmpty()) {
+                    item { SectionTitle(teamWords().todayRequestsTitle, Modifier.padding(16.dp)) }
+                    items(view.requests, key = { it.id }) { request: TeamRequestRow ->
+                        ListRow(title = request.summary, lines = listOf(request.clientName.orEmpty(), request.statusLabel)) {
+                            OutlinedButton(onClick = { model.call { requestDone(request.id) } }, enabled = !screen.busy) {
+                                Text(words().actionMarkDone)
+                            }
+                        }
+                    }
+                }
                 item { TodayCornerSection(view.corner) }
                 item {
                     // The worker's own duty balance across the caseload, with the empowerment hint.

@@ -307,3 +307,25 @@ fn a_phone_added_later_gets_the_keys_of_clients_its_member_is_assigned() {
     assert!(clients.contains("Xavier Lindqvist"), "{clients}");
     assert!(clients.contains(&xavier), "{clients}");
 }
+
+#[test]
+fn a_new_phone_added_after_the_caseload_was_shared_gets_all_of_it_at_its_first_sync() {
+    let (_db, _relay, a, _b) = team();
+    a.json(&["demo"]);
+    a.sync();
+    // C's keys are granted in the admin's next sync, after every record in the relay's order:
+    // C reads its grants first, then everything in order.
+    let c = Phone::new();
+    c.json(&["team", "join", &common::cluster::join(&a)]);
+    assert_eq!(c.sync()["waiting_for_admin"], true);
+    assert_eq!(a.sync()["admitted"], 1);
+    let first = c.sync();
+    assert_eq!(first["parked"], 0, "{first}");
+    assert_eq!(first["refused"], 0, "{first}");
+    assert!(first["received"].as_u64().unwrap() > 10, "{first}");
+    assert_eq!(a.json(&["client", "list"]), c.json(&["client", "list"]));
+    // A later sync reads on from its cursor and finds nothing new.
+    let again = c.sync();
+    assert_eq!(again["received"], 0, "{again}");
+    assert_eq!(again["parked"], 0, "{again}");
+}

@@ -363,6 +363,14 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
     }
     report.pushed += prepare(session, &mut team, &state)?;
     push(session, &link, &team)?;
+    // A phone reading from the start (new, or restored) takes its keys first: otherwise it parks
+    // every revision until the admin's grants, sent after everything, arrive.
+    let mut grants_read_to = if team.cursor == 0 {
+        read_grants_first(session, &link, &team, &state, &mut report)?
+    } else {
+        0
+    };
+    let mine = super::outgoing::grants_keyspace(&me);
     let mut recovered = false;
     let mut forks = Vec::new();
     loop {
@@ -380,6 +388,8 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
                 return Err(failed("the relay's history does not follow its chain"));
             }
             recovered = true;
+            // The history read first is not this one: its grants are read again in order.
+            grants_read_to = 0;
             report.restore_detected = true;
             recover(session, &mut team)?;
             team.server_info = Some(page.server.clone());
@@ -387,13 +397,7 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
             continue;
         }
         team.server_info = Some(page.server.clone());
-        let mut chain = team.chain;
-        for c in &page.changes {
-            chain = chain_next(&chain, c.seq, &c.envelope.rev);
-            if chain != c.chain || c.envelope.computed_rev(&team.team) != c.envelope.rev {
-                return Err(failed("a change does not follow the relay's chain"));
-            }
-        }
+        let chain = follow_chain(&team, team.chain, &page)?;
         let pair = seal::signer(&team.signing)?;
         let next_after = page.next_after;
         session.write(|tx, keys| {
@@ -408,6 +412,9 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
             };
             let (mut granted, mut stored) = (false, false);
             for c in &page.changes {
+                if c.envelope.keyspace == mine && c.seq <= grants_read_to {
+                    continue;
+                }
                 match incoming::apply(&m, &c.envelope, &mut forks)? {
                     Applied::Stored => {
                         report.received += 1;
@@ -476,6 +483,80 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
     session.with(|c, _| storage::lease::set(c, lease))?;
     report.reviews = session.with(|c, k| Ok(storage::list::<local::Review>(c, k)?.len() as u32))?;
     Ok(report)
+}
+
+/// Check a page's changes against the relay's chain from `chain`; returns the chain after them.
+fn follow_chain(team: &Team, mut chain: Hash32, page: &ChangesResponse) -> Result<Hash32> {
+    for c in &page.changes {
+        chain = chain_next(&chain, c.seq, &c.envelope.rev);
+        if chain != c.chain || c.envelope.computed_rev(&team.team) != c.envelope.rev {
+            return Err(failed("a change does not follow the relay's chain"));
+        }
+    }
+    Ok(chain)
+}
+
+/// Read the team's changes from the start and store only the key grants addressed to this
+/// device (one transaction per page that holds one; those refused are counted in `report`), so the real pass from the start finds every
+/// key and parks nothing. Returns the last sequence number read; the real pass skips this
+/// device's grants up to it (applied again, an older epoch's grant would count its granter as
+/// holding the newest key). Stops early, leaving the rest to the real pass, where the relay's
+/// history does not follow its chain or its instance changed: that pass recovers or refuses.
+fn read_grants_first(
+    session: &WorkerSession,
+    link: &Link<'_>,
+    team: &Team,
+    state: &TeamState,
+    report: &mut SyncReport,
+) -> Result<u64> {
+    let me = team.device()?;
+    let mine = super::outgoing::grants_keyspace(&me);
+    let pair = seal::signer(&team.signing)?;
+    let (mut after, mut chain) = (0, chain_start(&team.team));
+    loop {
+        let page: ChangesResponse = link.get(&format!(
+            "/v1/teams/{}/changes?after={after}&limit={PAGE}",
+            team.team
+        ))?;
+        let same_server = team
+            .server_info
+            .as_ref()
+            .is_none_or(|s| s.instance_id == page.server.instance_id);
+        if page.chain_at_after != Some(chain) || !same_server {
+            return Ok(after);
+        }
+        let Ok(next) = follow_chain(team, chain, &page) else {
+            return Ok(after);
+        };
+        let grants: Vec<_> = page
+            .changes
+            .iter()
+            .filter(|c| c.envelope.keyspace == mine)
+            .collect();
+        if !grants.is_empty() {
+            session.write(|tx, keys| {
+                let m = Maker {
+                    tx,
+                    keys,
+                    team,
+                    state,
+                    pair: &pair,
+                    me,
+                    today: holders::today(),
+                };
+                for c in &grants {
+                    if incoming::apply(&m, &c.envelope, &mut Vec::new())? == Applied::Refused {
+                        report.refused += 1;
+                    }
+                }
+                Ok(())
+            })?;
+        }
+        (after, chain) = (page.next_after, next);
+        if !page.more {
+            return Ok(after);
+        }
+    }
 }
 
 /// What an admin's phone keeps the log true to at each sync: a client keyspace the log assigns to

@@ -109,9 +109,7 @@ pub fn apply(
     {
         return Ok(Applied::NotForMe);
     }
-    let key = storage::find::<Keyspace>(m.tx, m.keys, &local::keyspace_row(&e.keyspace))?
-        .and_then(|k| k.value.keys.get(&e.epoch).copied());
-    let Some(key) = key.and_then(|k| Secret::from_slice(&k)) else {
+    let Some(key) = key_of(m, e)? else {
         return park(m, e);
     };
     let Some(json) = seal::open_record(&h, &key, &e.body.0) else {
@@ -180,6 +178,13 @@ pub fn apply(
     Ok(Applied::Stored)
 }
 
+/// The key a revision is sealed under, if this phone holds it.
+fn key_of(m: &Maker<'_>, e: &Envelope) -> Result<Option<Secret>> {
+    let key = storage::find::<Keyspace>(m.tx, m.keys, &local::keyspace_row(&e.keyspace))?
+        .and_then(|k| k.value.keys.get(&e.epoch).copied());
+    Ok(key.and_then(|k| Secret::from_slice(&k)))
+}
+
 fn park(m: &Maker<'_>, e: &Envelope) -> Result<Applied> {
     storage::put(
         m.tx,
@@ -196,9 +201,24 @@ fn park(m: &Maker<'_>, e: &Envelope) -> Result<Applied> {
 /// stored now.
 pub fn retry_parked(m: &Maker<'_>, forks: &mut Vec<alongside_wire::RecordId>) -> Result<u32> {
     let mut stored = 0;
+    // Keyspaces and epochs whose key is still missing: their revisions stay parked untouched
+    // (a phone that holds few of the team's clients parks every other client's revisions).
+    let mut keyless = BTreeMap::new();
     loop {
         let mut progress = false;
         for p in storage::list::<Parked>(m.tx, m.keys)? {
+            let e = &p.envelope;
+            let missing = match keyless.get(&(e.keyspace, e.epoch)) {
+                Some(missing) => *missing,
+                None => {
+                    let missing = key_of(m, e)?.is_none();
+                    keyless.insert((e.keyspace, e.epoch), missing);
+                    missing
+                }
+            };
+            if missing {
+                continue;
+            }
             storage::erase(m.tx, m.keys, "sync_parked", &p.id)?;
             match apply(m, &p.envelope, forks)? {
                 Applied::Parked => {}

@@ -8,14 +8,14 @@
 //! relay's tables are weighed in PostgreSQL against the records' sealed size on phone A.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use alongside_core::{SyncReply, SyncTransport, Vault};
+use alongside_testbed::{run, Pg, Relay};
 use serde_json::{json, Value};
 
 use crate::{copy_dir, die, dir_bytes, ok, peak_memory_kib, write_json, PASSPHRASE};
@@ -157,185 +157,6 @@ impl SyncTransport for Http {
     }
 }
 
-// ------------------------------------------------------------------ PostgreSQL and the relay
-
-fn run(cmd: &mut Command, what: &str) -> String {
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| die(&format!("{what}: {e}")));
-    if !out.status.success() {
-        die(&format!("{what}: {}", String::from_utf8_lossy(&out.stderr)));
-    }
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// A PostgreSQL cluster of the bench's own, in a temporary folder (as the `postgres` user when the
-/// bench runs as root, since PostgreSQL refuses to run as root), stopped and removed on drop.
-struct Pg {
-    dir: PathBuf,
-    port: u16,
-    bin: PathBuf,
-    as_postgres: bool,
-}
-
-impl Pg {
-    fn start() -> Pg {
-        let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-            .map(|d| d.flatten().map(|e| e.path().join("bin")).collect())
-            .unwrap_or_default();
-        versions.sort();
-        let bin = std::env::var("ALONGSIDE_PG_BIN")
-            .map(PathBuf::from)
-            .ok()
-            .into_iter()
-            .chain(versions.into_iter().rev())
-            .find(|d| d.join("initdb").exists())
-            .unwrap_or_else(|| {
-                die("PostgreSQL's initdb (Debian's postgresql package, or ALONGSIDE_PG_BIN)")
-            });
-        let as_postgres = run(Command::new("id").arg("-u"), "id").trim() == "0";
-        // In the system's temporary folder, which the `postgres` user can reach.
-        let dir = std::env::temp_dir().join(format!("alongside-bench-pg-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).unwrap_or_else(|e| die(&format!("{dir:?}: {e}")));
-        }
-        std::fs::create_dir_all(&dir).unwrap_or_else(|e| die(&format!("{dir:?}: {e}")));
-        if as_postgres {
-            run(Command::new("chown").arg("postgres").arg(&dir), "chown");
-        }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map(|a| a.port())
-            .unwrap_or_else(|e| die(&format!("a free port: {e}")));
-        let pg = Pg {
-            dir,
-            port,
-            bin,
-            as_postgres,
-        };
-        run(
-            pg.tool("initdb")
-                .arg("-D")
-                .arg(pg.dir.join("data"))
-                .args(["-A", "trust", "-U", "postgres", "-E", "UTF8"]),
-            "initdb",
-        );
-        // PostgreSQL's defaults (fsync on, synchronous commits), on loopback.
-        let opts = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1",
-            pg.port,
-            pg.dir.display()
-        );
-        run(
-            pg.tool("pg_ctl")
-                .arg("-D")
-                .arg(pg.dir.join("data"))
-                .args(["-o", &opts, "-l"])
-                .arg(pg.dir.join("log"))
-                .args(["-w", "start"]),
-            "pg_ctl start",
-        );
-        pg.psql("postgres", "CREATE DATABASE relay");
-        pg
-    }
-
-    fn tool(&self, name: &str) -> Command {
-        let path = self.bin.join(name);
-        if self.as_postgres {
-            let mut c = Command::new("runuser");
-            c.args(["-u", "postgres", "--"]).arg(path);
-            c
-        } else {
-            Command::new(path)
-        }
-    }
-
-    fn psql(&self, db: &str, sql: &str) -> String {
-        run(
-            self.tool("psql").args([
-                "-h",
-                &self.dir.display().to_string(),
-                "-p",
-                &self.port.to_string(),
-                "-U",
-                "postgres",
-                "-d",
-                db,
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-qAt",
-                "-c",
-                sql,
-            ]),
-            "psql",
-        )
-    }
-
-    fn url(&self) -> String {
-        format!(
-            "host={} port={} user=postgres dbname=relay",
-            self.dir.display(),
-            self.port
-        )
-    }
-}
-
-impl Drop for Pg {
-    fn drop(&mut self) {
-        let _ = self
-            .tool("pg_ctl")
-            .arg("-D")
-            .arg(self.dir.join("data"))
-            .args(["-m", "fast", "-w", "stop"])
-            .stdout(Stdio::null())
-            .status();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// The real relay binary on the bench's database, its rate limits raised (see docs/performance.md:
-/// a first sync of the heavy caseload is some 800 requests).
-struct Relay {
-    child: Child,
-    url: String,
-}
-
-impl Relay {
-    fn start(bin: &Path, pg: &Pg) -> Relay {
-        let mut child = Command::new(bin)
-            .env("ALONGSIDE_DATABASE_URL", pg.url())
-            .env("ALONGSIDE_LISTEN", "127.0.0.1:0")
-            .env("ALONGSIDE_RATE_PER_SEC", "100000")
-            .env("ALONGSIDE_RATE_BURST", "100000")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| die(&format!("the relay {bin:?}: {e}")));
-        let mut line = String::new();
-        if let Some(out) = child.stdout.take() {
-            let _ = BufReader::new(out).read_line(&mut line);
-        }
-        let Some(addr) = line.trim().strip_prefix("alongside-server listening on ") else {
-            let _ = child.kill();
-            die(&format!("the relay did not start: {line:?}"));
-        };
-        let url = format!("http://{addr}");
-        Relay { child, url }
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.id()
-    }
-}
-
-impl Drop for Relay {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 elsewhere.
 fn process_cpu_s(pid: u32) -> f64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
@@ -381,22 +202,25 @@ pub fn sync_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, relay_bin: &P
     let a_bytes_before = dir_bytes(&a_dir);
 
     let load_start = load_average();
-    let pg = Pg::start();
-    let relay = Relay::start(relay_bin, &pg);
+    // PostgreSQL's defaults (fsync on, synchronous commits), on loopback; the relay's rate
+    // limits raised (a first sync of the heavy caseload is some 800 requests).
+    let pg = Pg::start(true);
+    pg.psql("postgres", "CREATE DATABASE relay");
+    let relay = Relay::start(relay_bin, &pg, "relay", &[]);
+    let relay_pid = relay
+        .pid()
+        .unwrap_or_else(|| die("the relay stopped before the sync"));
 
     // Phone A makes the team and pushes everything.
     let a_net = Http::new();
     let a_vault = ok(Vault::open(a_dir.display().to_string()), "open A");
     let a = ok(a_vault.unlock(PASSPHRASE.into(), None), "unlock A");
-    ok(
-        a.team_create(relay.url.clone(), a_net.clone()),
-        "team create",
-    );
-    let relay_cpu0 = process_cpu_s(relay.pid());
+    ok(a.team_create(relay.url(), a_net.clone()), "team create");
+    let relay_cpu0 = process_cpu_s(relay_pid);
     let started = Instant::now();
     let a_report = ok(a.sync_now(a_net.clone()), "A's first sync");
     let a_wall = started.elapsed();
-    let relay_cpu_push = process_cpu_s(relay.pid()) - relay_cpu0;
+    let relay_cpu_push = process_cpu_s(relay_pid) - relay_cpu0;
     let a_figures = a_net.figures();
     let push = a_net.tally("push");
     let a_changes = a_net.tally("changes");
@@ -425,7 +249,7 @@ pub fn sync_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, relay_bin: &P
 
     // B's first sync, in a process of its own.
     let b_out = scratch.join("phone-b.json");
-    let relay_cpu1 = process_cpu_s(relay.pid());
+    let relay_cpu1 = process_cpu_s(relay_pid);
     let exe = std::env::current_exe().unwrap_or_else(|e| die(&format!("this binary: {e}")));
     run(
         Command::new(exe)
@@ -435,7 +259,7 @@ pub fn sync_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, relay_bin: &P
             .stderr(Stdio::inherit()),
         "B's first sync",
     );
-    let relay_cpu_pull = process_cpu_s(relay.pid()) - relay_cpu1;
+    let relay_cpu_pull = process_cpu_s(relay_pid) - relay_cpu1;
     let b: Value = serde_json::from_str(
         &std::fs::read_to_string(&b_out).unwrap_or_else(|e| die(&format!("{b_out:?}: {e}"))),
     )
@@ -458,7 +282,7 @@ pub fn sync_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, relay_bin: &P
         tables.insert(t, q(&format!("SELECT pg_total_relation_size('{t}')")));
     }
     let database = q("SELECT pg_database_size('relay')");
-    let relay_rss = std::fs::read_to_string(format!("/proc/{}/status", relay.pid()))
+    let relay_rss = std::fs::read_to_string(format!("/proc/{relay_pid}/status"))
         .unwrap_or_default()
         .lines()
         .find_map(|l| l.strip_prefix("VmHWM:"))

@@ -5,40 +5,7 @@
 
 mod common;
 
-use alongside_core::{
-    ClientInput, Day, DebriefInput, DebriefOccasion, Error, SyncReply, SyncTransport,
-};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-
-/// A relay that accepts the team's creation, then is unreachable.
-struct Offline {
-    created: AtomicBool,
-}
-
-impl SyncTransport for Offline {
-    fn send(
-        &self,
-        method: String,
-        url: String,
-        _t: Option<String>,
-        _b: Option<String>,
-    ) -> SyncReply {
-        if method == "POST"
-            && url.ends_with("/v1/teams")
-            && !self.created.swap(true, Ordering::SeqCst)
-        {
-            return SyncReply {
-                status: 201,
-                body: format!(r#"{{"length":1,"head":"{}"}}"#, "A".repeat(43)),
-            };
-        }
-        SyncReply {
-            status: 0,
-            body: String::new(),
-        }
-    }
-}
+use alongside_core::{ClientInput, Day, DebriefInput, DebriefOccasion, Error};
 
 fn client(name: &str) -> ClientInput {
     ClientInput {
@@ -65,11 +32,7 @@ fn shared_writes_are_marked_with_the_write_and_private_ones_never_are() {
     let (dir, _vault, s) = common::new_vault();
     let before = s.add_client(client("Sam")).unwrap();
     assert!(!s.sync_status().unwrap().in_team);
-    let transport = Arc::new(Offline {
-        created: AtomicBool::new(false),
-    });
-    s.team_create("http://relay.invalid".into(), transport.clone())
-        .unwrap();
+    let transport = common::team::lead(&s);
     // What the phone held before the team goes to the team too.
     assert_eq!(s.sync_status().unwrap().outbox, 1);
 

@@ -44,7 +44,7 @@ fn relay_killed_mid_push_leaves_nothing_half_written() {
     let _t = turn();
     let pg = pg(true);
     let db = pg.create_db();
-    let mut relay = Relay::start(pg, &db, &[]);
+    let mut relay = start_relay(pg, &db, &[]);
     let mut phone = Phone::founder(&relay);
     let ks = rid();
     let batches: Vec<Vec<PushOp>> = (0..30)
@@ -107,7 +107,7 @@ fn a_reply_lost_after_the_commit_is_answered_from_the_stored_outcome() {
     let _t = turn();
     let pg = pg(true);
     let db = pg.create_db();
-    let relay = Relay::start(pg, &db, &[]);
+    let relay = start_relay(pg, &db, &[]);
     let mut phone = Phone::founder(&relay);
     let ks = rid();
     phone.push(&batch(&phone, ks, "before", 3));
@@ -141,7 +141,7 @@ fn postgres_stopped_immediately_mid_batch_leaves_a_consistent_sequence() {
     let _t = turn();
     let pg = pg(true);
     let db = pg.create_db();
-    let relay = Relay::start(pg, &db, &[]);
+    let relay = start_relay(pg, &db, &[]);
     let phone = Phone::founder(&relay);
     let ks = rid();
     let batches: Vec<Vec<PushOp>> = (0..20)
@@ -185,7 +185,7 @@ fn a_restore_from_an_older_dump_is_detected_and_repaired_by_re_pushing() {
     let _t = turn();
     let pg = pg(true);
     let db = pg.create_db();
-    let mut relay = Relay::start(pg, &db, &[]);
+    let mut relay = start_relay(pg, &db, &[]);
     let mut a = Phone::founder(&relay);
     let ks = rid();
     let early = batch(&a, ks, "early", 10);

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 fn relay(env: &[(&str, &str)]) -> Relay {
     let pg = pg(false);
     let db = pg.create_db();
-    Relay::start(pg, &db, env)
+    start_relay(pg, &db, env)
 }
 
 /// An admin adds a device for a new member (as after a join) and the device logs in.
@@ -750,7 +750,7 @@ fn relay_with_rate() -> Relay {
 fn the_database_holds_no_plaintext() {
     let pg = pg(false);
     let db = pg.create_db();
-    let relay = Relay::start(pg, &db, &[]);
+    let relay = start_relay(pg, &db, &[]);
     let admin = Phone::founder(&relay);
     let worker = add_worker(&admin);
     let ks = rid();

@@ -6,16 +6,16 @@
 
 mod common;
 
-use common::cluster::{id, join, pg, Phone, Relay};
+use common::cluster::{id, join, pg, start_relay, Phone, Relay};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// A supervisor (the team's lead) and `n` workers, each named, all synced.
 fn team_of(n: usize) -> (String, Relay, Phone, Vec<Phone>) {
     let db = pg().create_db();
-    let relay = Relay::start(&db);
+    let relay = start_relay(&db);
     let lead = Phone::new();
-    lead.json(&["team", "create", "--server", &relay.url]);
+    lead.json(&["team", "create", "--server", &relay.url()]);
     lead.json(&["team", "name", "Dana Lead"]);
     let mut workers = Vec::new();
     for i in 1..=n {

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::cluster::{goal_on_both, id, join, pg, team_at, Phone, Relay};
+use common::cluster::{goal_on_both, id, join, pg, start_relay, team_at, Phone, Relay};
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -190,8 +190,8 @@ static CLUSTER: RwLock<()> = RwLock::new(());
 /// proxy's address.
 fn team_behind_proxy() -> (String, Arc<Mutex<Relay>>, Proxy, Phone, Phone) {
     let db = pg().create_db();
-    let relay = Relay::start(&db);
-    let proxy = Proxy::start(&relay.url);
+    let relay = start_relay(&db);
+    let proxy = Proxy::start(&relay.url());
     let (a, b) = team_at(&proxy.url);
     (db, Arc::new(Mutex::new(relay)), proxy, a, b)
 }
@@ -284,17 +284,15 @@ fn the_relay_killed_mid_push_and_postgres_stopped_mid_batch_lose_nothing_and_sto
     proxy.set(Faults {
         after_send: Some(Box::new(move |m, p| {
             if is_push(m, p) {
-                let mut r = r.lock().unwrap();
-                let _ = r.child.kill();
-                let _ = r.child.wait();
+                r.lock().unwrap().kill();
             }
         })),
         ..Faults::default()
     });
     sync_fails(&a);
     proxy.honest();
-    let again = Relay::start(&db);
-    proxy.point_at(&again.url);
+    let again = start_relay(&db);
+    proxy.point_at(&again.url());
     *relay.lock().unwrap() = again;
     a.sync();
     let (n, distinct) = relay_revisions(&db);
@@ -311,20 +309,14 @@ fn the_relay_killed_mid_push_and_postgres_stopped_mid_batch_lose_nothing_and_sto
     proxy.set(Faults {
         after_send: Some(Box::new(move |m, p| {
             if is_push(m, p) {
-                common::cluster::run(
-                    pgc.tool("pg_ctl")
-                        .arg("-D")
-                        .arg(pgc.dir.join("data"))
-                        .args(["-m", "immediate", "stop"]),
-                    "pg_ctl stop",
-                );
+                pgc.stop_immediately();
             }
         })),
         ..Faults::default()
     });
     sync_fails(&a);
     proxy.honest();
-    pg_start_again();
+    pg().start_server();
     // The relay reconnects; until it has, the phone's sync fails and changes nothing.
     let mut ok = false;
     for _ in 0..30 {
@@ -342,24 +334,6 @@ fn the_relay_killed_mid_push_and_postgres_stopped_mid_batch_lose_nothing_and_sto
     let mut seen = clients(&b);
     seen.dedup();
     assert_eq!(seen.len(), clients(&b).len(), "no client twice");
-}
-
-fn pg_start_again() {
-    let pg = pg();
-    let opts = format!(
-        "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
-        pg.port,
-        pg.dir.display()
-    );
-    common::cluster::run(
-        pg.tool("pg_ctl")
-            .arg("-D")
-            .arg(pg.dir.join("data"))
-            .args(["-o", &opts, "-l"])
-            .arg(pg.dir.join("log"))
-            .args(["-w", "start"]),
-        "pg_ctl start",
-    );
 }
 
 /// The goal as both phones show it, without its edit history.
@@ -634,8 +608,8 @@ fn three_phones_with_crashes_converge_with_every_write_once_and_none_overwritten
     println!("{ctx}");
     let mut rng = Rng(seed | 1);
     let db = pg().create_db();
-    let _relay = Relay::start(&db);
-    let (a, b) = team_at(&_relay.url);
+    let _relay = start_relay(&db);
+    let (a, b) = team_at(&_relay.url());
     let c = Phone::new();
     c.json(&["team", "join", &join(&a)]);
     c.sync();

@@ -426,3 +426,46 @@ fn a_worker_asks_for_supervision_and_shares_one_debrief_and_nothing_else_leaves(
         );
     }
 }
+
+#[test]
+fn a_plan_review_is_briefed_to_whoever_the_client_is_assigned_to() {
+    let (_db, _relay, lead, workers) = team_of(2);
+    let today = lead.json(&["today"])["day"].as_str().unwrap().to_string();
+    let noor = id(&workers[0].json(&["client", "add", "--name", "Noor Haddad"]));
+    workers[0].json(&[
+        "plan",
+        "create",
+        &noor,
+        "--start",
+        &day_plus(&today, -60),
+        "--review-due",
+        &day_plus(&today, 3),
+    ]);
+    for w in &workers {
+        w.sync();
+    }
+    lead.sync();
+    let reviews = |b: &Value, name: &str| ids(&worker(b, name)["reviews_due"], "client_id");
+    let before = lead.json(&["briefing", "--today", &today]);
+    assert_eq!(reviews(&before, "Worker 1"), BTreeSet::from([noor.clone()]));
+    assert!(reviews(&before, "Worker 2").is_empty(), "{before}");
+
+    // Handed over to worker 2: the review is theirs now, though worker 1 recorded the client.
+    let second = workers[1].json(&["team", "whoami"])["member_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    lead.json(&[
+        "team",
+        "assign",
+        "--client",
+        &noor,
+        "--member",
+        &second,
+        "--remove-previous",
+    ]);
+    lead.sync();
+    let after = lead.json(&["briefing", "--today", &today]);
+    assert_eq!(reviews(&after, "Worker 2"), BTreeSet::from([noor]));
+    assert!(reviews(&after, "Worker 1").is_empty(), "{after}");
+}

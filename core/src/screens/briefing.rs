@@ -319,8 +319,13 @@ fn briefing_view(
                     .iter()
                     .map(|f| f.activity_id.as_str()),
             )
-            .chain(all.open_incidents.iter().map(|i| i.incident_id.as_str()))
-            .chain(clients.keys().map(String::as_str)),
+            .chain(all.open_incidents.iter().map(|i| i.incident_id.as_str())),
+    )?;
+    let working_with = roster::workers_of(
+        conn,
+        keys,
+        r,
+        all.reviews_due.iter().map(|rv| rv.client_id.as_str()),
     )?;
     let mut workers: BTreeMap<MemberId, WorkerBriefing> = BTreeMap::new();
     let from = day.add_days(-7 * DUTY_BALANCE_WEEKS + 1);
@@ -370,10 +375,13 @@ fn briefing_view(
             });
         }
     }
-    // A plan review is for whoever works with the client: the member who created their record.
+    // A plan review is for whoever works with the client: the members it is assigned to, or
+    // until it is assigned, the member who recorded it.
     for rv in all.reviews_due {
-        if let Some(w) = by.get(&rv.client_id).and_then(|m| workers.get_mut(m)) {
-            w.reviews_due.push(rv);
+        for m in working_with.get(&rv.client_id).into_iter().flatten() {
+            if let Some(w) = workers.get_mut(m) {
+                w.reviews_due.push(rv.clone());
+            }
         }
     }
     let threshold = i64::from(team::settings(conn, keys)?.unsigned_note_days);

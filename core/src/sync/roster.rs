@@ -82,6 +82,53 @@ pub struct Caseloads {
     pub covering: HashMap<MemberId, (u32, u32)>,
 }
 
+/// Each client's keyspace, by local client id.
+fn client_keyspaces(
+    conn: &Connection,
+    keys: &Keys,
+) -> Result<HashMap<String, alongside_wire::KeyspaceId>> {
+    Ok(crate::storage::list::<local::Keyspace>(conn, keys)?
+        .into_iter()
+        .filter_map(|k| Some((k.client?, k.keyspace)))
+        .collect())
+}
+
+/// Who works with a client: the active members the log assigns it to, or where it assigns it to
+/// nobody, the member whose device created its record.
+fn workers(
+    conn: &Connection,
+    keys: &Keys,
+    roster: &Roster,
+    keyspaces: &HashMap<String, alongside_wire::KeyspaceId>,
+    client: &str,
+) -> Result<Vec<MemberId>> {
+    let state = &roster.state;
+    Ok(
+        match keyspaces.get(client).and_then(|k| state.assignments.get(k)) {
+            Some(members) => members
+                .iter()
+                .filter(|m| state.is_active_member(m))
+                .copied()
+                .collect(),
+            None => author(conn, keys, roster, client)?.into_iter().collect(),
+        },
+    )
+}
+
+/// Who works with each of `clients` (local client ids), as `workers` decides it.
+pub fn workers_of<'a>(
+    conn: &Connection,
+    keys: &Keys,
+    roster: &Roster,
+    clients: impl IntoIterator<Item = &'a str>,
+) -> Result<HashMap<String, Vec<MemberId>>> {
+    let keyspaces = client_keyspaces(conn, keys)?;
+    clients
+        .into_iter()
+        .map(|c| Ok((c.to_string(), workers(conn, keys, roster, &keyspaces, c)?)))
+        .collect()
+}
+
 /// Who works with each of `clients` (local client ids), from the log's assignments and the
 /// covers running today (by the sync engine's clock).
 pub fn caseloads<'a>(
@@ -91,28 +138,14 @@ pub fn caseloads<'a>(
     clients: impl IntoIterator<Item = &'a str>,
 ) -> Result<Caseloads> {
     let state = &roster.state;
-    let keyspaces: HashMap<String, alongside_wire::KeyspaceId> =
-        crate::storage::list::<local::Keyspace>(conn, keys)?
-            .into_iter()
-            .filter_map(|k| Some((k.client?, k.keyspace)))
-            .collect();
+    let keyspaces = client_keyspaces(conn, keys)?;
     let today = super::holders::today();
     let mut out = Caseloads::default();
     for client in clients {
-        let keyspace = keyspaces.get(client);
-        match keyspace.and_then(|k| state.assignments.get(k)) {
-            Some(members) => {
-                for m in members.iter().filter(|m| state.is_active_member(m)) {
-                    *out.assigned.entry(*m).or_insert(0) += 1;
-                }
-            }
-            None => {
-                if let Some(m) = author(conn, keys, roster, client)? {
-                    *out.assigned.entry(m).or_insert(0) += 1;
-                }
-            }
+        for m in workers(conn, keys, roster, &keyspaces, client)? {
+            *out.assigned.entry(m).or_insert(0) += 1;
         }
-        let covers = keyspace.and_then(|k| state.covers.get(k));
+        let covers = keyspaces.get(client).and_then(|k| state.covers.get(k));
         for (m, until) in covers.into_iter().flatten() {
             if *until > today && state.is_active_member(m) {
                 let e = out.covering.entry(*m).or_insert((0, *until));

@@ -13,15 +13,18 @@ else
   FFI_LIB := target/release/libalongside_ffi.so
 endif
 
-.PHONY: all demo test lint rust-test server-test spec-check backup-reader copy-check kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
+.PHONY: all demo test lint rust-toolchain browser rust-test server-test spec-check backup-reader copy-check kotlin-test swift-test shells-check bench bench-kotlin size bindings toolchain clean
 
 all: test
 
 ## Toolchain: Rust (via rustup if cargo is missing), rustfmt and clippy, a C compiler for SQLite,
-## PostgreSQL's server binaries for the relay's tests (Debian's `postgresql`; the tests start
-## their own cluster in a temporary folder, never the system one), and Debian's `chromium` and
-## `poppler-utils` for the client's copy rendered in a real browser (copy-check).
-toolchain:
+## PostgreSQL's server binaries for the relay's tests and the sync bench (Debian's `postgresql`;
+## they start their own cluster in a temporary folder, never the system one) and, for the tests,
+## Debian's `chromium` and `poppler-utils` for the client's copy rendered in a real browser
+## (copy-check). `make demo` and `make bench` need all but the browser (rust-toolchain).
+toolchain: rust-toolchain browser
+
+rust-toolchain:
 	@command -v cc >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && apt-get install -y -qq build-essential curl; \
@@ -35,11 +38,6 @@ toolchain:
 	    echo "Installing PostgreSQL (the relay's tests run their own cluster)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	  else echo "PostgreSQL is missing: the relay's tests will fail (Debian: sudo apt-get install postgresql)"; fi; }
-	@{ command -v chromium >/dev/null && command -v pdftotext >/dev/null; } || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing chromium and poppler-utils (the client's copy is rendered in a real browser)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
-	  else echo "chromium or pdftotext is missing: copy-check will fail (Debian: sudo apt-get install chromium poppler-utils)"; fi; }
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	if command -v rustup >/dev/null; then \
 	  installed="$$(rustup component list --installed)"; \
@@ -48,8 +46,15 @@ toolchain:
 	  done; \
 	fi
 
+browser:
+	@{ command -v chromium >/dev/null && command -v pdftotext >/dev/null; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing chromium and poppler-utils (the client's copy is rendered in a real browser)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else echo "chromium or pdftotext is missing: copy-check will fail (Debian: sudo apt-get install chromium poppler-utils)"; fi; }
+
 ## The demo: build the CLI and show a day with the fictional sample caseload.
-demo: toolchain
+demo: rust-toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	$(CARGO) build --release -p alongside-cli && \
 	mkdir -p $(dir $(DEMO_VAULT)) && \
@@ -113,7 +118,7 @@ shells-check: toolchain
 ## Benchmarks (timings are measured here, never asserted in tests): generated typical and heavy
 ## caseloads, sealed against plaintext SQLite and SQLCipher, one run; see bench/run.sh.
 ## BENCH_SIZES=tiny for a quick smoke run. Report in build/bench/report.md and report.json.
-bench: toolchain
+bench: rust-toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; CARGO="$(CARGO)" bash bench/run.sh
 
 ## Kotlin and Swift sources generated from the built phone library (not committed: see

@@ -14,7 +14,9 @@
 # including a run that ends without its own count (a crash counts as one failure).
 #
 # Usage: tests/kotlin/run.sh           run the tests
-#        tests/kotlin/run.sh --bench   run the timeline benchmark and measure the library's size
+#        tests/kotlin/run.sh --bench   run the timeline benchmark (the bridge's split: its Rust half,
+#                                      bindings/ffi/examples/bridge_split.rs, then the Kotlin half)
+#                                      and measure the library's size
 set -euo pipefail
 
 mode=test
@@ -115,6 +117,9 @@ java_run() {
 
 if [[ "$mode" == bench ]]; then
     make --no-print-directory size
+    # The bridge's Rust half first (the core alone, the exported function without JNA), then the
+    # Kotlin half: the same timeline through the bindings, and where a call's time goes there.
+    cargo run --quiet --release -p alongside-ffi --example bridge_split
     java_run org.alongside.bench.TimelineBenchKt
 else
     log=build/kotlin/last-run.txt

@@ -15,6 +15,7 @@ use crate::crypto::{random_bytes, Keys, Secret};
 use crate::error::{Error, Result};
 use crate::storage::{self, outbox, Record};
 use crate::time::Timestamp;
+use crate::vault::WorkerSession;
 
 /// What a record revision carries, sealed: the record as stored, where it goes, and the review
 /// items a merge raised or a person settled.
@@ -100,6 +101,28 @@ pub struct Maker<'a> {
     pub me: DeviceId,
     /// Today, as the team log counts days (covers end by it).
     pub today: u32,
+}
+
+/// Run `f` in one write transaction with a maker for this device (its signer, its id, today).
+pub fn with_maker<T>(
+    session: &WorkerSession,
+    team: &Team,
+    state: &TeamState,
+    f: impl FnOnce(&Maker<'_>) -> Result<T>,
+) -> Result<T> {
+    let pair = seal::signer(&team.signing)?;
+    let me = team.device()?;
+    session.write(|tx, keys| {
+        f(&Maker {
+            tx,
+            keys,
+            team,
+            state,
+            pair: &pair,
+            me,
+            today: holders::today(),
+        })
+    })
 }
 
 impl Maker<'_> {

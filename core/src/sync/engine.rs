@@ -59,8 +59,8 @@ pub struct SyncReport {
 
 /// Most ops in one push (the relay's default limit).
 const PUSH_BATCH: usize = 500;
-/// Changes asked for per page.
-const PAGE: u32 = 500;
+/// Changes asked for per page (the relay's default cap; one transaction each).
+const PAGE: u32 = 1000;
 
 /// Start the team on the relay at `server`; this device is its first admin (team lead).
 pub fn create(session: &WorkerSession, server: &str, t: &dyn SyncTransport) -> Result<String> {
@@ -387,7 +387,7 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
         team.server_info = Some(page.server.clone());
         let chain = follow_chain(&team, team.chain, &page)?;
         let next_after = page.next_after;
-        with_maker(session, &team, &state, |m| {
+        team = with_maker(session, &team, &state, |m| {
             let (mut granted, mut stored) = (false, false);
             for c in &page.changes {
                 match incoming::apply(m, &c.envelope, &mut forks)? {
@@ -409,11 +409,13 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
                 report.parked = report.parked.saturating_sub(n);
                 report.received += n;
             }
-            Ok(())
+            // The cursor moves with what the page stored, in the same commit.
+            let mut team = m.team.clone();
+            team.cursor = next_after;
+            team.chain = chain;
+            storage::put(m.tx, m.keys, &team)?;
+            Ok(team)
         })?;
-        team.cursor = next_after;
-        team.chain = chain;
-        save(session, &team)?;
         if !page.more {
             break;
         }

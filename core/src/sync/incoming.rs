@@ -108,13 +108,10 @@ pub fn apply(
             k.granted.push(e.author);
         }
         storage::put(m.tx, m.keys, &k)?;
+        m.held.borrow_mut().clear();
         return Ok(Applied::Granted);
     }
-    if m.state
-        .devices
-        .keys()
-        .any(|d| grants_keyspace(d) == e.keyspace)
-    {
+    if m.grants_keyspaces.contains(&e.keyspace) {
         return Ok(Applied::NotForMe);
     }
     let Some(key) = key_of(m, e)? else {
@@ -188,9 +185,18 @@ pub fn apply(
 
 /// The key a revision is sealed under, if this phone holds it.
 fn key_of(m: &Maker<'_>, e: &Envelope) -> Result<Option<Secret>> {
+    if let Some(key) = m.held.borrow().get(&(e.keyspace, e.epoch)) {
+        return Ok(Some(key.clone()));
+    }
     let key = storage::find::<Keyspace>(m.tx, m.keys, &local::keyspace_row(&e.keyspace))?
-        .and_then(|k| k.value.keys.get(&e.epoch).copied());
-    Ok(key.and_then(|k| Secret::from_slice(&k)))
+        .and_then(|k| k.value.keys.get(&e.epoch).copied())
+        .and_then(|k| Secret::from_slice(&k));
+    if let Some(key) = &key {
+        m.held
+            .borrow_mut()
+            .insert((e.keyspace, e.epoch), key.clone());
+    }
+    Ok(key)
 }
 
 fn park(m: &Maker<'_>, e: &Envelope) -> Result<Applied> {

@@ -6,6 +6,7 @@ use alongside_wire::{
 use ring::signature::Ed25519KeyPair;
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use super::holders;
@@ -101,6 +102,12 @@ pub struct Maker<'a> {
     pub me: DeviceId,
     /// Today, as the team log counts days (covers end by it).
     pub today: u32,
+    /// Keyspace keys read in this transaction, by keyspace and epoch: a page of received
+    /// revisions opens the same few keyspaces hundreds of times. Emptied whenever a grant is
+    /// stored.
+    pub held: RefCell<BTreeMap<(KeyspaceId, u64), Secret>>,
+    /// Grants keyspaces of the team's devices (a received revision in one is nobody's record).
+    pub grants_keyspaces: Vec<KeyspaceId>,
 }
 
 /// Run `f` in one write transaction with a maker for this device (its signer, its id, today).
@@ -121,6 +128,8 @@ pub fn with_maker<T>(
             pair: &pair,
             me,
             today: holders::today(),
+            held: RefCell::new(BTreeMap::new()),
+            grants_keyspaces: state.devices.keys().map(grants_keyspace).collect(),
         })
     })
 }

@@ -206,6 +206,11 @@ pub struct Relay {
 
 impl Relay {
     pub fn start(db: &str) -> Relay {
+        Relay::start_limited(db, 100_000)
+    }
+
+    /// A relay answering `per_sec` requests a second from one address (bursts of as many).
+    pub fn start_limited(db: &str, per_sec: u32) -> Relay {
         let pg = pg();
         let mut child = Command::new(relay_bin())
             .env(
@@ -217,8 +222,8 @@ impl Relay {
                 ),
             )
             .env("ALONGSIDE_LISTEN", "127.0.0.1:0")
-            .env("ALONGSIDE_RATE_PER_SEC", "100000")
-            .env("ALONGSIDE_RATE_BURST", "100000")
+            .env("ALONGSIDE_RATE_PER_SEC", per_sec.to_string())
+            .env("ALONGSIDE_RATE_BURST", per_sec.to_string())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

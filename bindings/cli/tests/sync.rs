@@ -334,7 +334,11 @@ fn a_new_phone_added_after_the_caseload_was_shared_gets_all_of_it_at_its_first_s
 fn metrics(url: &str) -> String {
     use std::io::{Read, Write};
     let mut conn = std::net::TcpStream::connect(url.trim_start_matches("http://")).unwrap();
-    write!(conn, "GET /metrics HTTP/1.1\r\nHost: relay\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        conn,
+        "GET /metrics HTTP/1.1\r\nHost: relay\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut out = String::new();
     conn.read_to_string(&mut out).unwrap();
     out
@@ -351,7 +355,10 @@ fn a_relay_that_asks_phones_to_slow_down_is_waited_for_and_the_sync_completes() 
     // The admin's phone holds every client.
     let report = a.sync();
     assert!(report["received"].as_u64().unwrap() >= 1, "{report}");
-    assert_eq!(a.json(&["client", "show", &sam])["preferred_name"], "Samira Okafor");
+    assert_eq!(
+        a.json(&["client", "show", &sam])["preferred_name"],
+        "Samira Okafor"
+    );
     std::thread::sleep(std::time::Duration::from_secs(1));
     let limited: u64 = metrics(&relay.url)
         .lines()

@@ -17,23 +17,22 @@ pub struct Link<'a> {
     wait: fn(Duration),
 }
 
-/// Times one request is sent again after `rate_limited` or `unavailable`.
+/// Times one request is sent again after `rate_limited`.
 const MAX_WAITS: u32 = 5;
 /// The longest the link waits for one request in all: a relay asking for more is reported as
 /// it answered, and the next sync goes on from its cursor.
 const MAX_WAIT: Duration = Duration::from_secs(60);
 
-/// How long the relay asked to wait, when it refused a request that it did not carry out
-/// (`rate_limited`, or `unavailable`: nothing was written) and said for how long.
+/// How long the relay asked to wait, when it refused a request as `rate_limited` (it did not
+/// carry it out) and said for how long. (`unavailable`, its database away, fails the sync as
+/// before: the next sync resumes from its cursor.)
 fn retry_after(reply: &SyncReply) -> Option<Duration> {
-    if reply.status != 429 && reply.status != 503 {
+    if reply.status != 429 {
         return None;
     }
     let body = serde_json::from_str::<alongside_wire::ErrorBody>(&reply.body).ok()?;
     match body.error {
-        alongside_wire::ErrorCode::RateLimited | alongside_wire::ErrorCode::Unavailable => {
-            body.retry_after_secs.map(Duration::from_secs)
-        }
+        alongside_wire::ErrorCode::RateLimited => body.retry_after_secs.map(Duration::from_secs),
         _ => None,
     }
 }
@@ -76,8 +75,8 @@ impl<'a> Link<'a> {
         }
     }
 
-    /// Send one request; a refusal the relay asks to be retried after a wait (a rate limit, its
-    /// database briefly away) is waited out and sent again, within [`MAX_WAITS`] and [`MAX_WAIT`].
+    /// Send one request; the relay's rate limit is waited out as it asks and the request sent
+    /// again, within [`MAX_WAITS`] and [`MAX_WAIT`].
     fn send(&self, method: &str, path: &str, body: Option<String>) -> Result<SyncReply> {
         let mut waited = Duration::ZERO;
         for attempt in 0.. {
@@ -202,15 +201,23 @@ mod tests {
 
     #[test]
     fn other_refusals_are_not_sent_again() {
-        let t = Scripted(
-            Mutex::new(vec![SyncReply {
-                status: 403,
-                body: r#"{"error":"not_admin","message":"no"}"#.into(),
-            }]),
-            AtomicU64::new(0),
-        );
-        let e = link(&t).post_only("/v1/x", &1).unwrap_err();
-        assert_eq!(code_of_error(&e), Some("not_admin"));
-        assert_eq!(t.1.load(Ordering::SeqCst), 1);
+        for (status, body) in [
+            (403, r#"{"error":"not_admin","message":"no"}"#),
+            // The relay's database away: the sync fails and the next one resumes.
+            (
+                503,
+                r#"{"error":"unavailable","message":"later","retry_after_secs":2}"#,
+            ),
+        ] {
+            let t = Scripted(
+                Mutex::new(vec![SyncReply {
+                    status,
+                    body: body.into(),
+                }]),
+                AtomicU64::new(0),
+            );
+            assert!(link(&t).post_only("/v1/x", &1).is_err());
+            assert_eq!(t.1.load(Ordering::SeqCst), 1);
+        }
     }
 }

@@ -538,6 +538,8 @@ pub struct ChangesQuery {
     #[serde(default)]
     after: u64,
     limit: Option<u32>,
+    /// Only the changes of this keyspace (a new phone reading its key grants first).
+    keyspace: Option<String>,
 }
 
 /// A page's size in sealed bytes counts each item's body plus this much for its header.
@@ -592,11 +594,22 @@ pub async fn changes(
     } else {
         None
     };
+    let keyspace = match &q.keyspace {
+        Some(text) => Some(
+            Id16::from_text(text)
+                .ok_or_else(|| ApiError::bad_request("keyspace is not 16 bytes in base64url"))?
+                .0
+                .to_vec(),
+        ),
+        None => None,
+    };
+    // `$5` is NULL for every keyspace.
     let sql = format!(
         "WITH page AS (
              SELECT seq, row_number() OVER (ORDER BY seq) AS n,
                     sum(octet_length(body) + {ITEM_OVERHEAD}) OVER (ORDER BY seq) AS size
-               FROM revisions WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+               FROM revisions WHERE team_id = $1 AND seq > $2
+                AND ($5::bytea IS NULL OR keyspace_id = $5) ORDER BY seq LIMIT $3)
          SELECT {REVISION_COLUMNS} FROM page JOIN revisions r ON r.team_id = $1 AND r.seq = page.seq
           WHERE page.n = 1 OR page.size <= $4 ORDER BY r.seq"
     );
@@ -608,6 +621,7 @@ pub async fn changes(
                 &to_i64(q.after)?,
                 &i64::from(limit),
                 &to_i64(state.cfg.page_max_bytes)?,
+                &keyspace,
             ],
         )
         .await?;
@@ -620,11 +634,33 @@ pub async fn changes(
             envelope,
         });
     }
+    let mut next_after = changes.last().map_or(q.after, |c| c.seq);
+    let more = match &keyspace {
+        None => next_after < head_seq,
+        Some(keyspace) => {
+            let later = tx
+                .query_opt(
+                    "SELECT 1 FROM revisions WHERE team_id = $1 AND seq > $2 AND seq <= $3
+                        AND keyspace_id = $4 LIMIT 1",
+                    &[
+                        &team.0.as_slice(),
+                        &to_i64(next_after)?,
+                        &to_i64(head_seq)?,
+                        keyspace,
+                    ],
+                )
+                .await?;
+            // Nothing more of that keyspace: the page reaches the head.
+            if later.is_none() {
+                next_after = next_after.max(head_seq);
+            }
+            later.is_some()
+        }
+    };
     tx.commit().await?;
-    let next_after = changes.last().map_or(q.after, |c| c.seq);
     let server = server_info(&client).await?;
     Ok(Json(ChangesResponse {
-        more: next_after < head_seq,
+        more,
         changes,
         chain_at_after,
         next_after,

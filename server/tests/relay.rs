@@ -330,6 +330,61 @@ fn pages_are_bounded_and_resume_where_they_stopped() {
 }
 
 #[test]
+fn one_keyspace_s_changes_are_paged_alone_to_the_head() {
+    let relay = relay(&[("ALONGSIDE_PAGE_MAX_ITEMS", "50")]);
+    let phone = Phone::founder(&relay);
+    let (grants, other) = (rid(), rid());
+    let mut sent = Vec::new();
+    for b in 0..3 {
+        let mut ops = Vec::new();
+        for i in 0..40 {
+            let ks = if i % 10 == 3 { grants } else { other };
+            ops.push(phone.op(ks, &format!("{b}/{i}")));
+        }
+        sent.extend(
+            ops.iter()
+                .filter(|o| o.envelope.keyspace == grants)
+                .map(|o| o.envelope.rev),
+        );
+        phone.push(&ops);
+    }
+    let all = phone.pull_all(0);
+    let ask = |after: u64, limit: u32| -> ChangesResponse {
+        let r = phone.get(&format!(
+            "changes?after={after}&limit={limit}&keyspace={grants}"
+        ));
+        assert_eq!(r.0, 200, "{r:?}");
+        parse(&r)
+    };
+    // Paged by the item limit, each change as the full history holds it (seq and chain value).
+    let (mut after, mut got) = (0, Vec::new());
+    loop {
+        let page = ask(after, 5);
+        assert!(page.changes.len() <= 5);
+        for c in &page.changes {
+            assert_eq!(c.envelope.keyspace, grants);
+            let same = all.iter().find(|a| a.seq == c.seq).unwrap();
+            assert_eq!((same.chain, same.envelope.rev), (c.chain, c.envelope.rev));
+        }
+        got.extend(page.changes.iter().map(|c| c.envelope.rev));
+        assert!(page.next_after > after);
+        after = page.next_after;
+        if !page.more {
+            // The last page reaches the head: nothing of the keyspace lies beyond.
+            assert_eq!(page.next_after, page.head_seq);
+            break;
+        }
+    }
+    assert_eq!(got, sent);
+    // A keyspace with nothing in it: one empty page at the head.
+    let none = phone.get(&format!("changes?after=0&keyspace={}", rid()));
+    let none: ChangesResponse = parse(&none);
+    assert!(none.changes.is_empty() && !none.more && none.next_after == none.head_seq);
+    let bad = phone.get("changes?after=0&keyspace=nonsense");
+    assert_eq!(error_code(&bad), "bad_request");
+}
+
+#[test]
 fn a_concurrent_edit_is_kept_as_a_fork_until_merged() {
     let relay = relay(&[]);
     let a = Phone::founder(&relay);

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::cluster::{goal_on_both, id, pg, team, Phone};
+use common::cluster::{goal_on_both, id, pg, start_limited_relay, team, team_at, Phone};
 use serde_json::Value;
 
 // ------------------------------------------------------------------ tests
@@ -328,4 +328,44 @@ fn a_new_phone_added_after_the_caseload_was_shared_gets_all_of_it_at_its_first_s
     let again = c.sync();
     assert_eq!(again["received"], 0, "{again}");
     assert_eq!(again["parked"], 0, "{again}");
+}
+
+/// The relay's Prometheus text (`/metrics`), by hand: the tests have no HTTP client of their own.
+fn metrics(url: &str) -> String {
+    use std::io::{Read, Write};
+    let mut conn = std::net::TcpStream::connect(url.trim_start_matches("http://")).unwrap();
+    write!(
+        conn,
+        "GET /metrics HTTP/1.1\r\nHost: relay\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = String::new();
+    conn.read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn a_relay_that_asks_phones_to_slow_down_is_waited_for_and_the_sync_completes() {
+    // Five requests a second from this machine: making the team, joining and the first syncs
+    // ask for more than that, and the relay answers `rate_limited` with a wait.
+    let relay = start_limited_relay(&pg().create_db(), 5);
+    let (a, b) = team_at(&relay.url());
+    let sam = id(&b.json(&["client", "add", "--name", "Samira Okafor"]));
+    b.sync();
+    // The admin's phone holds every client.
+    let report = a.sync();
+    assert!(report["received"].as_u64().unwrap() >= 1, "{report}");
+    assert_eq!(
+        a.json(&["client", "show", &sam])["preferred_name"],
+        "Samira Okafor"
+    );
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let limited: u64 = metrics(&relay.url())
+        .lines()
+        .find_map(|l| l.strip_prefix("alongside_rate_limited_total "))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(limited > 0, "the relay never refused a request");
 }

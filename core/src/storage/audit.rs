@@ -174,12 +174,10 @@ pub(crate) fn append_at(
     rev: i64,
     sealed_value: &[u8],
 ) -> Result<()> {
+    // Cached: a sync stores three rows, so three entries, per received revision.
     let last: Option<(i64, Vec<u8>)> = tx
-        .query_row(
-            "SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (seq, prev_mac) = last.map_or((1, Vec::new()), |(s, m)| (s + 1, m));
     let entry = AuditEntry {
@@ -198,10 +196,8 @@ pub(crate) fn append_at(
     let plain = serde_json::to_vec(&entry).map_err(|_| Error::corrupt("audit entry"))?;
     let body = keys.seal_record(&ad(&seq.to_string()), &plain)?;
     let mac = keys.audit_mac(&[&prev_mac, &seq.to_be_bytes(), &body]);
-    tx.execute(
-        "INSERT INTO audit (seq, body, mac) VALUES (?1, ?2, ?3)",
-        params![seq, body, mac],
-    )?;
+    tx.prepare_cached("INSERT INTO audit (seq, body, mac) VALUES (?1, ?2, ?3)")?
+        .execute(params![seq, body, mac])?;
     Ok(())
 }
 

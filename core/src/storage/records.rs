@@ -232,9 +232,8 @@ pub fn put_as<T: Record>(
 
 fn current_rev<T: Record>(conn: &Connection, id: &str) -> Result<Option<i64>> {
     let row: Option<(String, i64)> = conn
-        .query_row("SELECT kind, rev FROM records WHERE id = ?1", [id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .prepare_cached("SELECT kind, rev FROM records WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     match row {
         // Ids are random, so this only happens when a caller passes an id of another kind.
@@ -286,7 +285,8 @@ pub(crate) fn put_index_row<T: Record>(
 /// The revision of the row with this id, whatever its kind.
 pub(crate) fn current_rev_any(conn: &Connection, id: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row("SELECT rev FROM records WHERE id = ?1", [id], |r| r.get(0))
+        .prepare_cached("SELECT rev FROM records WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
         .optional()?)
 }
 
@@ -359,11 +359,8 @@ fn write_raw(
 /// A record's kind, owner and revision by its id, without opening it.
 pub fn row_place(conn: &Connection, id: &str) -> Result<Option<(String, Option<String>, i64)>> {
     Ok(conn
-        .query_row(
-            "SELECT kind, owner, rev FROM records WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+        .prepare_cached("SELECT kind, owner, rev FROM records WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?)
 }
 
@@ -378,11 +375,8 @@ pub fn get<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Stored
 pub fn find<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Option<Stored<T>>> {
     super::lease::check(conn, T::KIND)?;
     let row: Option<Row> = conn
-        .query_row(
-            &format!("SELECT {ROW_COLUMNS} FROM records WHERE id = ?1"),
-            params![id],
-            Row::read,
-        )
+        .prepare_cached(&format!("SELECT {ROW_COLUMNS} FROM records WHERE id = ?1"))?
+        .query_row(params![id], Row::read)
         .optional()?;
     let Some(row) = row else {
         return Ok(None);
@@ -410,11 +404,10 @@ pub fn current_value(
     id: &str,
 ) -> Result<serde_json::Value> {
     let row: Option<Row> = conn
-        .query_row(
-            &format!("SELECT {ROW_COLUMNS} FROM records WHERE id = ?1 AND kind = ?2"),
-            params![id, kind],
-            Row::read,
-        )
+        .prepare_cached(&format!(
+            "SELECT {ROW_COLUMNS} FROM records WHERE id = ?1 AND kind = ?2"
+        ))?
+        .query_row(params![id, kind], Row::read)
         .optional()?;
     let row = row.ok_or_else(|| Error::not_found(kind, id))?;
     let place = row.place();

@@ -85,6 +85,9 @@ pub fn connect(dir: &Path, create: bool) -> Result<Connection> {
         return Err(Error::not_found("vault", &dir.display().to_string()));
     }
     let conn = Connection::open_with_flags(&path, flags)?;
+    // Every write runs some ten cached statements (the row, its audit entry, its place, its
+    // marks): rusqlite's default of 16 would make a sync's three writes a revision evict them.
+    conn.set_prepared_statement_cache_capacity(64);
     #[cfg(feature = "baseline-sqlcipher")]
     sqlcipher::key(&conn)?;
     // A writer waits for another (a second handle, the CLI beside the app) for up to 30 s: SQLite's

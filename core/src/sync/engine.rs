@@ -15,7 +15,7 @@ use super::incoming::{self, Applied};
 use super::letgo;
 use super::link::{code_of_error, failed, Link};
 use super::local::{self, Keyspace, Op, Team};
-use super::outgoing::Maker;
+use super::outgoing::with_maker;
 use super::seal;
 use super::teamlog::{load, now_ms, pull_log, save, sign_entry, sign_in};
 use super::SyncTransport;
@@ -59,8 +59,8 @@ pub struct SyncReport {
 
 /// Most ops in one push (the relay's default limit).
 const PUSH_BATCH: usize = 500;
-/// Changes asked for per page.
-const PAGE: u32 = 500;
+/// Changes asked for per page (the relay's default cap; one transaction each).
+const PAGE: u32 = 1000;
 
 /// Start the team on the relay at `server`; this device is its first admin (team lead).
 pub fn create(session: &WorkerSession, server: &str, t: &dyn SyncTransport) -> Result<String> {
@@ -248,33 +248,24 @@ fn admit(
 
 /// Turn the outbox's marks into ops (one transaction).
 fn prepare(session: &WorkerSession, team: &mut Team, state: &TeamState) -> Result<u32> {
-    let pair = seal::signer(&team.signing)?;
-    let me = team.device()?;
-    session.write(|tx, keys| {
-        let mut marks = outbox::pending(tx)?;
+    let mut resolved = team.resolved.clone();
+    let made = with_maker(session, team, state, |m| {
+        let mut marks = outbox::pending(m.tx)?;
         // A client before what belongs to it, so a phone receiving them in order has the owner.
         marks.sort_by_key(|(_, kind)| kind != "client");
-        let mut resolved = std::mem::take(&mut team.resolved);
         let mut made = 0;
-        {
-            let m = Maker {
-                tx,
-                keys,
-                team,
-                state,
-                pair: &pair,
-                me,
-                today: holders::today(),
-            };
-            for (id, kind) in &marks {
-                made += u32::from(m.mark(id, kind, &mut resolved)?);
-            }
-            m.grant_missing()?;
+        for (id, kind) in &marks {
+            made += u32::from(m.mark(id, kind, &mut resolved)?);
         }
-        team.resolved = resolved;
-        storage::put(tx, keys, &*team)?;
+        m.grant_missing()?;
+        // The settled items this sync announced leave the team row in the same transaction.
+        let mut t = m.team.clone();
+        t.resolved.clone_from(&resolved);
+        storage::put(m.tx, m.keys, &t)?;
         Ok(made)
-    })
+    })?;
+    team.resolved = resolved;
+    Ok(made)
 }
 
 /// Push every op not yet stored by the relay; returns how many it now holds.
@@ -364,13 +355,12 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
     report.pushed += prepare(session, &mut team, &state)?;
     push(session, &link, &team)?;
     // A phone reading from the start (new, or restored) takes its keys first: otherwise it parks
-    // every revision until the admin's grants, sent after everything, arrive.
-    let mut grants_read_to = if team.cursor == 0 {
-        read_grants_first(session, &link, &team, &state, &mut report)?
-    } else {
-        0
-    };
-    let mine = super::outgoing::grants_keyspace(&me);
+    // every revision until the admin's grants, sent after everything, arrive. The phone that made
+    // the team made every key it starts with.
+    let founder = team.log.first().is_some_and(|e| e.entry.author == me);
+    if team.cursor == 0 && !founder {
+        read_grants_first(session, &link, &team, &state, &mut report)?;
+    }
     let mut recovered = false;
     let mut forks = Vec::new();
     loop {
@@ -388,8 +378,6 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
                 return Err(failed("the relay's history does not follow its chain"));
             }
             recovered = true;
-            // The history read first is not this one: its grants are read again in order.
-            grants_read_to = 0;
             report.restore_detected = true;
             recover(session, &mut team)?;
             team.server_info = Some(page.server.clone());
@@ -398,24 +386,11 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
         }
         team.server_info = Some(page.server.clone());
         let chain = follow_chain(&team, team.chain, &page)?;
-        let pair = seal::signer(&team.signing)?;
         let next_after = page.next_after;
-        session.write(|tx, keys| {
-            let m = Maker {
-                tx,
-                keys,
-                team: &team,
-                state: &state,
-                pair: &pair,
-                me,
-                today: holders::today(),
-            };
+        team = with_maker(session, &team, &state, |m| {
             let (mut granted, mut stored) = (false, false);
             for c in &page.changes {
-                if c.envelope.keyspace == mine && c.seq <= grants_read_to {
-                    continue;
-                }
-                match incoming::apply(&m, &c.envelope, &mut forks)? {
+                match incoming::apply(m, &c.envelope, &mut forks)? {
                     Applied::Stored => {
                         report.received += 1;
                         stored = true;
@@ -430,15 +405,17 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
             // can free them. (Retrying after every page was quadratic on a new phone's first
             // sync, which parks everything until the admin's grants, sent last, arrive.)
             if granted || stored {
-                let n = incoming::retry_parked(&m, &mut forks)?;
+                let n = incoming::retry_parked(m, &mut forks)?;
                 report.parked = report.parked.saturating_sub(n);
                 report.received += n;
             }
-            Ok(())
+            // The cursor moves with what the page stored, in the same commit.
+            let mut team = m.team.clone();
+            team.cursor = next_after;
+            team.chain = chain;
+            storage::put(m.tx, m.keys, &team)?;
+            Ok(team)
         })?;
-        team.cursor = next_after;
-        team.chain = chain;
-        save(session, &team)?;
         if !page.more {
             break;
         }
@@ -448,21 +425,8 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
         push(session, &link, &team)?;
     }
     if !forks.is_empty() {
-        let pair = seal::signer(&team.signing)?;
-        session.write(|tx, keys| {
-            let m = Maker {
-                tx,
-                keys,
-                team: &team,
-                state: &state,
-                pair: &pair,
-                me,
-                today: holders::today(),
-            };
-            for r in &forks {
-                incoming::resolve_fork(&m, r)?;
-            }
-            Ok(())
+        with_maker(session, &team, &state, |m| {
+            forks.iter().try_for_each(|r| incoming::resolve_fork(m, r))
         })?;
         report.pushed += push(session, &link, &team)?;
     }
@@ -496,66 +460,49 @@ fn follow_chain(team: &Team, mut chain: Hash32, page: &ChangesResponse) -> Resul
     Ok(chain)
 }
 
-/// Read the team's changes from the start and store only the key grants addressed to this
-/// device (one transaction per page that holds one; those refused are counted in `report`), so the real pass from the start finds every
-/// key and parks nothing. Returns the last sequence number read; the real pass skips this
-/// device's grants up to it (applied again, an older epoch's grant would count its granter as
-/// holding the newest key). Stops early, leaving the rest to the real pass, where the relay's
-/// history does not follow its chain or its instance changed: that pass recovers or refuses.
+/// Read the key grants addressed to this device from the start, before anything else (one
+/// transaction for a page that holds one; those refused are counted in `report`), so the real
+/// pass from the start finds every key and parks nothing. The relay answers only this device's
+/// grants keyspace (`keyspace=`); a relay that does not know the filter sends every change and
+/// this phone keeps only its grants. These changes are not checked against the relay's chain here
+/// (they are a few among many): each grant is signed by its author's device and checked as it is
+/// opened, and the real pass checks the chain over every change, grants included, applying again
+/// a grant already held as nothing.
 fn read_grants_first(
     session: &WorkerSession,
     link: &Link<'_>,
     team: &Team,
     state: &TeamState,
     report: &mut SyncReport,
-) -> Result<u64> {
-    let me = team.device()?;
-    let mine = super::outgoing::grants_keyspace(&me);
-    let pair = seal::signer(&team.signing)?;
-    let (mut after, mut chain) = (0, chain_start(&team.team));
+) -> Result<()> {
+    let mine = super::outgoing::grants_keyspace(&team.device()?);
+    let mut after = 0;
     loop {
         let page: ChangesResponse = link.get(&format!(
-            "/v1/teams/{}/changes?after={after}&limit={PAGE}",
+            "/v1/teams/{}/changes?after={after}&limit={PAGE}&keyspace={mine}",
             team.team
         ))?;
-        let same_server = team
-            .server_info
-            .as_ref()
-            .is_none_or(|s| s.instance_id == page.server.instance_id);
-        if page.chain_at_after != Some(chain) || !same_server {
-            return Ok(after);
-        }
-        let Ok(next) = follow_chain(team, chain, &page) else {
-            return Ok(after);
-        };
         let grants: Vec<_> = page
             .changes
             .iter()
-            .filter(|c| c.envelope.keyspace == mine)
+            .filter(|c| {
+                c.envelope.keyspace == mine && c.envelope.computed_rev(&team.team) == c.envelope.rev
+            })
             .collect();
         if !grants.is_empty() {
-            session.write(|tx, keys| {
-                let m = Maker {
-                    tx,
-                    keys,
-                    team,
-                    state,
-                    pair: &pair,
-                    me,
-                    today: holders::today(),
-                };
+            with_maker(session, team, state, |m| {
                 for c in &grants {
-                    if incoming::apply(&m, &c.envelope, &mut Vec::new())? == Applied::Refused {
+                    if incoming::apply(m, &c.envelope, &mut Vec::new())? == Applied::Refused {
                         report.refused += 1;
                     }
                 }
                 Ok(())
             })?;
         }
-        (after, chain) = (page.next_after, next);
-        if !page.more {
-            return Ok(after);
+        if !page.more || page.next_after <= after {
+            return Ok(());
         }
+        after = page.next_after;
     }
 }
 
@@ -591,21 +538,10 @@ fn upkeep(session: &WorkerSession, state: &TeamState) -> Result<Vec<Step>> {
 
 /// Seal again every op sealed under an epoch the log has moved past, once its key is here.
 fn reseal_stale(session: &WorkerSession, team: &Team, state: &TeamState) -> Result<u32> {
-    let pair = seal::signer(&team.signing)?;
-    let me = team.device()?;
-    session.write(|tx, keys| {
-        let m = Maker {
-            tx,
-            keys,
-            team,
-            state,
-            pair: &pair,
-            me,
-            today: holders::today(),
-        };
+    with_maker(session, team, state, |m| {
         let mut renamed = BTreeMap::new();
         let mut done = 0;
-        let mut stale: Vec<Op> = storage::list::<Op>(tx, keys)?
+        let mut stale: Vec<Op> = storage::list::<Op>(m.tx, m.keys)?
             .into_iter()
             .filter(|o| o.acked.is_none() && o.envelope.epoch < state.epoch(&o.envelope.keyspace))
             .collect();

@@ -22,7 +22,8 @@ pub enum Applied {
     Granted,
     /// Kept aside until its key or client arrives.
     Parked,
-    /// Another device's key grant, or this phone's own revision: nothing to store.
+    /// Another device's key grant, a grant already held, or this phone's own revision: nothing
+    /// to store.
     NotForMe,
     /// Refused: its author is not in the verified team, or it does not open or verify.
     Refused,
@@ -75,18 +76,25 @@ pub fn apply(
             return Ok(Applied::Refused);
         };
         let row = local::keyspace_row(&g.keyspace);
-        let mut k = storage::find::<Keyspace>(m.tx, m.keys, &row)?
-            .map(|s| s.value)
-            .unwrap_or(Keyspace {
-                id: row,
-                keyspace: g.keyspace,
-                client: g.client.clone(),
-                staff: g.staff,
-                keys: BTreeMap::new(),
-                granted: Vec::new(),
-                origin: Some(e.author),
-                next_key: None,
-            });
+        let known = storage::find::<Keyspace>(m.tx, m.keys, &row)?.map(|s| s.value);
+        // Held already (read first, or read again after an interrupted sync): applied again, an
+        // older epoch's grant would count its granter as holding the newest key.
+        if known
+            .as_ref()
+            .is_some_and(|k| k.keys.get(&g.epoch) == Some(&g.key))
+        {
+            return Ok(Applied::NotForMe);
+        }
+        let mut k = known.unwrap_or(Keyspace {
+            id: row,
+            keyspace: g.keyspace,
+            client: g.client.clone(),
+            staff: g.staff,
+            keys: BTreeMap::new(),
+            granted: Vec::new(),
+            origin: Some(e.author),
+            next_key: None,
+        });
         // A newer epoch's key: who holds it is known afresh (only its granter so far).
         if k.keys
             .keys()
@@ -100,13 +108,10 @@ pub fn apply(
             k.granted.push(e.author);
         }
         storage::put(m.tx, m.keys, &k)?;
+        m.held.borrow_mut().clear();
         return Ok(Applied::Granted);
     }
-    if m.state
-        .devices
-        .keys()
-        .any(|d| grants_keyspace(d) == e.keyspace)
-    {
+    if m.grants_keyspaces.contains(&e.keyspace) {
         return Ok(Applied::NotForMe);
     }
     let Some(key) = key_of(m, e)? else {
@@ -180,9 +185,18 @@ pub fn apply(
 
 /// The key a revision is sealed under, if this phone holds it.
 fn key_of(m: &Maker<'_>, e: &Envelope) -> Result<Option<Secret>> {
+    if let Some(key) = m.held.borrow().get(&(e.keyspace, e.epoch)) {
+        return Ok(Some(key.clone()));
+    }
     let key = storage::find::<Keyspace>(m.tx, m.keys, &local::keyspace_row(&e.keyspace))?
-        .and_then(|k| k.value.keys.get(&e.epoch).copied());
-    Ok(key.and_then(|k| Secret::from_slice(&k)))
+        .and_then(|k| k.value.keys.get(&e.epoch).copied())
+        .and_then(|k| Secret::from_slice(&k));
+    if let Some(key) = &key {
+        m.held
+            .borrow_mut()
+            .insert((e.keyspace, e.epoch), key.clone());
+    }
+    Ok(key)
 }
 
 fn park(m: &Maker<'_>, e: &Envelope) -> Result<Applied> {

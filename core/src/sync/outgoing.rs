@@ -6,6 +6,7 @@ use alongside_wire::{
 use ring::signature::Ed25519KeyPair;
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use super::holders;
@@ -15,6 +16,7 @@ use crate::crypto::{random_bytes, Keys, Secret};
 use crate::error::{Error, Result};
 use crate::storage::{self, outbox, Record};
 use crate::time::Timestamp;
+use crate::vault::WorkerSession;
 
 /// What a record revision carries, sealed: the record as stored, where it goes, and the review
 /// items a merge raised or a person settled.
@@ -100,6 +102,36 @@ pub struct Maker<'a> {
     pub me: DeviceId,
     /// Today, as the team log counts days (covers end by it).
     pub today: u32,
+    /// Keyspace keys read in this transaction, by keyspace and epoch: a page of received
+    /// revisions opens the same few keyspaces hundreds of times. Emptied whenever a grant is
+    /// stored.
+    pub held: RefCell<BTreeMap<(KeyspaceId, u64), Secret>>,
+    /// Grants keyspaces of the team's devices (a received revision in one is nobody's record).
+    pub grants_keyspaces: Vec<KeyspaceId>,
+}
+
+/// Run `f` in one write transaction with a maker for this device (its signer, its id, today).
+pub fn with_maker<T>(
+    session: &WorkerSession,
+    team: &Team,
+    state: &TeamState,
+    f: impl FnOnce(&Maker<'_>) -> Result<T>,
+) -> Result<T> {
+    let pair = seal::signer(&team.signing)?;
+    let me = team.device()?;
+    session.write(|tx, keys| {
+        f(&Maker {
+            tx,
+            keys,
+            team,
+            state,
+            pair: &pair,
+            me,
+            today: holders::today(),
+            held: RefCell::new(BTreeMap::new()),
+            grants_keyspaces: state.devices.keys().map(grants_keyspace).collect(),
+        })
+    })
 }
 
 impl Maker<'_> {

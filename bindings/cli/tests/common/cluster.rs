@@ -44,6 +44,20 @@ pub fn start_relay(db: &str) -> Relay {
     Relay::start(&relay_bin(), pg(), db, &[])
 }
 
+/// A relay answering `per_sec` requests a second from one address (bursts of as many).
+pub fn start_limited_relay(db: &str, per_sec: u32) -> Relay {
+    let rate = per_sec.to_string();
+    Relay::start(
+        &relay_bin(),
+        pg(),
+        db,
+        &[
+            ("ALONGSIDE_RATE_PER_SEC", &rate),
+            ("ALONGSIDE_RATE_BURST", &rate),
+        ],
+    )
+}
+
 // ------------------------------------------------------------------ phones
 
 pub struct Phone {

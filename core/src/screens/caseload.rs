@@ -194,63 +194,65 @@ impl WorkerSession {
     /// Fails with `NotAllowed(TeamLeaseExpired)` (the team's offline lease ran out: a sync opens
     /// the list again), and the errors every call has (see `WorkerSession`).
     pub fn caseload(&self, today: Day) -> Result<CaseloadView> {
-        let (mut rows, left_out) =
-            self.with(|conn, keys| {
-                storage::lease::check_lists(conn)?;
-                let indexed = storage::indexes::ensure::<Goal>(conn, keys)?;
-                let clients_indexed = storage::indexes::ensure::<Client>(conn, keys)?;
-                let plans_indexed = storage::indexes::ensure::<Plan>(conn, keys)?;
-                let visits_indexed = !storage::indexes::bypassed()
-                    && storage::indexes::ensure::<activity::Activity>(conn, keys)?;
-                storage::tolerant(|| {
-                    let clients = client::summaries(conn, keys, clients_indexed)?;
-                    let visits = activity::scheduled_between(
-                        conn,
-                        keys,
-                        today,
-                        NEXT_VISIT_DAYS,
-                        visits_indexed,
-                    )?;
-                    let follow_ups = activity::open_follow_ups(conn, keys)?;
-                    // Plans and goals of every client in two queries, not two per client.
-                    let mut plans = plan::reviews_by_client(conn, keys, plans_indexed)?;
-                    let mut all_goals = plan::active_goals_by_client(conn, keys, indexed)?;
-                    let mut rows = Vec::with_capacity(clients.len());
-                    for (id, c) in clients {
-                        let review = plans.remove(&id).map(|(_, day)| day);
-                        let goals = all_goals.remove(&id).unwrap_or_default();
-                        let mut due = plan_due_items(review, &goals);
-                        if let Some(v) = visits.iter().find(|v| v.client_id == id) {
-                            due.push(Due {
-                                on: v.day,
-                                kind: DueKind::Visit,
-                                label: Label::Visit(v),
-                            });
-                        }
-                        due.extend(follow_ups.iter().filter(|f| f.client_id == id).map(|f| {
-                            Due {
+        let (mut rows, left_out) = self.with(|conn, keys| {
+            storage::lease::check_lists(conn)?;
+            let indexed = storage::indexes::ensure::<Goal>(conn, keys)?;
+            let clients_indexed = storage::indexes::ensure::<Client>(conn, keys)?;
+            let plans_indexed = storage::indexes::ensure::<Plan>(conn, keys)?;
+            let visits_indexed = !storage::indexes::bypassed()
+                && storage::indexes::ensure::<activity::Activity>(conn, keys)?;
+            storage::tolerant(|| {
+                let clients = client::summaries(conn, keys, clients_indexed)?;
+                let visits = activity::scheduled_between(
+                    conn,
+                    keys,
+                    today,
+                    NEXT_VISIT_DAYS,
+                    visits_indexed,
+                )?;
+                let follow_ups = activity::open_follow_ups(conn, keys)?;
+                // Plans and goals of every client in two queries, not two per client.
+                let mut plans = plan::reviews_by_client(conn, keys, plans_indexed)?;
+                let mut all_goals = plan::active_goals_by_client(conn, keys, indexed)?;
+                let mut rows = Vec::with_capacity(clients.len());
+                for (id, c) in clients {
+                    let review = plans.remove(&id).map(|(_, day)| day);
+                    let goals = all_goals.remove(&id).unwrap_or_default();
+                    let mut due = plan_due_items(review, &goals);
+                    if let Some(v) = visits.iter().find(|v| v.client_id == id) {
+                        due.push(Due {
+                            on: v.day,
+                            kind: DueKind::Visit,
+                            label: Label::Visit(v),
+                        });
+                    }
+                    due.extend(
+                        follow_ups
+                            .iter()
+                            .filter(|f| f.client_id == id)
+                            .map(|f| Due {
                                 on: f.due,
                                 kind: DueKind::FollowUp,
                                 label: Label::FollowUp(&f.what),
-                            }
-                        }));
-                        let next_due = due
-                            .into_iter()
-                            .min_by_key(|d| (d.on, d.kind))
-                            .map(|d| d.worded(today));
-                        rows.push(CaseloadRow {
-                            status_label: status_label(&c.status),
-                            active_goals: goals.len() as u32,
-                            next_due,
-                            client_id: id,
-                            preferred_name: c.preferred_name,
-                            pronouns: c.pronouns,
-                            status: c.status,
-                        });
-                    }
-                    Ok(rows)
-                })
-            })?;
+                            }),
+                    );
+                    let next_due = due
+                        .into_iter()
+                        .min_by_key(|d| (d.on, d.kind))
+                        .map(|d| d.worded(today));
+                    rows.push(CaseloadRow {
+                        status_label: status_label(&c.status),
+                        active_goals: goals.len() as u32,
+                        next_due,
+                        client_id: id,
+                        preferred_name: c.preferred_name,
+                        pronouns: c.pronouns,
+                        status: c.status,
+                    });
+                }
+                Ok(rows)
+            })
+        })?;
         rows.sort_by_cached_key(|r| {
             (
                 !matches!(r.status, ClientStatus::Active { .. }),

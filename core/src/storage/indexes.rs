@@ -274,6 +274,19 @@ pub(crate) fn on_put(
     record_id: &str,
     marks: Vec<Mark>,
 ) -> Result<()> {
+    let mut totals = Totals::default();
+    mark(tx, keys, record_id, marks, &mut totals)?;
+    totals.write(tx, keys)
+}
+
+/// [`on_put`]'s work, with the totals it changes kept in `totals` to be written once.
+fn mark(
+    tx: &Transaction<'_>,
+    keys: &Keys,
+    record_id: &str,
+    marks: Vec<Mark>,
+    totals: &mut Totals,
+) -> Result<()> {
     let stored: Vec<MarkRow> = {
         let mut stmt = tx.prepare_cached(
             "SELECT EXISTS(SELECT 1 FROM records WHERE owner = ?1 AND kind = ?2)",
@@ -289,14 +302,17 @@ pub(crate) fn on_put(
     for row in stored {
         match marks.iter().position(|m| *m == row.mark) {
             Some(i) if !keep[i] => keep[i] = true,
-            _ => remove(tx, keys, &row)?,
+            _ => {
+                totals.add(tx, keys, &row.record_id, &row.mark, -1)?;
+                delete_row(tx, keys, MARK_KIND, &row.id)?;
+            }
         }
     }
     for (mark, kept) in marks.into_iter().zip(keep) {
         if kept {
             continue;
         }
-        add_to_total(tx, keys, record_id, &mark, 1)?;
+        totals.add(tx, keys, record_id, &mark, 1)?;
         let row = MarkRow {
             id: validate::new_id(),
             record_id: record_id.to_string(),
@@ -308,11 +324,6 @@ pub(crate) fn on_put(
     Ok(())
 }
 
-fn remove(tx: &Transaction<'_>, keys: &Keys, row: &MarkRow) -> Result<()> {
-    add_to_total(tx, keys, &row.record_id, &row.mark, -1)?;
-    delete_row(tx, keys, MARK_KIND, &row.id)
-}
-
 fn delete_row(tx: &Transaction<'_>, keys: &Keys, kind: &str, id: &str) -> Result<()> {
     tx.execute(
         "DELETE FROM records WHERE id = ?1 AND kind = ?2",
@@ -321,58 +332,83 @@ fn delete_row(tx: &Transaction<'_>, keys: &Keys, kind: &str, id: &str) -> Result
     audit::append(tx, keys, audit::Op::Erase, kind, id, 0, &[])
 }
 
-/// Take the counts of marks that an erase is removing off their totals (the rows themselves go
-/// with their records).
+/// Take the counts and values of marks that an erase is removing off their totals (the rows
+/// themselves go with their records).
 pub(crate) fn on_erase(tx: &Transaction<'_>, keys: &Keys, erased: &[MarkRow]) -> Result<()> {
+    let mut totals = Totals::default();
     for row in erased {
-        add_to_total(tx, keys, &row.record_id, &row.mark, -1)?;
+        totals.add(tx, keys, &row.record_id, &row.mark, -1)?;
     }
-    Ok(())
+    totals.write(tx, keys)
 }
 
-fn add_to_total(
-    tx: &Transaction<'_>,
-    keys: &Keys,
-    record_id: &str,
-    mark: &Mark,
-    sign: i64,
-) -> Result<()> {
-    if mark.counts.is_empty() && !mark.gathered {
-        return Ok(());
-    }
-    let id = total_id(keys, &mark.index, &mark.total);
-    let mut total = match find::<Total>(tx, keys, &id)? {
-        Some(t) => t.value,
-        None => Total {
-            id,
-            index: mark.index.clone(),
-            bucket: mark.total.clone(),
-            counts: BTreeMap::new(),
-            values: BTreeMap::new(),
-        },
-    };
-    if mark.gathered {
-        if sign > 0 {
-            total.values.insert(record_id.to_string(), mark.value.clone());
-        } else {
-            total.values.remove(record_id);
+/// The totals one write changes, each read once and written once, however many marks move in
+/// it: a gathered total holds a whole caseload's values, and rebuilding an index moves them all.
+#[derive(Default)]
+struct Totals {
+    changed: BTreeMap<String, Total>,
+}
+
+impl Totals {
+    fn add(
+        &mut self,
+        tx: &Transaction<'_>,
+        keys: &Keys,
+        record_id: &str,
+        mark: &Mark,
+        sign: i64,
+    ) -> Result<()> {
+        if mark.counts.is_empty() && !mark.gathered {
+            return Ok(());
         }
-    }
-    for (at, n) in &mark.counts {
-        let t = total.counts.entry(*at).or_default();
-        *t += sign * n;
-        if *t == 0 {
-            total.counts.remove(at);
+        let id = total_id(keys, &mark.index, &mark.total);
+        let total = match self.changed.entry(id) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                let total = match find::<Total>(tx, keys, e.key())? {
+                    Some(t) => t.value,
+                    None => Total {
+                        id: e.key().clone(),
+                        index: mark.index.clone(),
+                        bucket: mark.total.clone(),
+                        counts: BTreeMap::new(),
+                        values: BTreeMap::new(),
+                    },
+                };
+                e.insert(total)
+            }
+        };
+        if mark.gathered {
+            if sign > 0 {
+                total
+                    .values
+                    .insert(record_id.to_string(), mark.value.clone());
+            } else {
+                total.values.remove(record_id);
+            }
         }
-    }
-    if total.counts.is_empty() && total.values.is_empty() {
-        if super::current_rev_any(tx, &total.id)?.is_some() {
-            delete_row(tx, keys, Total::KIND, &total.id)?;
+        for (at, n) in &mark.counts {
+            let t = total.counts.entry(*at).or_default();
+            *t += sign * n;
+            if *t == 0 {
+                total.counts.remove(at);
+            }
         }
-        return Ok(());
+        Ok(())
     }
-    put_index_row(tx, keys, &total, None)?;
-    Ok(())
+
+    fn write(self, tx: &Transaction<'_>, keys: &Keys) -> Result<()> {
+        for total in self.changed.into_values() {
+            if total.counts.is_empty() && total.values.is_empty() {
+                if super::current_rev_any(tx, &total.id)?.is_some() {
+                    delete_row(tx, keys, Total::KIND, &total.id)?;
+                }
+            } else {
+                put_index_row(tx, keys, &total, None)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The marks of one bucket of an index (a mark that does not open is left out inside
@@ -473,9 +509,11 @@ pub fn ensure<T: Record>(conn: &mut Connection, keys: &Keys) -> Result<bool> {
         if !left_out.is_empty() {
             return Ok(false);
         }
+        let mut totals = Totals::default();
         for record in records {
-            on_put(&tx, keys, record.id(), record.marks())?;
+            mark(&tx, keys, record.id(), record.marks(), &mut totals)?;
         }
+        totals.write(&tx, keys)?;
         put_index_row(&tx, keys, &Built { id }, None)?;
     }
     tx.commit()?;

@@ -335,7 +335,8 @@ pub(crate) fn reviews_by_client(
     let mut out = std::collections::HashMap::new();
     if indexed && !storage::indexes::bypassed() {
         for (plan_id, due) in storage::indexes::gathered::<PlanDue>(conn, keys, REVIEW_INDEX, "")? {
-            out.entry(due.client_id).or_insert((plan_id, due.review_due));
+            out.entry(due.client_id)
+                .or_insert((plan_id, due.review_due));
         }
         return Ok(out);
     }

@@ -252,23 +252,39 @@ fn visit(a: Activity, clients: &HashMap<String, ClientSummary>) -> TodayVisit {
     }
 }
 
-/// The open referrals whose day to check on them has come, through their index (the mark holds
-/// that day, so only those are opened).
+/// The open referrals whose day to check on them has come: from their index (each mark holds
+/// what the view shows, so none is opened), or by opening every referral.
 fn referrals_to_check(
     conn: &Connection,
     keys: &Keys,
     day: Day,
     indexed: bool,
-) -> Result<Vec<Referral>> {
-    if !indexed || storage::indexes::bypassed() {
-        return referral::all(conn, keys);
-    }
-    let ids: Vec<String> = storage::indexes::listed(conn, keys, referral::FOLLOW_UP_INDEX, "")?
+) -> Result<Vec<(String, referral::ToCheck)>> {
+    if indexed && !storage::indexes::bypassed() {
+        return Ok(storage::indexes::gathered::<referral::ToCheck>(
+            conn,
+            keys,
+            referral::FOLLOW_UP_INDEX,
+            "",
+        )?
         .into_iter()
-        .filter(|(_, m)| serde_json::from_value::<Day>(m.value.clone()).is_ok_and(|d| d <= day))
-        .map(|(id, _)| id)
-        .collect();
-    storage::get_many::<Referral>(conn, keys, &ids)
+        .filter(|(_, r)| r.follow_up_due <= day)
+        .collect());
+    }
+    Ok(referral::all(conn, keys)?
+        .into_iter()
+        .filter(|r| r.status.is_open())
+        .filter_map(|r: Referral| {
+            let due = r.follow_up_due.filter(|d| *d <= day)?;
+            let to_check = referral::ToCheck {
+                client_id: r.client_id,
+                resource_id: r.resource_id,
+                status: r.status,
+                follow_up_due: due,
+            };
+            Some((r.id, to_check))
+        })
+        .collect())
 }
 
 /// Which of the indexes the day draws on can be read (each built first if this vault's build
@@ -388,21 +404,17 @@ pub(crate) fn today_view(
     let resources = referral::resources_by_id(conn, keys)?;
     let mut referrals: Vec<TodayReferral> = referrals_to_check(conn, keys, day, indexed[1])?
         .into_iter()
-        .filter(|r| r.status.is_open() && r.follow_up_due.is_some_and(|d| d <= day))
-        .filter_map(|r: Referral| {
-            let due = r.follow_up_due?;
-            Some(TodayReferral {
-                client_name: name_of(&clients, &r.client_id),
-                resource_name: resources.get(&r.resource_id).map_or_else(
-                    || word(worker_lang(), "unknown-resource"),
-                    |x| x.name.clone(),
-                ),
-                due_label: overdue_label(due, day),
-                referral_id: r.id,
-                client_id: r.client_id,
-                status: r.status,
-                follow_up_due: due,
-            })
+        .map(|(id, r)| TodayReferral {
+            client_name: name_of(&clients, &r.client_id),
+            resource_name: resources.get(&r.resource_id).map_or_else(
+                || word(worker_lang(), "unknown-resource"),
+                |x| x.name.clone(),
+            ),
+            due_label: overdue_label(r.follow_up_due, day),
+            referral_id: id,
+            client_id: r.client_id,
+            status: r.status,
+            follow_up_due: r.follow_up_due,
         })
         .collect();
     referrals.sort_by_cached_key(|r| {

@@ -461,10 +461,10 @@ pub fn gathered<V: Serialize + serde::de::DeserializeOwned>(
 
 /// A kind's own version of its marks, raised when only that kind's marks change meaning, so
 /// only its records are marked again (not every activity of a heavy caseload): goals' active
-/// marks became gathered in version 1.
+/// marks and referrals' marks to check on became gathered in version 1.
 fn kind_version(kind: &str) -> u32 {
     match kind {
-        "goal" => 1,
+        "goal" | "referral" => 1,
         _ => 0,
     }
 }

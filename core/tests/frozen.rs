@@ -171,8 +171,10 @@ fn a_schema_2_vault_opens() {
     let report = s.verify_audit().unwrap();
     // Eight entries, and nine more: the first day's view indexed the vault's drafts, open
     // incidents, referrals, activities and debriefs, one entry each, and the visit's two marks
-    // (its client's month, its day) and their two totals, for the heavy-week signal's week.
-    assert!(report.ok && report.entries == 17, "{report:?}");
+    // (its client's month, its day) and their two totals, for the heavy-week signal's week; and
+    // six more: its client's summary and its plan's review, each a mark, a total and the entry
+    // saying the kind is indexed.
+    assert!(report.ok && report.entries == 23, "{report:?}");
     assert_eq!(schema_of(dir.path()), 2);
 }
 

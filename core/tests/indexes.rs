@@ -8,6 +8,7 @@ mod common;
 use alongside_core::test_support::by_full_scan;
 use alongside_core::{ActivityInput, ActivityKind, ClockTime, CornerSettings, DebriefInput};
 use alongside_core::{ActivityStatus, BackupOptions, KdfCost, ReferralStatus, WorkerSession};
+use alongside_core::{ClientInput, ClientStatus, ReviewInput};
 use alongside_core::{Day, Duty, IncidentInput, IncidentKind, ReferralInput, ResourceCategory};
 use alongside_core::{DebriefOccasion, HeavyWeekThresholds, Lang, Scheduling, WorkingHours};
 use common::worker::*;
@@ -54,7 +55,7 @@ fn duties(rng: &mut Rng) -> Vec<Duty> {
 }
 
 fn step(s: &WorkerSession, w: &mut World, rng: &mut Rng) {
-    match rng.below(11) {
+    match rng.below(13) {
         0 => w
             .clients
             .push(client(s, &format!("Client {}", w.clients.len()))),
@@ -196,6 +197,56 @@ fn step(s: &WorkerSession, w: &mut World, rng: &mut Rng) {
             };
             // Refused when the goal went with its client.
             let _ = s.set_goal_status(g, alongside_core::GoalStatus::Paused);
+        }
+        11 => {
+            // A client renamed, given pronouns, paused, discharged or taken back.
+            let Some(c) = rng.pick(&w.clients).cloned() else {
+                return;
+            };
+            let since = rng.day();
+            match rng.below(3) {
+                0 => {
+                    let current = s.client(c.clone()).unwrap();
+                    let mut input = ClientInput::named(&format!("{} Jr", current.preferred_name));
+                    input.pronouns = Some(["she/her", "they/them"][rng.below(2)].into());
+                    s.update_client(c, input).unwrap();
+                }
+                1 => {
+                    let status = [
+                        ClientStatus::Paused { since },
+                        ClientStatus::Discharged { on: since },
+                        ClientStatus::Active { since },
+                    ][rng.below(3)]
+                    .clone();
+                    // Refused when the move is not allowed.
+                    let _ = s.set_client_status(c, status);
+                }
+                _ => {
+                    let _ = s.set_client_status(c, ClientStatus::Active { since });
+                }
+            }
+        }
+        12 => {
+            // A plan made, or reviewed with a new day for the next review.
+            let Some(c) = rng.pick(&w.clients).cloned() else {
+                return;
+            };
+            let next_due = day("2026-01-06").add_days(rng.below(300) as i64);
+            match s.plan(c.clone()).unwrap() {
+                None => {
+                    s.create_plan(c, day("2026-01-05"), next_due).unwrap();
+                }
+                Some(plan) => {
+                    let input = ReviewInput {
+                        on: day("2026-01-05"),
+                        what_changed: "Moved the housing goal on".into(),
+                        why: "The flat came through".into(),
+                        next_due,
+                    };
+                    // Refused when the review day is not allowed.
+                    let _ = s.review_plan(plan.id, input);
+                }
+            }
         }
         _ => {
             if w.clients.len() > 3 && rng.below(3) == 0 {

@@ -513,6 +513,9 @@ fn the_audit_trail_records_key_changes_backups_restores_and_shared_mode() {
     assert_eq!(
         ops,
         [
+            // The client, its summary mark and the summary total (see `storage::indexes`).
+            Op::Create,
+            Op::Create,
             Op::Create,
             Op::PassphraseChanged,
             Op::PlatformKeyEnabled,

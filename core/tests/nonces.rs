@@ -89,6 +89,8 @@ fn the_vaults_own_writes_seal_each_value_under_a_fresh_nonce() {
         let nonce: [u8; NONCE_LEN] = body[NONCE_AT..NONCE_AT + NONCE_LEN].try_into().unwrap();
         assert!(!seen.contains(&nonce) && audit.insert(nonce));
     }
-    // One entry for the client's creation, then two per edit: the revision kept, and the change.
-    assert_eq!((rows, audit.len()), (50, 101));
+    // Three entries for the client's creation (the client, its summary mark and the summary
+    // total), then five per edit: the revision kept, the change, the old mark erased, the new
+    // one and the total's update.
+    assert_eq!((rows, audit.len()), (50, 253));
 }

@@ -88,6 +88,53 @@ impl Record for Client {
     fn id(&self) -> &str {
         &self.id
     }
+    fn marks(&self) -> Vec<storage::indexes::Mark> {
+        vec![storage::indexes::Mark::gathered(
+            SUMMARY_INDEX,
+            "",
+            serde_json::to_value(self.summary()).unwrap_or_default(),
+        )]
+    }
+}
+
+/// The index of every client's name and status, gathered in one sealed total row: the today
+/// view and the caseload list name every client without opening every client record.
+const SUMMARY_INDEX: &str = "client_summary";
+
+/// What the screens that list every client show of each (the value of its summary mark).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ClientSummary {
+    /// The name the client wants to be called by.
+    pub preferred_name: String,
+    /// The client's pronouns, as they gave them.
+    pub pronouns: Option<String>,
+    /// Active, paused or discharged.
+    pub status: ClientStatus,
+}
+
+impl ClientSummary {
+    /// Whether the client is being supported now (status `Active`).
+    pub fn is_active(&self) -> bool {
+        matches!(self.status, ClientStatus::Active { .. })
+    }
+}
+
+/// Every client's summary, by client id: from the summary index when `indexed` (what
+/// `storage::indexes::ensure::<Client>` said), else by opening every client.
+pub(crate) fn summaries(
+    conn: &rusqlite::Connection,
+    keys: &crate::crypto::Keys,
+    indexed: bool,
+) -> Result<std::collections::HashMap<String, ClientSummary>> {
+    if indexed && !storage::indexes::bypassed() {
+        return Ok(storage::indexes::gathered(conn, keys, SUMMARY_INDEX, "")?
+            .into_iter()
+            .collect());
+    }
+    Ok(storage::list::<Client>(conn, keys)?
+        .into_iter()
+        .map(|c| (c.id.clone(), c.summary()))
+        .collect())
 }
 
 /// Everything a worker types about a client; used to add and to edit.
@@ -174,6 +221,14 @@ impl ClientInput {
 }
 
 impl Client {
+    fn summary(&self) -> ClientSummary {
+        ClientSummary {
+            preferred_name: self.preferred_name.clone(),
+            pronouns: self.pronouns.clone(),
+            status: self.status.clone(),
+        }
+    }
+
     /// Whether the client is being supported now (status `Active`).
     pub fn is_active(&self) -> bool {
         matches!(self.status, ClientStatus::Active { .. })

@@ -296,11 +296,7 @@ fn briefing_view(
 ) -> Result<BriefingScreen> {
     let lang = worker_lang();
     let names = Names::load(conn, keys)?;
-    let indexed = [
-        storage::indexes::ensure::<Incident>(conn, keys)?,
-        storage::indexes::ensure::<crate::domain::referral::Referral>(conn, keys)?,
-        crate::rules::heavy_week::indexed(conn, keys)?,
-    ];
+    let indexed = crate::screens::today::indexes(conn, keys)?;
     // The day as every phone computes it, on duty (the briefing is no reminder to its reader).
     let all = today_view(conn, keys, day, Vec::new(), None, indexed)?;
     let clients: HashMap<String, Client> = storage::list::<Client>(conn, keys)?

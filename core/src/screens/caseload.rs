@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::domain::activity::{self, ScheduledVisit};
-use crate::domain::client::{Client, ClientStatus};
+use crate::domain::client::{self, Client, ClientStatus};
 use crate::domain::plan::{self, ActiveGoal, Goal, Plan};
 use crate::error::Result;
 use crate::screens::{unreadable, UnreadableRecord};
@@ -69,7 +69,8 @@ pub struct CaseloadRow {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CaseloadView {
-    /// Active clients first, then by what is due soonest, then by name.
+    /// Active clients first, then by what is due soonest, then by name (then by id, so two
+    /// clients of one name keep their places).
     pub rows: Vec<CaseloadRow>,
     /// Records the list draws on that could not be opened (a client, a plan, a goal, ...): listed
     /// here, and every other client still shown.
@@ -149,11 +150,11 @@ impl Due<'_> {
 }
 
 /// A client's plan review and goal targets.
-fn plan_due_items<'a>(plan: Option<&Plan>, goals: &'a [ActiveGoal]) -> Vec<Due<'a>> {
+fn plan_due_items(review_due: Option<Day>, goals: &[ActiveGoal]) -> Vec<Due<'_>> {
     let mut items = Vec::new();
-    if let Some(plan) = plan {
+    if let Some(on) = review_due {
         items.push(Due {
-            on: plan.review_due,
+            on,
             kind: DueKind::PlanReview,
             label: Label::Review,
         });
@@ -193,61 +194,65 @@ impl WorkerSession {
     /// Fails with `NotAllowed(TeamLeaseExpired)` (the team's offline lease ran out: a sync opens
     /// the list again), and the errors every call has (see `WorkerSession`).
     pub fn caseload(&self, today: Day) -> Result<CaseloadView> {
-        let (mut rows, left_out) =
-            self.with(|conn, keys| {
-                storage::lease::check_lists(conn)?;
-                let indexed = storage::indexes::ensure::<Goal>(conn, keys)?;
-                let visits_indexed = !storage::indexes::bypassed()
-                    && storage::indexes::ensure::<activity::Activity>(conn, keys)?;
-                storage::tolerant(|| {
-                    let clients = storage::list::<Client>(conn, keys)?;
-                    let visits = activity::scheduled_between(
-                        conn,
-                        keys,
-                        today,
-                        NEXT_VISIT_DAYS,
-                        visits_indexed,
-                    )?;
-                    let follow_ups = activity::open_follow_ups(conn, keys)?;
-                    // Plans and goals of every client in two queries, not two per client.
-                    let mut plans = plan::current_plans(conn, keys)?;
-                    let mut all_goals = plan::active_goals_by_client(conn, keys, indexed)?;
-                    let mut rows = Vec::with_capacity(clients.len());
-                    for c in clients {
-                        let plan = plans.remove(&c.id);
-                        let goals = all_goals.remove(&c.id).unwrap_or_default();
-                        let mut due = plan_due_items(plan.as_ref(), &goals);
-                        if let Some(v) = visits.iter().find(|v| v.client_id == c.id) {
-                            due.push(Due {
-                                on: v.day,
-                                kind: DueKind::Visit,
-                                label: Label::Visit(v),
-                            });
-                        }
-                        due.extend(follow_ups.iter().filter(|f| f.client_id == c.id).map(|f| {
-                            Due {
+        let (mut rows, left_out) = self.with(|conn, keys| {
+            storage::lease::check_lists(conn)?;
+            let indexed = storage::indexes::ensure::<Goal>(conn, keys)?;
+            let clients_indexed = storage::indexes::ensure::<Client>(conn, keys)?;
+            let plans_indexed = storage::indexes::ensure::<Plan>(conn, keys)?;
+            let visits_indexed = !storage::indexes::bypassed()
+                && storage::indexes::ensure::<activity::Activity>(conn, keys)?;
+            storage::tolerant(|| {
+                let clients = client::summaries(conn, keys, clients_indexed)?;
+                let visits = activity::scheduled_between(
+                    conn,
+                    keys,
+                    today,
+                    NEXT_VISIT_DAYS,
+                    visits_indexed,
+                )?;
+                let follow_ups = activity::open_follow_ups(conn, keys)?;
+                // Plans and goals of every client in two queries, not two per client.
+                let mut plans = plan::reviews_by_client(conn, keys, plans_indexed)?;
+                let mut all_goals = plan::active_goals_by_client(conn, keys, indexed)?;
+                let mut rows = Vec::with_capacity(clients.len());
+                for (id, c) in clients {
+                    let review = plans.remove(&id).map(|(_, day)| day);
+                    let goals = all_goals.remove(&id).unwrap_or_default();
+                    let mut due = plan_due_items(review, &goals);
+                    if let Some(v) = visits.iter().find(|v| v.client_id == id) {
+                        due.push(Due {
+                            on: v.day,
+                            kind: DueKind::Visit,
+                            label: Label::Visit(v),
+                        });
+                    }
+                    due.extend(
+                        follow_ups
+                            .iter()
+                            .filter(|f| f.client_id == id)
+                            .map(|f| Due {
                                 on: f.due,
                                 kind: DueKind::FollowUp,
                                 label: Label::FollowUp(&f.what),
-                            }
-                        }));
-                        let next_due = due
-                            .into_iter()
-                            .min_by_key(|d| (d.on, d.kind))
-                            .map(|d| d.worded(today));
-                        rows.push(CaseloadRow {
-                            status_label: status_label(&c.status),
-                            active_goals: goals.len() as u32,
-                            next_due,
-                            client_id: c.id,
-                            preferred_name: c.preferred_name,
-                            pronouns: c.pronouns,
-                            status: c.status,
-                        });
-                    }
-                    Ok(rows)
-                })
-            })?;
+                            }),
+                    );
+                    let next_due = due
+                        .into_iter()
+                        .min_by_key(|d| (d.on, d.kind))
+                        .map(|d| d.worded(today));
+                    rows.push(CaseloadRow {
+                        status_label: status_label(&c.status),
+                        active_goals: goals.len() as u32,
+                        next_due,
+                        client_id: id,
+                        preferred_name: c.preferred_name,
+                        pronouns: c.pronouns,
+                        status: c.status,
+                    });
+                }
+                Ok(rows)
+            })
+        })?;
         rows.sort_by_cached_key(|r| {
             (
                 !matches!(r.status, ClientStatus::Active { .. }),
@@ -255,6 +260,7 @@ impl WorkerSession {
                     .as_ref()
                     .map_or(Day(chrono::NaiveDate::MAX), |d| d.on),
                 r.preferred_name.to_lowercase(),
+                r.client_id.clone(),
             )
         });
         Ok(CaseloadView {

@@ -6,7 +6,7 @@
 //! Cost on the phone: the day's activities come through the keyed day index; open follow-ups
 //! through their own small index (see `activity`), drafts likewise (see `note`), open incidents
 //! and referrals with a day to check on through sealed indexes (`storage::indexes`), so only
-//! open ones are opened; clients and plans are opened in full, one plan per client.
+//! open ones are opened; clients' names and plans' reviews from one gathered row each.
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use crate::crypto::Keys;
 use crate::domain::activity::{self, Activity, ActivityKind, ActivityStatus, Scheduling};
-use crate::domain::client::Client;
+use crate::domain::client::{self, Client, ClientSummary};
 use crate::domain::duty::Duty;
 use crate::domain::incident::{self, Incident, IncidentKind, RequiredAction};
 use crate::domain::note;
@@ -223,20 +223,13 @@ fn overdue_label(due: Day, day: Day) -> String {
     }
 }
 
-fn name_of(clients: &HashMap<String, Client>, id: &str) -> String {
+fn name_of(clients: &HashMap<String, ClientSummary>, id: &str) -> String {
     clients
         .get(id)
         .map_or_else(String::new, |c| c.preferred_name.clone())
 }
 
-fn clients_by_id(conn: &Connection, keys: &Keys) -> Result<HashMap<String, Client>> {
-    Ok(storage::list::<Client>(conn, keys)?
-        .into_iter()
-        .map(|c| (c.id.clone(), c))
-        .collect())
-}
-
-fn visit(a: Activity, clients: &HashMap<String, Client>) -> TodayVisit {
+fn visit(a: Activity, clients: &HashMap<String, ClientSummary>) -> TodayVisit {
     TodayVisit {
         client_name: name_of(clients, &a.client_id),
         time_label: a
@@ -259,23 +252,52 @@ fn visit(a: Activity, clients: &HashMap<String, Client>) -> TodayVisit {
     }
 }
 
-/// The open referrals whose day to check on them has come, through their index (the mark holds
-/// that day, so only those are opened).
+/// The open referrals whose day to check on them has come: from their index (each mark holds
+/// what the view shows, so none is opened), or by opening every referral.
 fn referrals_to_check(
     conn: &Connection,
     keys: &Keys,
     day: Day,
     indexed: bool,
-) -> Result<Vec<Referral>> {
-    if !indexed || storage::indexes::bypassed() {
-        return referral::all(conn, keys);
-    }
-    let ids: Vec<String> = storage::indexes::listed(conn, keys, referral::FOLLOW_UP_INDEX, "")?
+) -> Result<Vec<(String, referral::ToCheck)>> {
+    if indexed && !storage::indexes::bypassed() {
+        return Ok(storage::indexes::gathered::<referral::ToCheck>(
+            conn,
+            keys,
+            referral::FOLLOW_UP_INDEX,
+            "",
+        )?
         .into_iter()
-        .filter(|(_, m)| serde_json::from_value::<Day>(m.value.clone()).is_ok_and(|d| d <= day))
-        .map(|(id, _)| id)
-        .collect();
-    storage::get_many::<Referral>(conn, keys, &ids)
+        .filter(|(_, r)| r.follow_up_due <= day)
+        .collect());
+    }
+    Ok(referral::all(conn, keys)?
+        .into_iter()
+        .filter(|r| r.status.is_open())
+        .filter_map(|r: Referral| {
+            let due = r.follow_up_due.filter(|d| *d <= day)?;
+            let to_check = referral::ToCheck {
+                client_id: r.client_id,
+                resource_id: r.resource_id,
+                status: r.status,
+                follow_up_due: due,
+            };
+            Some((r.id, to_check))
+        })
+        .collect())
+}
+
+/// Which of the indexes the day draws on can be read (each built first if this vault's build
+/// had not), in the order `today_view` takes them: open incidents, referrals to check, the day
+/// totals, client summaries, plan reviews.
+pub(crate) fn indexes(conn: &mut Connection, keys: &Keys) -> Result<[bool; 5]> {
+    Ok([
+        storage::indexes::ensure::<Incident>(conn, keys)?,
+        storage::indexes::ensure::<Referral>(conn, keys)?,
+        crate::rules::heavy_week::indexed(conn, keys)?,
+        storage::indexes::ensure::<Client>(conn, keys)?,
+        storage::indexes::ensure::<plan::Plan>(conn, keys)?,
+    ])
 }
 
 pub(crate) fn today_view(
@@ -284,7 +306,7 @@ pub(crate) fn today_view(
     day: Day,
     drafts: Vec<note::DraftMark>,
     now: Option<ClockTime>,
-    indexed: [bool; 3],
+    indexed: [bool; 5],
 ) -> Result<TodayView> {
     let corner = today_corner(
         conn,
@@ -294,7 +316,7 @@ pub(crate) fn today_view(
         now,
         indexed[2],
     )?;
-    let clients = clients_by_id(conn, keys)?;
+    let clients = client::summaries(conn, keys, indexed[3])?;
     let by_name = |id: &str| name_of(&clients, id).to_lowercase();
 
     let mut visits: Vec<TodayVisit> = storage::list_on_day::<Activity>(conn, keys, day)?
@@ -337,17 +359,16 @@ pub(crate) fn today_view(
     due.sort_by_cached_key(|f| (by_name(&f.client_id), f.follow_up_id.clone()));
 
     let mut reviews = Vec::new();
-    // Every client's plan in one query rather than one query per client.
-    let mut plans = plan::current_plans(conn, keys)?;
-    for c in clients.values().filter(|c| c.is_active()) {
-        if let Some(p) = plans.remove(&c.id) {
-            if day.days_until(p.review_due) <= REVIEW_NOTICE_DAYS {
+    let mut plans = plan::reviews_by_client(conn, keys, indexed[4])?;
+    for (id, c) in clients.iter().filter(|(_, c)| c.is_active()) {
+        if let Some((plan_id, review_due)) = plans.remove(id) {
+            if day.days_until(review_due) <= REVIEW_NOTICE_DAYS {
                 reviews.push(TodayReview {
-                    due_label: review_label(day.days_until(p.review_due)),
-                    plan_id: p.id,
-                    client_id: c.id.clone(),
+                    due_label: review_label(day.days_until(review_due)),
+                    plan_id,
+                    client_id: id.clone(),
                     client_name: c.preferred_name.clone(),
-                    review_due: p.review_due,
+                    review_due,
                 });
             }
         }
@@ -383,21 +404,17 @@ pub(crate) fn today_view(
     let resources = referral::resources_by_id(conn, keys)?;
     let mut referrals: Vec<TodayReferral> = referrals_to_check(conn, keys, day, indexed[1])?
         .into_iter()
-        .filter(|r| r.status.is_open() && r.follow_up_due.is_some_and(|d| d <= day))
-        .filter_map(|r: Referral| {
-            let due = r.follow_up_due?;
-            Some(TodayReferral {
-                client_name: name_of(&clients, &r.client_id),
-                resource_name: resources.get(&r.resource_id).map_or_else(
-                    || word(worker_lang(), "unknown-resource"),
-                    |x| x.name.clone(),
-                ),
-                due_label: overdue_label(due, day),
-                referral_id: r.id,
-                client_id: r.client_id,
-                status: r.status,
-                follow_up_due: due,
-            })
+        .map(|(id, r)| TodayReferral {
+            client_name: name_of(&clients, &r.client_id),
+            resource_name: resources.get(&r.resource_id).map_or_else(
+                || word(worker_lang(), "unknown-resource"),
+                |x| x.name.clone(),
+            ),
+            due_label: overdue_label(r.follow_up_due, day),
+            referral_id: id,
+            client_id: r.client_id,
+            status: r.status,
+            follow_up_due: r.follow_up_due,
         })
         .collect();
     referrals.sort_by_cached_key(|r| {
@@ -526,11 +543,7 @@ impl WorkerSession {
     pub fn today_at(&self, day: Day, now: Option<ClockTime>) -> Result<TodayView> {
         self.with(|conn, keys| {
             storage::lease::check_lists(conn)?;
-            let indexed = [
-                storage::indexes::ensure::<Incident>(conn, keys)?,
-                storage::indexes::ensure::<Referral>(conn, keys)?,
-                crate::rules::heavy_week::indexed(conn, keys)?,
-            ];
+            let indexed = indexes(conn, keys)?;
             let (drafts, mut left_out) = storage::tolerant(|| note::drafts(conn, keys))?;
             let (mut view, more) =
                 storage::tolerant(|| today_view(conn, keys, day, drafts, now, indexed))?;

@@ -339,7 +339,10 @@ fn walk(conn: &Connection, keys: &Keys) -> Result<AuditReport> {
     }
     drop(rows);
     let mut exists = conn.prepare("SELECT 1 FROM records WHERE id = ?1")?;
-    for entry in latest.values() {
+    // Oldest first, so a record deleted with the rows it owns is the one named.
+    let mut latest: Vec<&AuditEntry> = latest.values().collect();
+    latest.sort_by_key(|e| e.seq);
+    for entry in latest {
         if entry.op != Op::Erase && !exists.exists([&entry.id])? {
             return Ok(about(
                 broken(entry.seq, "a record is missing", count),

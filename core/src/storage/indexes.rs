@@ -7,7 +7,9 @@
 //! index and bucket through a keyed tag in the `day_tag` column, as the day's view finds a day's
 //! records; a counted mark also adds its counts to one sealed total row per index and bucket
 //! (kind `index_total`, its id a keyed tag of the index and bucket), so a year's figures open a
-//! few hundred small rows instead of every record behind them.
+//! few hundred small rows instead of every record behind them. A gathered mark puts its value
+//! in that total row too, under its record's id, so a screen that needs one value of every
+//! record of a kind (every client's name, every plan's next review) opens one row.
 //!
 //! Every write ([`super::put`] and everything built on it: edits through `revise`, restores of a
 //! record) compares the record's marks with those stored and changes only what moved; [`super::erase`]
@@ -17,7 +19,9 @@
 //! What this reveals at rest: nothing in plaintext. Mark and total rows are sealed like any other
 //! record; their plaintext columns say what every record's say (kind, owner, a keyed tag, the
 //! revision): how many marked records there are and which of them share a bucket (as the day tag
-//! shows which records share a day), and how often a total changed (its revision).
+//! shows which records share a day), and how often a total changed (its revision). A total that
+//! gathers values grows with them, so its sealed length tells roughly how many records it
+//! gathers (padded, as every body is), which the records' own rows already show.
 
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -46,6 +50,10 @@ pub struct Mark {
     pub counts: BTreeMap<u64, i64>,
     /// The bucket of the index whose total the counts are added to.
     pub total: String,
+    /// Whether `value` is also gathered into the total of `total`'s bucket, under the record's
+    /// id, so a screen that needs every record's value opens one row instead of one per record.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub gathered: bool,
 }
 
 impl Mark {
@@ -57,6 +65,20 @@ impl Mark {
             value,
             counts: BTreeMap::new(),
             total: String::new(),
+            gathered: false,
+        }
+    }
+
+    /// A mark whose value is gathered, under the record's id, into the total of `total`'s bucket
+    /// (read with [`gathered`]).
+    pub fn gathered(index: &str, total: &str, value: serde_json::Value) -> Mark {
+        Mark {
+            index: index.to_string(),
+            bucket: total.to_string(),
+            value,
+            counts: BTreeMap::new(),
+            total: total.to_string(),
+            gathered: true,
         }
     }
 
@@ -71,6 +93,7 @@ impl Mark {
                 .filter(|(_, n)| *n != 0)
                 .collect(),
             total: bucket.to_string(),
+            gathered: false,
         }
     }
 
@@ -88,6 +111,7 @@ impl Mark {
             value,
             counts: BTreeMap::from([(position, 1)]),
             total: total.to_string(),
+            gathered: false,
         }
     }
 }
@@ -156,17 +180,36 @@ impl Record for MarkRow {
     }
 }
 
-/// The sum of one bucket's counted marks.
+/// The sum of one bucket's counted marks, and the values of its gathered marks by record id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Total {
     id: String,
     index: String,
     bucket: String,
     counts: BTreeMap<u64, i64>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    values: BTreeMap<String, serde_json::Value>,
 }
 
 impl Record for Total {
     const KIND: &'static str = "index_total";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// A total as its gathered values are read: typed at once, its counts not parsed.
+#[derive(Serialize, Deserialize)]
+struct GatheredTotal<V> {
+    id: String,
+    index: String,
+    bucket: String,
+    #[serde(default = "BTreeMap::new")]
+    values: BTreeMap<String, V>,
+}
+
+impl<V: Serialize + serde::de::DeserializeOwned> Record for GatheredTotal<V> {
+    const KIND: &'static str = Total::KIND;
     fn id(&self) -> &str {
         &self.id
     }
@@ -231,6 +274,19 @@ pub(crate) fn on_put(
     record_id: &str,
     marks: Vec<Mark>,
 ) -> Result<()> {
+    let mut totals = Totals::default();
+    mark(tx, keys, record_id, marks, &mut totals)?;
+    totals.write(tx, keys)
+}
+
+/// [`on_put`]'s work, with the totals it changes kept in `totals` to be written once.
+fn mark(
+    tx: &Transaction<'_>,
+    keys: &Keys,
+    record_id: &str,
+    marks: Vec<Mark>,
+    totals: &mut Totals,
+) -> Result<()> {
     let stored: Vec<MarkRow> = {
         let mut stmt = tx.prepare_cached(
             "SELECT EXISTS(SELECT 1 FROM records WHERE owner = ?1 AND kind = ?2)",
@@ -246,14 +302,17 @@ pub(crate) fn on_put(
     for row in stored {
         match marks.iter().position(|m| *m == row.mark) {
             Some(i) if !keep[i] => keep[i] = true,
-            _ => remove(tx, keys, &row)?,
+            _ => {
+                totals.add(tx, keys, &row.record_id, &row.mark, -1)?;
+                delete_row(tx, keys, MARK_KIND, &row.id)?;
+            }
         }
     }
     for (mark, kept) in marks.into_iter().zip(keep) {
         if kept {
             continue;
         }
-        add_to_total(tx, keys, &mark, 1)?;
+        totals.add(tx, keys, record_id, &mark, 1)?;
         let row = MarkRow {
             id: validate::new_id(),
             record_id: record_id.to_string(),
@@ -265,11 +324,6 @@ pub(crate) fn on_put(
     Ok(())
 }
 
-fn remove(tx: &Transaction<'_>, keys: &Keys, row: &MarkRow) -> Result<()> {
-    add_to_total(tx, keys, &row.mark, -1)?;
-    delete_row(tx, keys, MARK_KIND, &row.id)
-}
-
 fn delete_row(tx: &Transaction<'_>, keys: &Keys, kind: &str, id: &str) -> Result<()> {
     tx.execute(
         "DELETE FROM records WHERE id = ?1 AND kind = ?2",
@@ -278,44 +332,83 @@ fn delete_row(tx: &Transaction<'_>, keys: &Keys, kind: &str, id: &str) -> Result
     audit::append(tx, keys, audit::Op::Erase, kind, id, 0, &[])
 }
 
-/// Take the counts of marks that an erase is removing off their totals (the rows themselves go
-/// with their records).
+/// Take the counts and values of marks that an erase is removing off their totals (the rows
+/// themselves go with their records).
 pub(crate) fn on_erase(tx: &Transaction<'_>, keys: &Keys, erased: &[MarkRow]) -> Result<()> {
+    let mut totals = Totals::default();
     for row in erased {
-        add_to_total(tx, keys, &row.mark, -1)?;
+        totals.add(tx, keys, &row.record_id, &row.mark, -1)?;
     }
-    Ok(())
+    totals.write(tx, keys)
 }
 
-fn add_to_total(tx: &Transaction<'_>, keys: &Keys, mark: &Mark, sign: i64) -> Result<()> {
-    if mark.counts.is_empty() {
-        return Ok(());
-    }
-    let id = total_id(keys, &mark.index, &mark.total);
-    let mut total = match find::<Total>(tx, keys, &id)? {
-        Some(t) => t.value,
-        None => Total {
-            id,
-            index: mark.index.clone(),
-            bucket: mark.total.clone(),
-            counts: BTreeMap::new(),
-        },
-    };
-    for (at, n) in &mark.counts {
-        let t = total.counts.entry(*at).or_default();
-        *t += sign * n;
-        if *t == 0 {
-            total.counts.remove(at);
+/// The totals one write changes, each read once and written once, however many marks move in
+/// it: a gathered total holds a whole caseload's values, and rebuilding an index moves them all.
+#[derive(Default)]
+struct Totals {
+    changed: BTreeMap<String, Total>,
+}
+
+impl Totals {
+    fn add(
+        &mut self,
+        tx: &Transaction<'_>,
+        keys: &Keys,
+        record_id: &str,
+        mark: &Mark,
+        sign: i64,
+    ) -> Result<()> {
+        if mark.counts.is_empty() && !mark.gathered {
+            return Ok(());
         }
-    }
-    if total.counts.is_empty() {
-        if super::current_rev_any(tx, &total.id)?.is_some() {
-            delete_row(tx, keys, Total::KIND, &total.id)?;
+        let id = total_id(keys, &mark.index, &mark.total);
+        let total = match self.changed.entry(id) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                let total = match find::<Total>(tx, keys, e.key())? {
+                    Some(t) => t.value,
+                    None => Total {
+                        id: e.key().clone(),
+                        index: mark.index.clone(),
+                        bucket: mark.total.clone(),
+                        counts: BTreeMap::new(),
+                        values: BTreeMap::new(),
+                    },
+                };
+                e.insert(total)
+            }
+        };
+        if mark.gathered {
+            if sign > 0 {
+                total
+                    .values
+                    .insert(record_id.to_string(), mark.value.clone());
+            } else {
+                total.values.remove(record_id);
+            }
         }
-        return Ok(());
+        for (at, n) in &mark.counts {
+            let t = total.counts.entry(*at).or_default();
+            *t += sign * n;
+            if *t == 0 {
+                total.counts.remove(at);
+            }
+        }
+        Ok(())
     }
-    put_index_row(tx, keys, &total, None)?;
-    Ok(())
+
+    fn write(self, tx: &Transaction<'_>, keys: &Keys) -> Result<()> {
+        for total in self.changed.into_values() {
+            if total.counts.is_empty() && total.values.is_empty() {
+                if super::current_rev_any(tx, &total.id)?.is_some() {
+                    delete_row(tx, keys, Total::KIND, &total.id)?;
+                }
+            } else {
+                put_index_row(tx, keys, &total, None)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The marks of one bucket of an index (a mark that does not open is left out inside
@@ -350,8 +443,38 @@ pub fn total(
         .unwrap_or_default())
 }
 
+/// The gathered values of one bucket's total, by the id of the record each came from (empty
+/// when nothing is gathered in it).
+pub fn gathered<V: Serialize + serde::de::DeserializeOwned>(
+    conn: &Connection,
+    keys: &Keys,
+    index: &str,
+    bucket: &str,
+) -> Result<BTreeMap<String, V>> {
+    let id = total_id(keys, index, bucket);
+    Ok(find::<GatheredTotal<V>>(conn, keys, &id)?
+        .map(|t| t.value)
+        .filter(|t| t.index == index && t.bucket == bucket)
+        .map(|t| t.values)
+        .unwrap_or_default())
+}
+
+/// A kind's own version of its marks, raised when only that kind's marks change meaning, so
+/// only its records are marked again (not every activity of a heavy caseload): goals' active
+/// marks and referrals' marks to check on became gathered in version 1.
+fn kind_version(kind: &str) -> u32 {
+    match kind {
+        "goal" | "referral" => 1,
+        _ => 0,
+    }
+}
+
 fn built_id(keys: &Keys, kind: &str) -> String {
-    hex(&keys.lookup_tag("index-built", format!("{kind}\0{VERSION}").as_bytes()))
+    let version = match kind_version(kind) {
+        0 => format!("{kind}\0{VERSION}"),
+        v => format!("{kind}\0{VERSION}.{v}"),
+    };
+    hex(&keys.lookup_tag("index-built", version.as_bytes()))
 }
 
 /// Mark `kind`'s records as needing to be marked again: a record written without its type (one
@@ -386,9 +509,11 @@ pub fn ensure<T: Record>(conn: &mut Connection, keys: &Keys) -> Result<bool> {
         if !left_out.is_empty() {
             return Ok(false);
         }
+        let mut totals = Totals::default();
         for record in records {
-            on_put(&tx, keys, record.id(), record.marks())?;
+            mark(&tx, keys, record.id(), record.marks(), &mut totals)?;
         }
+        totals.write(&tx, keys)?;
         put_index_row(&tx, keys, &Built { id }, None)?;
     }
     tx.commit()?;

@@ -138,6 +138,7 @@ impl Record for Activity {
             value,
             counts,
             total: bucket,
+            gathered: false,
         });
         marks
     }

@@ -37,7 +37,40 @@ pub struct Plan {
     pub updated: Timestamp,
 }
 
-storage::client_record!(Plan, "plan");
+impl storage::Record for Plan {
+    const KIND: &'static str = "plan";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn owner(&self) -> Option<&str> {
+        Some(&self.client_id)
+    }
+    fn marks(&self) -> Vec<storage::indexes::Mark> {
+        let due = PlanDue {
+            client_id: self.client_id.clone(),
+            review_due: self.review_due,
+        };
+        vec![storage::indexes::Mark::gathered(
+            REVIEW_INDEX,
+            "",
+            serde_json::to_value(due).unwrap_or_default(),
+        )]
+    }
+}
+
+/// The index of every plan's next review, gathered in one sealed total row: the today view and
+/// the caseload list read it instead of every plan.
+const REVIEW_INDEX: &str = "plan_review";
+
+/// A plan's next review, as the screens that show every client's need it (the value of its
+/// review mark, gathered under the plan's id).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PlanDue {
+    /// The plan's client.
+    pub client_id: String,
+    /// The day the plan is next reviewed.
+    pub review_due: Day,
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
@@ -119,7 +152,8 @@ pub struct Goal {
 }
 
 /// The index of active goals, for the caseload list: what it shows of each (how many a client
-/// has, the soonest target) without opening every goal and its steps.
+/// has, the soonest target) gathered in one sealed total row, without opening every goal and
+/// its steps.
 pub(crate) const ACTIVE_GOAL_INDEX: &str = "active_goal";
 
 /// An active goal as the caseload list needs it (the value of its mark).
@@ -147,7 +181,7 @@ impl storage::Record for Goal {
         if self.status != GoalStatus::Active {
             return Vec::new();
         }
-        vec![storage::indexes::Mark::listed(
+        vec![storage::indexes::Mark::gathered(
             ACTIVE_GOAL_INDEX,
             "",
             serde_json::to_value(self.active()).unwrap_or_default(),
@@ -183,15 +217,22 @@ pub(crate) fn active_goals_by_client(
                 .map(Goal::active);
             out.entry(client).or_default().extend(active);
         }
-        return Ok(out);
-    }
-    for (_, mark) in storage::indexes::listed(conn, keys, ACTIVE_GOAL_INDEX, "")? {
-        if let Ok(g) = serde_json::from_value::<ActiveGoal>(mark.value) {
+    } else {
+        for g in storage::indexes::gathered::<ActiveGoal>(conn, keys, ACTIVE_GOAL_INDEX, "")?
+            .into_values()
+        {
             out.entry(g.client_id.clone()).or_default().push(g);
         }
     }
+    // Goals set in the same millisecond come in the same order either way.
     for goals in out.values_mut() {
-        goals.sort_by_key(|g| g.created);
+        goals.sort_by(|a, b| {
+            (a.created, &a.client_words, a.target_date).cmp(&(
+                b.created,
+                &b.client_words,
+                b.target_date,
+            ))
+        });
     }
     Ok(out)
 }
@@ -284,14 +325,23 @@ pub(crate) fn current_plan(
         .next())
 }
 
-/// Every client's current plan, by client id: one query for a screen that shows them all.
-pub(crate) fn current_plans(
+/// Every client's current plan's id and next review, by client id: from the review index when
+/// `indexed` (what `storage::indexes::ensure::<Plan>` said), else by opening every plan.
+pub(crate) fn reviews_by_client(
     conn: &Connection,
     keys: &Keys,
-) -> Result<std::collections::HashMap<String, Plan>> {
+    indexed: bool,
+) -> Result<std::collections::HashMap<String, (String, Day)>> {
     let mut out = std::collections::HashMap::new();
+    if indexed && !storage::indexes::bypassed() {
+        for (plan_id, due) in storage::indexes::gathered::<PlanDue>(conn, keys, REVIEW_INDEX, "")? {
+            out.entry(due.client_id)
+                .or_insert((plan_id, due.review_due));
+        }
+        return Ok(out);
+    }
     for p in storage::list::<Plan>(conn, keys)? {
-        out.entry(p.client_id.clone()).or_insert(p);
+        out.entry(p.client_id).or_insert((p.id, p.review_due));
     }
     Ok(out)
 }

@@ -109,9 +109,23 @@ pub struct Referral {
     pub updated: Timestamp,
 }
 
-/// The index of open referrals with a day to check on them, for the today view (the mark holds
-/// that day).
+/// The index of open referrals with a day to check on them, for the today view: each one's mark
+/// holds what the view shows of it, gathered in one sealed total row.
 pub(crate) const FOLLOW_UP_INDEX: &str = "referral_follow_up";
+
+/// An open referral with a day to check on it, as the today view shows it (the value of its
+/// mark, gathered under the referral's id).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ToCheck {
+    /// The referral's client.
+    pub client_id: String,
+    /// The resource referred to.
+    pub resource_id: String,
+    /// Where it stands (open).
+    pub status: ReferralStatus,
+    /// The day to check on it.
+    pub follow_up_due: Day,
+}
 
 impl storage::Record for Referral {
     const KIND: &'static str = "referral";
@@ -133,11 +147,19 @@ impl storage::Record for Referral {
             },
         )];
         match self.follow_up_due {
-            Some(due) if self.status.is_open() => marks.push(storage::indexes::Mark::listed(
-                FOLLOW_UP_INDEX,
-                "",
-                serde_json::json!(due),
-            )),
+            Some(due) if self.status.is_open() => {
+                let to_check = ToCheck {
+                    client_id: self.client_id.clone(),
+                    resource_id: self.resource_id.clone(),
+                    status: self.status,
+                    follow_up_due: due,
+                };
+                marks.push(storage::indexes::Mark::gathered(
+                    FOLLOW_UP_INDEX,
+                    "",
+                    serde_json::to_value(to_check).unwrap_or_default(),
+                ))
+            }
             _ => {}
         }
         marks

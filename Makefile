@@ -146,17 +146,10 @@ swift-test: toolchain
 bench-kotlin: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; bash tests/kotlin/run.sh --bench
 
-## The release phone library's size, as built (symbols kept for bindgen) and stripped.
-size: toolchain
-	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
-	$(CARGO) build --release -p alongside-ffi && mkdir -p build && \
-	if [ "$(UNAME_S)" = Darwin ]; then strip -x -o build/stripped-$(notdir $(FFI_LIB)) $(FFI_LIB); \
-	else strip -o build/stripped-$(notdir $(FFI_LIB)) $(FFI_LIB); fi && \
-	ls -l $(FFI_LIB) build/stripped-$(notdir $(FFI_LIB)) | awk '{print $$5, $$9}'
-
-## The phone library under the `phone` profile (size candidate, see docs/performance.md).
+## The phone library's size as the apps ship it: the `phone` profile (what Gradle's cargoNdkBuild and
+## ios/scripts/build-xcframework.sh build), as built (symbols kept for bindgen) and stripped.
 .PHONY: size-phone
-size-phone: toolchain
+size size-phone: toolchain
 	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
 	$(CARGO) build --profile phone -p alongside-ffi && mkdir -p build/phone && \
 	lib=target/phone/$(notdir $(FFI_LIB)); \

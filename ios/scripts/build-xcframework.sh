@@ -33,16 +33,18 @@ for t in "$ios" "${sim[@]}" "${mac[@]}"; do
     grep -qx "$t" <<<"$installed" || { echo "build-xcframework: rustup target add $t" >&2; exit 1; }
 done
 
+# The `phone` profile: optimised for size, whole-program LTO (docs/performance.md, "The phone
+# library's size"). Symbols stay, so uniffi-bindgen reads the device library's metadata.
 for t in "$ios" "${sim[@]}" "${mac[@]}"; do
-    echo "build-xcframework: cargo build --release --target $t"
-    cargo build --release --package alongside-ffi --target "$t"
+    echo "build-xcframework: cargo build --profile phone --target $t"
+    cargo build --profile phone --package alongside-ffi --target "$t"
 done
 
 # The Swift bindings and C header, from the device library (uniffi reads the metadata it carries).
 rm -rf "$work"
 mkdir -p "$work/bindings" "$work/headers" "$work/sim" "$work/mac"
 cargo run --release --package alongside-bindgen --bin uniffi-bindgen -- \
-    generate "target/$ios/release/$lib" --language swift --out-dir "$work/bindings" --no-format
+    generate "target/$ios/phone/$lib" --language swift --out-dir "$work/bindings" --no-format
 cp "$work/bindings/AlongsideCoreFFI.h" "$work/headers/"
 cat >"$work/headers/module.modulemap" <<'MAP'
 module AlongsideCoreFFI {
@@ -52,12 +54,12 @@ module AlongsideCoreFFI {
 MAP
 
 # One library per platform: lipo joins the simulator's two architectures, and the Mac's.
-lipo -create "target/${sim[0]}/release/$lib" "target/${sim[1]}/release/$lib" -output "$work/sim/$lib"
-lipo -create "target/${mac[0]}/release/$lib" "target/${mac[1]}/release/$lib" -output "$work/mac/$lib"
+lipo -create "target/${sim[0]}/phone/$lib" "target/${sim[1]}/phone/$lib" -output "$work/sim/$lib"
+lipo -create "target/${mac[0]}/phone/$lib" "target/${mac[1]}/phone/$lib" -output "$work/mac/$lib"
 
 rm -rf "$out"
 xcodebuild -create-xcframework \
-    -library "target/$ios/release/$lib" -headers "$work/headers" \
+    -library "target/$ios/phone/$lib" -headers "$work/headers" \
     -library "$work/sim/$lib" -headers "$work/headers" \
     -library "$work/mac/$lib" -headers "$work/headers" \
     -output "$out"

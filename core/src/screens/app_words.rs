@@ -10,16 +10,23 @@ use crate::words::{say, word, Arg, Lang};
 
 /// Declares a words record (one `String` field per message of `app.ftl`), the exported call
 /// that fills it in a language, and the list of its message ids for the locale tests.
+///
+/// The apps receive the record as its twin in module `$wire` (the same fields under the same
+/// name, each a [`ChromeWord`]). Why a twin: uniffi's derived writer moves a record's fields
+/// out one at a time, and for every field that may fail to write it keeps code that drops each
+/// field not yet written; with nearly 300 `String` fields that came to 530 KB of the phone
+/// library (docs/performance.md, "The phone library's size"). A `ChromeWord` has nothing to
+/// drop, so the twin's writer is one write per field.
 macro_rules! words_record {
     (
         $(#[$record_doc:meta])* struct $record:ident;
+        wire $wire:ident;
         $(#[$call_doc:meta])* fn $call:ident;
         ids $ids:ident;
         $($field:ident = $id:literal, $english:literal;)*
     ) => {
         $(#[$record_doc])*
         #[derive(Clone, Debug, PartialEq, Serialize)]
-        #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
         pub struct $record {
             $(
                 #[doc = $english]
@@ -32,19 +39,61 @@ macro_rules! words_record {
         pub(crate) const $ids: &[&str] = &[$($id),*];
 
         $(#[$call_doc])*
-        #[cfg_attr(feature = "ffi", uniffi::export)]
         pub fn $call(language: Lang) -> $record {
             $record {
                 $($field: word(language, $id),)*
             }
         }
+
+        /// The record as the apps receive it (see `words_record!`).
+        #[cfg(feature = "ffi")]
+        mod $wire {
+            use super::{word, ChromeWord, Lang};
+
+            $(#[$record_doc])*
+            #[derive(uniffi::Record)]
+            pub struct $record {
+                $(
+                    #[doc = $english]
+                    pub $field: ChromeWord,
+                )*
+            }
+
+            $(#[$call_doc])*
+            #[uniffi::export]
+            pub fn $call(language: Lang) -> $record {
+                $record {
+                    $($field: ChromeWord::new(word(language, $id)),)*
+                }
+            }
+        }
     };
 }
+
+/// One word of the apps' chrome on its way to them: a `String` there (Kotlin and Swift see the
+/// type as a plain string), and in Rust one that is never dropped, only handed over whole to
+/// the record's writer (see `words_record!`).
+#[cfg(feature = "ffi")]
+pub struct ChromeWord(std::mem::ManuallyDrop<String>);
+
+#[cfg(feature = "ffi")]
+impl ChromeWord {
+    fn new(text: String) -> Self {
+        ChromeWord(std::mem::ManuallyDrop::new(text))
+    }
+}
+
+#[cfg(feature = "ffi")]
+uniffi::custom_type!(ChromeWord, String, {
+    lower: |w| std::mem::ManuallyDrop::into_inner(w.0),
+    try_lift: |s| Ok(ChromeWord::new(s)),
+});
 
 words_record! {
     /// The apps' chrome in one language: every field is one message of `app.ftl`, named
     /// after it (`action_save` is `app-action-save`); its English is the field's doc.
     struct AppWords;
+    wire app_words_wire;
     /// The apps' chrome in `language` (English for any message a language lacks).
     fn app_words;
     ids APP_WORD_IDS;
@@ -289,6 +338,7 @@ words_record! {
     /// notifications) in one language, from `app.ftl` like `AppWords` (a record of its own: the
     /// phone bindings take at most 256 fields a record).
     struct TeamWords;
+    wire team_words_wire;
     /// The team screens' chrome in `language` (English for any message a language lacks).
     fn team_words;
     ids TEAM_WORD_IDS;

@@ -18,8 +18,9 @@ import org.gradle.process.ExecOperations
 
 /**
  * Builds the phone library (bindings/ffi) with cargo-ndk for every ABI in [abis] and copies each
- * libalongside_ffi.so into [outputDir]/<abi>/, which the variant adds to its jniLibs. Always a
- * release build: a debug core runs the 600,000-round key derivation several times slower.
+ * libalongside_ffi.so into [outputDir]/<abi>/, which the variant adds to its jniLibs. Always the
+ * workspace's `phone` profile (optimised for size, whole-program LTO; docs/performance.md, "The
+ * phone library's size"), never debug: a debug core runs the key derivation several times slower.
  */
 @CacheableTask
 abstract class CargoNdkTask : DefaultTask() {
@@ -45,11 +46,11 @@ abstract class CargoNdkTask : DefaultTask() {
         val out = outputDir.get().asFile
         out.deleteRecursively()
         out.mkdirs()
-        // cargo ndk -t <abi>... --platform <minSdk> -o <dir> build --release --package alongside-ffi
+        // cargo ndk -t <abi>... --platform <minSdk> -o <dir> build --profile phone --package alongside-ffi
         val command = mutableListOf("ndk")
         abis.get().forEach { command += listOf("-t", it) }
         command += listOf("--platform", minSdk.get().toString(), "-o", out.path)
-        command += listOf("build", "--release", "--package", FFI_PACKAGE)
+        command += listOf("build", "--profile", "phone", "--package", FFI_PACKAGE)
         exec.exec {
             workingDir = workspace.get().asFile
             executable = "cargo"

@@ -58,9 +58,12 @@ fn backed_up(dir: &Path) -> std::path::PathBuf {
     );
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
     let done = json(&out);
-    // Two clients and the revision Maya's edit replaced; each written once, the edit twice.
-    assert_eq!(done["records"], 3);
-    assert_eq!(done["audit_entries"], 4);
+    // Two clients and the revision Maya's edit replaced, plus the client summary index (a mark
+    // per client and the total gathering them; see `storage::indexes`).
+    assert_eq!(done["records"], 6);
+    // Four for the clients (the edit keeps the revision it replaced), seven for their summary
+    // marks and the total, each created, then written again by the edit and by Jo's arrival.
+    assert_eq!(done["audit_entries"], 11);
     assert_eq!(done["bytes"], std::fs::metadata(&file).unwrap().len());
     file
 }
@@ -82,9 +85,12 @@ fn backup_then_restore_on_a_new_phone() {
     let out = restore(&target, &file, BACKUP_PASS);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
     let done = json(&out);
-    // Two clients and the revision Maya's edit replaced; each written once, the edit twice.
-    assert_eq!(done["records"], 3);
-    assert_eq!(done["audit_entries"], 4);
+    // Two clients and the revision Maya's edit replaced, plus the client summary index (a mark
+    // per client and the total gathering them; see `storage::indexes`).
+    assert_eq!(done["records"], 6);
+    // Four for the clients (the edit keeps the revision it replaced), seven for their summary
+    // marks and the total, each created, then written again by the edit and by Jo's arrival.
+    assert_eq!(done["audit_entries"], 11);
     assert_eq!(done["audit"]["ok"], true);
 
     // The new vault opens with the new passphrase, not the old one, and holds the caseload.
@@ -92,8 +98,8 @@ fn backup_then_restore_on_a_new_phone() {
     assert_eq!(code(&old), 3);
     let verify = alongside(&target, Some(NEW_PASS), None, &["audit", "verify"]);
     assert_eq!(code(&verify), 0);
-    // The backup's four entries, then the restore's own.
-    assert_eq!(json(&verify)["entries"], 5);
+    // The backup's eleven entries, then the restore's own.
+    assert_eq!(json(&verify)["entries"], 12);
     let log = alongside(&target, Some(NEW_PASS), None, &["audit", "log"]);
     assert_eq!(json(&log)[0]["op"], "restored");
     let vault = Vault::open_with_cost(target.to_str().unwrap().into(), KdfCost::Test).unwrap();

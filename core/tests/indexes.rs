@@ -395,6 +395,7 @@ fn every_page_of_a_dense_history_equals_the_page_from_every_record() {
     for i in 0..40i64 {
         let on = day("2026-03-01").add_days(i);
         let mut input = ActivityInput::new(ActivityKind::HomeVisit, on, vec![Duty::Educate]);
+        input.purpose = Some("Check in on the week".into());
         input.time = ClockTime::from_hm(9 + (i % 8) as u32, 0);
         let visit = s.add_activity(c.clone(), input).unwrap().id;
         if i % 2 == 0 {

@@ -1,6 +1,7 @@
 //! The sealed indexes behind the screens: every screen built from them equals the same screen
 //! built by opening every record, after random writes, edits, erasures and a backup restore, and
-//! a vault from a build before the indexes has them built at the first read.
+//! a vault from a build before the indexes (or from an earlier version of them) has them built
+//! at the first read.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -8,9 +9,10 @@ mod common;
 use alongside_core::test_support::by_full_scan;
 use alongside_core::{ActivityInput, ActivityKind, ClockTime, CornerSettings, DebriefInput};
 use alongside_core::{ActivityStatus, BackupOptions, KdfCost, ReferralStatus, WorkerSession};
+use alongside_core::{Author, DebriefOccasion, HeavyWeekThresholds, Lang, RatingInput};
 use alongside_core::{ClientInput, ClientStatus, ReviewInput};
 use alongside_core::{Day, Duty, IncidentInput, IncidentKind, ReferralInput, ResourceCategory};
-use alongside_core::{DebriefOccasion, HeavyWeekThresholds, Lang, Scheduling, WorkingHours};
+use alongside_core::{Scheduling, WorkingHours};
 use common::worker::*;
 use common::*;
 use std::sync::Arc;
@@ -421,4 +423,100 @@ fn a_vault_from_before_the_indexes_has_them_built_at_the_first_read() {
         balance
     );
     assert_same_screens(&s);
+}
+
+#[test]
+fn every_page_of_a_dense_history_equals_the_page_from_every_record() {
+    // Several records a day for weeks, so pages start and end inside a week's bucket, span
+    // several weeks, and name goals and services of their own.
+    let (_dir, _vault, s) = new_vault();
+    let c = client(&s, "Dense history");
+    let goals = [
+        goal(&s, &c, "A flat near my sister"),
+        goal(&s, &c, "Back to college"),
+    ];
+    let services = [
+        s.add_resource(resource("Legal Aid", ResourceCategory::LegalAid, &["en"]))
+            .unwrap()
+            .id,
+        s.add_resource(resource("Food bank", ResourceCategory::FoodBank, &["en"]))
+            .unwrap()
+            .id,
+    ];
+    for i in 0..40i64 {
+        let on = day("2026-03-01").add_days(i);
+        let mut input = ActivityInput::new(ActivityKind::HomeVisit, on, vec![Duty::Educate]);
+        input.purpose = Some("Check in on the week".into());
+        input.time = ClockTime::from_hm(9 + (i % 8) as u32, 0);
+        let visit = s.add_activity(c.clone(), input).unwrap().id;
+        if i % 2 == 0 {
+            s.add_note(c.clone(), Some(visit), format!("Visit {i}."))
+                .unwrap();
+        }
+        let by = [Author::Client, Author::Worker][(i % 2) as usize];
+        let rating = RatingInput {
+            on,
+            score: 1 + (i % 10) as i32,
+            by,
+            words: None,
+        };
+        s.rate_goal(goals[(i % 2) as usize].clone(), rating)
+            .unwrap();
+        if i % 5 == 0 {
+            let input = ReferralInput {
+                resource_id: services[(i % 2) as usize].clone(),
+                reason: Some("Advice on the lease".into()),
+                made_on: on,
+                follow_up_due: None,
+            };
+            s.refer(c.clone(), input).unwrap();
+        }
+    }
+    let all = by_full_scan(|| s.timeline(c.clone(), 0, 200).unwrap());
+    assert_eq!(all.items.len(), 108);
+    for limit in [1, 7, 15, 50] {
+        for offset in (0..110).step_by(3) {
+            let indexed = s.timeline(c.clone(), offset, limit).unwrap();
+            let end = (offset + limit).min(108) as usize;
+            let expected = all.items.get(offset as usize..end).unwrap_or_default();
+            assert_eq!(indexed.items, expected, "offset {offset}, limit {limit}");
+        }
+    }
+    // The rows name their goals and services, read for the page alone.
+    let details: Vec<_> = all.items.iter().filter_map(|i| i.detail.clone()).collect();
+    assert!(details.iter().any(|d| d == "Back to college"));
+    assert!(all.items.iter().any(|i| i.title.contains("Food bank")));
+}
+
+#[test]
+fn a_vault_marked_by_an_earlier_version_of_the_indexes_is_marked_again_once() {
+    let (dir, vault, s) = new_vault();
+    let mut w = world(&s);
+    let mut rng = Rng(11);
+    for _ in 0..80 {
+        step(&s, &mut w, &mut rng);
+    }
+    assert_same_screens(&s);
+    drop((s, vault));
+    // An earlier version's marks, without this version's record of having built them.
+    let db = raw(dir.path());
+    let count = |raw: &rusqlite::Connection| -> i64 {
+        raw.query_row(
+            "SELECT COUNT(*) FROM records WHERE kind = 'index_mark'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let marks = count(&db);
+    assert!(
+        db.execute("DELETE FROM records WHERE kind = 'index_built'", [])
+            .unwrap()
+            > 0
+    );
+    drop(db);
+    let (_vault, s) = unlock(dir.path());
+    assert_same_screens(&s);
+    // Marked again in place: each record's marks once, none twice.
+    assert_eq!(count(&raw(dir.path())), marks);
 }

@@ -11,6 +11,13 @@
 //! The same for the bare call (`Vault::is_locked`). Medians and quickest over many runs; the
 //! machine's load is printed with them. Run with
 //! `cargo run --release -p alongside-ffi --example bridge_split`.
+//!
+//! With `BRIDGE_SPLIT_ONCE=1` it calls the core once per page size (1, 15, 50, 200) after
+//! filling the vault and stops, for counting instructions without the load's noise: with
+//! `F='alongside_core::screens::timeline::<impl alongside_core::vault::session::WorkerSession>::timeline'`,
+//! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect="$F" --dump-after="$F"
+//! target/release/examples/bridge_split` writes one profile per call (the last four are the
+//! pages of 1, 15, 50 and 200; a wildcard also matches the closures inside and dumps thousands).
 
 // A measurement: a failed unwrap is a failed run, which is what it should be.
 #![allow(clippy::unwrap_used)]
@@ -56,6 +63,12 @@ fn main() {
     let client = fill(&w);
     let all = fetch_all(&w, &client, 200);
     assert_eq!(all, ITEMS, "expected {ITEMS} timeline items");
+    if std::env::var_os("BRIDGE_SPLIT_ONCE").is_some() {
+        for page in [1u32, 15, 50, 200] {
+            w.timeline(client.clone(), 0, page).unwrap();
+        }
+        return;
+    }
     println!("split (Rust): {}", load());
 
     // The exported functions take a handle they own: clone one for each call, as Kotlin does.

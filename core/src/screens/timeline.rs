@@ -16,7 +16,7 @@ use crate::domain::plan::{self, Author, Rating, Review};
 use crate::domain::referral::{self, Referral};
 use crate::error::Result;
 use crate::screens::{unreadable, UnreadableRecord};
-use crate::storage;
+use crate::storage::{self, Record};
 use crate::time::{ClockTime, Day, Timestamp};
 use crate::validate;
 use crate::vault::WorkerSession;
@@ -296,9 +296,9 @@ fn timeline_of(conn: &Connection, keys: &Keys, client: &Client) -> Result<Vec<Pl
     Ok(items)
 }
 
-/// One page of the client's history through the per-client index by day: the months' counts
-/// say which months the page spans, their marks give the order, and only the page's own records
-/// are opened.
+/// One page of the client's history through the per-client index by day: the weeks' counts
+/// say which weeks the page spans, their marks give the order, and only the page's own records
+/// (and the goals and services they name) are opened.
 fn page_of(
     conn: &Connection,
     keys: &Keys,
@@ -306,11 +306,11 @@ fn page_of(
     offset: u32,
     limit: u32,
 ) -> Result<Vec<TimelineItem>> {
-    use storage::indexes::{listed, month_bucket, total, Place, BY_DAY};
-    let months = total(conn, keys, BY_DAY, &client.id)?;
+    use storage::indexes::{listed, total, week_bucket, Place, BY_DAY};
+    let weeks = total(conn, keys, BY_DAY, &client.id)?;
     let mut skip = i64::from(offset);
     let mut page: Vec<Place> = Vec::new();
-    for (month, count) in months.iter().rev() {
+    for (week, count) in weeks.iter().rev() {
         if page.len() >= limit as usize {
             break;
         }
@@ -318,7 +318,7 @@ fn page_of(
             skip -= count;
             continue;
         }
-        let mut places: Vec<Place> = listed(conn, keys, BY_DAY, &month_bucket(&client.id, *month))?
+        let mut places: Vec<Place> = listed(conn, keys, BY_DAY, &week_bucket(&client.id, *week))?
             .into_iter()
             .filter_map(|(_, m)| serde_json::from_value(m.value).ok())
             .collect();
@@ -351,14 +351,22 @@ fn page_of(
         .for_each(|i| add(incident_item(i)));
     let referrals = storage::get_many::<Referral>(conn, keys, &ids("referral"))?;
     if !referrals.is_empty() {
-        let resources = referral::resources_by_id(conn, keys)?;
+        let named = distinct(referrals.iter().map(|r| &r.resource_id));
+        let resources = storage::get_many::<referral::Resource>(conn, keys, &named)?
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect();
         referrals
             .into_iter()
             .for_each(|r| add(referral_item(r, &resources)));
     }
     let ratings = storage::get_many::<Rating>(conn, keys, &ids("rating"))?;
     if !ratings.is_empty() {
-        let goals = goal_words(conn, keys, &client.id)?;
+        let named = distinct(ratings.iter().map(|r| &r.goal_id));
+        let goals = storage::get_many::<plan::Goal>(conn, keys, &named)?
+            .into_iter()
+            .map(|g| (g.id, g.client_words))
+            .collect();
         ratings
             .into_iter()
             .for_each(|r| add(rating_item(r, client, &goals)));
@@ -367,6 +375,14 @@ fn page_of(
         .into_iter()
         .for_each(|r| add(review_item(r)));
     Ok(page.iter().filter_map(|p| items.remove(&p.id)).collect())
+}
+
+/// Each id once, for opening the records a page's rows name.
+fn distinct<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut ids: Vec<String> = ids.cloned().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
@@ -394,9 +410,21 @@ impl WorkerSession {
 }
 
 /// Every kind on the timeline marked in the per-client index by day (false: one of them has a
-/// record that does not open, so the page is built by opening every record).
+/// record that does not open, so the page is built by opening every record). Once they are, a
+/// call looks six rows up without opening them.
 fn ensure_by_day(conn: &mut Connection, keys: &Keys) -> Result<bool> {
-    use storage::indexes::ensure;
+    use storage::indexes::{built, ensure};
+    let kinds = [
+        Activity::KIND,
+        Note::KIND,
+        Incident::KIND,
+        Referral::KIND,
+        Rating::KIND,
+        Review::KIND,
+    ];
+    if built(conn, keys, &kinds)? {
+        return Ok(true);
+    }
     Ok(ensure::<Activity>(conn, keys)?
         && ensure::<Note>(conn, keys)?
         && ensure::<Incident>(conn, keys)?

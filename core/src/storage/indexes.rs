@@ -117,9 +117,10 @@ impl Mark {
 }
 
 /// The per-client index by day, behind a client's timeline: every record on the timeline is
-/// listed in its client's month with its place in the order, and counted in its client's
-/// months, so a page opens one small row for the months, the marks of the months it spans,
-/// and its own records; the same at year 1 and year 5.
+/// listed in its client's week with its place in the order, and counted in its client's
+/// weeks, so a page opens one small row for the weeks, the marks of the weeks it spans (a
+/// week, not a month: a page of 15 opens a few dozen marks rather than a hundred), and its own
+/// records; the same at year 1 and year 5.
 pub const BY_DAY: &str = "client_by_day";
 
 /// A record's place in its client's history, newest last.
@@ -137,26 +138,26 @@ pub struct Place {
     pub kind: String,
 }
 
-/// A month's position: months since year 0, so later months count higher.
-pub fn month_of(day: Day) -> u64 {
+/// A week's position: weeks since the first day of year 1, so later weeks count higher.
+pub fn week_of(day: Day) -> u64 {
     use chrono::Datelike;
-    u64::try_from(day.0.year()).unwrap_or(0) * 12 + u64::from(day.0.month0())
+    u64::try_from(day.0.num_days_from_ce()).unwrap_or(0) / 7
 }
 
-/// The bucket of a client's month in [`BY_DAY`].
-pub fn month_bucket(client_id: &str, month: u64) -> String {
-    format!("{client_id}\0{month}")
+/// The bucket of a client's week in [`BY_DAY`].
+pub fn week_bucket(client_id: &str, week: u64) -> String {
+    format!("{client_id}\0{week}")
 }
 
 /// The [`BY_DAY`] mark of a client's record.
 pub fn by_day_mark(client_id: &str, place: Place) -> Mark {
-    let month = month_of(place.day);
+    let week = week_of(place.day);
     Mark::listed_and_counted(
         BY_DAY,
-        &month_bucket(client_id, month),
+        &week_bucket(client_id, week),
         serde_json::to_value(&place).unwrap_or_default(),
         client_id,
-        month,
+        week,
     )
 }
 
@@ -228,8 +229,9 @@ impl Record for Built {
     }
 }
 
-/// Raise when a kind's marks change meaning: every vault builds them again once.
-const VERSION: u32 = 2;
+/// Raise when a kind's marks change meaning: every vault builds them again once (3: [`BY_DAY`]
+/// by week instead of by month).
+const VERSION: u32 = 3;
 
 fn bucket_tag(keys: &Keys, index: &str, bucket: &str) -> Vec<u8> {
     keys.lookup_tag("index", format!("{index}\0{bucket}").as_bytes())
@@ -491,6 +493,21 @@ pub(crate) fn stale(tx: &Transaction<'_>, keys: &Keys, kind: &str) -> Result<()>
         delete_row(tx, keys, Built::KIND, &id)?;
     }
     Ok(())
+}
+
+/// Whether every kind in `kinds` is marked already, by looking rows up without opening them: for
+/// a screen that reads several kinds on every call (false: call [`ensure`] for each).
+pub fn built(conn: &Connection, keys: &Keys, kinds: &[&str]) -> Result<bool> {
+    let mut stmt =
+        conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM records WHERE id = ?1 AND kind = ?2)")?;
+    for kind in kinds {
+        let there: bool =
+            stmt.query_row(params![built_id(keys, kind), Built::KIND], |r| r.get(0))?;
+        if !there {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Make sure `T`'s records are marked: a vault from a build before the index (or an earlier

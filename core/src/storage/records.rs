@@ -374,6 +374,8 @@ pub fn get<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Stored
 /// not, the row was relabelled or damaged, and that is [`Error::Tampered`] naming the record.
 pub fn find<T: Record>(conn: &Connection, keys: &Keys, id: &str) -> Result<Option<Stored<T>>> {
     super::lease::check(conn, T::KIND)?;
+    // Cached: every screen finds a few rows by id on every call, and parsing the statement
+    // again cost as much as reading the row.
     let row: Option<Row> = conn
         .prepare_cached(&format!("SELECT {ROW_COLUMNS} FROM records WHERE id = ?1"))?
         .query_row(params![id], Row::read)

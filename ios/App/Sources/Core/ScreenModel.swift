@@ -9,6 +9,7 @@ final class ScreenModel<T>: ObservableObject {
     @Published var data: T?
     @Published var busy = false
     @Published var error: Error?
+    private var forwarding: AnyCancellable?
 
     /// Load or reload the data.
     func load(_ call: () async throws -> T) async {
@@ -27,6 +28,12 @@ final class ScreenModel<T>: ObservableObject {
             self.error = error
             return nil
         }
+    }
+
+    /// Pass every change of this screen on to `owner`, the page's model that holds it, so a view
+    /// observing the model redraws. The screen keeps the subscription and holds `owner` weakly.
+    func forwardChanges<Owner: ObservableObject>(to owner: Owner) where Owner.ObjectWillChangePublisher == ObservableObjectPublisher {
+        forwarding = objectWillChange.sink { [weak owner] _ in owner?.objectWillChange.send() }
     }
 
     /// Forget everything shown (after a lock).

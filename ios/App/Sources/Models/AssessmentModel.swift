@@ -8,7 +8,6 @@ import Foundation
 @MainActor
 final class AssessmentModel: ObservableObject {
     let clientId: String
-    private var forward: AnyCancellable?
     let screen = ScreenModel<[Assessment]>()
     @Published var form: AssessmentInput?
     /// The saved assessment the form corrects, when it holds one.
@@ -17,7 +16,7 @@ final class AssessmentModel: ObservableObject {
     init(clientId: String) {
         self.clientId = clientId
         // The page observes this model: pass on every change of its screen's state.
-        forward = screen.objectWillChange.sink { [weak self] _ in self?.objectWillChange.send() }
+        screen.forwardChanges(to: self)
     }
 
     func load(store: VaultStore) async {

@@ -8,10 +8,9 @@ import Foundation
 final class BriefingModel: ObservableObject {
     let screen = ScreenModel<BriefingScreen>()
     private var day: Day = Days.today()
-    private var forward: AnyCancellable?
 
     init() {
-        forward = screen.objectWillChange.sink { [weak self] _ in self?.objectWillChange.send() }
+        screen.forwardChanges(to: self)
     }
 
     /// Show the briefing for `day`.

@@ -121,12 +121,11 @@ final class CornerModel: ObservableObject {
     let screen = ScreenModel<CornerScreen>()
     @Published private(set) var sessions: [SupervisionSession] = []
     @Published private(set) var settings: CornerSettings?
-    private var forward: AnyCancellable?
     private var day: Day = Days.today()
     private var now: ClockTime?
 
     init() {
-        forward = screen.objectWillChange.sink { [weak self] _ in self?.objectWillChange.send() }
+        screen.forwardChanges(to: self)
     }
 
     /// The corner on `day`, in the worker's language; `now` says whether they are off duty.

@@ -13,13 +13,12 @@ final class DutyBalanceModel: ObservableObject {
     }
 
     let clientId: String?
-    private var forward: AnyCancellable?
     let screen = ScreenModel<Balance>()
 
     init(clientId: String?) {
         self.clientId = clientId
         // The page observes this model: pass on every change of its screen's state.
-        forward = screen.objectWillChange.sink { [weak self] _ in self?.objectWillChange.send() }
+        screen.forwardChanges(to: self)
     }
 
     /// The balance up to `to`; `from` nil: the core's default period.

@@ -7,11 +7,10 @@ import Foundation
 final class HistoryModel: ObservableObject {
     let recordId: String
     let screen = ScreenModel<[EarlierRevision]>()
-    private var forward: AnyCancellable?
 
     init(recordId: String) {
         self.recordId = recordId
-        forward = screen.objectWillChange.sink { [weak self] _ in self?.objectWillChange.send() }
+        screen.forwardChanges(to: self)
     }
 
     func load(store: VaultStore) async {

@@ -25,11 +25,10 @@ final class MembersModel: ObservableObject {
 
     let screen = ScreenModel<Page>()
     private let transport: SyncTransport
-    private var forward: AnyCancellable?
 
     init(transport: SyncTransport = URLSessionSyncTransport.shared) {
         self.transport = transport
-        forward = screen.objectWillChange.sink { [weak self] _ in self?.objectWillChange.send() }
+        screen.forwardChanges(to: self)
     }
 
     /// Read the members (an admin's phone asks the relay when each device was last seen).

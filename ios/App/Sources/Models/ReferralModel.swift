@@ -11,7 +11,6 @@ final class ReferralModel: ObservableObject {
     }
 
     let clientId: String?
-    private var forward: AnyCancellable?
     let screen = ScreenModel<Referrals>()
     private var category: ResourceCategory?
     private var language: String?
@@ -19,7 +18,7 @@ final class ReferralModel: ObservableObject {
     init(clientId: String?) {
         self.clientId = clientId
         // The page observes this model: pass on every change of its screen's state.
-        forward = screen.objectWillChange.sink { [weak self] _ in self?.objectWillChange.send() }
+        screen.forwardChanges(to: self)
     }
 
     /// The directory (one `category`, services in one `language`, as the core filters them) and

@@ -15,13 +15,12 @@ final class ReviewModel: ObservableObject {
     }
 
     let clientId: String
-    private var forward: AnyCancellable?
     let screen = ScreenModel<Page>()
 
     init(clientId: String) {
         self.clientId = clientId
         // The page observes this model: pass on every change of its screen's state.
-        forward = screen.objectWillChange.sink { [weak self] _ in self?.objectWillChange.send() }
+        screen.forwardChanges(to: self)
     }
 
     func load(store: VaultStore, today: Day) async {

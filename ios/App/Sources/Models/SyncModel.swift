@@ -24,11 +24,10 @@ final class SyncModel: ObservableObject {
 
     let screen = ScreenModel<Page>()
     private let transport: SyncTransport
-    private var forward: AnyCancellable?
 
     init(transport: SyncTransport = URLSessionSyncTransport.shared) {
         self.transport = transport
-        forward = screen.objectWillChange.sink { [weak self] _ in self?.objectWillChange.send() }
+        screen.forwardChanges(to: self)
     }
 
     /// Read the status and the review list (no network).

@@ -6,7 +6,7 @@ import UserNotifications
 /// notifications. No notification carries a name: the core's body names the client and the
 /// worker, and a notification shows on the lock screen, so its words are the chrome's "An
 /// incident needs your attention" and "Open Alongside to see it"; the details wait in the
-/// briefing. Returns the ids posted, for `SyncModel.notified`; none without permission, so they
+/// briefing. Returns the ids posted, for `SyncModel.postNotifications`; none without permission, so they
 /// wait for the next sync instead of being lost.
 enum TeamNotifier {
     static func post(_ items: [TeamNotification], words: TeamWords) async -> [String] {

@@ -49,6 +49,13 @@ fun SectionTitle(text: String, modifier: Modifier = Modifier) {
     )
 }
 
+/** A section's title and, under it, the core's sentence saying what the section is for. */
+@Composable
+fun SectionHeader(title: String, explainer: String) {
+    SectionTitle(title)
+    Text(explainer)
+}
+
 /** A passphrase box: hidden, no suggestions, never kept in saved state (callers use remember). */
 @Composable
 fun PassphraseField(

@@ -8,7 +8,6 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
@@ -18,12 +17,10 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.navigation.NavController
 import org.alongside.app.ui.Routes
 import org.alongside.app.ui.common.ErrorBanner
-import org.alongside.app.ui.common.LocalAppContainer
-import org.alongside.app.ui.common.SectionTitle
-import org.alongside.app.ui.common.rememberHolder
+import org.alongside.app.ui.common.SectionHeader
 import org.alongside.app.ui.common.teamWords
 import org.alongside.app.ui.common.words
-import org.alongside.state.SyncState
+import org.alongside.app.ui.sync.rememberSyncState
 
 /**
  * Settings → Team: on a phone in no team, start one on the agency's server or join with a code
@@ -33,17 +30,14 @@ import org.alongside.state.SyncState
  */
 @Composable
 fun TeamSection(nav: NavController) {
-    val container = LocalAppContainer.current
-    val model = rememberHolder("team") { SyncState(it, container.syncTransport) }
+    val model = rememberSyncState("team")
     val screen by model.holder.state.collectAsStateWithLifecycle()
-    LaunchedEffect(Unit) { model.call { load() } }
     var server by remember { mutableStateOf("") }
     var code by remember { mutableStateOf("") }
     val page = screen.data
 
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(words().teamTitle)
-        Text(words().teamExplainer)
+        SectionHeader(words().teamTitle, words().teamExplainer)
         ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() })
         page?.let { Text(it.status.summary) }
         if (page != null && !page.status.inTeam) {

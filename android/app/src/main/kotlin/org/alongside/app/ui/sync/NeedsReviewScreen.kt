@@ -11,7 +11,6 @@ import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
@@ -20,11 +19,8 @@ import androidx.navigation.NavController
 import org.alongside.app.ui.common.BackAction
 import org.alongside.app.ui.common.ErrorBanner
 import org.alongside.app.ui.common.ListRow
-import org.alongside.app.ui.common.LocalAppContainer
-import org.alongside.app.ui.common.rememberHolder
 import org.alongside.app.ui.common.words
 import org.alongside.core.ReviewItem
-import org.alongside.state.SyncState
 
 /**
  * "Needs review": each field two phones changed differently, with the record, the field and both
@@ -33,10 +29,8 @@ import org.alongside.state.SyncState
  */
 @Composable
 fun NeedsReviewScreen(nav: NavController) {
-    val container = LocalAppContainer.current
-    val model = rememberHolder("sync-review") { SyncState(it, container.syncTransport) }
+    val model = rememberSyncState("sync-review")
     val screen by model.holder.state.collectAsStateWithLifecycle()
-    LaunchedEffect(Unit) { model.call { load() } }
     val items = screen.data?.reviews.orEmpty()
 
     Scaffold(

@@ -21,10 +21,8 @@ import androidx.navigation.NavController
 import org.alongside.app.ui.Routes
 import org.alongside.app.ui.common.ErrorBanner
 import org.alongside.app.ui.common.LocalAppContainer
-import org.alongside.app.ui.common.rememberHolder
 import org.alongside.app.ui.common.teamWords
 import org.alongside.app.ui.common.words
-import org.alongside.state.SyncState
 
 /**
  * Today's sync line: the core's status sentence, "sync now", and the way to the "needs review"
@@ -37,9 +35,8 @@ import org.alongside.state.SyncState
 @Composable
 fun SyncStatusRow(nav: NavController) {
     val container = LocalAppContainer.current
-    val model = rememberHolder("sync") { SyncState(it, container.syncTransport) }
+    val model = rememberSyncState("sync")
     val screen by model.holder.state.collectAsStateWithLifecycle()
-    LaunchedEffect(Unit) { model.call { load() } }
     val currentWords = teamWords()
     val notifications = screen.data?.notifications.orEmpty()
     LaunchedEffect(notifications) {

@@ -40,7 +40,7 @@ import org.alongside.app.ui.common.DateField
 import org.alongside.app.ui.common.ErrorBanner
 import org.alongside.app.ui.common.ListRow
 import org.alongside.app.ui.common.LocalAppContainer
-import org.alongside.app.ui.common.SectionTitle
+import org.alongside.app.ui.common.SectionHeader
 import org.alongside.app.ui.common.forField
 import org.alongside.app.ui.common.rememberHolder
 import org.alongside.app.ui.common.supporting
@@ -165,19 +165,12 @@ private fun MemberRow(
 private fun AssignForm(page: TeamState.MembersPage, busy: Boolean, onAssign: (TeamState.AssignForm) -> Unit) {
     var form by remember { mutableStateOf(TeamState.AssignForm()) }
     Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(teamWords().actionAssignClient)
-        Text(teamWords().assignExplainer)
-        Text(teamWords().fieldClient)
-        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            page.clients.forEach { c ->
-                FilterChip(selected = form.clientId == c.id, onClick = { form = form.copy(clientId = c.id) }, label = { Text(c.preferredName) })
-            }
+        SectionHeader(teamWords().actionAssignClient, teamWords().assignExplainer)
+        ChipRow(teamWords().fieldClient, page.clients, { it.preferredName }, { form.clientId == it.id }) {
+            form = form.copy(clientId = it.id)
         }
-        Text(teamWords().membersTitle)
-        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            page.members.filter { !it.removed }.forEach { m ->
-                FilterChip(selected = form.memberId == m.memberId, onClick = { form = form.copy(memberId = m.memberId) }, label = { Text(m.name) })
-            }
+        ChipRow(teamWords().membersTitle, page.members.filter { !it.removed }, { it.name }, { form.memberId == it.memberId }) {
+            form = form.copy(memberId = it.memberId)
         }
         Row(verticalAlignment = Alignment.CenterVertically) {
             Checkbox(checked = form.removePrevious, onCheckedChange = { form = form.copy(removePrevious = it) })
@@ -192,22 +185,24 @@ private fun AssignForm(page: TeamState.MembersPage, busy: Boolean, onAssign: (Te
 private fun CoverForm(page: TeamState.MembersPage, busy: Boolean, onCover: (TeamState.CoverForm) -> Unit) {
     var form by remember { mutableStateOf(TeamState.CoverForm(until = LocalDate.now().plusDays(7))) }
     Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-        SectionTitle(teamWords().actionCover)
-        Text(teamWords().coverExplainer)
-        Text(teamWords().fieldClient)
-        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            page.clients.forEach { c ->
-                FilterChip(selected = c.id in form.clientIds, onClick = { form = form.toggle(c.id) }, label = { Text(c.preferredName) })
-            }
+        SectionHeader(teamWords().actionCover, teamWords().coverExplainer)
+        ChipRow(teamWords().fieldClient, page.clients, { it.preferredName }, { it.id in form.clientIds }) {
+            form = form.toggle(it.id)
         }
-        Text(teamWords().membersTitle)
-        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            page.others.forEach { m ->
-                FilterChip(selected = form.memberId == m.memberId, onClick = { form = form.copy(memberId = m.memberId) }, label = { Text(m.name) })
-            }
+        ChipRow(teamWords().membersTitle, page.others, { it.name }, { form.memberId == it.memberId }) {
+            form = form.copy(memberId = it.memberId)
         }
         form.until?.let { until -> DateField(teamWords().fieldCoverUntil, until, { form = form.copy(until = it) }) }
         Button(onClick = { onCover(form) }, enabled = form.ready && !busy) { Text(teamWords().actionCover) }
+    }
+}
+
+/** A form's pick: [label], then a chip for each of [items] named by [name], [selected] ones marked. */
+@Composable
+private fun <T> ChipRow(label: String, items: List<T>, name: (T) -> String, selected: (T) -> Boolean, onPick: (T) -> Unit) {
+    Text(label)
+    FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        items.forEach { item -> FilterChip(selected = selected(item), onClick = { onPick(item) }, label = { Text(name(item)) }) }
     }
 }
 

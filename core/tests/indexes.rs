@@ -325,6 +325,16 @@ fn world(s: &WorkerSession) -> World {
     }
 }
 
+/// The walk from `seed` after 80 steps on `s`: its world and its generator, to go on with.
+fn walk(s: &WorkerSession, seed: u64) -> (World, Rng) {
+    let mut w = world(s);
+    let mut rng = Rng(seed);
+    for _ in 0..80 {
+        step(s, &mut w, &mut rng);
+    }
+    (w, rng)
+}
+
 #[test]
 fn screens_from_the_indexes_equal_screens_from_every_record() {
     for seed in [1u64, 7, 42] {
@@ -350,11 +360,7 @@ fn screens_from_the_indexes_equal_screens_from_every_record() {
 #[test]
 fn a_restored_backup_keeps_its_indexes_in_step() {
     let (_dir, _vault, s) = new_vault();
-    let mut w = world(&s);
-    let mut rng = Rng(99);
-    for _ in 0..80 {
-        step(&s, &mut w, &mut rng);
-    }
+    let (mut w, mut rng) = walk(&s, 99);
     let mut bytes = Vec::new();
     s.write_backup(
         PASSPHRASE,
@@ -394,11 +400,7 @@ fn a_restored_backup_keeps_its_indexes_in_step() {
 #[test]
 fn a_vault_from_before_the_indexes_has_them_built_at_the_first_read() {
     let (dir, vault, s) = new_vault();
-    let mut w = world(&s);
-    let mut rng = Rng(5);
-    for _ in 0..80 {
-        step(&s, &mut w, &mut rng);
-    }
+    walk(&s, 5);
     let before = by_full_scan(|| s.today_at(day("2026-11-01"), None).unwrap());
     let balance = by_full_scan(|| {
         s.duty_balance(day("2025-11-02"), day("2026-11-01"))
@@ -491,11 +493,7 @@ fn every_page_of_a_dense_history_equals_the_page_from_every_record() {
 #[test]
 fn a_vault_marked_by_an_earlier_version_of_the_indexes_is_marked_again_once() {
     let (dir, vault, s) = new_vault();
-    let mut w = world(&s);
-    let mut rng = Rng(11);
-    for _ in 0..80 {
-        step(&s, &mut w, &mut rng);
-    }
+    walk(&s, 11);
     assert_same_screens(&s);
     drop((s, vault));
     // An earlier version's marks, without this version's record of having built them.

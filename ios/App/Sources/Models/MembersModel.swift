@@ -2,34 +2,29 @@ import AlongsideCore
 import Combine
 import Foundation
 
+/// The members page's data: MembersModel's `Page`.
+struct MembersPageData {
+    /// This phone's member and device ids, and whether it is an admin's.
+    let me: TeamIdentity
+    /// The members, active first.
+    let members: [TeamMember]
+    /// The clients this phone holds, for the assign and cover pickers (admins only).
+    let clients: [Client]
+    /// What the last change's sync did.
+    var lastChange: SyncReport?
+
+    var admin: Bool { me.admin }
+    /// The active members other than this phone's, to cover for.
+    var others: [TeamMember] { members.filter { !$0.removed && !$0.isMe } }
+}
+
 /// Settings → Team → Members, as TeamState is on Android: the members (name, role, devices with
 /// last seen, clients count, the core's sentences), this phone's name in the team, and an admin's
 /// changes (assign, cover, cut off a device or a member, role, offline lease). Each change syncs
 /// through the transport; the list is read again after.
 @MainActor
-final class MembersModel: ObservableObject {
-    struct Page {
-        /// This phone's member and device ids, and whether it is an admin's.
-        let me: TeamIdentity
-        /// The members, active first.
-        let members: [TeamMember]
-        /// The clients this phone holds, for the assign and cover pickers (admins only).
-        let clients: [Client]
-        /// What the last change's sync did.
-        var lastChange: SyncReport?
-
-        var admin: Bool { me.admin }
-        /// The active members other than this phone's, to cover for.
-        var others: [TeamMember] { members.filter { !$0.removed && !$0.isMe } }
-    }
-
-    let screen = ScreenModel<Page>()
-    private let transport: SyncTransport
-
-    init(transport: SyncTransport = URLSessionSyncTransport.shared) {
-        self.transport = transport
-        screen.forwardChanges(to: self)
-    }
+final class MembersModel: SyncingModel<MembersPageData> {
+    typealias Page = MembersPageData
 
     /// Read the members (an admin's phone asks the relay when each device was last seen).
     func load(store: VaultStore) async {

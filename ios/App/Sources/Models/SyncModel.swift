@@ -2,33 +2,28 @@ import AlongsideCore
 import Combine
 import Foundation
 
+/// The sync pages' data: SyncModel's `Page`.
+struct SyncPageData {
+    /// Where sync stands, with the sentence to show.
+    let status: SyncStatus
+    /// The open "needs review" items, each with both values, who and when.
+    let reviews: [ReviewItem]
+    /// The last invite code made on this page (the text a QR code carries).
+    var inviteCode: String?
+    /// What the last sync did.
+    var lastSync: SyncReport?
+}
+
 /// Team sync for the pages, as SyncState is on Android: the status line, "sync now", Settings →
 /// Team (start a team, show an invite code, join by a code), the "needs review" list, and on an
 /// admin's phone the team notifications each sync brings. Every word shown is the core's (the
 /// status, each item's and each choice's summary).
 @MainActor
-final class SyncModel: ObservableObject {
-    struct Page {
-        /// Where sync stands, with the sentence to show.
-        let status: SyncStatus
-        /// The open "needs review" items, each with both values, who and when.
-        let reviews: [ReviewItem]
-        /// The last invite code made on this page (the text a QR code carries).
-        var inviteCode: String?
-        /// What the last sync did.
-        var lastSync: SyncReport?
-    }
+final class SyncModel: SyncingModel<SyncPageData> {
+    typealias Page = SyncPageData
 
     /// The team's notifications the last sync brought (an admin's phone only), to post.
     @Published private(set) var notifications: [TeamNotification] = []
-
-    let screen = ScreenModel<Page>()
-    private let transport: SyncTransport
-
-    init(transport: SyncTransport = URLSessionSyncTransport.shared) {
-        self.transport = transport
-        screen.forwardChanges(to: self)
-    }
 
     /// Read the status and the review list (no network).
     func load(store: VaultStore) async {

@@ -2,6 +2,7 @@ package org.alongside.tests
 
 import java.time.LocalDate
 import kotlin.system.exitProcess
+import kotlin.test.assertNotNull
 import org.alongside.core.ActivityInput
 import org.alongside.core.ActivityKind
 import org.alongside.core.ClientInput
@@ -17,13 +18,16 @@ import org.alongside.state.VaultRepository
 import org.alongside.state.VaultStatus
 
 /*
- * The second phone of the relay test (SyncRelayTest.kt), as its own JVM process with its own
- * vault folder: each run opens the vault, does one thing through the app's Kotlin layer
- * (SyncState over the JDK transport), prints what it found as `key=value` lines, and exits.
+ * The other phones of the relay tests (SyncRelayTest.kt, TeamRelayTest.kt), each as its own JVM
+ * process with its own vault folder: each run opens the vault, does one thing through the app's
+ * Kotlin layer (SyncState over the JDK transport), prints what it found as `key=value` lines, and
+ * exits.
  *
  * Usage: SyncPhoneKt DIR join CODE | sync | status | goal GOAL_ID | edit-goal GOAL_ID WORDS |
  *        reviews | resolve ITEM_ID CHOICE | clients | name NAME | whoami |
  *        client-with-visit NAME | requests | request-done REQUEST_ID
+ *
+ * Beside it, [relayPhone]: the phone a relay test's own process plays.
  */
 
 const val PHONE_PASS = "correct horse battery staple"
@@ -88,3 +92,23 @@ fun main(args: Array<String>) {
 
 /** Today's date for the records the phones write (fixed: the test never reads the clock). */
 val SYNC_DAY: LocalDate = LocalDate.of(2026, 11, 23)
+
+/** This process's phone in a relay test: the relay's address, a new unlocked vault and its [sync]. */
+internal data class RelayPhone(val url: String, val repo: VaultRepository, val sync: SyncState)
+
+/**
+ * This process's phone for the relay test [test], with a new vault in a folder named for [name];
+ * null when tests/kotlin/run.sh did not start the relay, which fails a check: the relay tests are
+ * never skipped.
+ */
+internal fun relayPhone(name: String, test: String): RelayPhone? {
+    val url = System.getenv("ALONGSIDE_RELAY_URL")
+    Harness.check("the relay and PostgreSQL are running for the $test test (tests/kotlin/run.sh starts them)") {
+        assertNotNull(url, "ALONGSIDE_RELAY_URL is not set: the $test test cannot run")
+    }
+    url ?: return null
+    val repo = VaultRepository(Harness.tempDir(name), TestClock(), autoLockSeconds = 3600u)
+    repo.start()
+    repo.create(PHONE_PASS)
+    return RelayPhone(url, repo, SyncState(repo, JdkSyncTransport()))
+}

@@ -10,9 +10,6 @@ import kotlin.test.assertTrue
 import org.alongside.core.ClientInput
 import org.alongside.core.GoalInput
 import org.alongside.core.LifeArea
-import org.alongside.state.JdkSyncTransport
-import org.alongside.state.SyncState
-import org.alongside.state.VaultRepository
 import org.alongside.tests.Harness.check
 
 /*
@@ -45,15 +42,7 @@ internal class OtherPhone(private val dir: String) {
 }
 
 fun syncThroughTheRelay() {
-    val url = System.getenv("ALONGSIDE_RELAY_URL")
-    check("the relay and PostgreSQL are running (tests/kotlin/run.sh starts them)") {
-        assertNotNull(url, "ALONGSIDE_RELAY_URL is not set: the relay test cannot run")
-    }
-    url ?: return
-    val repo = VaultRepository(Harness.tempDir("sync-a"), TestClock(), autoLockSeconds = 3600u)
-    repo.start()
-    repo.create(PHONE_PASS)
-    val a = SyncState(repo, JdkSyncTransport())
+    val (url, repo, a) = relayPhone("sync-a", "sync") ?: return
     val b = OtherPhone(Harness.tempDir("sync-b"))
     lateinit var goalId: String
     try {

@@ -3,14 +3,11 @@ package org.alongside.tests
 import kotlin.test.assertEquals
 import kotlin.test.assertFalse
 import kotlin.test.assertIs
-import kotlin.test.assertNotNull
 import kotlin.test.assertTrue
 import org.alongside.state.BriefingState
 import org.alongside.state.JdkSyncTransport
-import org.alongside.state.SyncState
 import org.alongside.state.TeamState
 import org.alongside.state.UiError
-import org.alongside.state.VaultRepository
 import org.alongside.tests.Harness.check
 
 /*
@@ -21,15 +18,7 @@ import org.alongside.tests.Harness.check
  */
 
 fun teamThroughTheRelay() {
-    val url = System.getenv("ALONGSIDE_RELAY_URL")
-    check("the relay is running for the team test (tests/kotlin/run.sh starts it)") {
-        assertNotNull(url, "ALONGSIDE_RELAY_URL is not set: the team test cannot run")
-    }
-    url ?: return
-    val repo = VaultRepository(Harness.tempDir("team-lead"), TestClock(), autoLockSeconds = 3600u)
-    repo.start()
-    repo.create(PHONE_PASS)
-    val sync = SyncState(repo, JdkSyncTransport())
+    val (url, repo, sync) = relayPhone("team-lead", "team") ?: return
     val team = TeamState(repo, JdkSyncTransport())
     val briefing = BriefingState(repo)
     val noor = OtherPhone(Harness.tempDir("team-noor"))

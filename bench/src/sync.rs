@@ -344,10 +344,14 @@ pub fn pull_cmd(dir: &Path, out: &Path) {
     // the figure is the sync's own.
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     let started = Instant::now();
+    let cpu_before = process_cpu_s(std::process::id());
     let report = ok(session.sync_now(net.clone()), "B's first sync");
     let wall = started.elapsed();
+    // Less bound to the machine's load than the wall: the phone's own work (all its threads).
+    let cpu = process_cpu_s(std::process::id()) - cpu_before;
     let mut v = net.figures();
     v["first_sync_s"] = json!(wall.as_secs_f64());
+    v["cpu_s"] = json!(cpu);
     v["peak_kib_before"] = json!(memory_before);
     v["peak_kib"] = json!(peak_memory_kib());
     v["report"] = serde_json::to_value(&report).unwrap_or(Value::Null);
@@ -355,9 +359,10 @@ pub fn pull_cmd(dir: &Path, out: &Path) {
     drop(vault);
     v["vault_bytes"] = json!(dir_bytes(dir));
     eprintln!(
-        "  B received {} revisions in {:.1} s",
+        "  B received {} revisions in {:.1} s ({cpu:.1} s of CPU, load {})",
         report.received,
-        wall.as_secs_f64()
+        wall.as_secs_f64(),
+        load_average()
     );
     write_json(out, &v);
 }
@@ -421,9 +426,10 @@ pub fn report(v: &Value) {
         (
             "New phone B's first sync (pull everything)",
             format!(
-                "{:.1} s, {} revisions received",
+                "{:.1} s, {} revisions received ({:.1} s of B's CPU)",
                 f("/phone_b/first_sync_s"),
-                f("/phone_b/report/received")
+                f("/phone_b/report/received"),
+                f("/phone_b/cpu_s")
             ),
         ),
         (

@@ -157,8 +157,9 @@ impl SyncTransport for Http {
     }
 }
 
-/// CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 elsewhere.
-fn process_cpu_s(pid: u32) -> f64 {
+/// CPU seconds (user + system) a process (`PID`) or one of its threads (`PID/task/TID`) has used
+/// so far, from /proc (Linux); 0 elsewhere.
+fn process_cpu_s(pid: &str) -> f64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
     let f: Vec<&str> = after.split_whitespace().collect();
@@ -216,11 +217,11 @@ pub fn sync_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, relay_bin: &P
     let a_vault = ok(Vault::open(a_dir.display().to_string()), "open A");
     let a = ok(a_vault.unlock(PASSPHRASE.into(), None), "unlock A");
     ok(a.team_create(relay.url(), a_net.clone()), "team create");
-    let relay_cpu0 = process_cpu_s(relay_pid);
+    let relay_cpu0 = process_cpu_s(&relay_pid.to_string());
     let started = Instant::now();
     let a_report = ok(a.sync_now(a_net.clone()), "A's first sync");
     let a_wall = started.elapsed();
-    let relay_cpu_push = process_cpu_s(relay_pid) - relay_cpu0;
+    let relay_cpu_push = process_cpu_s(&relay_pid.to_string()) - relay_cpu0;
     let a_figures = a_net.figures();
     let push = a_net.tally("push");
     let a_changes = a_net.tally("changes");
@@ -249,7 +250,7 @@ pub fn sync_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, relay_bin: &P
 
     // B's first sync, in a process of its own.
     let b_out = scratch.join("phone-b.json");
-    let relay_cpu1 = process_cpu_s(relay_pid);
+    let relay_cpu1 = process_cpu_s(&relay_pid.to_string());
     let exe = std::env::current_exe().unwrap_or_else(|e| die(&format!("this binary: {e}")));
     run(
         Command::new(exe)
@@ -259,7 +260,7 @@ pub fn sync_cmd(size_name: &str, vault_dir: &Path, scratch: &Path, relay_bin: &P
             .stderr(Stdio::inherit()),
         "B's first sync",
     );
-    let relay_cpu_pull = process_cpu_s(relay_pid) - relay_cpu1;
+    let relay_cpu_pull = process_cpu_s(&relay_pid.to_string()) - relay_cpu1;
     let b: Value = serde_json::from_str(
         &std::fs::read_to_string(&b_out).unwrap_or_else(|e| die(&format!("{b_out:?}: {e}"))),
     )
@@ -344,10 +345,20 @@ pub fn pull_cmd(dir: &Path, out: &Path) {
     // the figure is the sync's own.
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     let started = Instant::now();
+    let me = std::process::id();
+    let main_thread = format!("{me}/task/{me}");
+    let cpu_before = process_cpu_s(&me.to_string());
+    let main_before = process_cpu_s(&main_thread);
     let report = ok(session.sync_now(net.clone()), "B's first sync");
     let wall = started.elapsed();
+    // Less bound to the machine's load than the wall: the phone's own work (all its threads),
+    // and the sync's thread alone (what a phone with a free core for each helper thread waits).
+    let cpu = process_cpu_s(&me.to_string()) - cpu_before;
+    let main = process_cpu_s(&main_thread) - main_before;
     let mut v = net.figures();
     v["first_sync_s"] = json!(wall.as_secs_f64());
+    v["cpu_s"] = json!(cpu);
+    v["sync_thread_cpu_s"] = json!(main);
     v["peak_kib_before"] = json!(memory_before);
     v["peak_kib"] = json!(peak_memory_kib());
     v["report"] = serde_json::to_value(&report).unwrap_or(Value::Null);
@@ -355,9 +366,10 @@ pub fn pull_cmd(dir: &Path, out: &Path) {
     drop(vault);
     v["vault_bytes"] = json!(dir_bytes(dir));
     eprintln!(
-        "  B received {} revisions in {:.1} s",
+        "  B received {} revisions in {:.1} s ({cpu:.1} s of CPU, {main:.1} s on the sync's thread; load {})",
         report.received,
-        wall.as_secs_f64()
+        wall.as_secs_f64(),
+        load_average()
     );
     write_json(out, &v);
 }
@@ -421,9 +433,10 @@ pub fn report(v: &Value) {
         (
             "New phone B's first sync (pull everything)",
             format!(
-                "{:.1} s, {} revisions received",
+                "{:.1} s, {} revisions received ({:.1} s of B's CPU)",
                 f("/phone_b/first_sync_s"),
-                f("/phone_b/report/received")
+                f("/phone_b/report/received"),
+                f("/phone_b/cpu_s")
             ),
         ),
         (

@@ -49,7 +49,13 @@ pub enum DbError {
 
 /// The schema, one migration per version, applied in order in one transaction each start.
 /// A migration is never edited once released: a change is a new version.
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("../migrations/0001_relay.sql"))];
+const MIGRATIONS: &[(i32, &str)] = &[
+    (1, include_str!("../migrations/0001_relay.sql")),
+    (
+        2,
+        include_str!("../migrations/0002_revisions_by_keyspace.sql"),
+    ),
+];
 
 /// Builds the pool (connections are opened on demand).
 pub fn pool(cfg: &Config) -> Result<Pool, DbError> {

@@ -8,6 +8,7 @@
 
 mod common;
 
+use alongside_wire::RecordClass;
 use common::cluster::{goal_on_both, id, join, pg, start_relay, team_at, Phone, Relay};
 use serde_json::Value;
 use std::io::{Read, Write};
@@ -546,6 +547,64 @@ fn a_lying_relay_is_caught_and_nothing_it_said_is_stored() {
             a.json(&["client", "show", &client])["preferred_name"]
         );
     }
+}
+
+/// A page large enough to be opened ahead on every core (`open_ahead`), with one client's revision
+/// in the middle altered and the relay's hashes and chain made to match: that revision alone is refused,
+/// every other one stored, in the relay's order.
+#[test]
+fn one_altered_revision_in_a_page_opened_on_every_core_is_refused_alone() {
+    let _shared = CLUSTER.read().unwrap_or_else(|e| e.into_inner());
+    let (_db, _relay, proxy, a, _b) = team_behind_proxy();
+    let before = clients(&a).len();
+    for i in 0..40 {
+        a.json(&["client", "add", "--name", &format!("Client {i}")]);
+    }
+    a.sync();
+    let altered = Arc::new(Mutex::new(None));
+    let seen = altered.clone();
+    proxy.set(Faults {
+        answer: Some(Box::new(move |m, p, v| {
+            if is_changes(m, p) && !p.contains("keyspace=") {
+                let mut page: alongside_wire::ChangesResponse =
+                    serde_json::from_value(v.clone()).unwrap();
+                // The clients' revisions (the keys' grants are immutable ones).
+                let editable: Vec<usize> = (0..page.changes.len())
+                    .filter(|&i| page.changes[i].envelope.class == RecordClass::Editable)
+                    .collect();
+                if editable.len() > 30 {
+                    let team = team_of(p);
+                    let mut chain = page.chain_at_after.unwrap();
+                    let middle = editable[editable.len() / 2];
+                    for (i, c) in page.changes.iter_mut().enumerate() {
+                        if i == middle {
+                            let last = c.envelope.body.0.len() - 1;
+                            c.envelope.body.0[last] ^= 1;
+                            c.envelope.rev = c.envelope.computed_rev(&team);
+                            *seen.lock().unwrap() = Some(c.envelope.record);
+                        }
+                        chain = alongside_wire::chain_next(&chain, c.seq, &c.envelope.rev);
+                        c.chain = chain;
+                    }
+                    *v = serde_json::to_value(&page).unwrap();
+                }
+            }
+            true
+        })),
+        ..Faults::default()
+    });
+    let d = Phone::new();
+    d.json(&["team", "join", &join(&a)]);
+    d.sync();
+    a.sync();
+    let report = d.sync();
+    assert!(altered.lock().unwrap().is_some(), "no page was altered");
+    assert_eq!(report["refused"], 1, "{report}");
+    let on_a = clients(&a);
+    let on_d = clients(&d);
+    assert_eq!(on_a.len(), before + 40);
+    assert_eq!(on_d.len(), on_a.len() - 1, "every other client stored");
+    assert!(on_d.iter().all(|c| on_a.contains(c)));
 }
 
 /// The team id in a request's path (`/v1/teams/{team}/...`).

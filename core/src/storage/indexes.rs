@@ -484,11 +484,10 @@ fn built_id(keys: &Keys, kind: &str) -> String {
 /// kind (marking is idempotent per record).
 pub(crate) fn stale(tx: &Transaction<'_>, keys: &Keys, kind: &str) -> Result<()> {
     let id = built_id(keys, kind);
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS(SELECT 1 FROM records WHERE id = ?1 AND kind = ?2)",
-        params![id, Built::KIND],
-        |r| r.get(0),
-    )?;
+    // Cached: a sync runs this for every revision it receives.
+    let exists: bool = tx
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM records WHERE id = ?1 AND kind = ?2)")?
+        .query_row(params![id, Built::KIND], |r| r.get(0))?;
     if exists {
         delete_row(tx, keys, Built::KIND, &id)?;
     }

@@ -212,11 +212,12 @@ pub struct Stored<T> {
 
 /// Insert or replace a record as its next revision, and append the change to the audit trail.
 pub fn put<T: Record>(tx: &Transaction<'_>, keys: &Keys, value: &T) -> Result<i64> {
-    let op = match current_rev::<T>(tx, value.id())? {
-        Some(_) => audit::Op::Update,
-        None => audit::Op::Create,
+    // One look-up for both (a sync puts two rows per received revision).
+    let (op, rev) = match current_rev::<T>(tx, value.id())? {
+        Some(r) => (audit::Op::Update, r + 1),
+        None => (audit::Op::Create, 1),
     };
-    put_as(tx, keys, value, op)
+    put_at(tx, keys, value, op, rev)
 }
 
 /// Like [`put`], naming the operation for the audit trail (sign, addendum, ...).

@@ -389,8 +389,10 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
         let next_after = page.next_after;
         team = with_maker(session, &team, &state, |m| {
             let (mut granted, mut stored) = (false, false);
-            for c in &page.changes {
-                match incoming::apply(m, &c.envelope, &mut forks)? {
+            let envelopes: Vec<_> = page.changes.iter().map(|c| &c.envelope).collect();
+            let ahead = incoming::open_ahead(m, &envelopes)?;
+            for (e, ahead) in envelopes.into_iter().zip(ahead) {
+                match incoming::apply(m, e, ahead, &mut forks)? {
                     Applied::Stored => {
                         report.received += 1;
                         stored = true;
@@ -492,7 +494,7 @@ fn read_grants_first(
         if !grants.is_empty() {
             with_maker(session, team, state, |m| {
                 for c in &grants {
-                    if incoming::apply(m, &c.envelope, &mut Vec::new())? == Applied::Refused {
+                    if incoming::apply(m, &c.envelope, None, &mut Vec::new())? == Applied::Refused {
                         report.refused += 1;
                     }
                 }

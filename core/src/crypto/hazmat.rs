@@ -7,7 +7,7 @@
 #![allow(unsafe_code)]
 
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
-use ring::hkdf;
+use ring::{hkdf, hmac};
 use zeroize::Zeroize;
 
 use super::{random_bytes, Secret, ALG_AES_256_GCM, ENVELOPE_FORMAT, HEADER_LEN, TAG_LEN};
@@ -20,40 +20,62 @@ impl hkdf::KeyType for Len32 {
     }
 }
 
-/// An AES-256-GCM key schedule that wipes itself when dropped.
+/// A key schedule built once per unlock that wipes itself when dropped: the sealing key's
+/// AES-256-GCM schedule ([`AeadKey`]) and the lookup and audit keys' HMAC states ([`HmacKey`]).
 ///
-/// Building the schedule (AES key expansion and the GHASH table) cost more than decrypting a whole
-/// note, and every screen opens hundreds of records, so it is built once at unlock rather than per
-/// record. ring's key types do not wipe themselves; since an AES-256 schedule starts with the key
-/// itself, this one is overwritten with zeros when the keys are dropped (at lock), as the secrets
-/// they come from are.
-pub(super) struct AeadKey(Box<std::mem::ManuallyDrop<LessSafeKey>>);
+/// Building the AES schedule (key expansion and the GHASH table) cost more than decrypting a whole
+/// note, and every screen opens hundreds of records; an HMAC key's two padded-key hashes cost as
+/// much as a lookup tag itself, and every screen takes a dozen tags. So each is built once at
+/// unlock rather than per use. ring's key types do not wipe themselves; since an AES-256 schedule
+/// starts with the key itself, and an HMAC state stands in for its key, each is overwritten with
+/// zeros when the keys are dropped (at lock), as the secrets they come from are.
+pub(super) struct Schedule<T: PlainData>(Box<std::mem::ManuallyDrop<T>>);
+
+/// The sealing key's AES-256-GCM schedule.
+pub(super) type AeadKey = Schedule<LessSafeKey>;
+/// An HMAC-SHA256 key's inner and outer states.
+pub(super) type HmacKey = Schedule<hmac::Key>;
+
+/// ring key types that are plain data (fixed arrays and `&'static` algorithm references: no heap,
+/// no `Drop`), so overwriting their bytes leaves nothing behind and breaks nothing.
+pub(super) trait PlainData {}
+impl PlainData for LessSafeKey {}
+impl PlainData for hmac::Key {}
 
 impl AeadKey {
     pub(super) fn new(key: &Secret) -> Result<Self> {
-        Ok(AeadKey(Box::new(std::mem::ManuallyDrop::new(aead_key(
+        Ok(Schedule(Box::new(std::mem::ManuallyDrop::new(aead_key(
             key,
         )?))))
     }
 }
 
-impl std::ops::Deref for AeadKey {
-    type Target = LessSafeKey;
-    fn deref(&self) -> &LessSafeKey {
+impl HmacKey {
+    pub(super) fn new(key: &Secret) -> Self {
+        Schedule(Box::new(std::mem::ManuallyDrop::new(hmac::Key::new(
+            hmac::HMAC_SHA256,
+            key.as_bytes(),
+        ))))
+    }
+}
+
+impl<T: PlainData> std::ops::Deref for Schedule<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
         &self.0
     }
 }
 
-impl Drop for AeadKey {
+impl<T: PlainData> Drop for Schedule<T> {
     fn drop(&mut self) {
-        let key: *mut LessSafeKey = &mut **self.0;
-        // SAFETY: `LessSafeKey` is plain data (the round keys, the GHASH table and a `&'static`
-        // algorithm reference): no heap, no `Drop`. It is never read again: `ManuallyDrop` keeps
-        // the Box from dropping it, and freeing the Box does not read it. The writes are volatile
-        // so they are not dropped as dead stores before the memory is freed.
+        let key: *mut T = &mut **self.0;
+        // SAFETY: `T` is plain data (see `PlainData`): no heap, no `Drop`. It is never read
+        // again: `ManuallyDrop` keeps the Box from dropping it, and freeing the Box does not read
+        // it. The writes are volatile so they are not dropped as dead stores before the memory is
+        // freed.
         unsafe {
             let bytes = key.cast::<u8>();
-            for i in 0..std::mem::size_of::<LessSafeKey>() {
+            for i in 0..std::mem::size_of::<T>() {
                 std::ptr::write_volatile(bytes.add(i), 0);
             }
         }

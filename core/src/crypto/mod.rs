@@ -17,7 +17,7 @@ mod kdf;
 #[cfg_attr(feature = "baseline-plaintext", allow(unused_imports))]
 use hazmat::open_in_place;
 pub use hazmat::{open, seal};
-use hazmat::{AeadKey, Len32};
+use hazmat::{AeadKey, HmacKey, Len32};
 pub use kdf::{argon2id, pbkdf2_sha256, KdfCost, KdfParams};
 
 use crate::error::{Error, Result};
@@ -93,8 +93,11 @@ impl Secret {
 #[derive(Zeroize, ZeroizeOnDrop)]
 pub struct Keys {
     seal: Secret,
-    lookup: Secret,
-    audit: Secret,
+    /// The lookup and audit keys' HMAC states, built once per unlock (see [`HmacKey`]).
+    #[zeroize(skip)]
+    lookup: HmacKey,
+    #[zeroize(skip)]
+    audit: HmacKey,
     /// The sealing key's AES-GCM schedule, built once per unlock (see [`AeadKey`]).
     #[zeroize(skip)]
     #[cfg_attr(feature = "baseline-plaintext", allow(dead_code))]
@@ -138,8 +141,8 @@ impl Keys {
         Ok(Keys {
             aead: AeadKey::new(&seal)?,
             seal,
-            lookup: sub(b"lookup tags")?,
-            audit: sub(b"audit chain")?,
+            lookup: HmacKey::new(&sub(b"lookup tags")?),
+            audit: HmacKey::new(&sub(b"audit chain")?),
         })
     }
 
@@ -280,8 +283,7 @@ impl Keys {
 
     /// A keyed hash for exact-match lookups; `field` keeps tags of different fields apart.
     pub fn lookup_tag(&self, field: &str, value: &[u8]) -> Vec<u8> {
-        let key = hmac::Key::new(hmac::HMAC_SHA256, self.lookup.as_bytes());
-        let mut ctx = hmac::Context::with_key(&key);
+        let mut ctx = hmac::Context::with_key(&self.lookup);
         ctx.update(field.as_bytes());
         ctx.update(&[0]);
         ctx.update(value);
@@ -290,8 +292,7 @@ impl Keys {
 
     /// The keyed hash that chains audit entries: without the key, no one can forge a consistent chain.
     pub fn audit_mac(&self, parts: &[&[u8]]) -> Vec<u8> {
-        let key = hmac::Key::new(hmac::HMAC_SHA256, self.audit.as_bytes());
-        let mut ctx = hmac::Context::with_key(&key);
+        let mut ctx = hmac::Context::with_key(&self.audit);
         for p in parts {
             ctx.update(&(p.len() as u64).to_be_bytes());
             ctx.update(p);

@@ -215,6 +215,9 @@ impl WorkerSession {
                 let mut plans = plan::reviews_by_client(conn, keys, plans_indexed)?;
                 let mut all_goals = plan::active_goals_by_client(conn, keys, indexed)?;
                 let mut rows = Vec::with_capacity(clients.len());
+                // Most rows say "Active" (its label does not name the day): worded once, not once
+                // per client.
+                let mut active: Option<String> = None;
                 for (id, c) in clients {
                     let review = plans.remove(&id).map(|(_, day)| day);
                     let goals = all_goals.remove(&id).unwrap_or_default();
@@ -241,7 +244,12 @@ impl WorkerSession {
                         .min_by_key(|d| (d.on, d.kind))
                         .map(|d| d.worded(today));
                     rows.push(CaseloadRow {
-                        status_label: status_label(&c.status),
+                        status_label: match c.status {
+                            ClientStatus::Active { .. } => active
+                                .get_or_insert_with(|| status_label(&c.status))
+                                .clone(),
+                            _ => status_label(&c.status),
+                        },
                         active_goals: goals.len() as u32,
                         next_due,
                         client_id: id,

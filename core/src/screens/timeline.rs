@@ -306,7 +306,7 @@ fn page_of(
     offset: u32,
     limit: u32,
 ) -> Result<Vec<TimelineItem>> {
-    use storage::indexes::{listed, total, week_bucket, Place, BY_DAY};
+    use storage::indexes::{listed_values, total, week_bucket, Place, BY_DAY};
     let weeks = total(conn, keys, BY_DAY, &client.id)?;
     let mut skip = i64::from(offset);
     let mut page: Vec<Place> = Vec::new();
@@ -318,10 +318,11 @@ fn page_of(
             skip -= count;
             continue;
         }
-        let mut places: Vec<Place> = listed(conn, keys, BY_DAY, &week_bucket(&client.id, *week))?
-            .into_iter()
-            .filter_map(|(_, m)| serde_json::from_value(m.value).ok())
-            .collect();
+        let mut places: Vec<Place> =
+            listed_values(conn, keys, BY_DAY, &week_bucket(&client.id, *week))?
+                .into_iter()
+                .map(|(_, place)| place)
+                .collect();
         places.sort_by(|a, b| b.cmp(a));
         let from = usize::try_from(skip).unwrap_or(usize::MAX);
         skip = 0;

@@ -181,6 +181,33 @@ impl Record for MarkRow {
     }
 }
 
+/// A mark row as a listing reads it: its value typed at once (one parse, not the row's JSON
+/// into a `serde_json::Value` and that into the type), its counts not parsed.
+#[derive(Serialize, Deserialize)]
+struct ListedRow<V> {
+    id: String,
+    record_id: String,
+    mark: ListedMark<V>,
+}
+
+/// The part of a [`Mark`] a listing reads.
+#[derive(Serialize, Deserialize)]
+struct ListedMark<V> {
+    index: String,
+    bucket: String,
+    value: V,
+}
+
+impl<V: Serialize + serde::de::DeserializeOwned> Record for ListedRow<V> {
+    const KIND: &'static str = MarkRow::KIND;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn owner(&self) -> Option<&str> {
+        Some(&self.record_id)
+    }
+}
+
 /// The sum of one bucket's counted marks, and the values of its gathered marks by record id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Total {
@@ -237,8 +264,16 @@ fn bucket_tag(keys: &Keys, index: &str, bucket: &str) -> Vec<u8> {
     keys.lookup_tag("index", format!("{index}\0{bucket}").as_bytes())
 }
 
+/// Lowercase hex, written straight into one string: a screen names a dozen totals and built rows
+/// by their hex ids on every call, and a `format!` per byte cost more than the lookup tag.
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 fn total_id(keys: &Keys, index: &str, bucket: &str) -> String {
@@ -430,6 +465,24 @@ pub fn listed(
         .collect())
 }
 
+/// The values of one bucket's marks, typed, by the id of the record each marks: as [`listed`],
+/// for an index whose every value is a `V` (a mark that does not open or parse as one is left out
+/// inside `tolerant`, like any record).
+pub fn listed_values<V: Serialize + serde::de::DeserializeOwned>(
+    conn: &Connection,
+    keys: &Keys,
+    index: &str,
+    bucket: &str,
+) -> Result<Vec<(String, V)>> {
+    let tag = bucket_tag(keys, index, bucket);
+    let rows = super::list_tagged::<ListedRow<V>>(conn, keys, &tag)?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| r.mark.index == index && r.mark.bucket == bucket)
+        .map(|r| (r.record_id, r.mark.value))
+        .collect())
+}
+
 /// One bucket's total, by position (empty when nothing is counted in it).
 pub fn total(
     conn: &Connection,
@@ -497,16 +550,21 @@ pub(crate) fn stale(tx: &Transaction<'_>, keys: &Keys, kind: &str) -> Result<()>
 /// Whether every kind in `kinds` is marked already, by looking rows up without opening them: for
 /// a screen that reads several kinds on every call (false: call [`ensure`] for each).
 pub fn built(conn: &Connection, keys: &Keys, kinds: &[&str]) -> Result<bool> {
-    let mut stmt =
-        conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM records WHERE id = ?1 AND kind = ?2)")?;
     for kind in kinds {
-        let there: bool =
-            stmt.query_row(params![built_id(keys, kind), Built::KIND], |r| r.get(0))?;
-        if !there {
+        if !built_row(conn, &built_id(keys, kind))? {
             return Ok(false);
         }
     }
     Ok(true)
+}
+
+/// Whether the row saying a kind is marked is there, looked up without opening it: every screen
+/// asks this of each kind it reads on every call, and the row holds nothing but its id (a keyed
+/// tag no one can make without the keys).
+fn built_row(conn: &Connection, id: &str) -> Result<bool> {
+    let mut stmt =
+        conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM records WHERE id = ?1 AND kind = ?2)")?;
+    Ok(stmt.query_row(params![id, Built::KIND], |r| r.get(0))?)
 }
 
 /// Make sure `T`'s records are marked: a vault from a build before the index (or an earlier
@@ -515,7 +573,7 @@ pub fn built(conn: &Connection, keys: &Keys, kinds: &[&str]) -> Result<bool> {
 /// (so the damaged one is still listed as unreadable rather than missing from the index).
 pub fn ensure<T: Record>(conn: &mut Connection, keys: &Keys) -> Result<bool> {
     let id = built_id(keys, T::KIND);
-    if find::<Built>(conn, keys, &id)?.is_some() {
+    if built_row(conn, &id)? {
         return Ok(true);
     }
     let tx = super::write_tx(conn)?;

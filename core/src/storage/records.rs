@@ -133,12 +133,15 @@ impl Row {
 
     /// Open the body where it was read (no plaintext copy) under everything the row says about
     /// it, and decode it as `T`; the buffer is wiped when it drops.
-    fn open<T: Record>(self, keys: &Keys) -> Result<Stored<T>> {
-        let place = RowPlace {
-            owner: self.owner.as_deref(),
-            day_tag: self.day_tag.as_deref(),
-        };
-        let plain = keys.open_row_owned(&ad(T::KIND, &self.id, self.rev), &place, self.body)?;
+    fn open<T: Record>(mut self, keys: &Keys) -> Result<Stored<T>> {
+        let body = std::mem::take(&mut self.body);
+        self.open_body(keys, body)
+    }
+
+    /// [`Row::open`] of `body`, the row's own body taken out of it (so a caller that has to name
+    /// the row when it does not open need not copy its kind and id first).
+    fn open_body<T: Record>(&self, keys: &Keys, body: Vec<u8>) -> Result<Stored<T>> {
+        let plain = keys.open_row_owned(&ad(T::KIND, &self.id, self.rev), &self.place(), body)?;
         let value =
             serde_json::from_slice(&plain).map_err(|_| Error::tampered(T::KIND, &self.id))?;
         Ok(Stored {
@@ -426,11 +429,12 @@ fn collect<T: Record>(
     let rows = stmt.query_map(args, Row::read)?;
     let mut out = Vec::new();
     for row in rows {
-        let row = row?;
-        let (kind, id) = (row.kind.clone(), row.id.clone());
-        match row.open::<T>(keys) {
+        let mut row = row?;
+        // The body goes to be opened in place; the row keeps its kind and id for a leave-out.
+        let body = std::mem::take(&mut row.body);
+        match row.open_body::<T>(keys, body) {
             Ok(stored) => out.push(stored.value),
-            Err(e) => leave_out(&kind, &id, e)?,
+            Err(e) => leave_out(&row.kind, &row.id, e)?,
         }
     }
     Ok(out)

@@ -510,15 +510,7 @@ fn a_lying_relay_is_caught_and_nothing_it_said_is_stored() {
                 let mut page: alongside_wire::ChangesResponse =
                     serde_json::from_value(v.clone()).unwrap();
                 if !page.changes.is_empty() {
-                    let team = team_of(p);
-                    let mut chain = page.chain_at_after.unwrap();
-                    for c in page.changes.iter_mut() {
-                        let last = c.envelope.body.0.len() - 1;
-                        c.envelope.body.0[last] ^= 1;
-                        c.envelope.rev = c.envelope.computed_rev(&team);
-                        chain = alongside_wire::chain_next(&chain, c.seq, &c.envelope.rev);
-                        c.chain = chain;
-                    }
+                    alter_consistently(&mut page, p, |_| true);
                     *v = serde_json::to_value(&page).unwrap();
                 }
             }
@@ -573,19 +565,9 @@ fn one_altered_revision_in_a_page_opened_on_every_core_is_refused_alone() {
                     .filter(|&i| page.changes[i].envelope.class == RecordClass::Editable)
                     .collect();
                 if editable.len() > 30 {
-                    let team = team_of(p);
-                    let mut chain = page.chain_at_after.unwrap();
                     let middle = editable[editable.len() / 2];
-                    for (i, c) in page.changes.iter_mut().enumerate() {
-                        if i == middle {
-                            let last = c.envelope.body.0.len() - 1;
-                            c.envelope.body.0[last] ^= 1;
-                            c.envelope.rev = c.envelope.computed_rev(&team);
-                            *seen.lock().unwrap() = Some(c.envelope.record);
-                        }
-                        chain = alongside_wire::chain_next(&chain, c.seq, &c.envelope.rev);
-                        c.chain = chain;
-                    }
+                    *seen.lock().unwrap() = Some(page.changes[middle].envelope.record);
+                    alter_consistently(&mut page, p, |i| i == middle);
                     *v = serde_json::to_value(&page).unwrap();
                 }
             }
@@ -605,6 +587,26 @@ fn one_altered_revision_in_a_page_opened_on_every_core_is_refused_alone() {
     assert_eq!(on_a.len(), before + 40);
     assert_eq!(on_d.len(), on_a.len() - 1, "every other client stored");
     assert!(on_d.iter().all(|c| on_a.contains(c)));
+}
+
+/// Flip a byte of each change `pick`s (by its place in the page) and make the revision hashes and
+/// the page's chain match, as a relay lying consistently would: only the authors' signatures fail.
+fn alter_consistently(
+    page: &mut alongside_wire::ChangesResponse,
+    path: &str,
+    pick: impl Fn(usize) -> bool,
+) {
+    let team = team_of(path);
+    let mut chain = page.chain_at_after.unwrap();
+    for (i, c) in page.changes.iter_mut().enumerate() {
+        if pick(i) {
+            let last = c.envelope.body.0.len() - 1;
+            c.envelope.body.0[last] ^= 1;
+            c.envelope.rev = c.envelope.computed_rev(&team);
+        }
+        chain = alongside_wire::chain_next(&chain, c.seq, &c.envelope.rev);
+        c.chain = chain;
+    }
 }
 
 /// The team id in a request's path (`/v1/teams/{team}/...`).

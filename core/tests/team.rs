@@ -6,7 +6,10 @@
 
 mod common;
 
-use alongside_core::{plain, Day, Error, NotAllowedReason, Rule};
+use alongside_core::{
+    plain, Choice, ClientInput, ClientStatus, Day, Error, NotAllowedReason, Rule,
+    DEFAULT_UNSIGNED_NOTE_DAYS,
+};
 use common::team::{day_of, lead};
 use std::collections::BTreeSet;
 
@@ -121,13 +124,29 @@ fn the_briefing_gives_the_lead_their_own_day_and_no_notification_of_their_own_in
     let t = lead(&s);
     s.team_set_name("Dana".into()).unwrap();
     let day = Day::today();
-    day_of(&s, day);
+    let sam = day_of(&s, day);
+    // A discharged client is no subject of a new request; one whose support is paused is.
+    let ana = s.add_client(ClientInput::named("ana")).unwrap().id;
+    s.set_client_status(ana.clone(), ClientStatus::Paused { since: day })
+        .unwrap();
+    let gone = s.add_client(ClientInput::named("Bo")).unwrap().id;
+    s.set_client_status(gone, ClientStatus::Discharged { on: day })
+        .unwrap();
     let alone = s.today_at(day, None).unwrap();
     let b = s.briefing(day).unwrap();
     assert_eq!(b.title, "Morning briefing");
+    assert_eq!(b.unsigned_note_days, DEFAULT_UNSIGNED_NOTE_DAYS);
     assert_eq!(b.workers.len(), 1);
     let w = &b.workers[0];
     assert_eq!(w.name, "Dana");
+    assert_eq!(
+        w.clients,
+        vec![
+            Choice::new(ana.clone(), "ana".into()),
+            Choice::new(sam.clone(), "Sam".into())
+        ],
+        "the lead's clients, by name whatever the case, discharged ones left out"
+    );
     let ids = |v: Vec<String>| v.into_iter().collect::<BTreeSet<_>>();
     assert_eq!(
         ids(w.visits.iter().map(|v| v.activity_id.clone()).collect()),
@@ -177,9 +196,9 @@ fn the_briefing_gives_the_lead_their_own_day_and_no_notification_of_their_own_in
         );
     }
     s.team_set_unsigned_note_days(10).unwrap();
-    assert!(s.briefing(day.add_days(10)).unwrap().workers[0]
-        .unsigned_notes
-        .is_empty());
+    let strict = s.briefing(day.add_days(10)).unwrap();
+    assert_eq!(strict.unsigned_note_days, 10);
+    assert!(strict.workers[0].unsigned_notes.is_empty());
     assert_eq!(
         invalid(s.team_notifications_seen(vec!["x".into()]).unwrap_err()).0,
         "ids"

@@ -375,6 +375,8 @@ words_record! {
     action_ask = "app-action-ask", "Ask this worker";
     field_ask_text = "app-field-ask-text", "What you ask";
     field_ask_due = "app-field-ask-due", "Wanted by (optional)";
+    field_ask_client = "app-field-ask-client", "About a client (optional)";
+    ask_no_client = "app-ask-no-client", "No client";
     today_requests_title = "app-today-requests-title", "Asked by your supervisor";
     action_ask_supervision = "app-action-ask-supervision", "Ask for supervision";
     field_supervision_topics = "app-field-supervision-topics", "What you would like to raise (optional)";

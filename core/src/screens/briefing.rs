@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::crypto::Keys;
 use crate::domain::activity::Activity;
-use crate::domain::client::Client;
+use crate::domain::client::{Client, ClientStatus};
 use crate::domain::defaults::DUTY_BALANCE_WEEKS;
 use crate::domain::incident::{Incident, RequiredAction};
 use crate::domain::team::{self, SharedDebrief, SupervisionRequest, UnsignedNotes};
@@ -30,7 +30,7 @@ use crate::storage;
 use crate::sync::roster::{self, Roster};
 use crate::time::{Day, Timestamp};
 use crate::vault::WorkerSession;
-use crate::words::{say, word, worker_lang, Arg};
+use crate::words::{say, word, worker_lang, Arg, Choice};
 
 /// An open incident with the required actions still to record and on whom they wait.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,6 +104,9 @@ pub struct WorkerBriefing {
     pub duty_balance: DutyBalance,
     /// Clients where advocacy has carried the work for weeks without empowerment.
     pub dependence: Vec<DependenceRow>,
+    /// The clients they work with and not discharged, by name: what a request to them may be
+    /// about (`team_ask`'s `client_id` is a choice's value).
+    pub clients: Vec<Choice>,
 }
 
 /// A worker's request for supervision.
@@ -170,6 +173,8 @@ pub struct TeamNotification {
 pub struct BriefingScreen {
     /// The day shown.
     pub day: Day,
+    /// Notes unsigned for more than this many days are shown (`team_set_unsigned_note_days`).
+    pub unsigned_note_days: u32,
     /// "Morning briefing".
     pub title: String,
     /// The team's counts: visits, open incidents, overdue follow-ups.
@@ -344,6 +349,7 @@ fn briefing_view(
                 unsigned_notes: Vec::new(),
                 duty_balance: balance_of(&[], from, day),
                 dependence: Vec::new(),
+                clients: Vec::new(),
             },
         );
     }
@@ -380,7 +386,22 @@ fn briefing_view(
             }
         }
     }
-    let threshold = i64::from(team::settings(conn, keys)?.unsigned_note_days);
+    let mut open: Vec<&Client> = clients
+        .values()
+        .filter(|c| !matches!(c.status, ClientStatus::Discharged { .. }))
+        .collect();
+    open.sort_by_cached_key(|c| (c.preferred_name.to_lowercase(), c.id.clone()));
+    let with = roster::workers_of(conn, keys, r, open.iter().map(|c| c.id.as_str()))?;
+    for c in open {
+        for m in with.get(&c.id).into_iter().flatten() {
+            if let Some(w) = workers.get_mut(m) {
+                w.clients
+                    .push(Choice::new(c.id.clone(), c.preferred_name.clone()));
+            }
+        }
+    }
+    let unsigned_note_days = team::settings(conn, keys)?.unsigned_note_days;
+    let threshold = i64::from(unsigned_note_days);
     for u in storage::list::<UnsignedNotes>(conn, keys)? {
         let Some(w) =
             alongside_wire::Id16::from_text(&u.staff_member).and_then(|m| workers.get_mut(&m))
@@ -538,6 +559,7 @@ fn briefing_view(
     let requests = request_rows(conn, keys, team::requests(conn, keys)?)?;
     Ok(BriefingScreen {
         day,
+        unsigned_note_days,
         title: word(lang, "briefing-title"),
         summary: counts(visits, incidents, overdue),
         workers,

@@ -102,7 +102,7 @@ pub fn lang_is_rtl(language: Lang) -> bool {
 }
 
 /// One option of a form's list, worded for the person choosing: show `label`, send back `value`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Choice {
     /// What the call takes (an enum's snake_case name, a number as text).

@@ -19,11 +19,12 @@ final class BriefingModel: ObservableObject {
         await screen.load { try await store.withWorker { w in try w.briefing(day: day) } }
     }
 
-    /// Ask `memberId` to do something (words required; a day optional). True once the core took it.
-    func ask(store: VaultStore, memberId: String, text: String, due: Day?) async -> Bool {
+    /// Ask `memberId` to do something (words required; one of their clients and a day optional).
+    /// True once the core took it.
+    func ask(store: VaultStore, memberId: String, clientId: String?, text: String, due: Day?) async -> Bool {
         let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let asked = await screen.perform {
-            try await store.withWorker { w in try w.teamAsk(memberId: memberId, clientId: nil, text: words, due: due) }
+            try await store.withWorker { w in try w.teamAsk(memberId: memberId, clientId: clientId, text: words, due: due) }
         }
         guard asked != nil else { return false }
         await load(store: store, day: day)

@@ -4,7 +4,9 @@ import SwiftUI
 /// The supervisor's morning briefing (admins only): per worker the day's visits, open incidents
 /// and what waits on whom, overdue follow-ups, reviews due, unsigned notes, the duty balance with
 /// the dependence signal; then supervision requests, shared debriefs and what was asked. Every
-/// line is the core's; the section titles are the chrome's. "Ask this worker" from a worker's row.
+/// line is the core's; the section titles are the chrome's. Another day from the day picker; "Ask
+/// this worker" from a worker's row, about one of their clients or none; the unsigned-notes
+/// threshold at the end.
 struct BriefingPage: View {
     @Environment(\.words) private var words
     @Environment(\.teamWords) private var teamWords
@@ -14,12 +16,25 @@ struct BriefingPage: View {
     @State private var asking: String?
     @State private var askText = ""
     @State private var askDue: Date?
+    @State private var askClient: String?
+    /// The unsigned-notes threshold being edited; nil shows the one in force.
+    @State private var unsignedDays: Int?
 
     var body: some View {
         List {
             ErrorBanner(error: model.screen.error) { model.screen.error = nil }
             if let b = model.screen.data {
-                Section { Text(b.summary) }
+                Section {
+                    DatePicker(
+                        words.fieldDay,
+                        selection: Binding(
+                            get: { Days.date(b.day) ?? Date() },
+                            set: { date in Task { await model.load(store: store, day: Days.day(date)) } }
+                        ),
+                        displayedComponents: .date
+                    )
+                    Text(b.summary)
+                }
                 ForEach(b.workers, id: \.memberId) { (worker: WorkerBriefing) in
                     workerSection(worker)
                 }
@@ -40,6 +55,7 @@ struct BriefingPage: View {
                         ForEach(b.requests, id: \.id) { (q: TeamRequestRow) in RowText(title: q.summary, lines: [q.statusLabel]) }
                     }
                 }
+                unsignedDaysSection(current: Int(b.unsignedNoteDays))
             }
         }
         .navigationTitle(model.screen.data?.title ?? teamWords.tabBriefing)
@@ -49,6 +65,10 @@ struct BriefingPage: View {
                 Form {
                     ErrorBanner(error: model.screen.error) { model.screen.error = nil }
                     TextField(teamWords.fieldAskText, text: $askText, axis: .vertical)
+                    Picker(teamWords.fieldAskClient, selection: $askClient) {
+                        Text(teamWords.askNoClient).tag(String?.none)
+                        ForEach(clients(of: asking), id: \.value) { (c: Choice) in Text(c.label).tag(Optional(c.value)) }
+                    }
                     DatePicker(
                         teamWords.fieldAskDue,
                         selection: Binding(get: { askDue ?? Date() }, set: { askDue = $0 }),
@@ -60,11 +80,12 @@ struct BriefingPage: View {
                     ToolbarItem(placement: .confirmationAction) {
                         Button(words.actionSave) {
                             guard let member = asking else { return }
-                            let (text, due) = (askText, askDue.map(Days.day))
+                            let (text, client, due) = (askText, askClient, askDue.map(Days.day))
                             Task {
-                                if await model.ask(store: store, memberId: member, text: text, due: due) {
+                                if await model.ask(store: store, memberId: member, clientId: client, text: text, due: due) {
                                     asking = nil
                                     askText = ""
+                                    askClient = nil
                                     askDue = nil
                                 }
                             }
@@ -74,6 +95,29 @@ struct BriefingPage: View {
                 }
                 .navigationTitle(teamWords.actionAsk)
             }
+        }
+    }
+
+    /// The clients of the worker being asked, as the core offers them.
+    private func clients(of memberId: String?) -> [Choice] {
+        model.screen.data?.workers.first { $0.memberId == memberId }?.clients ?? []
+    }
+
+    private func unsignedDaysSection(current: Int) -> some View {
+        Section {
+            Stepper(
+                "\(teamWords.fieldUnsignedDays): \(unsignedDays ?? current)",
+                value: Binding(get: { unsignedDays ?? current }, set: { unsignedDays = $0 }),
+                in: 1...92
+            )
+            Button(words.actionSave) {
+                guard let days = unsignedDays else { return }
+                Task {
+                    await model.setUnsignedNoteDays(store: store, days: UInt32(days))
+                    unsignedDays = nil
+                }
+            }
+            .disabled(unsignedDays == nil || unsignedDays == current || model.screen.busy)
         }
     }
 

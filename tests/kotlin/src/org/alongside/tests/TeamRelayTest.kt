@@ -75,8 +75,10 @@ fun teamThroughTheRelay() {
             assertEquals(listOf("Maya Haddad"), row.visits.map { it.clientName }, "$row")
             assertTrue(screen.workers.none { it.memberId != noorId && it.visits.any { v -> v.clientId == maya } })
         }
-        check("the lead asks Noor from her row; Noor's Today shows it, she marks it done, the lead sees it done") {
-            val form = briefing.newAsk(noorId).copy(clientId = maya, text = "Please call Maya's landlord")
+        check("the lead asks Noor from her row, about a client her row offers; Noor's Today shows it, she marks it done, the lead sees it done") {
+            val offered = briefing.screen.data!!.workers.single { it.memberId == noorId }.clients
+            assertEquals(listOf(maya to "Maya Haddad"), offered.map { it.value to it.label }, "$offered")
+            val form = briefing.newAsk(noorId).copy(clientId = offered.single().value, text = "Please call Maya's landlord")
             assertTrue(form.ready)
             assertTrue(briefing.ask(form), "${briefing.screen.error}")
             val asked = briefing.screen.data!!.requests.single()
@@ -92,6 +94,14 @@ fun teamThroughTheRelay() {
             assertTrue(sync.syncNow(), "${sync.screen.error}")
             assertTrue(briefing.load(SYNC_DAY))
             assertTrue(briefing.screen.data!!.requests.single { it.id == asked.id }.done)
+        }
+        check("the lead changes the unsigned-notes threshold from the briefing; out of range is refused, naming the field") {
+            assertEquals(3u, briefing.screen.data!!.unsignedNoteDays)
+            assertTrue(briefing.setUnsignedNoteDays(14u), "${briefing.screen.error}")
+            assertEquals(14u, briefing.screen.data!!.unsignedNoteDays, "the briefing is shown again with it")
+            assertFalse(briefing.setUnsignedNoteDays(0u))
+            assertEquals("unsigned_note_days", assertIs<UiError.Input>(briefing.screen.error).field)
+            assertEquals(14u, briefing.screen.data!!.unsignedNoteDays)
         }
         check("asking a member the team does not have is refused by the core, naming the field") {
             assertFalse(briefing.ask(briefing.newAsk("not-a-member").copy(text = "Call me")))

@@ -1,9 +1,11 @@
-@file:OptIn(ExperimentalMaterial3Api::class)
+@file:OptIn(ExperimentalMaterial3Api::class, ExperimentalLayoutApi::class)
 
 package org.alongside.app.ui.common
 
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.fillMaxWidth
-import org.alongside.core.AppPhrase
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.text.KeyboardActions
 import androidx.compose.foundation.text.KeyboardOptions
@@ -11,6 +13,7 @@ import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.DatePicker
 import androidx.compose.material3.DatePickerDialog
 import androidx.compose.material3.ExperimentalMaterial3Api
+import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
@@ -35,6 +38,7 @@ import androidx.compose.ui.unit.dp
 import java.time.LocalDate
 import java.time.LocalTime
 import org.alongside.app.R
+import org.alongside.core.AppPhrase
 
 /** A text field's supporting-text slot showing [text], or no slot. */
 fun supporting(text: String?): (@Composable () -> Unit)? = if (text == null) null else { { Text(text) } }
@@ -54,6 +58,15 @@ fun SectionTitle(text: String, modifier: Modifier = Modifier) {
 fun SectionHeader(title: String, explainer: String) {
     SectionTitle(title)
     Text(explainer)
+}
+
+/** A form's pick: [label], then a chip for each of [items] named by [name], [selected] ones marked. */
+@Composable
+fun <T> ChipRow(label: String, items: List<T>, name: (T) -> String, selected: (T) -> Boolean, onPick: (T) -> Unit) {
+    Text(label)
+    FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        items.forEach { item -> FilterChip(selected = selected(item), onClick = { onPick(item) }, label = { Text(name(item)) }) }
+    }
 }
 
 /** A passphrase box: hidden, no suggestions, never kept in saved state (callers use remember). */

@@ -15,7 +15,6 @@ import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.Checkbox
 import androidx.compose.material3.ExperimentalMaterial3Api
-import androidx.compose.material3.FilterChip
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Scaffold
@@ -36,6 +35,7 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.navigation.NavController
 import java.time.LocalDate
 import org.alongside.app.ui.common.BackAction
+import org.alongside.app.ui.common.ChipRow
 import org.alongside.app.ui.common.DateField
 import org.alongside.app.ui.common.ErrorBanner
 import org.alongside.app.ui.common.ListRow
@@ -194,15 +194,6 @@ private fun CoverForm(page: TeamState.MembersPage, busy: Boolean, onCover: (Team
         }
         form.until?.let { until -> DateField(teamWords().fieldCoverUntil, until, { form = form.copy(until = it) }) }
         Button(onClick = { onCover(form) }, enabled = form.ready && !busy) { Text(teamWords().actionCover) }
-    }
-}
-
-/** A form's pick: [label], then a chip for each of [items] named by [name], [selected] ones marked. */
-@Composable
-private fun <T> ChipRow(label: String, items: List<T>, name: (T) -> String, selected: (T) -> Boolean, onPick: (T) -> Unit) {
-    Text(label)
-    FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-        items.forEach { item -> FilterChip(selected = selected(item), onClick = { onPick(item) }, label = { Text(name(item)) }) }
     }
 }
 

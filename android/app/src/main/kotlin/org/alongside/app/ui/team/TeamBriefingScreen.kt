@@ -7,10 +7,13 @@ import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.Button
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -22,11 +25,13 @@ import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.navigation.NavController
 import java.time.LocalDate
 import org.alongside.app.ui.common.BackAction
+import org.alongside.app.ui.common.ChipRow
 import org.alongside.app.ui.common.DateField
 import org.alongside.app.ui.common.ErrorBanner
 import org.alongside.app.ui.common.ListRow
@@ -36,6 +41,7 @@ import org.alongside.app.ui.common.forField
 import org.alongside.app.ui.common.rememberHolder
 import org.alongside.app.ui.common.teamWords
 import org.alongside.app.ui.common.words
+import org.alongside.core.Choice
 import org.alongside.core.WorkerBriefing
 import org.alongside.state.BriefingState
 
@@ -43,7 +49,9 @@ import org.alongside.state.BriefingState
  * The supervisor's morning briefing (admins only): per worker the day's visits, open incidents and
  * what waits on whom, overdue follow-ups, reviews due, unsigned notes, the duty balance with the
  * dependence signal; then supervision requests, shared debriefs and what was asked. Every line is
- * the core's; the section titles are the chrome's. "Ask this worker" from a worker's row.
+ * the core's; the section titles are the chrome's. Another day from the day field; "Ask this
+ * worker" from a worker's row, about one of their clients or none; the unsigned-notes threshold
+ * at the end.
  */
 @Composable
 fun TeamBriefingScreen(nav: NavController) {
@@ -60,7 +68,10 @@ fun TeamBriefingScreen(nav: NavController) {
             item {
                 Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                     ErrorBanner(screen.error, onDismiss = { model.holder.dismissError() })
-                    briefing?.let { Text(it.summary) }
+                    briefing?.let { b ->
+                        DateField(words().fieldDay, b.day, { day -> model.call { load(day) } })
+                        Text(b.summary)
+                    }
                 }
             }
             items(briefing?.workers.orEmpty(), key = { it.memberId }) { worker ->
@@ -81,6 +92,9 @@ fun TeamBriefingScreen(nav: NavController) {
                     item { SectionTitle(teamWords().briefingRequests, Modifier.padding(16.dp)) }
                     items(b.requests, key = { it.id }) { q -> ListRow(title = q.summary, lines = listOf(q.statusLabel)) }
                 }
+                item {
+                    UnsignedDaysForm(b.unsignedNoteDays, busy = screen.busy) { days -> model.call { setUnsignedNoteDays(days) } }
+                }
             }
         }
     }
@@ -92,6 +106,13 @@ fun TeamBriefingScreen(nav: NavController) {
             text = {
                 Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
                     TextArea(form.text, { asking = form.copy(text = it) }, teamWords().fieldAskText, error = screen.error.forField("text"))
+                    val clients = briefing?.workers?.firstOrNull { it.memberId == form.memberId }?.clients.orEmpty()
+                    ChipRow(
+                        teamWords().fieldAskClient,
+                        listOf<Choice?>(null) + clients,
+                        { it?.label ?: teamWords().askNoClient },
+                        { form.clientId == it?.value },
+                    ) { asking = form.copy(clientId = it?.value) }
                     DateField(teamWords().fieldAskDue, form.due ?: LocalDate.now(), { asking = form.copy(due = it) })
                 }
             },
@@ -122,6 +143,22 @@ private fun WorkerSection(worker: WorkerBriefing, busy: Boolean, onAsk: () -> Un
             teamWords().briefingBalance,
             listOf(worker.dutyBalance.summary) + worker.dependence.map { "${it.clientName} · ${it.label}" },
         )
+    }
+}
+
+/** The threshold past which unsigned notes show, in days (the core checks 1 to 92). */
+@Composable
+private fun UnsignedDaysForm(current: UInt, busy: Boolean, onSet: (UInt) -> Unit) {
+    var days by remember(current) { mutableStateOf(current.toString()) }
+    Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        OutlinedTextField(
+            days, { days = it.filter(Char::isDigit).take(3) },
+            label = { Text(teamWords().fieldUnsignedDays) },
+            singleLine = true,
+            keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Number),
+        )
+        val value = days.toUIntOrNull()
+        Button(onClick = { value?.let(onSet) }, enabled = value != null && value != current && !busy) { Text(words().actionSave) }
     }
 }
 

@@ -655,7 +655,7 @@ fn named_in_report(r: &Value) -> Named {
 }
 
 /// Flip a byte of each change `pick`s (by its place in the page) and make the revision hashes and
-/// the page's chain match, as a relay lying consistently would: only the authors' signatures fail.
+/// the page's chain match, as a relay lying consistently would: only the sealed bodies fail to open.
 fn alter_consistently(
     page: &mut alongside_wire::ChangesResponse,
     path: &str,

@@ -154,7 +154,8 @@ pub use screens::wellness::{WellnessSectionView, WellnessView};
 pub use screens::UnreadableRecord;
 
 pub use sync::{
-    ReviewChoice, ReviewItem, SyncReply, SyncReport, SyncStatus, SyncTransport, TeamIdentity,
+    RefusalReason, RefusedRevision, ReviewChoice, ReviewItem, SyncReply, SyncReport, SyncStatus,
+    SyncTransport, TeamIdentity, REFUSED_NAMED,
 };
 
 pub use words::{

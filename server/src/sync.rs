@@ -110,6 +110,19 @@ struct Batch {
     pending: Vec<(PushOp, u64, Hash32, String)>,
 }
 
+/// Which of `ids` the team already holds in `column` of `table` (names from this file, never input).
+async fn existing(
+    tx: &Transaction<'_>,
+    team: &[u8],
+    table: &str,
+    column: &str,
+    ids: &[&[u8]],
+) -> Result<HashSet<Vec<u8>>, ApiError> {
+    let sql = format!("SELECT {column} FROM {table} WHERE team_id = $1 AND {column} = ANY($2)");
+    let rows = tx.query(&sql, &[&team, &ids]).await?;
+    Ok(rows.iter().map(|r| r.get::<_, Vec<u8>>(0)).collect())
+}
+
 /// Rows per multi-row statement: 11 parameters a revision, well under PostgreSQL's 65,535.
 const ROWS_PER_STATEMENT: usize = 1000;
 
@@ -117,29 +130,13 @@ impl Batch {
     async fn known(tx: &Transaction<'_>, team: &TeamId, ops: &[PushOp]) -> Result<Batch, ApiError> {
         let t = team.0.as_slice();
         let ids = |f: fn(&PushOp) -> &[u8]| ops.iter().map(f).collect::<Vec<&[u8]>>();
-        let set = |rows: Vec<Row>| rows.iter().map(|r| r.get::<_, Vec<u8>>(0)).collect();
         let op_ids = ids(|o| o.op.0.as_slice());
         let revs = ids(|o| o.envelope.rev.0.as_slice());
         let records = ids(|o| o.envelope.record.0.as_slice());
         let keyspaces = ids(|o| o.envelope.keyspace.0.as_slice());
-        let seen_ops = set(tx
-            .query(
-                "SELECT op_id FROM ops WHERE team_id = $1 AND op_id = ANY($2)",
-                &[&t, &op_ids],
-            )
-            .await?);
-        let seen_revs = set(tx
-            .query(
-                "SELECT rev FROM revisions WHERE team_id = $1 AND rev = ANY($2)",
-                &[&t, &revs],
-            )
-            .await?);
-        let seen_records = set(tx
-            .query(
-                "SELECT record_id FROM records WHERE team_id = $1 AND record_id = ANY($2)",
-                &[&t, &records],
-            )
-            .await?);
+        let seen_ops = existing(tx, t, "ops", "op_id", &op_ids).await?;
+        let seen_revs = existing(tx, t, "revisions", "rev", &revs).await?;
+        let seen_records = existing(tx, t, "records", "record_id", &records).await?;
         let epochs = tx
             .query(
                 "SELECT keyspace_id, epoch FROM keyspaces WHERE team_id = $1 AND keyspace_id = ANY($2)",

@@ -11,6 +11,7 @@ mod common;
 use alongside_wire::RecordClass;
 use common::cluster::{goal_on_both, id, join, pg, start_relay, team_at, Phone, Relay};
 use serde_json::Value;
+use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex, RwLock};
@@ -503,14 +504,18 @@ fn a_lying_relay_is_caught_and_nothing_it_said_is_stored() {
     assert_eq!(clients(&b).len(), 3);
 
     // A consistent liar: the flipped byte with the hashes and the chain made to match; the
-    // author's signature still does not.
+    // sealed body no longer opens. The phone, holding no key yet, parks the records and refuses
+    // its own grants, each named with its sequence number, author and why.
+    let altered = Arc::new(Mutex::new(Vec::new()));
+    let seen = altered.clone();
     let consistent_liar = Faults {
-        answer: Some(Box::new(|m, p, v| {
+        answer: Some(Box::new(move |m, p, v| {
             if is_changes(m, p) {
                 let mut page: alongside_wire::ChangesResponse =
                     serde_json::from_value(v.clone()).unwrap();
                 if !page.changes.is_empty() {
                     alter_consistently(&mut page, p, |_| true);
+                    seen.lock().unwrap().extend(page.changes.iter().map(named));
                     *v = serde_json::to_value(&page).unwrap();
                 }
             }
@@ -527,6 +532,23 @@ fn a_lying_relay_is_caught_and_nothing_it_said_is_stored() {
     assert!(liar["refused"].as_u64().unwrap() > 0, "{liar}");
     assert_eq!(liar["received"], 0, "{liar}");
     assert!(clients(&d).is_empty(), "no altered record is stored");
+    let refused = liar["refused_revisions"].as_array().unwrap();
+    assert_eq!(
+        refused.len() as u64,
+        liar["refused"].as_u64().unwrap(),
+        "{liar}"
+    );
+    let altered = altered.lock().unwrap();
+    let mut revisions = HashSet::new();
+    for r in refused {
+        assert_eq!(r["reason"], "could_not_open", "{r}");
+        assert!(
+            r["kind"].is_null(),
+            "nothing it could not open is described: {r}"
+        );
+        assert!(altered.contains(&named_in_report(r)), "{r} was altered");
+        assert!(revisions.insert(r["revision"].clone()), "named once: {r}");
+    }
     // The relay honest again: its chain is not the one the liar showed, so the phone reads the
     // team's history again from the start and gets every record, once.
     proxy.honest();
@@ -566,8 +588,8 @@ fn one_altered_revision_in_a_page_opened_on_every_core_is_refused_alone() {
                     .collect();
                 if editable.len() > 30 {
                     let middle = editable[editable.len() / 2];
-                    *seen.lock().unwrap() = Some(page.changes[middle].envelope.record);
                     alter_consistently(&mut page, p, |i| i == middle);
+                    *seen.lock().unwrap() = Some(named(&page.changes[middle]));
                     *v = serde_json::to_value(&page).unwrap();
                 }
             }
@@ -575,13 +597,41 @@ fn one_altered_revision_in_a_page_opened_on_every_core_is_refused_alone() {
         })),
         ..Faults::default()
     });
-    let d = Phone::new();
-    d.json(&["team", "join", &join(&a)]);
-    d.sync();
+    // Two new phones read the whole history through the liar: one asked for JSON, one for text.
+    let (d, e) = (Phone::new(), Phone::new());
+    for p in [&d, &e] {
+        p.json(&["team", "join", &join(&a)]);
+        p.sync();
+    }
     a.sync();
     let report = d.sync();
-    assert!(altered.lock().unwrap().is_some(), "no page was altered");
+    let altered = altered
+        .lock()
+        .unwrap()
+        .clone()
+        .expect("no page was altered");
     assert_eq!(report["refused"], 1, "{report}");
+    // The report names that revision alone, and why, in the worker's words.
+    let refused = report["refused_revisions"].as_array().unwrap();
+    assert_eq!(refused.len(), 1, "{report}");
+    let r = &refused[0];
+    assert_eq!(named_in_report(r), altered, "{r}");
+    assert_eq!(r["reason"], "could_not_open");
+    assert!(r["kind"].is_null(), "{r}");
+    let said = alongside_core::plain(r["summary"].as_str().unwrap());
+    let device: String = altered.2.as_str().unwrap().chars().take(8).collect();
+    assert!(
+        said.contains(&device) && said.contains("did not open"),
+        "{said}"
+    );
+    let text = String::from_utf8(e.cli.run(&["sync"]).stdout).unwrap();
+    let text = alongside_core::plain(&text);
+    let line = format!("{} (#{})", altered.0.as_str().unwrap(), altered.1);
+    assert!(
+        text.contains("Refused 1:") && text.contains(&line),
+        "{text}"
+    );
+    assert!(text.contains(&said), "{text}");
     let on_a = clients(&a);
     let on_d = clients(&d);
     assert_eq!(on_a.len(), before + 40);
@@ -589,8 +639,23 @@ fn one_altered_revision_in_a_page_opened_on_every_core_is_refused_alone() {
     assert!(on_d.iter().all(|c| on_a.contains(c)));
 }
 
+/// A change as a report names it: its revision, sequence number and author, as JSON.
+type Named = (Value, Value, Value);
+
+fn named(c: &alongside_wire::Change) -> Named {
+    (
+        serde_json::to_value(c.envelope.rev).unwrap(),
+        Value::from(c.seq),
+        serde_json::to_value(c.envelope.author).unwrap(),
+    )
+}
+
+fn named_in_report(r: &Value) -> Named {
+    (r["revision"].clone(), r["seq"].clone(), r["author"].clone())
+}
+
 /// Flip a byte of each change `pick`s (by its place in the page) and make the revision hashes and
-/// the page's chain match, as a relay lying consistently would: only the authors' signatures fail.
+/// the page's chain match, as a relay lying consistently would: only the sealed bodies fail to open.
 fn alter_consistently(
     page: &mut alongside_wire::ChangesResponse,
     path: &str,

@@ -17,3 +17,11 @@ sync-lease-left = تبقى ملفات أشخاص الفريق مفتوحة { $da
    *[other] { $days } أيام أخرى
 } دون مزامنة.
 sync-lease-expired = ملفات أشخاص الفريق مغلقة: لم يتصل هذا الهاتف بالخادم منذ مدة طويلة. المزامنة تفتحها من جديد.
+# مراجعة رفضتها المزامنة: أي هاتف أرسلها ولماذا (وليس محتواها أبدًا).
+sync-refused = رُفض تغيير من الهاتف { $device }. { $reason }
+sync-refused-kind = رُفض تغيير ({ $kind }) من الهاتف { $device }. { $reason }
+sync-refused-unknown-device = كاتبه ليس جهازًا من أجهزة الفريق.
+sync-refused-could-not-open = تعذّر فتحه: تالف، أو غير مختوم بمفتاح الفريق.
+sync-refused-bad-signature = لم يوقّعه الهاتف الذي يذكره.
+sync-refused-unreadable = لا يستطيع هذا الإصدار من التطبيق قراءة محتواه.
+sync-refused-record-mismatch = يشير إلى سجل يحمله هذا الهاتف على أنه سجل آخر.

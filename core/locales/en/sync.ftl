@@ -17,3 +17,11 @@ sync-lease-left = Team clients stay open { $days ->
    *[other] { $days } more days
 } without a sync.
 sync-lease-expired = Team clients are closed: this phone has not reached the server for too long. A sync opens them again.
+# A revision a sync refused: which phone sent it and why (never what it holds).
+sync-refused = A change from phone { $device } was refused. { $reason }
+sync-refused-kind = A change ({ $kind }) from phone { $device } was refused. { $reason }
+sync-refused-unknown-device = Its author is not a device of the team.
+sync-refused-could-not-open = It did not open: damaged, or not sealed with the team's key.
+sync-refused-bad-signature = It was not signed by the phone it names.
+sync-refused-unreadable = This version of the app cannot read what it holds.
+sync-refused-record-mismatch = It names a record this phone holds as another one.

@@ -17,3 +17,11 @@ sync-lease-left = Las personas atendidas del equipo siguen abiertas { $days ->
    *[other] { $days } días más
 } sin sincronizar.
 sync-lease-expired = Las personas atendidas del equipo están cerradas: este teléfono no ha contactado con el servidor desde hace demasiado tiempo. Una sincronización las abre de nuevo.
+# Una revisión que una sincronización rechazó: qué teléfono la envió y por qué (nunca su contenido).
+sync-refused = Se rechazó un cambio del teléfono { $device }. { $reason }
+sync-refused-kind = Se rechazó un cambio ({ $kind }) del teléfono { $device }. { $reason }
+sync-refused-unknown-device = Su autor no es un dispositivo del equipo.
+sync-refused-could-not-open = No se pudo abrir: está dañado o no está sellado con la clave del equipo.
+sync-refused-bad-signature = No está firmado por el teléfono que nombra.
+sync-refused-unreadable = Esta versión de la aplicación no puede leer su contenido.
+sync-refused-record-mismatch = Nombra un registro que este teléfono tiene como otro distinto.

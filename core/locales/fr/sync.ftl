@@ -17,3 +17,11 @@ sync-lease-left = Les personnes suivies de l'équipe restent ouvertes encore { $
    *[other] { $days } jours
 } sans synchronisation.
 sync-lease-expired = Les personnes suivies de l'équipe sont fermées : ce téléphone n'a pas joint le serveur depuis trop longtemps. Une synchronisation les ouvre à nouveau.
+# Une révision refusée par une synchronisation : quel téléphone l'a envoyée et pourquoi (jamais son contenu).
+sync-refused = Une modification du téléphone { $device } a été refusée. { $reason }
+sync-refused-kind = Une modification ({ $kind }) du téléphone { $device } a été refusée. { $reason }
+sync-refused-unknown-device = Son auteur n'est pas un appareil de l'équipe.
+sync-refused-could-not-open = Elle n'a pas pu être ouverte : endommagée, ou non scellée avec la clé de l'équipe.
+sync-refused-bad-signature = Elle n'est pas signée par le téléphone qu'elle nomme.
+sync-refused-unreadable = Cette version de l'application ne peut pas lire son contenu.
+sync-refused-record-mismatch = Elle désigne un dossier que ce téléphone connaît comme un autre.

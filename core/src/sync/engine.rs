@@ -16,6 +16,7 @@ use super::letgo;
 use super::link::{code_of_error, failed, Link};
 use super::local::{self, Keyspace, Op, Team};
 use super::outgoing::with_maker;
+use super::refusal::{self, Refusal, RefusedRevision};
 use super::seal;
 use super::teamlog::{load, now_ms, pull_log, save, sign_entry, sign_in};
 use super::SyncTransport;
@@ -34,8 +35,12 @@ pub struct SyncReport {
     pub received: u32,
     /// Revisions kept aside until their key or client arrives.
     pub parked: u32,
-    /// Revisions refused (author not in the verified team, or not opening or verifying).
+    /// Revisions refused (author not in the verified team, or not opening, verifying or
+    /// matching the record they name).
     pub refused: u32,
+    /// The first refused revisions (at most 20: a hostile relay could send any number), each
+    /// with why; `refused` counts them all.
+    pub refused_revisions: Vec<RefusedRevision>,
     /// "Needs review" items open on this phone after the sync.
     pub reviews: u32,
     /// Devices this admin's phone added to the team (they joined with its codes).
@@ -55,6 +60,20 @@ pub struct SyncReport {
     /// Times this admin's phone signed its team log entries again at a later index because
     /// another admin's entry took the index first.
     pub rebased: u32,
+}
+
+impl SyncReport {
+    /// Count a refused revision, and name it among the first (see [`refusal::REFUSED_NAMED`]).
+    fn refuse(
+        &mut self,
+        rev: &Hash32,
+        seq: Option<u64>,
+        author: &alongside_wire::DeviceId,
+        r: Refusal,
+    ) {
+        self.refused += 1;
+        refusal::name(&mut self.refused_revisions, rev, seq, author, r);
+    }
 }
 
 /// Most ops in one push (the relay's default limit).
@@ -359,7 +378,7 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
     // the team made every key it starts with.
     let founder = team.log.first().is_some_and(|e| e.entry.author == me);
     if team.cursor == 0 && !founder {
-        read_grants_first(session, &link, &team, &state, &mut report)?;
+        read_grants_first(session, &link, &team, &state)?;
     }
     let mut recovered = false;
     let mut forks = Vec::new();
@@ -391,7 +410,8 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
             let (mut granted, mut stored) = (false, false);
             let envelopes: Vec<_> = page.changes.iter().map(|c| &c.envelope).collect();
             let ahead = incoming::open_ahead(m, &envelopes)?;
-            for (e, ahead) in envelopes.into_iter().zip(ahead) {
+            for (c, ahead) in page.changes.iter().zip(ahead) {
+                let e = &c.envelope;
                 match incoming::apply(m, e, ahead, &mut forks)? {
                     Applied::Stored => {
                         report.received += 1;
@@ -399,7 +419,7 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
                     }
                     Applied::Granted => granted = true,
                     Applied::Parked => report.parked += 1,
-                    Applied::Refused => report.refused += 1,
+                    Applied::Refused(why) => report.refuse(&e.rev, Some(c.seq), &e.author, why),
                     Applied::NotForMe => {}
                 }
             }
@@ -407,9 +427,13 @@ pub fn sync(session: &WorkerSession, t: &dyn SyncTransport) -> Result<SyncReport
             // can free them. (Retrying after every page was quadratic on a new phone's first
             // sync, which parks everything until the admin's grants, sent last, arrive.)
             if granted || stored {
-                let n = incoming::retry_parked(m, &mut forks)?;
-                report.parked = report.parked.saturating_sub(n);
-                report.received += n;
+                let retried = incoming::retry_parked(m, &mut forks)?;
+                let settled = retried.stored + retried.refused.len() as u32;
+                report.parked = report.parked.saturating_sub(settled);
+                report.received += retried.stored;
+                for (rev, author, why) in retried.refused {
+                    report.refuse(&rev, None, &author, why);
+                }
             }
             // The cursor moves with what the page stored, in the same commit.
             let mut team = m.team.clone();
@@ -463,7 +487,8 @@ fn follow_chain(team: &Team, mut chain: Hash32, page: &ChangesResponse) -> Resul
 }
 
 /// Read the key grants addressed to this device from the start, before anything else (one
-/// transaction for a page that holds one; those refused are counted in `report`), so the real
+/// transaction for a page that holds one; those refused are reported by the real pass, which
+/// meets them again, so none is counted twice), so the real
 /// pass from the start finds every key and parks nothing. The relay answers only this device's
 /// grants keyspace (`keyspace=`); a relay that does not know the filter sends every change and
 /// this phone keeps only its grants. These changes are not checked against the relay's chain here
@@ -475,7 +500,6 @@ fn read_grants_first(
     link: &Link<'_>,
     team: &Team,
     state: &TeamState,
-    report: &mut SyncReport,
 ) -> Result<()> {
     let mine = super::outgoing::grants_keyspace(&team.device()?);
     let mut after = 0;
@@ -494,9 +518,7 @@ fn read_grants_first(
         if !grants.is_empty() {
             with_maker(session, team, state, |m| {
                 for c in &grants {
-                    if incoming::apply(m, &c.envelope, None, &mut Vec::new())? == Applied::Refused {
-                        report.refused += 1;
-                    }
+                    incoming::apply(m, &c.envelope, None, &mut Vec::new())?;
                 }
                 Ok(())
             })?;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::local::{self, Choice, Keyspace, Parked, Review, Tracked};
 use super::merge;
 use super::outgoing::{grants_keyspace, Grant, Maker, Payload};
+use super::refusal::{Refusal, RefusalReason};
 use super::seal::{self, Header};
 use crate::crypto::Secret;
 use crate::error::Result;
@@ -25,8 +26,8 @@ pub enum Applied {
     /// Another device's key grant, a grant already held, or this phone's own revision: nothing
     /// to store.
     NotForMe,
-    /// Refused: its author is not in the verified team, or it does not open or verify.
-    Refused,
+    /// Refused: its author is not in the verified team, or it does not open, verify or match.
+    Refused(Refusal),
 }
 
 /// Store a record's value as another phone wrote it (no outbox mark), keeping the value it
@@ -66,15 +67,16 @@ pub fn apply(
         return Ok(Applied::NotForMe);
     }
     if !m.state.devices.contains_key(&e.author) {
-        return Ok(Applied::Refused);
+        return Ok(Applied::Refused(RefusalReason::UnknownDevice.into()));
     }
     let h = Header::of(&m.team.team, e);
     if e.keyspace == grants_keyspace(&m.me) {
-        let Some(json) = seal::open_grant(&h, &m.team.agreement, &e.body.0) else {
-            return Ok(Applied::Refused);
+        let json = match seal::open_grant(&h, &m.team.agreement, &e.body.0) {
+            Ok(json) => json,
+            Err(why) => return Ok(Applied::Refused(why.into())),
         };
         let Ok(g) = serde_json::from_slice::<Grant>(&json) else {
-            return Ok(Applied::Refused);
+            return Ok(Applied::Refused(RefusalReason::Unreadable.into()));
         };
         let row = local::keyspace_row(&g.keyspace);
         let known = storage::find::<Keyspace>(m.tx, m.keys, &row)?.map(|s| s.value);
@@ -124,8 +126,9 @@ pub fn apply(
         Some(a) if a.key.as_bytes() == key.as_bytes() => a.payload,
         _ => open_payload(&h, &key, e),
     };
-    let Some(p) = payload else {
-        return Ok(Applied::Refused);
+    let p = match payload {
+        Ok(p) => p,
+        Err(why) => return Ok(Applied::Refused(why.into())),
     };
     if let Some(owner) = &p.owner {
         if storage::row_place(m.tx, owner)?.is_none() {
@@ -146,7 +149,10 @@ pub fn apply(
         },
     };
     if t.local != p.id || t.kind != p.kind {
-        return Ok(Applied::Refused);
+        return Ok(Applied::Refused(Refusal {
+            reason: RefusalReason::RecordMismatch,
+            kind: Some(p.kind),
+        }));
     }
     if t.revs.contains_key(&e.rev.to_text()) {
         return Ok(Applied::Stored);
@@ -188,10 +194,10 @@ pub fn apply(
 }
 
 /// A record revision opened ahead of its turn: the key it was opened with, and its payload
-/// (`None` when it did not open, verify or parse: refused when its turn comes).
+/// (or why it did not open, verify or parse: refused when its turn comes).
 pub struct Ahead {
     key: Secret,
-    payload: Option<Payload>,
+    payload: std::result::Result<Payload, RefusalReason>,
 }
 
 /// Fewer revisions than this are opened where they are applied: threads would cost more.
@@ -254,10 +260,14 @@ pub fn open_ahead(m: &Maker<'_>, envelopes: &[&Envelope]) -> Result<Vec<Option<A
     Ok(out)
 }
 
-/// Open a record revision, check its signature and read its payload; `None` if any step fails.
-fn open_payload(h: &Header<'_>, key: &Secret, e: &Envelope) -> Option<Payload> {
+/// Open a record revision, check its signature and read its payload; why not if a step fails.
+fn open_payload(
+    h: &Header<'_>,
+    key: &Secret,
+    e: &Envelope,
+) -> std::result::Result<Payload, RefusalReason> {
     let json = seal::open_record(h, key, &e.body.0)?;
-    serde_json::from_slice::<Payload>(&json).ok()
+    serde_json::from_slice::<Payload>(&json).map_err(|_| RefusalReason::Unreadable)
 }
 
 /// The key a revision is sealed under, if this phone holds it.
@@ -288,10 +298,18 @@ fn park(m: &Maker<'_>, e: &Envelope) -> Result<Applied> {
     Ok(Applied::Parked)
 }
 
-/// Try every parked revision again (after a grant or a client arrived); returns how many were
-/// stored now.
-pub fn retry_parked(m: &Maker<'_>, forks: &mut Vec<alongside_wire::RecordId>) -> Result<u32> {
-    let mut stored = 0;
+/// What became of parked revisions tried again.
+#[derive(Default)]
+pub struct Retried {
+    /// How many were stored (or granted) now.
+    pub stored: u32,
+    /// Those refused now: the revision, its author, and why.
+    pub refused: Vec<(Hash32, alongside_wire::DeviceId, Refusal)>,
+}
+
+/// Try every parked revision again (after a grant or a client arrived).
+pub fn retry_parked(m: &Maker<'_>, forks: &mut Vec<alongside_wire::RecordId>) -> Result<Retried> {
+    let mut done = Retried::default();
     // Keyspaces and epochs whose key is still missing: their revisions stay parked untouched
     // (a phone that holds few of the team's clients parks every other client's revisions).
     let mut keyless = BTreeMap::new();
@@ -313,14 +331,18 @@ pub fn retry_parked(m: &Maker<'_>, forks: &mut Vec<alongside_wire::RecordId>) ->
             storage::erase(m.tx, m.keys, "sync_parked", &p.id)?;
             match apply(m, &p.envelope, None, forks)? {
                 Applied::Parked => {}
+                Applied::Refused(why) => {
+                    progress = true;
+                    done.refused.push((e.rev, e.author, why));
+                }
                 _ => {
                     progress = true;
-                    stored += 1;
+                    done.stored += 1;
                 }
             }
         }
         if !progress {
-            return Ok(stored);
+            return Ok(done);
         }
     }
 }

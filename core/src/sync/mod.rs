@@ -18,11 +18,13 @@ mod local;
 mod membership;
 mod merge;
 mod outgoing;
+mod refusal;
 pub(crate) mod roster;
 mod seal;
 mod teamlog;
 
 pub use api::{ReviewChoice, ReviewItem, SyncReport, SyncStatus, TeamIdentity};
+pub use refusal::{RefusalReason, RefusedRevision, REFUSED_NAMED};
 
 /// What the relay answered: the HTTP status (0 when it could not be reached at all: no
 /// connection, a timeout, a dropped reply) and the body as text.

@@ -369,7 +369,7 @@ impl Maker<'_> {
             return Ok(false);
         };
         let json = seal::open_record(&Header::of(&self.team.team, e), &old, &e.body.0)
-            .ok_or_else(|| Error::corrupt("team outbox"))?;
+            .map_err(|_| Error::corrupt("team outbox"))?;
         let mut parents: Vec<Hash32> = e
             .parents
             .iter()

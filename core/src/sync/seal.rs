@@ -24,6 +24,7 @@ use alongside_wire::{DeviceId, Envelope, Hash32, KeyspaceId, RecordClass, TeamId
 use ring::signature::{Ed25519KeyPair, KeyPair};
 use x25519_dalek::{PublicKey, StaticSecret};
 
+use super::refusal::RefusalReason;
 use crate::crypto::{open, random_bytes, seal, Secret};
 use crate::error::{Error, Result};
 
@@ -146,12 +147,17 @@ fn seal_payload(
     sealed
 }
 
-fn open_payload(h: &Header<'_>, key: &Secret, sealed: &[u8]) -> Option<Vec<u8>> {
-    let plain = open(key, &h.ad(), sealed)?;
-    let (sig, json) = plain.split_at_checked(64)?;
+fn open_payload(h: &Header<'_>, key: &Secret, sealed: &[u8]) -> Result<Vec<u8>, RefusalReason> {
+    let plain = open(key, &h.ad(), sealed).ok_or(RefusalReason::CouldNotOpen)?;
+    // Opened: whoever sealed it held the key, so what fails from here is the author's signature.
+    let (sig, json) = plain
+        .split_at_checked(64)
+        .ok_or(RefusalReason::BadSignature)?;
     let public = ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, &h.author.0);
-    public.verify(&h.signing_bytes(json), sig).ok()?;
-    Some(json.to_vec())
+    public
+        .verify(&h.signing_bytes(json), sig)
+        .map_err(|_| RefusalReason::BadSignature)?;
+    Ok(json.to_vec())
 }
 
 /// Seal a record's JSON under a fresh content key wrapped by the keyspace's epoch key.
@@ -168,14 +174,19 @@ pub fn seal_record(
     Ok(frame(&wrapped, seal_payload(h, pair, &content, json)?))
 }
 
-/// Open a record sealed by [`seal_record`] and check its author's signature; `None` when it does
-/// not open or the signature does not verify (damage or forgery: the caller refuses it).
-pub fn open_record(h: &Header<'_>, epoch_key: &Secret, body: &[u8]) -> Option<Vec<u8>> {
-    let (wrapped, sealed) = unframe(body)?;
+/// Open a record sealed by [`seal_record`] and check its author's signature; fails with why when
+/// it does not open or the signature does not verify (damage or forgery: the caller refuses it).
+pub fn open_record(
+    h: &Header<'_>,
+    epoch_key: &Secret,
+    body: &[u8],
+) -> Result<Vec<u8>, RefusalReason> {
+    let (wrapped, sealed) = unframe(body).ok_or(RefusalReason::CouldNotOpen)?;
     let mut ck_ad = h.ad();
     ck_ad.extend_from_slice(b"/ck");
-    let ck = open(epoch_key, &ck_ad, wrapped)?;
-    let content = Secret::from_slice(&ck)?;
+    let content = open(epoch_key, &ck_ad, wrapped)
+        .and_then(|ck| Secret::from_slice(&ck))
+        .ok_or(RefusalReason::CouldNotOpen)?;
     open_payload(h, &content, sealed)
 }
 
@@ -217,10 +228,17 @@ pub fn seal_grant(
     ))
 }
 
-/// Open a grant sealed for this device's X25519 secret; `None` if it is not for it or is forged.
-pub fn open_grant(h: &Header<'_>, agreement: &[u8; 32], body: &[u8]) -> Option<Vec<u8>> {
-    let (ephemeral, sealed) = unframe(body)?;
-    let ephemeral: [u8; 32] = ephemeral.try_into().ok()?;
+/// Open a grant sealed for this device's X25519 secret; fails with why if it is not for it or is
+/// forged.
+pub fn open_grant(
+    h: &Header<'_>,
+    agreement: &[u8; 32],
+    body: &[u8],
+) -> Result<Vec<u8>, RefusalReason> {
+    let (ephemeral, sealed) = unframe(body).ok_or(RefusalReason::CouldNotOpen)?;
+    let ephemeral: [u8; 32] = ephemeral
+        .try_into()
+        .map_err(|_| RefusalReason::CouldNotOpen)?;
     let secret = StaticSecret::from(*agreement);
     let mine = PublicKey::from(&secret);
     let shared = secret.diffie_hellman(&PublicKey::from(ephemeral));
@@ -231,7 +249,7 @@ pub fn open_grant(h: &Header<'_>, agreement: &[u8; 32], body: &[u8]) -> Option<V
         mine.as_bytes(),
         h.author,
     )
-    .ok()?;
+    .map_err(|_| RefusalReason::CouldNotOpen)?;
     open_payload(h, &key, sealed)
 }
 
@@ -260,17 +278,29 @@ mod tests {
         assert_eq!(open_record(&h, &key, &body).unwrap(), b"{\"a\":1}");
         // Another epoch, another key, or one flipped byte: nothing opens.
         let moved = Header { epoch: 1, ..h };
-        assert!(open_record(&moved, &key, &body).is_none());
-        assert!(open_record(&h, &Secret::random().unwrap(), &body).is_none());
+        let not_opened = Err(RefusalReason::CouldNotOpen);
+        assert_eq!(open_record(&moved, &key, &body), not_opened);
+        assert_eq!(
+            open_record(&h, &Secret::random().unwrap(), &body),
+            not_opened
+        );
         let mut flipped = body.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
-        assert!(open_record(&h, &key, &flipped).is_none());
+        assert_eq!(open_record(&h, &key, &flipped), not_opened);
+        // Sealed with the key but signed by another device than the header names.
+        let (pkcs8_c, _) = new_device_keys().unwrap();
+        let other_signer = signer(&pkcs8_c).unwrap();
+        let forged = seal_record(&h, &other_signer, &key, b"{\"a\":1}").unwrap();
+        assert_eq!(
+            open_record(&h, &key, &forged),
+            Err(RefusalReason::BadSignature)
+        );
 
         let (_, other) = new_device_keys().unwrap();
         let grant = seal_grant(&h, &pair, &me.agreement.0, b"{\"k\":2}").unwrap();
         assert_eq!(open_grant(&h, &agreement, &grant).unwrap(), b"{\"k\":2}");
-        assert!(open_grant(&h, &other, &grant).is_none());
+        assert_eq!(open_grant(&h, &other, &grant), not_opened);
         // Claimed by another author: the signature (and the wrap) no longer match.
         let (pkcs8_b, agreement_b) = new_device_keys().unwrap();
         let b = public_keys(&pkcs8_b, &agreement_b).unwrap();
@@ -278,6 +308,6 @@ mod tests {
             author: &b.signing,
             ..h
         };
-        assert!(open_grant(&forged, &agreement, &grant).is_none());
+        assert_eq!(open_grant(&forged, &agreement, &grant), not_opened);
     }
 }

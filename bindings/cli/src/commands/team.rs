@@ -336,7 +336,19 @@ fn report(ctx: &Ctx, report: &alongside_core::SyncReport) {
             w,
             "Sent {}, received {}, to review {}, clients handed away {}.",
             report.pushed, report.received, report.reviews, report.clients_handed_away
-        )
+        )?;
+        if report.refused > 0 {
+            writeln!(w, "Refused {}:", report.refused)?;
+        }
+        for r in &report.refused_revisions {
+            let seq = r.seq.map_or(String::new(), |s| format!(" (#{s})"));
+            writeln!(w, "  {}{seq}  {}", r.revision, r.summary)?;
+        }
+        let unnamed = (report.refused as usize).saturating_sub(report.refused_revisions.len());
+        if unnamed > 0 {
+            writeln!(w, "  and {unnamed} more.")?;
+        }
+        Ok(())
     });
 }
 

@@ -3,9 +3,14 @@
 # move (issue 19 item 7), to set beside `make bench`'s CPU and wall times.
 #
 # Usage: bench/instructions.sh [SCREENS] [VARIANTS]   (defaults "today caseload" and
-# "sealed plaintext sqlcipher"; screens: today, caseload). Run `make bench` (or bench/run.sh)
-# first: this uses its builds in build/bench/bin (BENCH_BIN_DIR for others) and its typical
-# caseloads in build/bench/vaults (BENCH_SIZE, BENCH_SEED, BENCH_GEN pick another).
+# "sealed plaintext sqlcipher"; screens: today, caseload, timeline (a first page of 50),
+# timeline-N (a first page of N)). Run `make bench` (or bench/run.sh) first: this uses its
+# builds in build/bench/bin (BENCH_BIN_DIR for others) and its typical caseloads in
+# build/bench/vaults (BENCH_SIZE, BENCH_SEED, BENCH_GEN pick another).
+#
+# BENCH_SIZE=bridge is the Kotlin bench's client (tests/kotlin/bench: 400 visits, 300 notes on
+# them, 300 ratings), made here on first use (a few seconds), for a timeline page into Kotlin:
+#   BENCH_SIZE=bridge bench/instructions.sh "timeline-15 timeline-200" sealed
 #
 # Each screen runs under callgrind in `alongside-bench repeat` (4 calls: its warm-up and 3),
 # counting only inside the screen's calls (--toggle-collect) and writing each call's count apart
@@ -26,11 +31,14 @@ OUT=build/bench/instructions
 mkdir -p "$OUT"
 
 # `today` runs `today_at` (the call with the phone's clock), named so whatever the linker inlined.
-symbol() { case $1 in today) echo today_at ;; *) echo "$1" ;; esac; }
+symbol() { case $1 in today) echo today_at ;; timeline-*) echo timeline ;; *) echo "$1" ;; esac; }
 
 for screen in $SCREENS; do
   for v in $VARIANTS; do
     vault=build/bench/vaults/$SIZE-$v-seed$SEED-gen$GEN
+    if [ "$SIZE" = bridge ] && [ ! -d "$vault" ]; then
+      "$BIN/alongside-bench-$v" generate bridge "$SEED" "$vault"
+    fi
     [ -d "$vault" ] || { echo "no caseload at $vault: run make bench first"; exit 2; }
     fn="*WorkerSession>::$(symbol "$screen")"
     out=$OUT/$SIZE-$v-$screen

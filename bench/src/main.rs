@@ -6,9 +6,12 @@
 //!
 //! Commands:
 //! - `generate SIZE SEED VAULT_DIR`: make a caseload through the worker's API (cached by the caller);
+//!   SIZE `bridge` is one client as tests/kotlin/bench's: 400 visits, 300 notes on them, 300
+//!   ratings (1,000 timeline items), for counting a timeline page's instructions;
 //! - `measure SIZE VAULT_DIR SCRATCH_DIR OUT_JSON`: copy the vault to scratch and time the
 //!   operations a worker feels there, fresh each run;
-//! - `repeat VAULT_DIR SCRATCH_DIR OPERATION COUNT`: one operation over and over, for a profiler;
+//! - `repeat VAULT_DIR SCRATCH_DIR OPERATION COUNT`: one operation over and over, for a profiler
+//!   (`timeline` is a first page of 50; `timeline-N` a first page of N);
 //! - `report RESULTS_DIR OUT_JSON [LIB_BYTES]`: print the table, every figure with its ratio to
 //!   each baseline, and write the machine-readable copy;
 //! - `sync SIZE VAULT_DIR SCRATCH_DIR RELAY_BIN OUT_JSON`: a new phone's first sync of the
@@ -118,6 +121,15 @@ fn generate_cmd(size_name: &str, seed: u64, dir: &Path) {
         "create",
     );
     let session = ok(vault.worker(), "session");
+    if size_name == "bridge" {
+        bridge_client(&session);
+        eprintln!(
+            "  {} bridge: one client, 1,000 timeline items in {:.0} s",
+            variant(),
+            started.elapsed().as_secs_f64()
+        );
+        return;
+    }
     let spec = Spec {
         seed,
         size: size(size_name),
@@ -183,6 +195,74 @@ fn generate_cmd(size_name: &str, seed: u64, dir: &Path) {
         made.writes,
         started.elapsed().as_secs_f64()
     );
+}
+
+/// The client of tests/kotlin/bench and bindings/ffi/examples/bridge_split.rs: 400 home visits,
+/// 300 notes on them, 300 ratings of one goal, so a timeline page's count here is the Kotlin
+/// bench's page.
+fn bridge_client(s: &WorkerSession) {
+    use alongside_core::{Author, ClientInput, GoalInput, LifeArea, RatingInput};
+    let day = today();
+    let input = ClientInput {
+        preferred_name: "Bench client".into(),
+        legal_name: None,
+        pronouns: None,
+        language: Some("en".into()),
+        cultural_notes: None,
+        contacts: Vec::new(),
+        consents: Vec::new(),
+    };
+    let client = ok(s.add_client(input), "client").id;
+    let plan = ok(
+        s.create_plan(client.clone(), day.add_days(-500), day.add_days(30)),
+        "plan",
+    );
+    let goal = GoalInput {
+        area: LifeArea::Housing,
+        client_words: "a place of my own near my sister".into(),
+        worker_step: Some("view two flats a week".into()),
+        measure: None,
+        target_date: None,
+        visible_to_client: None,
+    };
+    let goal = ok(s.add_goal(client.clone(), plan.id, goal), "goal").id;
+    let mut visits = Vec::new();
+    for i in 0..400i64 {
+        let mut input = ActivityInput::new(
+            ActivityKind::HomeVisit,
+            day.add_days(-i),
+            vec![Duty::Educate, Duty::Empower],
+        );
+        input.duration_minutes = Some(60);
+        input.place = Some("her flat".into());
+        input.purpose = Some(format!(
+            "Showed her how to read a tenancy agreement, part {}",
+            i + 1
+        ));
+        input.goal_ids = vec![goal.clone()];
+        visits.push(ok(s.add_activity(client.clone(), input), "visit").id);
+    }
+    for (i, visit) in visits.into_iter().take(300).enumerate() {
+        let text =
+            format!("We went through the agreement together. She asked good questions. ({i})");
+        ok(s.add_note(client.clone(), Some(visit), text), "note");
+    }
+    for i in 0..300i64 {
+        let by = if i % 2 == 0 {
+            Author::Client
+        } else {
+            Author::Worker
+        };
+        let input = RatingInput {
+            on: day.add_days(-i),
+            score: 1 + i32::try_from(i % 10).unwrap_or(0),
+            by,
+            words: None,
+        };
+        ok(s.rate_goal(goal.clone(), input), "rating");
+    }
+    // Build what a first read builds, so no count includes it.
+    ok(s.timeline(client, 0, 1), "timeline");
 }
 
 fn write_json(path: &Path, v: &Value) {
@@ -522,6 +602,15 @@ fn repeat_cmd(vault_dir: &Path, scratch: &Path, op: &str, n: usize) {
                 s.timeline(clients[i % clients.len()].clone(), 0, 50),
                 "timeline",
             )),
+            page if page.starts_with("timeline-") && !page.ends_with("scan") => {
+                let limit = page["timeline-".len()..]
+                    .parse()
+                    .unwrap_or_else(|_| die("timeline-N: a page size"));
+                drop(ok(
+                    s.timeline(clients[i % clients.len()].clone(), 0, limit),
+                    "timeline",
+                ));
+            }
             "duty" => drop(ok(s.duty_balance(day.add_days(-364), day), "duty")),
             "today-scan" => drop(alongside_core::test_support::by_full_scan(|| {
                 ok(s.today(day), "today")

@@ -169,12 +169,12 @@ fn a_schema_2_vault_opens() {
     assert_eq!(note.note.text, "We went through the budget together.");
     assert_eq!(note.addenda[0].text, "The visit was on Sunday.");
     let report = s.verify_audit().unwrap();
-    // Eight entries, and nine more: the first day's view indexed the vault's drafts, open
+    // Eight entries, and ten more: the first day's view indexed the vault's drafts, open
     // incidents, referrals, activities and debriefs, one entry each, and the visit's two marks
-    // (its client's month, its day) and their two totals, for the heavy-week signal's week; and
-    // six more: its client's summary and its plan's review, each a mark, a total and the entry
-    // saying the kind is indexed.
-    assert!(report.ok && report.entries == 23, "{report:?}");
+    // (its client's week, its day) and their three totals (the week's places, the client's
+    // weeks, the day's), for the heavy-week signal's week; and six more: its client's summary
+    // and its plan's review, each a mark, a total and the entry saying the kind is indexed.
+    assert!(report.ok && report.entries == 24, "{report:?}");
     assert_eq!(schema_of(dir.path()), 2);
 }
 

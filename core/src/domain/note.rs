@@ -72,7 +72,23 @@ pub struct Addendum {
     pub written: Timestamp,
 }
 
-storage::client_record!(Addendum, "addendum");
+impl Record for Addendum {
+    const KIND: &'static str = "addendum";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn owner(&self) -> Option<&str> {
+        Some(&self.client_id)
+    }
+    /// Listed under its note, so a timeline page counts its own notes' addenda alone.
+    fn marks(&self) -> Vec<storage::indexes::Mark> {
+        vec![storage::indexes::Mark::listed(
+            storage::indexes::NOTE_ADDENDA,
+            &self.note_id,
+            serde_json::Value::Null,
+        )]
+    }
+}
 
 /// A draft waiting for a signature, as indexed for the today view: the day's list must find every
 /// unsigned draft across all clients without opening years of signed notes. Owned by the note

@@ -5,9 +5,10 @@
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::mem::{discriminant, Discriminant};
 
 use crate::crypto::Keys;
-use crate::domain::activity::{Activity, ActivityStatus, Scheduling};
+use crate::domain::activity::{Activity, ActivityKind, ActivityStatus, Scheduling};
 use crate::domain::client::{self, Client};
 use crate::domain::duty::Duty;
 use crate::domain::incident::{Incident, IncidentStatus};
@@ -92,7 +93,40 @@ fn snippet(text: &str) -> String {
 
 type Placed = (TimelineItem, Timestamp);
 
-fn activity_item(a: Activity) -> Placed {
+/// Each value worded once, then reused: the first row with a key words it.
+struct Memo<K, V>(Vec<(K, V)>);
+
+impl<K: PartialEq, V: Clone> Memo<K, V> {
+    fn get(&mut self, key: K, word: impl FnOnce(&K) -> V) -> V {
+        if let Some((_, v)) = self.0.iter().find(|(k, _)| *k == key) {
+            return v.clone();
+        }
+        let v = word(&key);
+        self.0.push((key, v.clone()));
+        v
+    }
+}
+
+impl<K, V> Default for Memo<K, V> {
+    fn default() -> Self {
+        Memo(Vec::new())
+    }
+}
+
+/// A visit's title says its kind, duties and flags, nothing of its own.
+type ActivityTitle = (ActivityKind, Vec<Duty>, bool, Discriminant<ActivityStatus>);
+
+/// The titles one page words, each once: most rows share theirs with many others (a week's
+/// visits, a goal's ratings), and wording a title through Fluent cost a third as much as opening
+/// its record. Built for one call and dropped with it.
+#[derive(Default)]
+struct Titles {
+    activities: Memo<ActivityTitle, String>,
+    notes: Memo<(bool, usize), String>,
+    ratings: Memo<(Author, u8), String>,
+}
+
+fn activity_title(a: &Activity) -> String {
     let lang = worker_lang();
     let duties: Vec<String> = a.duties.iter().map(|d| d.label()).collect();
     let kind = ("kind", Arg::from(a.kind.label()));
@@ -104,12 +138,23 @@ fn activity_item(a: Activity) -> Placed {
     if a.status != ActivityStatus::Done {
         flags.push(a.status.label().to_lowercase());
     }
-    let title = if flags.is_empty() {
+    if flags.is_empty() {
         say(lang, "timeline-activity", &[kind, duties])
     } else {
         let status = ("status", Arg::from(flags.join(", ")));
         say(lang, "timeline-activity-status", &[kind, duties, status])
-    };
+    }
+}
+
+fn activity_item(a: Activity, titles: &mut Titles) -> Placed {
+    let lang = worker_lang();
+    let key = (
+        a.kind,
+        a.duties.clone(),
+        a.scheduling == Scheduling::Emergency,
+        discriminant(&a.status),
+    );
+    let title = titles.activities.get(key, |_| activity_title(&a));
     // A cancelled visit says why first: that is what the worker looks for later.
     let detail = match a.status.cancel_reason() {
         Some(reason) => Some(say(
@@ -133,17 +178,22 @@ fn activity_item(a: Activity) -> Placed {
     )
 }
 
-fn note_item(n: Note, addenda: &[note::Addendum]) -> Placed {
-    let lang = worker_lang();
-    let count = addenda.iter().filter(|a| a.note_id == n.id).count();
-    let mut title = match n.status {
-        NoteStatus::Draft => word(lang, "timeline-note-draft"),
-        NoteStatus::Signed { .. } => word(lang, "timeline-note"),
-    };
-    if count > 0 {
-        title.push_str(", ");
-        title.push_str(&say(lang, "count-addenda", &[("count", count.into())]));
-    }
+/// A note's row; `addenda` is how many it has.
+fn note_item(n: Note, addenda: usize, titles: &mut Titles) -> Placed {
+    let draft = n.status == NoteStatus::Draft;
+    let title = titles.notes.get((draft, addenda), |&(draft, count)| {
+        let lang = worker_lang();
+        let mut title = if draft {
+            word(lang, "timeline-note-draft")
+        } else {
+            word(lang, "timeline-note")
+        };
+        if count > 0 {
+            title.push_str(", ");
+            title.push_str(&say(lang, "count-addenda", &[("count", count.into())]));
+        }
+        title
+    });
     (
         TimelineItem {
             kind: TimelineKind::Note,
@@ -206,8 +256,12 @@ fn referral_item(r: Referral, resources: &HashMap<String, referral::Resource>) -
     )
 }
 
-fn rating_item(r: Rating, client: &Client, goals: &HashMap<String, String>) -> Placed {
-    let lang = worker_lang();
+fn rating_item(
+    r: Rating,
+    client: &Client,
+    goals: &HashMap<String, String>,
+    titles: &mut Titles,
+) -> Placed {
     let Rating {
         id,
         on,
@@ -217,17 +271,20 @@ fn rating_item(r: Rating, client: &Client, goals: &HashMap<String, String>) -> P
         recorded,
         ..
     } = r;
-    let title = match by {
-        Author::Client => say(
-            lang,
-            "timeline-rating-client",
-            &[
-                ("score", score.into()),
-                ("name", client.preferred_name.as_str().into()),
-            ],
-        ),
-        Author::Worker => say(lang, "timeline-rating-worker", &[("score", score.into())]),
-    };
+    let title = titles.ratings.get((by, score), |&(by, score)| {
+        let lang = worker_lang();
+        match by {
+            Author::Client => say(
+                lang,
+                "timeline-rating-client",
+                &[
+                    ("score", score.into()),
+                    ("name", client.preferred_name.as_str().into()),
+                ],
+            ),
+            Author::Worker => say(lang, "timeline-rating-worker", &[("score", score.into())]),
+        }
+    });
     (
         TimelineItem {
             kind: TimelineKind::Rating,
@@ -271,13 +328,15 @@ fn goal_words(conn: &Connection, keys: &Keys, client_id: &str) -> Result<HashMap
 /// The client's whole history, by opening every record of it (before the index, and to check it).
 fn timeline_of(conn: &Connection, keys: &Keys, client: &Client) -> Result<Vec<Placed>> {
     let id = &client.id;
+    let mut titles = Titles::default();
     let mut items = Vec::new();
     for a in storage::list_owned::<Activity>(conn, keys, id)? {
-        items.push(activity_item(a));
+        items.push(activity_item(a, &mut titles));
     }
     let addenda = storage::list_owned::<note::Addendum>(conn, keys, id)?;
     for n in note::notes_of(conn, keys, id)? {
-        items.push(note_item(n, &addenda));
+        let count = addenda.iter().filter(|a| a.note_id == n.id).count();
+        items.push(note_item(n, count, &mut titles));
     }
     for i in storage::list_owned::<Incident>(conn, keys, id)? {
         items.push(incident_item(i));
@@ -288,7 +347,7 @@ fn timeline_of(conn: &Connection, keys: &Keys, client: &Client) -> Result<Vec<Pl
     }
     let goals = goal_words(conn, keys, id)?;
     for r in plan::ratings_of(conn, keys, id)? {
-        items.push(rating_item(r, client, &goals));
+        items.push(rating_item(r, client, &goals, &mut titles));
     }
     for r in storage::list_owned::<Review>(conn, keys, id)? {
         items.push(review_item(r));
@@ -297,8 +356,9 @@ fn timeline_of(conn: &Connection, keys: &Keys, client: &Client) -> Result<Vec<Pl
 }
 
 /// One page of the client's history through the per-client index by day: the weeks' counts
-/// say which weeks the page spans, their marks give the order, and only the page's own records
-/// (and the goals and services they name) are opened.
+/// say which weeks the page spans, each week's gathered places give the order, and only the
+/// page's own records (and the goals and services they name, and the addenda of its signed
+/// notes) are opened.
 fn page_of(
     conn: &Connection,
     keys: &Keys,
@@ -306,7 +366,7 @@ fn page_of(
     offset: u32,
     limit: u32,
 ) -> Result<Vec<TimelineItem>> {
-    use storage::indexes::{listed_values, total, week_bucket, Place, BY_DAY};
+    use storage::indexes::{gathered, listed, total, week_bucket, Place, BY_DAY, NOTE_ADDENDA};
     let weeks = total(conn, keys, BY_DAY, &client.id)?;
     let mut skip = i64::from(offset);
     let mut page: Vec<Place> = Vec::new();
@@ -319,9 +379,8 @@ fn page_of(
             continue;
         }
         let mut places: Vec<Place> =
-            listed_values(conn, keys, BY_DAY, &week_bucket(&client.id, *week))?
-                .into_iter()
-                .map(|(_, place)| place)
+            gathered::<Place>(conn, keys, BY_DAY, &week_bucket(&client.id, *week))?
+                .into_values()
                 .collect();
         places.sort_by(|a, b| b.cmp(a));
         let from = usize::try_from(skip).unwrap_or(usize::MAX);
@@ -335,17 +394,21 @@ fn page_of(
             .map(|p| p.id.clone())
             .collect()
     };
-    let mut items: HashMap<String, TimelineItem> = HashMap::new();
+    let mut titles = Titles::default();
+    let mut items: HashMap<String, TimelineItem> = HashMap::with_capacity(page.len());
     let mut add = |placed: Placed| {
         items.insert(placed.0.id.clone(), placed.0);
     };
-    storage::get_many::<Activity>(conn, keys, &ids("activity"))?
-        .into_iter()
-        .for_each(|a| add(activity_item(a)));
-    let notes = storage::get_many::<Note>(conn, keys, &ids("note"))?;
-    if !notes.is_empty() {
-        let addenda = storage::list_owned::<note::Addendum>(conn, keys, &client.id)?;
-        notes.into_iter().for_each(|n| add(note_item(n, &addenda)));
+    for a in storage::get_many::<Activity>(conn, keys, &ids("activity"))? {
+        add(activity_item(a, &mut titles));
+    }
+    for n in storage::get_many::<Note>(conn, keys, &ids("note"))? {
+        // Only a signed note takes addenda: a draft's count is none, without a look-up.
+        let addenda = match n.status {
+            NoteStatus::Draft => 0,
+            NoteStatus::Signed { .. } => listed(conn, keys, NOTE_ADDENDA, &n.id)?.len(),
+        };
+        add(note_item(n, addenda, &mut titles));
     }
     storage::get_many::<Incident>(conn, keys, &ids("incident"))?
         .into_iter()
@@ -368,9 +431,9 @@ fn page_of(
             .into_iter()
             .map(|g| (g.id, g.client_words))
             .collect();
-        ratings
-            .into_iter()
-            .for_each(|r| add(rating_item(r, client, &goals)));
+        for r in ratings {
+            add(rating_item(r, client, &goals, &mut titles));
+        }
     }
     storage::get_many::<Review>(conn, keys, &ids("review"))?
         .into_iter()
@@ -401,7 +464,12 @@ impl WorkerSession {
                     timeline_of(conn, keys, &client).map(|items| full_page(items, offset, limit))
                 });
             }
-            storage::tolerant(|| page_of(conn, keys, &client, offset, limit))
+            // One read transaction for the page's few dozen statements: one snapshot, and the
+            // database's lock taken once rather than by each statement.
+            let tx = conn.transaction()?;
+            let page = storage::tolerant(|| page_of(&tx, keys, &client, offset, limit))?;
+            tx.commit()?;
+            Ok(page)
         })?;
         Ok(TimelinePage {
             items: page,
@@ -410,14 +478,15 @@ impl WorkerSession {
     }
 }
 
-/// Every kind on the timeline marked in the per-client index by day (false: one of them has a
+/// Every kind on the timeline (and addenda, by note) marked in its index (false: one of them has a
 /// record that does not open, so the page is built by opening every record). Once they are, a
-/// call looks six rows up without opening them.
+/// call looks seven rows up without opening them.
 fn ensure_by_day(conn: &mut Connection, keys: &Keys) -> Result<bool> {
     use storage::indexes::{built, ensure};
     let kinds = [
         Activity::KIND,
         Note::KIND,
+        note::Addendum::KIND,
         Incident::KIND,
         Referral::KIND,
         Rating::KIND,
@@ -428,6 +497,7 @@ fn ensure_by_day(conn: &mut Connection, keys: &Keys) -> Result<bool> {
     }
     Ok(ensure::<Activity>(conn, keys)?
         && ensure::<Note>(conn, keys)?
+        && ensure::<note::Addendum>(conn, keys)?
         && ensure::<Incident>(conn, keys)?
         && ensure::<Referral>(conn, keys)?
         && ensure::<Rating>(conn, keys)?

@@ -8,8 +8,9 @@
 //! records; a counted mark also adds its counts to one sealed total row per index and bucket
 //! (kind `index_total`, its id a keyed tag of the index and bucket), so a year's figures open a
 //! few hundred small rows instead of every record behind them. A gathered mark puts its value
-//! in that total row too, under its record's id, so a screen that needs one value of every
-//! record of a kind (every client's name, every plan's next review) opens one row.
+//! in its bucket's total row, under its record's id, so a screen that needs one value of every
+//! record of a bucket (every client's name, every plan's next review, a client's week on the
+//! timeline) opens one row.
 //!
 //! Every write ([`super::put`] and everything built on it: edits through `revise`, restores of a
 //! record) compares the record's marks with those stored and changes only what moved; [`super::erase`]
@@ -50,8 +51,10 @@ pub struct Mark {
     pub counts: BTreeMap<u64, i64>,
     /// The bucket of the index whose total the counts are added to.
     pub total: String,
-    /// Whether `value` is also gathered into the total of `total`'s bucket, under the record's
-    /// id, so a screen that needs every record's value opens one row instead of one per record.
+    /// Whether `value` is also gathered into the total of `bucket`, under the record's id, so a
+    /// screen that needs every record's value of a bucket opens one row instead of one per
+    /// record (for [`Mark::gathered`], `bucket` is `total`; the counts, if any, still go to
+    /// `total`'s).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub gathered: bool,
 }
@@ -97,8 +100,9 @@ impl Mark {
         }
     }
 
-    /// A mark found by its bucket that also adds one at `position` to the total of `total`.
-    pub fn listed_and_counted(
+    /// A mark whose value is gathered into the total of `bucket` (read with [`gathered`]) and
+    /// that adds one at `position` to the total of `total`.
+    pub fn gathered_and_counted(
         index: &str,
         bucket: &str,
         value: serde_json::Value,
@@ -111,17 +115,21 @@ impl Mark {
             value,
             counts: BTreeMap::from([(position, 1)]),
             total: total.to_string(),
-            gathered: false,
+            gathered: true,
         }
     }
 }
 
-/// The per-client index by day, behind a client's timeline: every record on the timeline is
-/// listed in its client's week with its place in the order, and counted in its client's
-/// weeks, so a page opens one small row for the weeks, the marks of the weeks it spans (a
-/// week, not a month: a page of 15 opens a few dozen marks rather than a hundred), and its own
-/// records; the same at year 1 and year 5.
+/// The per-client index by day, behind a client's timeline: every record on the timeline has
+/// its place in the order gathered into its client's week, and is counted in its client's
+/// weeks, so a page opens one small row for the weeks, one row for each week it spans (the
+/// week's places, not a row per record), and its own records; the same at year 1 and year 5.
 pub const BY_DAY: &str = "client_by_day";
+
+/// Addenda by the note they belong to: a timeline page counts the addenda of its own signed
+/// notes (drafts have none) by looking their marks up, rather than opening every addendum of
+/// the client's.
+pub const NOTE_ADDENDA: &str = "note_addenda";
 
 /// A record's place in its client's history, newest last.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -152,7 +160,7 @@ pub fn week_bucket(client_id: &str, week: u64) -> String {
 /// The [`BY_DAY`] mark of a client's record.
 pub fn by_day_mark(client_id: &str, place: Place) -> Mark {
     let week = week_of(place.day);
-    Mark::listed_and_counted(
+    Mark::gathered_and_counted(
         BY_DAY,
         &week_bucket(client_id, week),
         serde_json::to_value(&place).unwrap_or_default(),
@@ -173,33 +181,6 @@ pub(crate) struct MarkRow {
 
 impl Record for MarkRow {
     const KIND: &'static str = "index_mark";
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn owner(&self) -> Option<&str> {
-        Some(&self.record_id)
-    }
-}
-
-/// A mark row as a listing reads it: its value typed at once (one parse, not the row's JSON
-/// into a `serde_json::Value` and that into the type), its counts not parsed.
-#[derive(Serialize, Deserialize)]
-struct ListedRow<V> {
-    id: String,
-    record_id: String,
-    mark: ListedMark<V>,
-}
-
-/// The part of a [`Mark`] a listing reads.
-#[derive(Serialize, Deserialize)]
-struct ListedMark<V> {
-    index: String,
-    bucket: String,
-    value: V,
-}
-
-impl<V: Serialize + serde::de::DeserializeOwned> Record for ListedRow<V> {
-    const KIND: &'static str = MarkRow::KIND;
     fn id(&self) -> &str {
         &self.id
     }
@@ -395,27 +376,8 @@ impl Totals {
         mark: &Mark,
         sign: i64,
     ) -> Result<()> {
-        if mark.counts.is_empty() && !mark.gathered {
-            return Ok(());
-        }
-        let id = total_id(keys, &mark.index, &mark.total);
-        let total = match self.changed.entry(id) {
-            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::btree_map::Entry::Vacant(e) => {
-                let total = match find::<Total>(tx, keys, e.key())? {
-                    Some(t) => t.value,
-                    None => Total {
-                        id: e.key().clone(),
-                        index: mark.index.clone(),
-                        bucket: mark.total.clone(),
-                        counts: BTreeMap::new(),
-                        values: BTreeMap::new(),
-                    },
-                };
-                e.insert(total)
-            }
-        };
         if mark.gathered {
+            let total = self.get(tx, keys, &mark.index, &mark.bucket)?;
             if sign > 0 {
                 total
                     .values
@@ -424,14 +386,44 @@ impl Totals {
                 total.values.remove(record_id);
             }
         }
-        for (at, n) in &mark.counts {
-            let t = total.counts.entry(*at).or_default();
-            *t += sign * n;
-            if *t == 0 {
-                total.counts.remove(at);
+        if !mark.counts.is_empty() {
+            let total = self.get(tx, keys, &mark.index, &mark.total)?;
+            for (at, n) in &mark.counts {
+                let t = total.counts.entry(*at).or_default();
+                *t += sign * n;
+                if *t == 0 {
+                    total.counts.remove(at);
+                }
             }
         }
         Ok(())
+    }
+
+    /// The total of an index's bucket, read once per write (a new one when there is none).
+    fn get(
+        &mut self,
+        tx: &Transaction<'_>,
+        keys: &Keys,
+        index: &str,
+        bucket: &str,
+    ) -> Result<&mut Total> {
+        let id = total_id(keys, index, bucket);
+        Ok(match self.changed.entry(id) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                let total = match find::<Total>(tx, keys, e.key())? {
+                    Some(t) => t.value,
+                    None => Total {
+                        id: e.key().clone(),
+                        index: index.to_string(),
+                        bucket: bucket.to_string(),
+                        counts: BTreeMap::new(),
+                        values: BTreeMap::new(),
+                    },
+                };
+                e.insert(total)
+            }
+        })
     }
 
     fn write(self, tx: &Transaction<'_>, keys: &Keys) -> Result<()> {
@@ -462,24 +454,6 @@ pub fn listed(
         .into_iter()
         .filter(|r| r.mark.index == index && r.mark.bucket == bucket)
         .map(|r| (r.record_id, r.mark))
-        .collect())
-}
-
-/// The values of one bucket's marks, typed, by the id of the record each marks: as [`listed`],
-/// for an index whose every value is a `V` (a mark that does not open or parse as one is left out
-/// inside `tolerant`, like any record).
-pub fn listed_values<V: Serialize + serde::de::DeserializeOwned>(
-    conn: &Connection,
-    keys: &Keys,
-    index: &str,
-    bucket: &str,
-) -> Result<Vec<(String, V)>> {
-    let tag = bucket_tag(keys, index, bucket);
-    let rows = super::list_tagged::<ListedRow<V>>(conn, keys, &tag)?;
-    Ok(rows
-        .into_iter()
-        .filter(|r| r.mark.index == index && r.mark.bucket == bucket)
-        .map(|r| (r.record_id, r.mark.value))
         .collect())
 }
 
@@ -515,11 +489,13 @@ pub fn gathered<V: Serialize + serde::de::DeserializeOwned>(
 }
 
 /// A kind's own version of its marks, raised when only that kind's marks change meaning, so
-/// only its records are marked again (not every activity of a heavy caseload): goals' active
-/// marks and referrals' marks to check on became gathered in version 1.
+/// only its records are marked again (not every client of a heavy caseload): goals' active
+/// marks and referrals' marks to check on became gathered in version 1; the timeline's places
+/// became gathered by week in the next (referrals 2, the other kinds on the timeline 1).
 fn kind_version(kind: &str) -> u32 {
     match kind {
-        "goal" | "referral" => 1,
+        "referral" => 2,
+        "goal" | "activity" | "note" | "incident" | "rating" | "review" => 1,
         _ => 0,
     }
 }

@@ -54,7 +54,7 @@ for screen in $SCREENS; do
     (
       valgrind --tool=callgrind --collect-atstart=no --toggle-collect="$fn" --dump-before="$fn" \
         --callgrind-out-file="$out.cg" \
-        "$BIN/alongside-bench-$v" repeat "$vault" "$OUT/scratch-$v-$screen" "$screen" 3 \
+        "$BIN/alongside-bench-$v" repeat "$vault" "$OUT/scratch-$SIZE-$v-$screen" "$screen" 3 \
         2>"$out.log"
       # The file written at the end holds the last call alone.
       last=$(grep -E "^summary:|^totals:" "$out.cg" | head -1 | grep -oE "[0-9]+")

@@ -291,6 +291,7 @@ fn heavy_week_card(
     day: Day,
     stored: &settings::StoredCorner,
     indexed: bool,
+    resources: Option<&[Resource]>,
 ) -> Result<Option<HeavyWeek>> {
     let week = iso_week(day);
     if stored.dismissed_weeks.contains(&week) {
@@ -322,16 +323,28 @@ fn heavy_week_card(
         contact: None,
     })
     .collect::<Vec<_>>();
-    let mut lines = storage::list::<Resource>(conn, keys)?
-        .into_iter()
+    let listed;
+    let resources = match resources {
+        Some(r) => r,
+        None => {
+            listed = storage::list::<Resource>(conn, keys)?;
+            &listed
+        }
+    };
+    let mut lines = resources
+        .iter()
         .filter(|r| r.category == ResourceCategory::EmployeeAssistance)
         .collect::<Vec<_>>();
     lines.sort_by_cached_key(|r| r.name.to_lowercase());
     if let Some(line) = lines.into_iter().next() {
         suggestions.push(CornerSuggestion {
             kind: SuggestionKind::EmployeeAssistance,
-            label: say(lang, "corner-suggest-eap", &[("name", line.name.into())]),
-            contact: line.contact,
+            label: say(
+                lang,
+                "corner-suggest-eap",
+                &[("name", line.name.as_str().into())],
+            ),
+            contact: line.contact.clone(),
         });
     }
     Ok(Some(HeavyWeek {
@@ -381,6 +394,7 @@ pub(crate) fn today_corner(
     day: Day,
     now: Option<ClockTime>,
     indexed: bool,
+    resources: &[Resource],
 ) -> Result<TodayCorner> {
     let stored = settings::stored(conn, keys)?;
     let (off_duty, label) = duty_label(lang, &stored.settings, day, now);
@@ -404,7 +418,7 @@ pub(crate) fn today_corner(
         off_duty_label: None,
         supervision_actions: open_actions(lang, &supervision::all(conn, keys)?, day, Some(day)),
         certifications_expiring,
-        heavy_week: heavy_week_card(conn, keys, lang, day, &stored, indexed)?,
+        heavy_week: heavy_week_card(conn, keys, lang, day, &stored, indexed, Some(resources))?,
     })
 }
 
@@ -484,7 +498,7 @@ fn corner_screen(
         day,
         off_duty,
         duty_label,
-        heavy_week: heavy_week_card(conn, keys, lang, day, &stored, indexed)?,
+        heavy_week: heavy_week_card(conn, keys, lang, day, &stored, indexed, None)?,
         recent_debriefs,
         occasions: DebriefOccasion::ALL
             .iter()
@@ -532,7 +546,7 @@ impl WorkerSession {
         self.with(|conn, keys| {
             let indexed = heavy_week::indexed(conn, keys)?;
             let stored = settings::stored(conn, keys)?;
-            heavy_week_card(conn, keys, lang, day, &stored, indexed)
+            heavy_week_card(conn, keys, lang, day, &stored, indexed, None)
         })
     }
 }

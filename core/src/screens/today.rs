@@ -19,7 +19,7 @@ use crate::domain::duty::Duty;
 use crate::domain::incident::{self, Incident, IncidentKind, RequiredAction};
 use crate::domain::note;
 use crate::domain::plan::{self};
-use crate::domain::referral::{self, Referral, ReferralStatus};
+use crate::domain::referral::{self, Referral, ReferralStatus, Resource};
 use crate::error::Result;
 use crate::screens::corner::{today_corner, TodayCorner};
 use crate::screens::team::{my_open_requests, TeamRequestRow};
@@ -215,11 +215,24 @@ fn review_label(days: i64) -> String {
     }
 }
 
-fn overdue_label(due: Day, day: Day) -> String {
-    let lang = worker_lang();
-    match due.days_until(day) {
-        0 => word(lang, "due-today"),
-        n => say(lang, "due-overdue", &[("count", n.into())]),
+/// "Due today", "3 days overdue", worded once per number of days in a call rather than once per
+/// row: a heavy caseload has hundreds of follow-ups overdue, and wording a plural through Fluent
+/// cost more than everything else the row needs.
+#[derive(Default)]
+struct DueLabels(HashMap<i64, String>);
+
+impl DueLabels {
+    fn label(&mut self, due: Day, day: Day) -> String {
+        self.0
+            .entry(due.days_until(day))
+            .or_insert_with_key(|&n| {
+                let lang = worker_lang();
+                match n {
+                    0 => word(lang, "due-today"),
+                    n => say(lang, "due-overdue", &[("count", n.into())]),
+                }
+            })
+            .clone()
     }
 }
 
@@ -308,6 +321,8 @@ pub(crate) fn today_view(
     now: Option<ClockTime>,
     indexed: [bool; 5],
 ) -> Result<TodayView> {
+    // Read once for both the referrals' names and the corner's assistance line.
+    let resources = storage::list::<Resource>(conn, keys)?;
     let corner = today_corner(
         conn,
         keys,
@@ -315,6 +330,7 @@ pub(crate) fn today_view(
         day,
         now,
         indexed[2],
+        &resources,
     )?;
     let clients = client::summaries(conn, keys, indexed[3])?;
     let by_name = |id: &str| name_of(&clients, id).to_lowercase();
@@ -333,6 +349,7 @@ pub(crate) fn today_view(
         )
     });
 
+    let mut due_labels = DueLabels::default();
     let mut overdue = Vec::new();
     let mut due = Vec::new();
     for f in activity::open_follow_ups(conn, keys)? {
@@ -342,7 +359,7 @@ pub(crate) fn today_view(
         let item = TodayFollowUp {
             client_name: name_of(&clients, &f.client_id),
             days_overdue: f.due.days_until(day) as u32,
-            due_label: overdue_label(f.due, day),
+            due_label: due_labels.label(f.due, day),
             follow_up_id: f.id,
             activity_id: f.activity_id,
             client_id: f.client_id,
@@ -401,16 +418,17 @@ pub(crate) fn today_view(
         .collect();
     incidents.sort_by_cached_key(|i| (i.occurred_on, by_name(&i.client_id), i.incident_id.clone()));
 
-    let resources = referral::resources_by_id(conn, keys)?;
+    let resources: HashMap<&str, &Resource> =
+        resources.iter().map(|r| (r.id.as_str(), r)).collect();
     let mut referrals: Vec<TodayReferral> = referrals_to_check(conn, keys, day, indexed[1])?
         .into_iter()
         .map(|(id, r)| TodayReferral {
             client_name: name_of(&clients, &r.client_id),
-            resource_name: resources.get(&r.resource_id).map_or_else(
+            resource_name: resources.get(r.resource_id.as_str()).map_or_else(
                 || word(worker_lang(), "unknown-resource"),
                 |x| x.name.clone(),
             ),
-            due_label: overdue_label(r.follow_up_due, day),
+            due_label: due_labels.label(r.follow_up_due, day),
             referral_id: id,
             client_id: r.client_id,
             status: r.status,

@@ -343,10 +343,17 @@ pub(crate) fn scheduled_between(
     for offset in 0..i64::from(days) {
         let day = from.add_days(offset);
         if indexed {
+            // Parsed straight into the type (a done activity's mark holds null): a fortnight of
+            // a heavy caseload's marks went through `serde_json::Value` for most of the list's cost.
             out.extend(
-                storage::indexes::listed(conn, keys, DUTY_DAY_INDEX, &day.to_string())?
-                    .into_iter()
-                    .filter_map(|(_, m)| serde_json::from_value::<ScheduledVisit>(m.value).ok()),
+                storage::indexes::listed_values::<Option<ScheduledVisit>>(
+                    conn,
+                    keys,
+                    DUTY_DAY_INDEX,
+                    &day.to_string(),
+                )?
+                .into_iter()
+                .filter_map(|(_, v)| v),
             );
             continue;
         }

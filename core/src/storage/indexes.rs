@@ -189,6 +189,33 @@ impl Record for MarkRow {
     }
 }
 
+/// A mark row as a listing reads it: its value typed at once (one parse, not the row's JSON
+/// into a `serde_json::Value` and that into the type), its counts not parsed.
+#[derive(Serialize, Deserialize)]
+struct ListedRow<V> {
+    id: String,
+    record_id: String,
+    mark: ListedMark<V>,
+}
+
+/// The part of a [`Mark`] a listing reads.
+#[derive(Serialize, Deserialize)]
+struct ListedMark<V> {
+    index: String,
+    bucket: String,
+    value: V,
+}
+
+impl<V: Serialize + serde::de::DeserializeOwned> Record for ListedRow<V> {
+    const KIND: &'static str = MarkRow::KIND;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn owner(&self) -> Option<&str> {
+        Some(&self.record_id)
+    }
+}
+
 /// The sum of one bucket's counted marks, and the values of its gathered marks by record id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Total {
@@ -454,6 +481,24 @@ pub fn listed(
         .into_iter()
         .filter(|r| r.mark.index == index && r.mark.bucket == bucket)
         .map(|r| (r.record_id, r.mark))
+        .collect())
+}
+
+/// The values of one bucket's marks, typed, by the id of the record each marks: as [`listed`],
+/// for an index whose every value is a `V` (a mark that does not open or parse as one is left out
+/// inside `tolerant`, like any record).
+pub fn listed_values<V: Serialize + serde::de::DeserializeOwned>(
+    conn: &Connection,
+    keys: &Keys,
+    index: &str,
+    bucket: &str,
+) -> Result<Vec<(String, V)>> {
+    let tag = bucket_tag(keys, index, bucket);
+    let rows = super::list_tagged::<ListedRow<V>>(conn, keys, &tag)?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| r.mark.index == index && r.mark.bucket == bucket)
+        .map(|r| (r.record_id, r.mark.value))
         .collect())
 }
 

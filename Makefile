@@ -157,6 +157,27 @@ size size-phone: toolchain
 	else strip -o build/phone/stripped-$(notdir $(FFI_LIB)) $$lib; fi && \
 	ls -l $$lib build/phone/stripped-$(notdir $(FFI_LIB)) | awk '{print $$5, $$9}'
 
+## The same library for arm64, as issue 19 sizes it: aarch64 Linux (the code Android's arm64-v8a
+## runs; the NDK cannot be fetched here), built with Debian's rustc-web and its arm64 standard
+## library and cross C compiler (installed when missing, as root on Debian; rustup's toolchain
+## stays the one every other target uses), stripped, and gzip -9 as an APK would deflate it.
+.PHONY: size-arm64
+size-arm64: rust-toolchain
+	@{ [ -d /usr/lib/rustlib/aarch64-unknown-linux-gnu ] && command -v aarch64-linux-gnu-gcc >/dev/null; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    dpkg --add-architecture arm64 && apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq rustc-web libstd-rust-web-dev:arm64 gcc-aarch64-linux-gnu >/dev/null; \
+	  else echo "size-arm64 needs Debian's rustc-web, libstd-rust-web-dev:arm64, gcc-aarch64-linux-gnu"; exit 1; fi; }
+	@export PATH="$$HOME/.cargo/bin:$$PATH"; \
+	RUSTC=/usr/bin/rustc CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc \
+	AR_aarch64_unknown_linux_gnu=aarch64-linux-gnu-ar \
+	CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
+	$(CARGO) build --profile phone -p alongside-ffi --target aarch64-unknown-linux-gnu --target-dir target/arm64 && \
+	mkdir -p build/phone && lib=target/arm64/aarch64-unknown-linux-gnu/phone/libalongside_ffi.so && \
+	aarch64-linux-gnu-strip -o build/phone/stripped-arm64-libalongside_ffi.so $$lib && \
+	ls -l $$lib build/phone/stripped-arm64-libalongside_ffi.so | awk '{print $$5, $$9}' && \
+	echo "$$(gzip -9 -c build/phone/stripped-arm64-libalongside_ffi.so | wc -c) gzip -9 of the stripped library"
+
 clean:
 	rm -rf build
 	$(CARGO) clean

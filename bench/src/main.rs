@@ -594,8 +594,14 @@ fn repeat_cmd(vault_dir: &Path, scratch: &Path, op: &str, n: usize) {
     let day = today();
     let rows = ok(s.caseload(day), "caseload");
     let clients: Vec<String> = rows.rows.iter().map(|r| r.client_id.clone()).collect();
+    // The first call is timed apart: on a vault made by an older build it rebuilds the indexes
+    // whose version went up, which the warm calls after it do not pay.
+    let mut first = None;
     let started = Instant::now();
     for i in 0..n {
+        if i == 1 {
+            first = Some(started.elapsed());
+        }
         match op {
             "today" => drop(ok(s.today(day), "today")),
             "caseload" => drop(ok(s.caseload(day), "caseload")),
@@ -641,10 +647,16 @@ fn repeat_cmd(vault_dir: &Path, scratch: &Path, op: &str, n: usize) {
             other => die(&format!("unknown operation {other}")),
         }
     }
-    eprintln!(
-        "{op} x{n}: {:.3} ms each",
-        started.elapsed().as_secs_f64() * 1000.0 / n as f64
-    );
+    let all = started.elapsed();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    match first {
+        Some(first) => eprintln!(
+            "{op} x{n}: the first {:.3} ms, then {:.3} ms each",
+            ms(first),
+            ms(all - first) / (n - 1) as f64
+        ),
+        None => eprintln!("{op} x{n}: {:.3} ms each", ms(all) / n as f64),
+    }
     drop(s);
     drop(vault);
     let _ = std::fs::remove_dir_all(scratch);

@@ -30,16 +30,6 @@ GEN=${BENCH_GEN:-$("$BIN/alongside-bench-sealed" generation)}
 OUT=build/bench/instructions
 mkdir -p "$OUT"
 
-# The screen's call as the build kept it: `today` calls `today_at` (the call with the phone's
-# clock); a release build inlines `today` into the bench's loop, a size-optimised one `today_at`
-# into `today`, so whichever of the two is in the binary is counted. `timeline-N` is `timeline`.
-symbol() {
-  case $1 in
-    today) if nm -C "$2" | grep -q 'WorkerSession>::today_at$'; then echo today_at; else echo today; fi ;;
-    timeline-*) echo timeline ;;
-    *) echo "$1" ;;
-  esac
-}
 
 for screen in $SCREENS; do
   for v in $VARIANTS; do
@@ -48,7 +38,8 @@ for screen in $SCREENS; do
       "$BIN/alongside-bench-$v" generate bridge "$SEED" "$vault"
     fi
     [ -d "$vault" ] || { echo "no caseload at $vault: run make bench first"; exit 2; }
-    fn="*WorkerSession>::$(symbol "$screen" "$BIN/alongside-bench-$v")"
+    # The bench's `repeat_one` (never inlined) makes each call: counted from its entry.
+    fn="*repeat_one"
     out=$OUT/$SIZE-$v-$screen
     rm -f "$out".cg*
     (

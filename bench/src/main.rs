@@ -602,50 +602,7 @@ fn repeat_cmd(vault_dir: &Path, scratch: &Path, op: &str, n: usize) {
         if i == 1 {
             first = Some(started.elapsed());
         }
-        match op {
-            "today" => drop(ok(s.today(day), "today")),
-            "caseload" => drop(ok(s.caseload(day), "caseload")),
-            "timeline" => drop(ok(
-                s.timeline(clients[i % clients.len()].clone(), 0, 50),
-                "timeline",
-            )),
-            page if page.starts_with("timeline-") && !page.ends_with("scan") => {
-                let limit = page["timeline-".len()..]
-                    .parse()
-                    .unwrap_or_else(|_| die("timeline-N: a page size"));
-                drop(ok(
-                    s.timeline(clients[i % clients.len()].clone(), 0, limit),
-                    "timeline",
-                ));
-            }
-            "duty" => drop(ok(s.duty_balance(day.add_days(-364), day), "duty")),
-            "today-scan" => drop(alongside_core::test_support::by_full_scan(|| {
-                ok(s.today(day), "today")
-            })),
-            "timeline-scan" => drop(alongside_core::test_support::by_full_scan(|| {
-                ok(
-                    s.timeline(clients[i % clients.len()].clone(), 0, 50),
-                    "timeline",
-                )
-            })),
-            "caseload-scan" => drop(alongside_core::test_support::by_full_scan(|| {
-                ok(s.caseload(day), "caseload")
-            })),
-            "duty-scan" => drop(alongside_core::test_support::by_full_scan(|| {
-                ok(s.duty_balance(day.add_days(-364), day), "duty")
-            })),
-            "log" => {
-                let mut input =
-                    ActivityInput::new(ActivityKind::HomeVisit, day, vec![Duty::Educate]);
-                input.purpose = Some("Go through the week's budget together".into());
-                input.status = Some(ActivityStatus::Done);
-                drop(ok(
-                    s.add_activity(clients[i % clients.len()].clone(), input),
-                    "log",
-                ));
-            }
-            other => die(&format!("unknown operation {other}")),
-        }
+        repeat_one(&s, op, day, &clients[i % clients.len()]);
     }
     let all = started.elapsed();
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
@@ -660,6 +617,43 @@ fn repeat_cmd(vault_dir: &Path, scratch: &Path, op: &str, n: usize) {
     drop(s);
     drop(vault);
     let _ = std::fs::remove_dir_all(scratch);
+}
+
+/// One call of `op`, never inlined: `bench/instructions.sh` counts a call's instructions from
+/// its entry, whatever the build inlined inside it.
+#[inline(never)]
+fn repeat_one(s: &WorkerSession, op: &str, day: Day, client: &str) {
+    match op {
+        "today" => drop(ok(s.today(day), "today")),
+        "caseload" => drop(ok(s.caseload(day), "caseload")),
+        "timeline" => drop(ok(s.timeline(client.to_string(), 0, 50), "timeline")),
+        page if page.starts_with("timeline-") && !page.ends_with("scan") => {
+            let limit = page["timeline-".len()..]
+                .parse()
+                .unwrap_or_else(|_| die("timeline-N: a page size"));
+            drop(ok(s.timeline(client.to_string(), 0, limit), "timeline"));
+        }
+        "duty" => drop(ok(s.duty_balance(day.add_days(-364), day), "duty")),
+        "today-scan" => drop(alongside_core::test_support::by_full_scan(|| {
+            ok(s.today(day), "today")
+        })),
+        "timeline-scan" => drop(alongside_core::test_support::by_full_scan(|| {
+            ok(s.timeline(client.to_string(), 0, 50), "timeline")
+        })),
+        "caseload-scan" => drop(alongside_core::test_support::by_full_scan(|| {
+            ok(s.caseload(day), "caseload")
+        })),
+        "duty-scan" => drop(alongside_core::test_support::by_full_scan(|| {
+            ok(s.duty_balance(day.add_days(-364), day), "duty")
+        })),
+        "log" => {
+            let mut input = ActivityInput::new(ActivityKind::HomeVisit, day, vec![Duty::Educate]);
+            input.purpose = Some("Go through the week's budget together".into());
+            input.status = Some(ActivityStatus::Done);
+            drop(ok(s.add_activity(client.to_string(), input), "log"));
+        }
+        other => die(&format!("unknown operation {other}")),
+    }
 }
 
 /// Sealing and opening one note-sized record, alone (nanoseconds each), for tuning the crypto.

@@ -198,70 +198,9 @@ fn generate_cmd(size_name: &str, seed: u64, dir: &Path) {
     );
 }
 
-/// The client of tests/kotlin/bench and bindings/ffi/examples/bridge_split.rs: 400 home visits,
-/// 300 notes on them, 300 ratings of one goal, so a timeline page's count here is the Kotlin
-/// bench's page.
+/// The Kotlin bench's client (`generate::bridge_client`), read once.
 fn bridge_client(s: &WorkerSession) {
-    use alongside_core::{Author, ClientInput, GoalInput, LifeArea, RatingInput};
-    let day = today();
-    let input = ClientInput {
-        preferred_name: "Bench client".into(),
-        legal_name: None,
-        pronouns: None,
-        language: Some("en".into()),
-        cultural_notes: None,
-        contacts: Vec::new(),
-        consents: Vec::new(),
-    };
-    let client = ok(s.add_client(input), "client").id;
-    let plan = ok(
-        s.create_plan(client.clone(), day.add_days(-500), day.add_days(30)),
-        "plan",
-    );
-    let goal = GoalInput {
-        area: LifeArea::Housing,
-        client_words: "a place of my own near my sister".into(),
-        worker_step: Some("view two flats a week".into()),
-        measure: None,
-        target_date: None,
-        visible_to_client: None,
-    };
-    let goal = ok(s.add_goal(client.clone(), plan.id, goal), "goal").id;
-    let mut visits = Vec::new();
-    for i in 0..400i64 {
-        let mut input = ActivityInput::new(
-            ActivityKind::HomeVisit,
-            day.add_days(-i),
-            vec![Duty::Educate, Duty::Empower],
-        );
-        input.duration_minutes = Some(60);
-        input.place = Some("her flat".into());
-        input.purpose = Some(format!(
-            "Showed her how to read a tenancy agreement, part {}",
-            i + 1
-        ));
-        input.goal_ids = vec![goal.clone()];
-        visits.push(ok(s.add_activity(client.clone(), input), "visit").id);
-    }
-    for (i, visit) in visits.into_iter().take(300).enumerate() {
-        let text =
-            format!("We went through the agreement together. She asked good questions. ({i})");
-        ok(s.add_note(client.clone(), Some(visit), text), "note");
-    }
-    for i in 0..300i64 {
-        let by = if i % 2 == 0 {
-            Author::Client
-        } else {
-            Author::Worker
-        };
-        let input = RatingInput {
-            on: day.add_days(-i),
-            score: 1 + i32::try_from(i % 10).unwrap_or(0),
-            by,
-            words: None,
-        };
-        ok(s.rate_goal(goal.clone(), input), "rating");
-    }
+    let client = ok(generate::bridge_client(s, today()), "bridge client");
     // Build what a first read builds, so no count includes it.
     ok(s.timeline(client, 0, 1), "timeline");
 }

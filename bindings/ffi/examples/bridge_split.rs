@@ -24,10 +24,8 @@
 // Calling the exported C functions as JNA does is the point; each block says why it is sound.
 #![allow(unsafe_code)]
 
-use alongside_ffi::{
-    ActivityInput, ActivityKind, Author, ClientInput, Day, Duty, GoalInput, LifeArea, RatingInput,
-    Scheduling, TimelinePage, UniFfiTag, Vault, WorkerSession,
-};
+use alongside_ffi::{Day, TimelinePage, UniFfiTag, Vault, WorkerSession};
+use alongside_fixtures::generate::bridge_client;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use uniffi::{Lower, RustBuffer, RustCallStatus};
@@ -171,75 +169,7 @@ fn main() {
 
 /// The Kotlin bench's client: 400 visits, 300 notes on them, 300 ratings.
 fn fill(w: &WorkerSession) -> String {
-    let today = Day::from_ymd(2026, 11, 23).unwrap();
-    let client = w
-        .add_client(ClientInput {
-            preferred_name: "Bench client".into(),
-            legal_name: None,
-            pronouns: None,
-            language: Some("en".into()),
-            cultural_notes: None,
-            contacts: Vec::new(),
-            consents: Vec::new(),
-        })
-        .unwrap();
-    let plan = w
-        .create_plan(client.id.clone(), today.add_days(-500), today.add_days(30))
-        .unwrap();
-    let goal = w
-        .add_goal(
-            client.id.clone(),
-            plan.id,
-            GoalInput {
-                area: LifeArea::Housing,
-                client_words: "a place of my own near my sister".into(),
-                worker_step: Some("view two flats a week".into()),
-                measure: None,
-                target_date: None,
-                visible_to_client: None,
-            },
-        )
-        .unwrap();
-    let mut visits = Vec::new();
-    for i in 0..400i64 {
-        let input = ActivityInput {
-            kind: ActivityKind::HomeVisit,
-            scheduling: Scheduling::Planned,
-            status: None,
-            day: today.add_days(-i),
-            time: None,
-            duration_minutes: Some(60),
-            place: Some("her flat".into()),
-            purpose: Some(format!(
-                "Showed her how to read a tenancy agreement, part {}",
-                i + 1
-            )),
-            duties: vec![Duty::Educate, Duty::Empower],
-            goal_ids: vec![goal.id.clone()],
-        };
-        visits.push(w.add_activity(client.id.clone(), input).unwrap().id);
-    }
-    for (i, visit) in visits.iter().take(300).enumerate() {
-        let text =
-            format!("We went through the agreement together. She asked good questions. ({i})");
-        w.add_note(client.id.clone(), Some(visit.clone()), text)
-            .unwrap();
-    }
-    for i in 0..300i64 {
-        let by = if i % 2 == 0 {
-            Author::Client
-        } else {
-            Author::Worker
-        };
-        let input = RatingInput {
-            on: today.add_days(-i),
-            score: 1 + (i % 10) as i32,
-            by,
-            words: None,
-        };
-        w.rate_goal(goal.id.clone(), input).unwrap();
-    }
-    client.id
+    bridge_client(w, Day::from_ymd(2026, 11, 23).unwrap()).unwrap()
 }
 
 fn fetch_all(w: &WorkerSession, client: &str, page: u32) -> usize {

@@ -4,7 +4,8 @@ import SwiftUI
 /// Today's sync line: the core's status sentence, "sync now", the way to the "needs review"
 /// list, and on an admin's phone the way to the briefing; the team notifications a sync brings
 /// are posted. What a sync took away (removed from the team, clients handed to another worker)
-/// and the changes it refused (the core's sentence: which phone, why) are said. Nothing else shows on a phone in no team. Today owns the model and loads it.
+/// and the changes it refused (the core's sentence: which phone, why) are said. Nothing else
+/// shows on a phone in no team. Today owns the model and loads it.
 struct SyncStatusSection: View {
     @Environment(\.words) private var words
     @Environment(\.teamWords) private var teamWords
